@@ -1,0 +1,81 @@
+// `npm test`: every suite, on a fresh machine. Checks the system packages the suites need (chromium for E2E,
+// gnome-keyring + dbus + libsecret for the real keychain) and installs them when it can (root + apt-get), builds
+// the renderer when stale, runs unit + integration + renderer suites under a private unlocked keyring, then E2E,
+// and ends with one line: `N passed, N failed`.
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { buildIsStale } from './build-state.mjs'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const APT_PACKAGES = ['chromium', 'gnome-keyring', 'dbus', 'dbus-x11', 'libsecret-tools', 'libsecret-1-dev']
+const NEEDED_COMMANDS = { chromium: 'chromium', 'gnome-keyring-daemon': 'gnome-keyring', 'dbus-run-session': 'dbus', 'secret-tool': 'libsecret-tools' }
+
+const run = (cmd, args, opts = {}) => spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts })
+const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0
+
+function ensureSystemPackages() {
+  if (process.platform !== 'linux') return
+  const missing = Object.entries(NEEDED_COMMANDS).filter(([cmd]) => !has(cmd))
+  if (!missing.length) return
+  const line = `apt-get install -y ${APT_PACKAGES.join(' ')}`
+  const isRoot = process.getuid?.() === 0
+  if (!isRoot || !has('apt-get')) {
+    console.error(`The tests need: ${missing.map(([c]) => c).join(', ')}. Install them with:\n  sudo ${line}`)
+    process.exit(1)
+  }
+  console.log(`Installing test dependencies: ${line}`)
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
+  if (run('apt-get', ['update', '-qq'], { env }).status !== 0 || run('apt-get', ['install', '-y', '-qq', ...APT_PACKAGES], { env }).status !== 0) {
+    console.error(`Could not install the test dependencies. Run:\n  sudo ${line}`)
+    process.exit(1)
+  }
+}
+
+function ensureKeytar() {
+  const require = createRequire(import.meta.url)
+  try {
+    require('keytar')
+  } catch {
+    // installed before libsecret was present: build it now that it is
+    run('npm', ['rebuild', 'keytar'])
+  }
+}
+
+/** Runs vitest (optionally through a wrapper command) and reads its JSON report for the counts. */
+function runVitest(args, wrapper = []) {
+  const report = path.join(mkdtempSync(path.join(os.tmpdir(), 'mlswb-report-')), 'report.json')
+  const vitestArgs = [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]
+  const [cmd, ...pre] = [...wrapper, process.execPath]
+  const res = run(cmd, [...pre, ...vitestArgs], {
+    env: { ...process.env, MLSWB_REQUIRE_KEYCHAIN: process.env.MLSWB_REQUIRE_KEYCHAIN ?? '1' }
+  })
+  let counts = { passed: 0, failed: 0, skipped: 0 }
+  if (existsSync(report)) {
+    const json = JSON.parse(readFileSync(report, 'utf8'))
+    counts = { passed: json.numPassedTests, failed: json.numFailedTests, skipped: json.numPendingTests + json.numTodoTests }
+  }
+  // a crashed run (no report, or a failing exit with zero failed tests) still counts as a failure
+  if (res.status !== 0 && counts.failed === 0) counts.failed = 1
+  return counts
+}
+
+ensureSystemPackages()
+ensureKeytar()
+if (buildIsStale(root) && run('npm', ['run', 'build']).status !== 0) {
+  console.log('0 passed, 1 failed')
+  process.exit(1)
+}
+
+const suites = [
+  // unit + integration + renderer inside a private D-Bus session with an unlocked gnome-keyring (real keytar)
+  runVitest(['--project', 'unit', '--project', 'integration', '--project', 'renderer'], ['bash', path.join(root, 'scripts/with-keyring.sh')]),
+  runVitest(['--config', 'test/e2e/vitest.config.ts'])
+]
+
+const total = suites.reduce((a, s) => ({ passed: a.passed + s.passed, failed: a.failed + s.failed, skipped: a.skipped + s.skipped }), { passed: 0, failed: 0, skipped: 0 })
+console.log(`\n${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`)
+process.exit(total.failed ? 1 : 0)

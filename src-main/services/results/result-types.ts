@@ -1,0 +1,31 @@
+// The result store's contract, shared by the RETS, OData and Spark clients (writers) and by IPC paging and export
+// (readers). Rows live in main — the renderer only ever sees pages.
+
+export interface ResultColumn {
+  name: string
+  /** set when the column is a lookup, so the grid can show long values */
+  lookupName?: string
+}
+
+export interface ResultPage {
+  offset: number
+  rows: string[][]
+  total: number
+  /** false while a job is still appending */
+  complete: boolean
+}
+
+export interface ResultWriter {
+  setColumns(columns: ResultColumn[]): void
+  append(row: string[]): void
+  /** server-side facts: COUNT, MAXROWS seen, next link… */
+  setInfo(info: Partial<ResultInfo>): void
+  finish(): Promise<void>
+}
+
+export interface ResultInfo {
+  serverCount?: number
+  maxRowsReached?: boolean
+  pages: number
+  warnings: string[]
+}

@@ -1,0 +1,54 @@
+// Launches the machine's chromium (never a downloaded one) with flags that work on closed-network CI machines,
+// in a throwaway profile, and starts web mode on the built renderer with its own user-data folder.
+import { mkdtempSync, mkdirSync, existsSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { startWebApp, type WebApp } from '../../../src-main/web/start-web'
+import { repoRoot } from '../../support/paths'
+
+export const screenshotsDir = path.join(repoRoot, 'test/e2e/screenshots')
+
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[]
+  const found = candidates.find((c) => existsSync(c))
+  if (!found) throw new Error('Chromium not found: install it with `apt-get install -y chromium` or set CHROMIUM_PATH.')
+  return found
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run'
+    ],
+    env: { ...process.env, HOME: mkdtempSync(path.join(os.tmpdir(), 'mlswb-chromium-home-')) }
+  })
+}
+
+export async function startTestApp(): Promise<WebApp> {
+  const staticDir = path.join(repoRoot, 'out/renderer')
+  if (!existsSync(path.join(staticDir, 'index.html'))) throw new Error('Run `npm run build` before the E2E suite.')
+  return startWebApp({ staticDir, userDataDir: mkdtempSync(path.join(os.tmpdir(), 'mlswb-e2e-')) })
+}
+
+export async function openApp(browser: Browser, app: WebApp, scheme: 'light' | 'dark'): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: scheme })
+  const page = await context.newPage()
+  await page.goto(app.server.url)
+  return page
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(screenshotsDir, { recursive: true })
+  const file = path.join(screenshotsDir, `${name}.png`)
+  await page.screenshot({ path: file })
+  return file
+}

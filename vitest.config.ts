@@ -1,0 +1,34 @@
+import { defineConfig } from 'vitest/config'
+import vue from '@vitejs/plugin-vue'
+
+// Three suites: pure Node units (+ fixtures), real-HTTP integration against the Demo MLS, and renderer units in
+// happy-dom. The Playwright E2E suite has its own config (test/e2e/vitest.config.ts) because it needs a build.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['test/unit/main/**/*.test.ts'],
+          environment: 'node'
+        }
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000
+        }
+      },
+      {
+        plugins: [vue()],
+        test: {
+          name: 'renderer',
+          include: ['test/unit/renderer/**/*.test.ts'],
+          environment: 'happy-dom'
+        }
+      }
+    ]
+  }
+})
