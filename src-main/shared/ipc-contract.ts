@@ -3,6 +3,17 @@
 // Argument schemas are strict: unknown keys are refused, so a renderer cannot smuggle options past validation.
 import { z } from 'zod'
 import type { AppErrorShape } from './app-error'
+import { connectionProfileSchema, type ConnectionProfile } from '../services/connections/profile-schema'
+import type {
+  ConnectionInfo,
+  FieldMeta,
+  LookupValue,
+  MetadataSummary,
+  ProfileSummary,
+  ResultSummary,
+  WireBodySlice,
+  WireEntry
+} from './workbench-types'
 
 /** Phantom marker that carries a result type without a runtime value. */
 const result = <T>(): T => undefined as T
@@ -35,6 +46,116 @@ export interface JobProgress {
   error?: AppErrorShape
 }
 
+const id = z.string().min(1).max(128)
+const name = z.string().min(1).max(256)
+
+const dmqlQuery = z
+  .object({
+    kind: z.literal('dmql'),
+    resource: name,
+    class: name,
+    query: z.string().max(100_000),
+    format: z.enum(['COMPACT', 'COMPACT-DECODED', 'STANDARD-XML']),
+    select: z.array(name).max(2000).optional(),
+    limit: z.number().int().min(1).max(10_000_000).optional(),
+    offset: z.number().int().min(1).optional(),
+    count: z.union([z.literal(0), z.literal(1), z.literal(2)]),
+    standardNames: z.boolean(),
+    fetchAll: z.boolean(),
+    maxRows: z.number().int().min(1).max(10_000_000).optional()
+  })
+  .strict()
+const odataQuery = z
+  .object({
+    kind: z.literal('odata'),
+    resource: name,
+    filter: z.string().max(100_000).optional(),
+    select: z.array(name).max(2000).optional(),
+    top: z.number().int().min(1).max(10_000_000).optional(),
+    skip: z.number().int().min(0).optional(),
+    orderby: z.string().max(2000).optional(),
+    expand: z.string().max(2000).optional(),
+    count: z.boolean(),
+    fetchAll: z.boolean(),
+    maxRows: z.number().int().min(1).max(10_000_000).optional()
+  })
+  .strict()
+const sparkQuery = z
+  .object({
+    kind: z.literal('spark'),
+    filter: z.string().max(100_000).optional(),
+    select: z.array(name).max(2000).optional(),
+    expand: z.string().max(2000).optional(),
+    orderby: z.string().max(2000).optional(),
+    limit: z.number().int().min(1).max(10_000_000).optional(),
+    page: z.number().int().min(1).optional(),
+    fetchAll: z.boolean(),
+    maxRows: z.number().int().min(1).max(10_000_000).optional()
+  })
+  .strict()
+export const querySpecSchema = z.discriminatedUnion('kind', [dmqlQuery, odataQuery, sparkQuery])
+
+/** Channels of the workbench proper: profiles, sessions, metadata, queries, results, wire log. */
+function workbenchChannels() {
+  return {
+    'profiles:list': { args: z.object({}).strict(), result: result<ProfileSummary[]>() },
+    'profiles:get': { args: z.object({ profileId: id }).strict(), result: result<ConnectionProfile>() },
+    /** creates when `profileId` is absent, else replaces that profile (secrets are set separately) */
+    'profiles:save': {
+      args: z.object({ profileId: id.optional(), profile: connectionProfileSchema }).strict(),
+      result: result<ConnectionProfile>()
+    },
+    'profiles:duplicate': {
+      args: z.object({ profileId: id, name: name.optional() }).strict(),
+      result: result<ConnectionProfile>()
+    },
+    'profiles:delete': { args: z.object({ profileId: id }).strict(), result: result<{ deleted: boolean }>() },
+    'secrets:set': {
+      args: z.object({ profileId: id, name: z.string().min(1).max(64), value: z.string().min(1).max(16_384) }).strict(),
+      result: result<{ stored: boolean; persistent: boolean }>()
+    },
+    'secrets:clear': {
+      args: z.object({ profileId: id, name: z.string().min(1).max(64) }).strict(),
+      result: result<{ cleared: boolean }>()
+    },
+    'session:connect': { args: z.object({ profileId: id }).strict(), result: result<ConnectionInfo>() },
+    'session:disconnect': { args: z.object({ profileId: id }).strict(), result: result<{ disconnected: boolean }>() },
+    'metadata:summary': {
+      args: z.object({ profileId: id, refresh: z.boolean().optional() }).strict(),
+      result: result<MetadataSummary>()
+    },
+    'metadata:fields': {
+      args: z.object({ profileId: id, resource: name, class: name }).strict(),
+      result: result<FieldMeta[]>()
+    },
+    'metadata:lookup': {
+      args: z.object({ profileId: id, resource: name, lookup: name }).strict(),
+      result: result<LookupValue[]>()
+    },
+    'query:run': {
+      args: z.object({ profileId: id, spec: querySpecSchema }).strict(),
+      result: result<{ jobId: string; resultId: string }>()
+    },
+    'results:summary': { args: z.object({ resultId: id }).strict(), result: result<ResultSummary>() },
+    'results:page': {
+      args: z.object({ resultId: id, offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000) }).strict(),
+      result: result<{ offset: number; rows: string[][]; total: number; complete: boolean }>()
+    },
+    'results:export': {
+      args: z.object({ resultId: id, format: z.enum(['csv', 'json']), path: z.string().min(1).max(4096) }).strict(),
+      result: result<{ path: string; rows: number; bytes: number }>()
+    },
+    'wire:list': { args: z.object({ profileId: id.optional() }).strict(), result: result<WireEntry[]>() },
+    'wire:body': {
+      args: z
+        .object({ id, offset: z.number().int().min(0), length: z.number().int().min(1).max(1024 * 1024) })
+        .strict(),
+      result: result<WireBodySlice>()
+    },
+    'wire:curl': { args: z.object({ id }).strict(), result: result<{ curl: string }>() }
+  } as const
+}
+
 export const requestChannels = {
   'app:info': { args: z.object({}).strict(), result: result<AppInfo>() },
   'app:ping': {
@@ -54,7 +175,8 @@ export const requestChannels = {
   'job:sample': {
     args: z.object({ steps: z.number().int().min(1).max(10_000), delayMs: z.number().int().min(0).max(1000) }).strict(),
     result: result<{ jobId: string }>()
-  }
+  },
+  ...workbenchChannels()
 } as const
 
 export const eventChannels = {

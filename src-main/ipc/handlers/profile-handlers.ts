@@ -1,0 +1,45 @@
+import { AppError } from '../../shared/app-error'
+import { PROFILE_SECRETS, type ProfileSecretName } from '../../services/connections/profile-schema'
+import { summarizeProfiles } from '../../services/connections/profile-summary'
+import type { ProfileStore } from '../../services/connections/profiles'
+import type { SecretStore } from '../../services/secrets/secret-store'
+import type { SessionManager } from '../../services/connections/session-manager'
+import type { PartialHandlerTable } from '../register'
+
+export function profileHandlers(profiles: ProfileStore, secrets: SecretStore, sessions: SessionManager): PartialHandlerTable {
+  // Only the secret names a profile kind uses can be stored, so the renderer cannot park arbitrary data there.
+  async function checkSecretName(profileId: string, name: string): Promise<void> {
+    const profile = await profiles.get(profileId)
+    if (profiles.isBuiltIn(profileId)) {
+      throw new AppError({ code: 'PROFILE_READ_ONLY', message: 'The Demo MLS credentials are built in.', hint: 'Duplicate the profile to use your own.' })
+    }
+    if (!(PROFILE_SECRETS[profile.kind] as readonly string[]).includes(name)) {
+      throw new AppError({ code: 'SECRET_BAD_NAME', message: `A ${profile.kind} profile has no secret called "${name}".` })
+    }
+  }
+
+  return {
+    'profiles:list': async () => summarizeProfiles(await profiles.list(), secrets),
+    'profiles:get': ({ profileId }) => profiles.get(profileId),
+    'profiles:save': async ({ profileId, profile }) => {
+      if (!profileId) return profiles.create(profile)
+      await sessions.disconnect(profileId) // settings changed: the next connect uses them
+      return profiles.update(profileId, profile)
+    },
+    'profiles:duplicate': ({ profileId, name }) => profiles.duplicate(profileId, name),
+    'profiles:delete': async ({ profileId }) => {
+      await sessions.disconnect(profileId)
+      await profiles.delete(profileId)
+      return { deleted: true }
+    },
+    'secrets:set': async ({ profileId, name, value }) => {
+      await checkSecretName(profileId, name)
+      await secrets.set(profileId, name as ProfileSecretName, value)
+      return { stored: true, persistent: secrets.info().persistent }
+    },
+    'secrets:clear': async ({ profileId, name }) => {
+      await checkSecretName(profileId, name)
+      return { cleared: await secrets.delete(profileId, name) }
+    }
+  }
+}

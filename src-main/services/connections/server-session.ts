@@ -1,0 +1,22 @@
+// What the workbench needs from a live connection, whatever the protocol. One adapter per kind (RETS, RESO Web
+// API, Spark) maps its client onto this, so handlers, CLI and tests drive all three the same way.
+import type { FieldMeta, LookupValue, MetadataModel } from '../../shared/metadata-model'
+import type { ConnectionInfo, QuerySpec } from '../../shared/workbench-types'
+import type { ResultWriter } from '../results/result-types'
+import type { JobControl } from '../jobs/job-manager'
+
+export interface RunOutcome {
+  /** wire-log ids of the requests made, first one first (the raw view opens it) */
+  wireIds: string[]
+}
+
+export interface ServerSession {
+  connect(signal?: AbortSignal): Promise<ConnectionInfo>
+  /** the metadata tree; RETS leaves class fields and lookup values undefined until asked */
+  loadMetadata(signal?: AbortSignal): Promise<MetadataModel>
+  /** fills `model` in place, so the cached snapshot grows as the user explores */
+  loadFields(model: MetadataModel, resource: string, cls: string, signal?: AbortSignal): Promise<FieldMeta[]>
+  loadLookup(model: MetadataModel, resource: string, lookup: string, signal?: AbortSignal): Promise<LookupValue[]>
+  run(spec: QuerySpec, writer: ResultWriter, job: JobControl): Promise<RunOutcome>
+  close(): Promise<void>
+}

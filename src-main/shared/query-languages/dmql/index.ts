@@ -1,0 +1,6 @@
+export * from './dmql-ast'
+export { tokenizeDmql, type DmqlToken, type DmqlTokenType } from './dmql-tokenizer'
+export { parseDmql, DmqlSyntaxError } from './dmql-parser'
+export { evaluateDmql, fieldsIn, type DmqlEvalOptions } from './dmql-evaluator'
+export { classifyDmqlItem } from './dmql-values'
+export { dmqlTokens, dmqlComplete, dmqlDiagnose, dmqlHover, dmqlLanguage } from './dmql-editor'

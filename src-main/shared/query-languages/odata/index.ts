@@ -1,0 +1,6 @@
+export * from './odata-ast'
+export { tokenizeOData, type ODataToken, type ODataTokenType } from './odata-tokenizer'
+export { parseODataFilter, ODataSyntaxError, ODATA_FUNCTIONS } from './odata-parser'
+export { evaluateODataFilter, enumMember, odataFieldsIn, type ODataEvalOptions } from './odata-evaluator'
+export { parseODataOrderBy, parseODataSelect } from './odata-query-options'
+export { odataTokens, odataComplete, odataDiagnose, odataHover, odataLanguage } from './odata-editor'

@@ -1,0 +1,5 @@
+export * from './sparkql-ast'
+export { tokenizeSparkQL, type SparkToken, type SparkTokenType } from './sparkql-tokenizer'
+export { parseSparkQL, SparkQLSyntaxError, SPARK_OPS, SPARK_FUNCTIONS } from './sparkql-parser'
+export { evaluateSparkQL, sparkFieldsIn, type SparkEvalOptions } from './sparkql-evaluator'
+export { sparkqlTokens, sparkqlComplete, sparkqlDiagnose, sparkqlHover, sparkqlLanguage } from './sparkql-editor'
