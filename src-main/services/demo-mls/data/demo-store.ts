@@ -1,0 +1,217 @@
+// The DemoData implementation: generated base rows (cached in normal mode, regenerated per row in large mode)
+// plus an overlay of admin mutations, so both modes support add / update / remove and the change log.
+import type {
+  CatalogueResource,
+  ChangeEntry,
+  DemoData,
+  FieldDef,
+  ImageType,
+  Listing,
+  ListingPatch,
+  LookupDef,
+  Member,
+  Office
+} from './types'
+import { buildFieldCatalogue } from './field-catalogue'
+import { buildLookups } from './lookup-catalogue'
+import {
+  generateListing,
+  generateMedia,
+  isoSeconds,
+  listingIndexOf,
+  listingKeyOf,
+  type GeneratorSetup
+} from './listing-generator'
+import { generateMembers, generateOffices } from './people-generator'
+import { isPhotoWithheld, renderPhoto } from './photo-maker'
+
+export interface DemoDataOptions {
+  count: number
+  seed: number
+  large: boolean
+  epoch: string
+}
+
+class DemoStore implements DemoData {
+  private readonly setup: GeneratorSetup
+  private readonly cached: Listing[] | undefined
+  private readonly overrides = new Map<string, Listing>()
+  private readonly added = new Map<string, Listing>()
+  private readonly removedKeys = new Map<string, string>()
+  private readonly log: ChangeEntry[] = []
+  private readonly catalogue = buildFieldCatalogue()
+  private readonly lookupDefs = buildLookups()
+  private readonly members: Member[]
+  private readonly officeRows: Office[]
+  private nextIndex: number
+  private metaVersion = 1
+  private metaDate: string
+  private lastStampMs: number
+  private newest: string | undefined
+
+  constructor(private readonly opts: DemoDataOptions) {
+    const officeCount = Math.min(50, Math.max(5, Math.ceil(opts.count / 200)))
+    const memberCount = Math.min(400, Math.max(10, Math.ceil(opts.count / 25)))
+    this.officeRows = generateOffices(opts.seed, officeCount, opts.epoch)
+    this.members = generateMembers(opts.seed, memberCount, this.officeRows, opts.epoch)
+    this.setup = {
+      seed: opts.seed,
+      epoch: opts.epoch,
+      agentKeys: this.members.map((m) => m.MemberKey),
+      agentOffice: this.members.map((m) => m.OfficeKey)
+    }
+    this.nextIndex = opts.count
+    this.metaDate = isoSeconds(Date.parse(opts.epoch) - 30 * 86_400_000)
+    this.lastStampMs = Date.parse(opts.epoch)
+    this.cached = opts.large ? undefined : Array.from({ length: opts.count }, (_, i) => generateListing(this.setup, i))
+    if (this.cached)
+      this.newest = this.cached.reduce((m, l) => (l.ModificationTimestamp > m ? l.ModificationTimestamp : m), '')
+  }
+
+  private base(index: number): Listing {
+    return this.cached ? (this.cached[index] as Listing) : generateListing(this.setup, index)
+  }
+
+  *listings(): Iterable<Listing> {
+    for (let i = 0; i < this.opts.count; i++) {
+      const key = listingKeyOf(i)
+      if (this.removedKeys.has(key)) continue
+      yield this.overrides.get(key) ?? this.base(i)
+    }
+    yield* this.added.values()
+  }
+
+  count(): number {
+    return this.opts.count + this.added.size - this.removedKeys.size
+  }
+
+  get(key: string): Listing | undefined {
+    if (this.removedKeys.has(key)) return undefined
+    const added = this.added.get(key)
+    if (added) return added
+    const over = this.overrides.get(key)
+    if (over) return over
+    const index = listingIndexOf(key)
+    return index !== undefined && index < this.opts.count ? this.base(index) : undefined
+  }
+
+  /** Mutation timestamps are strictly increasing and never earlier than the generated data. */
+  private stamp(): string {
+    this.lastStampMs = Math.max(Date.now(), this.lastStampMs + 1000)
+    const s = isoSeconds(this.lastStampMs)
+    this.newest = s
+    return s
+  }
+
+  add(patch: ListingPatch & { ListingKey?: string }): Listing {
+    const index = this.nextIndex++
+    const generated = generateListing(this.setup, index)
+    const key = patch.ListingKey ?? generated.ListingKey
+    const at = this.stamp()
+    const listing: Listing = { ...generated, ...patch, ListingKey: key, ModificationTimestamp: at }
+    listing.Media = generateMedia(key, listing.PhotosCount, at)
+    this.added.set(key, listing)
+    this.removedKeys.delete(key)
+    this.log.push({ kind: 'add', resource: 'Property', key, at })
+    return listing
+  }
+
+  update(key: string, patch: ListingPatch): Listing | undefined {
+    const current = this.get(key)
+    if (!current) return undefined
+    const at = this.stamp()
+    const next: Listing = { ...current, ...patch, ListingKey: key, ModificationTimestamp: at }
+    if (patch.PhotosCount !== undefined) next.Media = generateMedia(key, next.PhotosCount, at)
+    if (this.added.has(key)) this.added.set(key, next)
+    else this.overrides.set(key, next)
+    this.log.push({ kind: 'update', resource: 'Property', key, at })
+    return next
+  }
+
+  remove(key: string): boolean {
+    if (!this.get(key)) return false
+    const at = this.stamp()
+    this.added.delete(key)
+    this.overrides.delete(key)
+    this.removedKeys.set(key, at)
+    this.log.push({ kind: 'remove', resource: 'Property', key, at })
+    return true
+  }
+
+  removed(): ReadonlyMap<string, string> {
+    return this.removedKeys
+  }
+
+  changes(since?: string): ChangeEntry[] {
+    return since === undefined ? [...this.log] : this.log.filter((c) => c.at > since)
+  }
+
+  agents(): readonly Member[] {
+    return this.members
+  }
+
+  agent(key: string): Member | undefined {
+    return this.members.find((m) => m.MemberKey === key)
+  }
+
+  offices(): readonly Office[] {
+    return this.officeRows
+  }
+
+  office(key: string): Office | undefined {
+    return this.officeRows.find((o) => o.OfficeKey === key)
+  }
+
+  photo(listingKey: string, objectId: number, type: ImageType): Buffer | undefined {
+    const listing = this.get(listingKey)
+    if (!listing) return undefined
+    const order = objectId === 0 ? 1 : objectId
+    if (order < 1 || order > listing.PhotosCount) return undefined
+    const index = listingIndexOf(listingKey)
+    if (index !== undefined && isPhotoWithheld(index, order, listing.PhotosCount)) return undefined
+    return renderPhoto(this.opts.seed, listingKey, order, type)
+  }
+
+  fields(resource: CatalogueResource): readonly FieldDef[] {
+    return this.catalogue.get(resource) ?? []
+  }
+
+  field(resource: CatalogueResource, name: string): FieldDef | undefined {
+    return this.fields(resource).find((f) => f.systemName === name || f.standardName === name)
+  }
+
+  lookups(resource?: CatalogueResource): readonly LookupDef[] {
+    return resource ? this.lookupDefs.filter((l) => l.resource === resource) : this.lookupDefs
+  }
+
+  lookup(name: string): LookupDef | undefined {
+    return this.lookupDefs.find((l) => l.name === name)
+  }
+
+  addField(def: FieldDef): void {
+    const list = this.catalogue.get(def.resource) ?? []
+    list.push(def)
+    this.catalogue.set(def.resource, list)
+    this.metaVersion++
+    this.metaDate = isoSeconds(Math.max(Date.now(), Date.parse(this.metaDate) + 1000))
+  }
+
+  metadataVersion(): string {
+    // flexmls-style dotted version (seed fixtures: 01.03.28598)
+    return `01.00.${String(this.metaVersion).padStart(5, '0')}`
+  }
+
+  metadataDate(): string {
+    return this.metaDate
+  }
+
+  lastModified(): string {
+    if (this.newest) return this.newest
+    // Large mode: scanning a million rows for the max is wasteful; the generator never exceeds the epoch.
+    return this.opts.epoch.replace('.000Z', 'Z')
+  }
+}
+
+export function createDemoData(opts: DemoDataOptions): DemoData {
+  return new DemoStore(opts)
+}
