@@ -44,16 +44,17 @@ export interface DmqlNumber {
   range: SourceRange
 }
 
-/** A day (`2024-01-31`), a date-time (`2024-01-31T10:00:00.000Z`) or `.TODAY.` / `.NOW.`. */
+/** A day (`2024-01-31`), a date-time (`2024-01-31T10:00:00.000Z`), a time (`10:30:00`), `.TODAY.` / `.NOW.`. */
 export interface DmqlDate {
   kind: 'date'
   text: string
-  precision: 'date' | 'datetime'
+  precision: 'date' | 'datetime' | 'time'
   relative?: 'today' | 'now'
   range: SourceRange
 }
 
-export type DmqlBound = DmqlNumber | DmqlDate
+/** Strings only bound open ranges (`M+`, `M-`, RETS 1.8 greater/less with string-eq). */
+export type DmqlBound = DmqlNumber | DmqlDate | DmqlString
 
 export interface DmqlString {
   kind: 'string'
@@ -65,7 +66,7 @@ export interface DmqlString {
   range: SourceRange
 }
 
-/** `a-b` between (inclusive), `a+` at least, `a-` at most. */
+/** `a-b` between (inclusive; numbers, dates or times), `a+` at least, `a-` at most. */
 export interface DmqlRange {
   kind: 'range'
   from?: DmqlBound

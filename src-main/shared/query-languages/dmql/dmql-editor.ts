@@ -1,6 +1,23 @@
 import type { FieldMeta } from '../../metadata-model'
-import type { CompletionItem, CompletionList, Diagnostic, EditorContext, HoverInfo, LanguageServices, SyntaxToken, SyntaxTokenKind } from '../editor/editor-types'
-import { describeField, describeLookupValue, fieldItems, findLookupValue, lookupItems, lookupValuesOf, resolverFor } from '../editor/field-docs'
+import type {
+  CompletionItem,
+  CompletionList,
+  Diagnostic,
+  EditorContext,
+  HoverInfo,
+  LanguageServices,
+  SyntaxToken,
+  SyntaxTokenKind
+} from '../editor/editor-types'
+import {
+  describeField,
+  describeLookupValue,
+  fieldItems,
+  findLookupValue,
+  lookupItems,
+  lookupValuesOf,
+  resolverFor
+} from '../editor/field-docs'
 import { checkFieldName, checkLiteral, type LiteralUse } from '../editor/value-checks'
 import { fieldKindOf } from '../values/field-kind'
 import type { DmqlNode, DmqlValueItem } from './dmql-ast'
@@ -67,27 +84,64 @@ function valueKind(item: DmqlValueItem, lookup: boolean): SyntaxTokenKind {
 }
 
 const BOOLEAN_OPS: CompletionItem[] = [
-  { label: ',', kind: 'operator', detail: 'AND', insertText: ',', documentation: 'Both conditions must match (AND binds tighter than OR)' },
+  {
+    label: ',',
+    kind: 'operator',
+    detail: 'AND',
+    insertText: ',',
+    documentation: 'Both conditions must match (AND binds tighter than OR)'
+  },
   { label: '|', kind: 'operator', detail: 'OR', insertText: '|', documentation: 'Either condition matches' },
   { label: 'AND', kind: 'keyword', detail: 'same as ,', insertText: 'AND ' },
   { label: 'OR', kind: 'keyword', detail: 'same as |', insertText: 'OR ' }
 ]
-const NOT_ITEM: CompletionItem = { label: '~', kind: 'operator', detail: 'NOT', insertText: '~(', documentation: 'Negates the following condition: ~(Field=value)' }
+const NOT_ITEM: CompletionItem = {
+  label: '~',
+  kind: 'operator',
+  detail: 'NOT',
+  insertText: '~(',
+  documentation: 'Negates the following condition: ~(Field=value)'
+}
 const LOOKUP_OPS: CompletionItem[] = [
-  { label: '|', kind: 'operator', detail: 'any of these lookup values', insertText: '|', documentation: '(Field=|A,B) matches A or B' },
-  { label: '+', kind: 'operator', detail: 'all of these lookup values', insertText: '+', documentation: '(Field=+A,B) multi-select holding both A and B' },
-  { label: '~', kind: 'operator', detail: 'none of these lookup values', insertText: '~', documentation: '(Field=~A,B) neither A nor B' }
+  {
+    label: '|',
+    kind: 'operator',
+    detail: 'any of these lookup values',
+    insertText: '|',
+    documentation: '(Field=|A,B) matches A or B'
+  },
+  {
+    label: '+',
+    kind: 'operator',
+    detail: 'all of these lookup values',
+    insertText: '+',
+    documentation: '(Field=+A,B) multi-select holding both A and B'
+  },
+  {
+    label: '~',
+    kind: 'operator',
+    detail: 'none of these lookup values',
+    insertText: '~',
+    documentation: '(Field=~A,B) neither A nor B'
+  }
 ]
 
 export function dmqlComplete(text: string, offset: number, ctx: EditorContext): CompletionList {
   const toks = tokenizeDmql(text.slice(0, offset))
   const last = toks[toks.length - 1]
-  const partial = last && last.to === offset && ['field', 'error', 'value', 'and', 'or', 'not'].includes(last.type) && /\w|"|\.$/.test(last.text) ? last : undefined
+  const partial =
+    last &&
+    last.to === offset &&
+    ['field', 'error', 'value', 'and', 'or', 'not'].includes(last.type) &&
+    /\w|"|\.$/.test(last.text)
+      ? last
+      : undefined
   const before = partial ? toks[toks.length - 2] : last
   const from = partial ? partial.from : offset
   const list = (items: CompletionItem[]): CompletionList => ({ from, to: offset, items })
 
-  const inValue = partial?.type === 'value' || (!partial && before && ['equals', 'lookup-op', 'comma'].includes(before.type))
+  const inValue =
+    partial?.type === 'value' || (!partial && before && ['equals', 'lookup-op', 'comma'].includes(before.type))
   if (inValue) return list(valueItems(toks, before, ctx))
   if (before?.type === 'lparen' && (!partial || partial.type === 'field')) {
     const hasEquals = /^\s*=/.test(text.slice(partial ? partial.to : offset))
@@ -112,7 +166,8 @@ function valueItems(toks: DmqlToken[], before: DmqlToken | undefined, ctx: Edito
     items.push({ label: '.NOW.', kind: 'keyword', detail: 'the current date-time', insertText: '.NOW.' })
   }
   items.push({ label: '.EMPTY.', kind: 'keyword', detail: 'the field has no value', insertText: '.EMPTY.' })
-  if (afterEquals) items.push({ label: '.ANY.', kind: 'keyword', detail: 'the field has any value', insertText: '.ANY.' })
+  if (afterEquals)
+    items.push({ label: '.ANY.', kind: 'keyword', detail: 'the field has any value', insertText: '.ANY.' })
   return items
 }
 
@@ -133,8 +188,16 @@ export function dmqlDiagnose(text: string, ctx: EditorContext): Diagnostic[] {
     if (!field) return
     for (const item of n.values) {
       for (const lit of literalsOf(item)) out.push(...checkLiteral(field, lit, ctx))
-      if (item.kind === 'range' && fieldKindOf(field.dataType) === 'string' && (item.from ?? item.to)?.kind === 'number') {
-        out.push({ ...item.range, severity: 'info', message: `This is a numeric range on the text field ${field.systemName}; quote it ("${text.slice(item.range.from, item.range.to)}") to search the text itself` })
+      if (
+        item.kind === 'range' &&
+        fieldKindOf(field.dataType) === 'string' &&
+        (item.from ?? item.to)?.kind === 'number'
+      ) {
+        out.push({
+          ...item.range,
+          severity: 'info',
+          message: `This is a numeric range on the text field ${field.systemName}; quote it ("${text.slice(item.range.from, item.range.to)}") to search the text itself`
+        })
       }
     }
   }
@@ -149,9 +212,9 @@ function literalsOf(item: DmqlValueItem): LiteralUse[] {
     case 'number':
       return [{ kind: 'number', text: item.text, range: item.range }]
     case 'date':
-      return [{ kind: item.precision, text: item.text, range: item.range }]
+      return [{ kind: item.precision === 'time' ? 'other' : item.precision, text: item.text, range: item.range }]
     case 'range':
-      return [item.from, item.to].flatMap((b) => (b ? [b.kind === 'number' ? { kind: 'number' as const, text: b.text, range: b.range } : { kind: b.precision, text: b.text, range: b.range }] : []))
+      return [item.from, item.to].flatMap((b) => (b ? literalsOf(b) : []))
     default:
       return []
   }
@@ -177,11 +240,19 @@ export function dmqlHover(text: string, offset: number, ctx: EditorContext): Hov
   if (t.type !== 'value') return undefined
   const doc = KEYWORD_DOCS[t.text.toUpperCase()]
   if (doc) return { from: t.from, to: t.to, text: doc }
-  const fieldTok = toks.slice(0, i).reverse().find((x) => x.type === 'field')
+  const fieldTok = toks
+    .slice(0, i)
+    .reverse()
+    .find((x) => x.type === 'field')
   const f = fieldTok ? resolve(fieldTok.text) : undefined
   const values = lookupValuesOf(f, ctx)
   const v = values && findLookupValue(values, t.text.replace(/^"|"$/g, ''))
   return f && v ? { from: t.from, to: t.to, text: describeLookupValue(f, v) } : undefined
 }
 
-export const dmqlLanguage: LanguageServices = { tokens: dmqlTokens, complete: dmqlComplete, diagnose: dmqlDiagnose, hover: dmqlHover }
+export const dmqlLanguage: LanguageServices = {
+  tokens: dmqlTokens,
+  complete: dmqlComplete,
+  diagnose: dmqlDiagnose,
+  hover: dmqlHover
+}

@@ -1,5 +1,14 @@
 import type { FieldMeta } from '../../metadata-model'
-import { compareDate, compareNumbers, numberOf, sameText, todayText, wildcardMatcher } from '../values/compare-values'
+import {
+  compareDate,
+  compareNumbers,
+  compareText,
+  compareTimeOfDay,
+  numberOf,
+  sameText,
+  todayText,
+  wildcardMatcher
+} from '../values/compare-values'
 import { fieldKindOf, isMultiValued, type FieldKind, type FieldResolver } from '../values/field-kind'
 import { scalarsOf, type RecordAccessor, type Scalar } from '../values/record-value'
 import type { DmqlBound, DmqlCriterion, DmqlNode, DmqlValueItem } from './dmql-ast'
@@ -57,7 +66,12 @@ function evaluateCriterion(c: DmqlCriterion, record: RecordAccessor, field: Fiel
   }
 }
 
-function itemMatches(item: Exclude<DmqlValueItem, { kind: 'empty' | 'any' }>, v: Scalar, kind: FieldKind | undefined, now: Date): boolean {
+function itemMatches(
+  item: Exclude<DmqlValueItem, { kind: 'empty' | 'any' }>,
+  v: Scalar,
+  kind: FieldKind | undefined,
+  now: Date
+): boolean {
   switch (item.kind) {
     case 'string':
       return item.wildcard ? wildcardMatcher(item.value)(v) : sameText(v, item.value)
@@ -80,6 +94,8 @@ function compareBound(v: Scalar, b: DmqlBound, now: Date): number | undefined {
     const x = numberOf(v)
     return x === undefined ? undefined : compareNumbers(x, b.value)
   }
+  if (b.kind === 'string') return compareText(v, b.value)
+  if (b.precision === 'time') return compareTimeOfDay(v, b.text)
   const text = b.relative === 'today' ? todayText(now) : b.relative === 'now' ? now.toISOString() : b.text
   return compareDate(v, text, b.precision)
 }

@@ -77,7 +77,7 @@ class Parser {
 
   private parseElement(): DmqlNode {
     const open = this.peek()
-    if (!open) throw this.atEnd("Expected a condition such as (Field=value) after this point")
+    if (!open) throw this.atEnd('Expected a condition such as (Field=value) after this point')
     if (open.type !== 'lparen') {
       if (open.type === 'field' || open.type === 'error') {
         throw this.error(open, `Expected '(' before '${open.text}': each condition is written (Field=value)`)
@@ -87,7 +87,7 @@ class Parser {
     this.pos++
     const next = this.peek()
     if (!next) throw this.atEnd(`Missing field name and ')' for the '(' at offset ${open.from}`)
-    if (next.type === 'rparen') throw this.error(next, "Empty parentheses: expected (Field=value) inside")
+    if (next.type === 'rparen') throw this.error(next, 'Empty parentheses: expected (Field=value) inside')
     if (next.type === 'field') return this.parseCriterion(open)
     const inner = this.parseOr()
     const close = this.peek()
@@ -134,7 +134,11 @@ class Parser {
     const valueRange = { from: eq.to, to: close.from }
     if (values.length === 0 || expectItem) {
       const what = lookupOp ? 'lookup value' : 'value'
-      throw new DmqlSyntaxError(`Missing ${what} after '${field.text}=' (e.g. ${field.text}=|A,B or ${field.text}=100+)`, valueRange.from, Math.max(close.to, valueRange.from + 1))
+      throw new DmqlSyntaxError(
+        `Missing ${what} after '${field.text}=' (e.g. ${field.text}=|A,B or ${field.text}=100+)`,
+        valueRange.from,
+        Math.max(close.to, valueRange.from + 1)
+      )
     }
     const any = values.find((v) => v.kind === 'any')
     if (any && values.length > 1) {
@@ -142,7 +146,11 @@ class Parser {
     }
     for (const v of values) {
       if (lookupOp && v.kind === 'range') {
-        throw new DmqlSyntaxError(`A lookup list (${opTok!.text}) takes lookup values, not a range`, v.range.from, v.range.to)
+        throw new DmqlSyntaxError(
+          `A lookup list (${opTok!.text}) takes lookup values, not a range`,
+          v.range.from,
+          v.range.to
+        )
       }
     }
     return {

@@ -29,7 +29,8 @@ const KEYWORDS: Record<string, DmqlTokenType> = { AND: 'and', OR: 'or', NOT: 'no
 
 export function tokenizeDmql(text: string): DmqlToken[] {
   const out: DmqlToken[] = []
-  const push = (type: DmqlTokenType, from: number, to: number) => out.push({ type, text: text.slice(from, to), from, to })
+  const push = (type: DmqlTokenType, from: number, to: number) =>
+    out.push({ type, text: text.slice(from, to), from, to })
   let i = 0
   const n = text.length
   while (i < n) {

@@ -29,21 +29,28 @@ export function fieldDetail(f: FieldMeta): string {
 }
 
 export function describeField(f: FieldMeta, values?: LookupValue[]): string {
-  const title = f.longName && f.longName !== f.systemName ? `**${f.systemName}** — ${f.longName}` : `**${f.systemName}**`
+  const title =
+    f.longName && f.longName !== f.systemName ? `**${f.systemName}** — ${f.longName}` : `**${f.systemName}**`
   const lines = [title, '', `Type: \`${fieldDetail(f)}\``]
   if (f.standardName && f.standardName !== f.systemName) lines.push(`Standard name: \`${f.standardName}\``)
   if (f.lookupName) lines.push(`Lookup: \`${f.lookupName}\`${values ? ` (${values.length} values)` : ''}`)
   if (f.isKey) lines.push('Key field')
   if (f.description) lines.push('', f.description)
   if (values && values.length > 0) {
-    const shown = values.slice(0, 12).map((v) => `\`${v.value}\`${v.longValue && v.longValue !== v.value ? ` ${v.longValue}` : ''}`)
+    const shown = values
+      .slice(0, 12)
+      .map((v) => `\`${v.value}\`${v.longValue && v.longValue !== v.value ? ` ${v.longValue}` : ''}`)
     lines.push('', `Values: ${shown.join(', ')}${values.length > 12 ? ', …' : ''}`)
   }
   return lines.join('\n')
 }
 
 export function describeLookupValue(f: FieldMeta, v: LookupValue): string {
-  const lines = [`**${v.value}**${v.longValue ? ` — ${v.longValue}` : ''}`, '', `Lookup \`${f.lookupName}\` of \`${f.systemName}\``]
+  const lines = [
+    `**${v.value}**${v.longValue ? ` — ${v.longValue}` : ''}`,
+    '',
+    `Lookup \`${f.lookupName}\` of \`${f.systemName}\``
+  ]
   if (v.shortValue) lines.push(`Short value: ${v.shortValue}`)
   if (v.standardValue) lines.push(`Standard value: ${v.standardValue}`)
   return lines.join('\n')
@@ -57,9 +64,21 @@ export function fieldItems(ctx: EditorContext, insert: (name: string) => string)
   const items: CompletionItem[] = []
   for (const f of ctx.fields) {
     const documentation = describeField(f)
-    items.push({ label: f.systemName, kind: 'field', detail: fieldDetail(f) + (f.longName ? ` — ${f.longName}` : ''), insertText: insert(f.systemName), documentation })
+    items.push({
+      label: f.systemName,
+      kind: 'field',
+      detail: fieldDetail(f) + (f.longName ? ` — ${f.longName}` : ''),
+      insertText: insert(f.systemName),
+      documentation
+    })
     if (f.standardName && f.standardName !== f.systemName) {
-      items.push({ label: f.standardName, kind: 'field', detail: `standard name of ${f.systemName} · ${fieldDetail(f)}`, insertText: insert(f.standardName), documentation })
+      items.push({
+        label: f.standardName,
+        kind: 'field',
+        detail: `standard name of ${f.systemName} · ${fieldDetail(f)}`,
+        insertText: insert(f.standardName),
+        documentation
+      })
     }
   }
   return items
@@ -79,6 +98,8 @@ export function findLookupValue(values: LookupValue[], text: string): LookupValu
   const t = text.trim().toLowerCase()
   return (
     values.find((v) => v.value.toLowerCase() === t) ??
-    values.find((v) => [v.longValue, v.shortValue, v.standardValue].some((x) => x !== undefined && x.toLowerCase() === t))
+    values.find((v) =>
+      [v.longValue, v.shortValue, v.standardValue].some((x) => x !== undefined && x.toLowerCase() === t)
+    )
   )
 }

@@ -17,15 +17,27 @@ export interface LiteralUse {
   wildcard?: boolean
 }
 
-export function checkFieldName(name: string, range: SourceRange, ctx: EditorContext): { field?: FieldMeta; diagnostics: Diagnostic[] } {
+export function checkFieldName(
+  name: string,
+  range: SourceRange,
+  ctx: EditorContext
+): { field?: FieldMeta; diagnostics: Diagnostic[] } {
   if (ctx.fields.length === 0) return { diagnostics: [] } // metadata not loaded: nothing to check against
   const field = resolverFor(ctx)(name)
   if (!field) {
-    return { diagnostics: [{ ...range, severity: 'error', message: `Unknown field '${name}' in this class${suggest(name, ctx)}` }] }
+    return {
+      diagnostics: [
+        { ...range, severity: 'error', message: `Unknown field '${name}' in this class${suggest(name, ctx)}` }
+      ]
+    }
   }
   const diagnostics: Diagnostic[] = []
   if (!field.searchable) {
-    diagnostics.push({ ...range, severity: 'warning', message: `${field.systemName} is not searchable: the server will reject this condition` })
+    diagnostics.push({
+      ...range,
+      severity: 'warning',
+      message: `${field.systemName} is not searchable: the server will reject this condition`
+    })
   }
   return { field, diagnostics }
 }
@@ -50,16 +62,22 @@ export function checkLiteral(field: FieldMeta, lit: LiteralUse, ctx: EditorConte
     if (lit.kind === 'string' && !lit.wildcard && !/^-?\d+(\.\d+)?$/.test(lit.text.trim())) {
       return at('error', `${name} is numeric (${field.dataType}): '${lit.text}' is not a number`)
     }
-    if (lit.kind === 'date' || lit.kind === 'datetime') return at('error', `${name} is numeric (${field.dataType}), not a date`)
+    if (lit.kind === 'date' || lit.kind === 'datetime')
+      return at('error', `${name} is numeric (${field.dataType}), not a date`)
     if (lit.kind === 'boolean') return at('error', `${name} is numeric (${field.dataType}), not a boolean`)
   }
   if (kind === 'date' || kind === 'datetime') {
-    if (lit.kind === 'number' || lit.kind === 'boolean') return at('error', `${name} is a ${field.dataType} field: expected a date such as 2024-01-31`)
+    if (lit.kind === 'number' || lit.kind === 'boolean')
+      return at('error', `${name} is a ${field.dataType} field: expected a date such as 2024-01-31`)
     if (lit.kind === 'string' && !lit.wildcard) {
       const t = lit.text.trim()
       if (isDateText(t) || isDateTimeText(t)) return []
-      if (/^\d{4}-\d{1,2}-\d{1,2}/.test(t)) return at('error', `'${t}' is not a valid date (YYYY-MM-DD, month 01-12, day within the month)`)
-      return at('error', `${name} is a ${field.dataType} field: '${t}' is not a date (write 2024-01-31 or 2024-01-31T10:00:00Z)`)
+      if (/^\d{4}-\d{1,2}-\d{1,2}/.test(t))
+        return at('error', `'${t}' is not a valid date (YYYY-MM-DD, month 01-12, day within the month)`)
+      return at(
+        'error',
+        `${name} is a ${field.dataType} field: '${t}' is not a date (write 2024-01-31 or 2024-01-31T10:00:00Z)`
+      )
     }
   }
   if (kind === 'boolean' && (lit.kind === 'string' || lit.kind === 'number') && !BOOLEAN_TEXT.test(lit.text.trim())) {
@@ -68,8 +86,14 @@ export function checkLiteral(field: FieldMeta, lit: LiteralUse, ctx: EditorConte
   if ((lit.kind === 'string' || lit.kind === 'number') && !lit.wildcard) {
     const values = lookupValuesOf(field, ctx)
     if (values && values.length > 0 && !findLookupValue(values, lit.text)) {
-      const sample = values.slice(0, 6).map((v) => v.value).join(', ')
-      return at('warning', `'${lit.text}' is not a value of lookup ${field.lookupName} (${name}); known values: ${sample}${values.length > 6 ? ', …' : ''}`)
+      const sample = values
+        .slice(0, 6)
+        .map((v) => v.value)
+        .join(', ')
+      return at(
+        'warning',
+        `'${lit.text}' is not a value of lookup ${field.lookupName} (${name}); known values: ${sample}${values.length > 6 ? ', …' : ''}`
+      )
     }
     if (kind === 'string' && field.maxLength && lit.text.length > field.maxLength) {
       return at('warning', `'${lit.text}' is longer than ${name}'s maximum length ${field.maxLength}`)

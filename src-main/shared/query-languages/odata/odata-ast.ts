@@ -30,7 +30,8 @@ export interface ODataIn {
   range: SourceRange
 }
 
-export type ODataLiteralType = 'string' | 'number' | 'boolean' | 'null' | 'date' | 'datetime' | 'guid' | 'enum' | 'typed'
+export type ODataLiteralType =
+  'string' | 'number' | 'boolean' | 'null' | 'date' | 'datetime' | 'guid' | 'enum' | 'typed'
 
 export interface ODataLiteral {
   type: 'literal'

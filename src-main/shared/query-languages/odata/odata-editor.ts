@@ -1,6 +1,23 @@
 import type { FieldMeta } from '../../metadata-model'
-import type { CompletionItem, CompletionList, Diagnostic, EditorContext, HoverInfo, LanguageServices, SyntaxToken, SyntaxTokenKind } from '../editor/editor-types'
-import { describeField, describeLookupValue, fieldItems, findLookupValue, lookupItems, lookupValuesOf, resolverFor } from '../editor/field-docs'
+import type {
+  CompletionItem,
+  CompletionList,
+  Diagnostic,
+  EditorContext,
+  HoverInfo,
+  LanguageServices,
+  SyntaxToken,
+  SyntaxTokenKind
+} from '../editor/editor-types'
+import {
+  describeField,
+  describeLookupValue,
+  fieldItems,
+  findLookupValue,
+  lookupItems,
+  lookupValuesOf,
+  resolverFor
+} from '../editor/field-docs'
 import { checkFieldName, checkLiteral, type LiteralUse } from '../editor/value-checks'
 import { isDateText, isDateTimeText } from '../values/compare-values'
 import { fieldKindOf } from '../values/field-kind'
@@ -61,7 +78,14 @@ export function odataTokens(text: string): SyntaxToken[] {
 function lambdaCollection(toks: ODataToken[], upTo: number, variable: string): string | undefined {
   for (let i = upTo - 1; i >= 4; i--) {
     const [coll, slash, op, open, v, colon] = toks.slice(i - 4, i + 2)
-    if (v?.text === variable && colon?.type === 'colon' && open?.type === 'lparen' && isWord(op, new Set(['any', 'all'])) && slash?.type === 'slash' && coll?.type === 'ident') {
+    if (
+      v?.text === variable &&
+      colon?.type === 'colon' &&
+      open?.type === 'lparen' &&
+      isWord(op, new Set(['any', 'all'])) &&
+      slash?.type === 'slash' &&
+      coll?.type === 'ident'
+    ) {
       return coll.text
     }
   }
@@ -84,26 +108,58 @@ const OPERATOR_ITEMS: CompletionItem[] = [
   ...(['eq', 'ne', 'gt', 'ge', 'lt', 'le'] as const).map((op) => ({
     label: op,
     kind: 'operator' as const,
-    detail: { eq: 'equals', ne: 'not equal', gt: 'greater than', ge: 'greater or equal', lt: 'less than', le: 'less or equal' }[op],
+    detail: {
+      eq: 'equals',
+      ne: 'not equal',
+      gt: 'greater than',
+      ge: 'greater or equal',
+      lt: 'less than',
+      le: 'less or equal'
+    }[op],
     insertText: `${op} `
   })),
-  { label: 'has', kind: 'operator', detail: 'flags enum contains', insertText: 'has ', documentation: "Features has Ns.Features'Pool'" },
-  { label: 'in', kind: 'operator', detail: 'one of a list', insertText: 'in (', documentation: "City in ('Fargo','Moorhead')" },
+  {
+    label: 'has',
+    kind: 'operator',
+    detail: 'flags enum contains',
+    insertText: 'has ',
+    documentation: "Features has Ns.Features'Pool'"
+  },
+  {
+    label: 'in',
+    kind: 'operator',
+    detail: 'one of a list',
+    insertText: 'in (',
+    documentation: "City in ('Fargo','Moorhead')"
+  },
   { label: 'and', kind: 'keyword', insertText: 'and ' },
   { label: 'or', kind: 'keyword', insertText: 'or ' }
 ]
 
 function functionItems(): CompletionItem[] {
-  return Object.entries(ODATA_FUNCTIONS).map(([name, f]) => ({ label: name, kind: 'function', detail: `→ ${f.returns}`, insertText: f.args === 0 ? `${name}()` : `${name}(`, documentation: f.doc }))
+  return Object.entries(ODATA_FUNCTIONS).map(([name, f]) => ({
+    label: name,
+    kind: 'function',
+    detail: `→ ${f.returns}`,
+    insertText: f.args === 0 ? `${name}()` : `${name}(`,
+    documentation: f.doc
+  }))
 }
 
 export function odataComplete(text: string, offset: number, ctx: EditorContext): CompletionList {
   const toks = tokenizeOData(text.slice(0, offset))
   const last = toks[toks.length - 1]
-  const partial = last && last.to === offset && (last.type === 'ident' || (last.type === 'error' && last.text.startsWith("'"))) ? last : undefined
+  const partial =
+    last && last.to === offset && (last.type === 'ident' || (last.type === 'error' && last.text.startsWith("'")))
+      ? last
+      : undefined
   const beforeIndex = toks.length - (partial ? 2 : 1)
   const before = toks[beforeIndex]
-  const list = (items: CompletionItem[]): CompletionList => ({ from: partial ? partial.from : offset, to: offset, items })
+  const list = (items: CompletionItem[]): CompletionList => ({
+    from: partial ? partial.from : offset,
+    to: offset,
+    items
+  })
 
   // Value position: after a comparison, after `has`, or inside `in (…)`.
   let opIndex = -1
@@ -124,16 +180,36 @@ export function odataComplete(text: string, offset: number, ctx: EditorContext):
     const isHas = toks[opIndex]!.text.toLowerCase() === 'has'
     return list(valueItems(field, isHas, ctx))
   }
-  if (before && (OPERAND_END.has(before.type) || (before.type === 'ident' && !isWord(before, COMPARISON) && !isWord(before, LOGICAL)))) {
+  if (
+    before &&
+    (OPERAND_END.has(before.type) ||
+      (before.type === 'ident' && !isWord(before, COMPARISON) && !isWord(before, LOGICAL)))
+  ) {
     return list(OPERATOR_ITEMS)
   }
   if (before?.type === 'slash') {
     return list([
-      { label: 'any', kind: 'keyword', detail: 'some element matches', insertText: 'any(x: x eq ', documentation: "Features/any(x: x eq 'Pool')" },
-      { label: 'all', kind: 'keyword', detail: 'every element matches', insertText: 'all(x: x ', documentation: 'Rooms/all(x: x ne null)' }
+      {
+        label: 'any',
+        kind: 'keyword',
+        detail: 'some element matches',
+        insertText: 'any(x: x eq ',
+        documentation: "Features/any(x: x eq 'Pool')"
+      },
+      {
+        label: 'all',
+        kind: 'keyword',
+        detail: 'every element matches',
+        insertText: 'all(x: x ',
+        documentation: 'Rooms/all(x: x ne null)'
+      }
     ])
   }
-  return list([...fieldItems(ctx, (n) => n), ...functionItems(), { label: 'not', kind: 'keyword', detail: 'negation', insertText: 'not ' }])
+  return list([
+    ...fieldItems(ctx, (n) => n),
+    ...functionItems(),
+    { label: 'not', kind: 'keyword', detail: 'negation', insertText: 'not ' }
+  ])
 }
 
 function valueItems(field: FieldMeta | undefined, isHas: boolean, ctx: EditorContext): CompletionItem[] {
@@ -141,10 +217,13 @@ function valueItems(field: FieldMeta | undefined, isHas: boolean, ctx: EditorCon
   const values = lookupValuesOf(field, ctx)
   // Enum-typed properties (dataType is the enum's qualified name) can take the qualified literal; `has` needs it.
   const enumType = field && /\./.test(field.dataType) && !/^Edm\./i.test(field.dataType) ? field.dataType : undefined
-  if (field && values) items.push(...lookupItems(field, values, (v) => (isHas && enumType ? `${enumType}${quote(v)}` : quote(v))))
+  if (field && values)
+    items.push(...lookupItems(field, values, (v) => (isHas && enumType ? `${enumType}${quote(v)}` : quote(v))))
   const kind = field ? fieldKindOf(field.dataType) : undefined
-  if (kind === 'datetime' || kind === 'date') items.push({ label: 'now()', kind: 'function', detail: 'current date-time', insertText: 'now()' })
-  if (kind === 'boolean') items.push(...['true', 'false'].map((b) => ({ label: b, kind: 'keyword' as const, insertText: b })))
+  if (kind === 'datetime' || kind === 'date')
+    items.push({ label: 'now()', kind: 'function', detail: 'current date-time', insertText: 'now()' })
+  if (kind === 'boolean')
+    items.push(...['true', 'false'].map((b) => ({ label: b, kind: 'keyword' as const, insertText: b })))
   items.push({ label: 'null', kind: 'keyword', detail: 'no value', insertText: 'null' })
   return items
 }
@@ -163,21 +242,37 @@ export function odataDiagnose(text: string, ctx: EditorContext): Diagnostic[] {
     return vars.has(e.path[0]!) ? vars.get(e.path[0]!) : resolverFor(ctx)(e.path[0]!)
   }
   const checkPair = (a: ODataExpr, b: ODataExpr, vars: ReadonlyMap<string, FieldMeta | undefined>): void => {
-    const [field, lit] = b.type === 'literal' ? [fieldOf(a, vars), b] : a.type === 'literal' ? [fieldOf(b, vars), a] : [undefined, undefined]
+    const [field, lit] =
+      b.type === 'literal'
+        ? [fieldOf(a, vars), b]
+        : a.type === 'literal'
+          ? [fieldOf(b, vars), a]
+          : [undefined, undefined]
     if (field && lit) out.push(...checkODataLiteral(field, lit, ctx))
   }
   const walk = (e: ODataExpr, vars: ReadonlyMap<string, FieldMeta | undefined>): void => {
     switch (e.type) {
       case 'property':
-        if (e.path.length === 1 && !vars.has(e.path[0]!)) out.push(...checkFieldName(e.path[0]!, e.range, ctx).diagnostics)
+        if (e.path.length === 1 && !vars.has(e.path[0]!))
+          out.push(...checkFieldName(e.path[0]!, e.range, ctx).diagnostics)
         return
       case 'binary':
         walk(e.left, vars)
         walk(e.right, vars)
         if (e.op !== 'and' && e.op !== 'or') checkPair(e.left, e.right, vars)
         return
-      case 'not':
+      case 'not': {
+        // `not` binds tighter than eq (URL Conventions §5.1.1.15): `not City eq 'x'` negates City alone.
+        const f = fieldOf(e.operand, vars)
+        if (f && fieldKindOf(f.dataType) !== 'boolean') {
+          out.push({
+            ...e.range,
+            severity: 'warning',
+            message: `'not' applies to ${f.systemName} alone here; write not (${text.slice(e.operand.range.from, e.operand.range.to)} …) to negate a comparison`
+          })
+        }
         return walk(e.operand, vars)
+      }
       case 'in':
         walk(e.left, vars)
         for (const item of e.list) checkPair(e.left, item, vars)
@@ -202,14 +297,30 @@ function checkODataLiteral(field: FieldMeta, lit: ODataLiteral, ctx: EditorConte
   const kind = fieldKindOf(field.dataType)
   const text = String(lit.value)
   // OData is typed: a quoted date or number is a string, which strict servers reject.
-  if (lit.valueType === 'string' && (kind === 'date' || kind === 'datetime') && (isDateText(text) || isDateTimeText(text))) {
+  if (
+    lit.valueType === 'string' &&
+    (kind === 'date' || kind === 'datetime') &&
+    (isDateText(text) || isDateTimeText(text))
+  ) {
     return [{ ...lit.range, severity: 'warning', message: `OData writes dates without quotes: ${text}` }]
   }
   if (lit.valueType === 'string' && kind === 'number' && /^-?\d+(\.\d+)?$/.test(text)) {
-    return [{ ...lit.range, severity: 'warning', message: `${field.systemName} is numeric: write the number without quotes (${text})` }]
+    return [
+      {
+        ...lit.range,
+        severity: 'warning',
+        message: `${field.systemName} is numeric: write the number without quotes (${text})`
+      }
+    ]
   }
   if (lit.valueType === 'number' && kind === 'string') {
-    return [{ ...lit.range, severity: 'error', message: `${field.systemName} is text (${field.dataType}): quote the value ('${lit.text}')` }]
+    return [
+      {
+        ...lit.range,
+        severity: 'error',
+        message: `${field.systemName} is text (${field.dataType}): quote the value ('${lit.text}')`
+      }
+    ]
   }
   const uses: LiteralUse[] =
     lit.valueType === 'enum'
@@ -254,4 +365,9 @@ export function odataHover(text: string, offset: number, ctx: EditorContext): Ho
   return undefined
 }
 
-export const odataLanguage: LanguageServices = { tokens: odataTokens, complete: odataComplete, diagnose: odataDiagnose, hover: odataHover }
+export const odataLanguage: LanguageServices = {
+  tokens: odataTokens,
+  complete: odataComplete,
+  diagnose: odataDiagnose,
+  hover: odataHover
+}

@@ -22,12 +22,21 @@ interface Val {
 
 type Env = ReadonlyMap<string, Scalar>
 
-export function evaluateODataFilter(ast: ODataExpr, record: RecordAccessor, fieldInfo?: FieldResolver, options: ODataEvalOptions = {}): boolean {
+export function evaluateODataFilter(
+  ast: ODataExpr,
+  record: RecordAccessor,
+  fieldInfo?: FieldResolver,
+  options: ODataEvalOptions = {}
+): boolean {
   const now = options.now ?? new Date()
   const ev = (e: ODataExpr, env: Env): Val => {
     switch (e.type) {
       case 'literal':
-        return { v: e.value === null ? null : e.value, literal: e.valueType, ...(e.valueType === 'number' ? { kind: 'number' as const } : {}) }
+        return {
+          v: e.value === null ? null : e.value,
+          literal: e.valueType,
+          ...(e.valueType === 'number' ? { kind: 'number' as const } : {})
+        }
       case 'property': {
         const [head, ...rest] = e.path
         if (env.has(head!)) return rest.length === 0 ? { v: env.get(head!)! } : { v: null }
@@ -57,7 +66,11 @@ export function evaluateODataFilter(ast: ODataExpr, record: RecordAccessor, fiel
         return { v: e.op === 'any' ? items.some(test) : items.every(test) }
       }
       case 'call':
-        return call(e.name, e.args.map((a) => ev(a, env)), now)
+        return call(
+          e.name,
+          e.args.map((a) => ev(a, env)),
+          now
+        )
     }
   }
   return truthy(ev(ast, new Map()))
@@ -132,8 +145,15 @@ export function enumMember(text: string): string {
 /** Flags enum `has`: every member on the right is among the record's members. */
 function has(a: Val, b: Val): boolean {
   if (isNull(a) || isNull(b)) return false
-  const members = new Set(scalarsOf(Array.isArray(a.v) ? a.v.map((x) => enumMember(String(x))) : enumMember(String(a.v)), true).map((x) => String(x).toLowerCase()))
-  const wanted = enumMember(String(scalar(b))).split(',').map((x) => x.trim().toLowerCase()).filter(Boolean)
+  const members = new Set(
+    scalarsOf(Array.isArray(a.v) ? a.v.map((x) => enumMember(String(x))) : enumMember(String(a.v)), true).map((x) =>
+      String(x).toLowerCase()
+    )
+  )
+  const wanted = enumMember(String(scalar(b)))
+    .split(',')
+    .map((x) => x.trim().toLowerCase())
+    .filter(Boolean)
   return wanted.length > 0 && wanted.every((w) => members.has(w))
 }
 
@@ -189,7 +209,6 @@ function call(name: string, args: Val[], now: Date): Val {
       return { v: null }
   }
 }
-
 
 /** Property paths a filter reads (joined with '/'), in order of first use; lambda variables are left out. */
 export function odataFieldsIn(ast: ODataExpr): string[] {

@@ -13,10 +13,13 @@ export class ODataSyntaxError extends QuerySyntaxError {
   }
 }
 
-export const ODATA_FUNCTIONS: Record<string, { args: number; returns: 'boolean' | 'string' | 'number' | 'datetime' | 'date'; doc: string }> = {
-  contains: { args: 2, returns: 'boolean', doc: 'contains(Field, \'text\'): true when the text occurs in the field' },
-  startswith: { args: 2, returns: 'boolean', doc: 'startswith(Field, \'text\')' },
-  endswith: { args: 2, returns: 'boolean', doc: 'endswith(Field, \'text\')' },
+export const ODATA_FUNCTIONS: Record<
+  string,
+  { args: number; returns: 'boolean' | 'string' | 'number' | 'datetime' | 'date'; doc: string }
+> = {
+  contains: { args: 2, returns: 'boolean', doc: "contains(Field, 'text'): true when the text occurs in the field" },
+  startswith: { args: 2, returns: 'boolean', doc: "startswith(Field, 'text')" },
+  endswith: { args: 2, returns: 'boolean', doc: "endswith(Field, 'text')" },
   tolower: { args: 1, returns: 'string', doc: 'tolower(Field): lower-case text' },
   toupper: { args: 1, returns: 'string', doc: 'toupper(Field): upper-case text' },
   trim: { args: 1, returns: 'string', doc: 'trim(Field): text without leading/trailing spaces' },
@@ -45,7 +48,12 @@ class Parser {
   }
 
   parseAll(): ODataExpr {
-    if (this.tokens.length === 0) throw new ODataSyntaxError("The filter is empty. Example: City eq 'Fargo' and ListPrice ge 100000", 0, this.text.length)
+    if (this.tokens.length === 0)
+      throw new ODataSyntaxError(
+        "The filter is empty. Example: City eq 'Fargo' and ListPrice ge 100000",
+        0,
+        this.text.length
+      )
     const e = this.parseLevel(0)
     const t = this.peek()
     if (t) {
@@ -64,7 +72,14 @@ class Parser {
       if (!t || !op || !LEVELS[level]!.includes(op)) return left
       this.pos++
       const right = this.parseLevel(level + 1)
-      left = { type: 'binary', op, left, right, opRange: { from: t.from, to: t.to }, range: { from: left.range.from, to: right.range.to } }
+      left = {
+        type: 'binary',
+        op,
+        left,
+        right,
+        opRange: { from: t.from, to: t.to },
+        range: { from: left.range.from, to: right.range.to }
+      }
     }
   }
 
@@ -76,7 +91,14 @@ class Parser {
       if (word === 'has') {
         this.pos++
         const right = this.parseUnary()
-        left = { type: 'binary', op: 'has', left, right, opRange: { from: t!.from, to: t!.to }, range: { from: left.range.from, to: right.range.to } }
+        left = {
+          type: 'binary',
+          op: 'has',
+          left,
+          right,
+          opRange: { from: t!.from, to: t!.to },
+          range: { from: left.range.from, to: right.range.to }
+        }
       } else if (word === 'in') {
         this.pos++
         const open = this.expect('lparen', "Expected '(' after 'in', e.g. City in ('Fargo','Moorhead')")
@@ -100,7 +122,12 @@ class Parser {
 
   private parsePrimary(): ODataExpr {
     const t = this.peek()
-    if (!t) throw new ODataSyntaxError('Expected a value, a field name or a function after this point', this.text.length, this.text.length)
+    if (!t)
+      throw new ODataSyntaxError(
+        'Expected a value, a field name or a function after this point',
+        this.text.length,
+        this.text.length
+      )
     this.pos++
     const range = { from: t.from, to: t.to }
     switch (t.type) {
@@ -109,7 +136,9 @@ class Parser {
         const close = this.peek()
         if (close?.type !== 'rparen') {
           const msg = `Missing ')' to close the '(' at offset ${t.from}`
-          throw close ? this.error(close, `${msg}, found '${close.text}'`) : new ODataSyntaxError(msg, this.text.length, this.text.length)
+          throw close
+            ? this.error(close, `${msg}, found '${close.text}'`)
+            : new ODataSyntaxError(msg, this.text.length, this.text.length)
         }
         this.pos++
         return { ...inner, range: { from: t.from, to: close.to } }
@@ -128,7 +157,12 @@ class Parser {
       case 'ident':
         return this.parseIdent(t)
       case 'error':
-        throw this.error(t, t.text.startsWith("'") ? "Unterminated string: add the closing quote (write '' for a quote inside)" : `Unexpected '${t.text}'`)
+        throw this.error(
+          t,
+          t.text.startsWith("'")
+            ? "Unterminated string: add the closing quote (write '' for a quote inside)"
+            : `Unexpected '${t.text}'`
+        )
       default:
         throw this.error(t, `Expected a value, a field name or a function, found '${t.text}'`)
     }
@@ -146,7 +180,11 @@ class Parser {
       const fn = Object.hasOwn(ODATA_FUNCTIONS, lower) ? ODATA_FUNCTIONS[lower] : undefined
       if (!fn) throw this.error(t, `Unknown function '${t.text}'. Known: ${Object.keys(ODATA_FUNCTIONS).join(', ')}`)
       if (args.length !== fn.args) {
-        throw new ODataSyntaxError(`${lower}() takes ${fn.args} argument${fn.args === 1 ? '' : 's'}, got ${args.length}`, t.from, close.to)
+        throw new ODataSyntaxError(
+          `${lower}() takes ${fn.args} argument${fn.args === 1 ? '' : 's'}, got ${args.length}`,
+          t.from,
+          close.to
+        )
       }
       return { type: 'call', name: lower, args, nameRange: range, range: { from: t.from, to: close.to } }
     }
@@ -159,7 +197,9 @@ class Parser {
       this.pos++
       const seg = this.peek()
       if (seg?.type !== 'ident') {
-        throw seg ? this.error(seg, "Expected a property name or any/all after '/'") : new ODataSyntaxError("Expected a property name or any/all after '/'", this.text.length)
+        throw seg
+          ? this.error(seg, "Expected a property name or any/all after '/'")
+          : new ODataSyntaxError("Expected a property name or any/all after '/'", this.text.length)
       }
       this.pos++
       const segLower = seg.text.toLowerCase()
@@ -177,7 +217,7 @@ class Parser {
     const open = this.tokens[this.pos++]!
     if (this.peek()?.type === 'rparen') {
       const close = this.tokens[this.pos++]!
-      if (op === 'all') throw this.error(close, "all() needs a condition, e.g. Rooms/all(r: r/Area gt 10)")
+      if (op === 'all') throw this.error(close, 'all() needs a condition, e.g. Rooms/all(r: r/Area gt 10)')
       return { type: 'lambda', op, collection, range: { from: collection.range.from, to: close.to } }
     }
     const v = this.expect('ident', `Expected a variable name after '${op}(', e.g. ${op}(x: x eq 'A')`)
@@ -189,7 +229,14 @@ class Parser {
       throw close ? this.error(close, msg) : new ODataSyntaxError(msg, this.text.length)
     }
     this.pos++
-    return { type: 'lambda', op, collection, variable: v.text, body, range: { from: collection.range.from, to: close.to } }
+    return {
+      type: 'lambda',
+      op,
+      collection,
+      variable: v.text,
+      body,
+      range: { from: collection.range.from, to: close.to }
+    }
   }
 
   /** Comma-separated expressions up to and including the closing `)`. */
@@ -231,6 +278,11 @@ class Parser {
   }
 }
 
-function literal(valueType: ODataLiteral['valueType'], value: ODataLiteral['value'], t: ODataToken, range: { from: number; to: number }): ODataLiteral {
+function literal(
+  valueType: ODataLiteral['valueType'],
+  value: ODataLiteral['value'],
+  t: ODataToken,
+  range: { from: number; to: number }
+): ODataLiteral {
   return { type: 'literal', valueType, value, text: t.text, range }
 }

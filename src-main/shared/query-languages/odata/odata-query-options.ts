@@ -10,11 +10,16 @@ export function parseODataOrderBy(text: string): ODataOrderByItem[] {
   return splitList(text, '$orderby').map(({ item, from }) => {
     const m = /^(\S+)(?:\s+(\S+))?$/.exec(item)
     const field = m?.[1] ?? item
-    if (!NAME.test(field)) throw new ODataSyntaxError(`$orderby: '${field}' is not a property name`, from, from + field.length)
+    if (!NAME.test(field))
+      throw new ODataSyntaxError(`$orderby: '${field}' is not a property name`, from, from + field.length)
     const dir = m?.[2]?.toLowerCase()
     if (dir !== undefined && dir !== 'asc' && dir !== 'desc') {
       const at = from + item.lastIndexOf(m![2]!)
-      throw new ODataSyntaxError(`$orderby: expected asc or desc after ${field}, found '${m![2]}'`, at, at + m![2]!.length)
+      throw new ODataSyntaxError(
+        `$orderby: expected asc or desc after ${field}, found '${m![2]}'`,
+        at,
+        at + m![2]!.length
+      )
     }
     return { field, direction: dir === 'desc' ? 'desc' : 'asc', range: { from, to: from + item.length } }
   })
@@ -22,7 +27,8 @@ export function parseODataOrderBy(text: string): ODataOrderByItem[] {
 
 export function parseODataSelect(text: string): ODataSelectItem[] {
   return splitList(text, '$select').map(({ item, from }) => {
-    if (item !== '*' && !NAME.test(item)) throw new ODataSyntaxError(`$select: '${item}' is not a property name`, from, from + item.length)
+    if (item !== '*' && !NAME.test(item))
+      throw new ODataSyntaxError(`$select: '${item}' is not a property name`, from, from + item.length)
     return { field: item, range: { from, to: from + item.length } }
   })
 }

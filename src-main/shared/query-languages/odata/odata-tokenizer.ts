@@ -80,7 +80,14 @@ export function tokenizeOData(text: string): ODataToken[] {
         const s = readQuoted(text, end)
         const typed = TYPED_PREFIX.test(id[0])
         const type: ODataTokenType = !s.closed ? 'error' : typed ? 'typed' : 'enum'
-        out.push({ type, text: text.slice(i, s.end), from: i, to: s.end, value: s.value, ...(typed ? {} : { enumType: id[0] }) })
+        out.push({
+          type,
+          text: text.slice(i, s.end),
+          from: i,
+          to: s.end,
+          value: s.value,
+          ...(typed ? {} : { enumType: id[0] })
+        })
         i = s.end
         continue
       }

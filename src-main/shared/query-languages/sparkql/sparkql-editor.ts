@@ -1,6 +1,23 @@
 import type { FieldMeta } from '../../metadata-model'
-import type { CompletionItem, CompletionList, Diagnostic, EditorContext, HoverInfo, LanguageServices, SyntaxToken, SyntaxTokenKind } from '../editor/editor-types'
-import { describeField, describeLookupValue, fieldItems, findLookupValue, lookupItems, lookupValuesOf, resolverFor } from '../editor/field-docs'
+import type {
+  CompletionItem,
+  CompletionList,
+  Diagnostic,
+  EditorContext,
+  HoverInfo,
+  LanguageServices,
+  SyntaxToken,
+  SyntaxTokenKind
+} from '../editor/editor-types'
+import {
+  describeField,
+  describeLookupValue,
+  fieldItems,
+  findLookupValue,
+  lookupItems,
+  lookupValuesOf,
+  resolverFor
+} from '../editor/field-docs'
 import { checkFieldName, checkLiteral, type LiteralUse } from '../editor/value-checks'
 import { fieldKindOf } from '../values/field-kind'
 import type { SparkNode, SparkValue } from './sparkql-ast'
@@ -16,7 +33,8 @@ const VALUE_END = new Set(['string', 'number', 'date', 'datetime', 'time', 'rpar
 const word = (t: SparkToken | undefined): string => (t?.type === 'ident' ? t.text.toLowerCase() : '')
 const isOp = (t: SparkToken | undefined): boolean => Object.hasOwn(SPARK_OPS, word(t))
 const isFieldToken = (t: SparkToken | undefined): boolean =>
-  t?.type === 'quoted-field' || (t?.type === 'ident' && !isOp(t) && !CONJUNCTIONS.has(word(t)) && !CONSTANTS.has(word(t)))
+  t?.type === 'quoted-field' ||
+  (t?.type === 'ident' && !isOp(t) && !CONJUNCTIONS.has(word(t)) && !CONSTANTS.has(word(t)))
 const fieldName = (t: SparkToken): string => (t.type === 'quoted-field' ? t.value! : t.text)
 
 const TOKEN_KINDS: Record<SparkToken['type'], SyntaxTokenKind> = {
@@ -54,17 +72,34 @@ const OP_ITEMS: CompletionItem[] = [
   { label: 'Ge', kind: 'operator', detail: 'greater or equal', insertText: 'Ge ' },
   { label: 'Lt', kind: 'operator', detail: 'less than', insertText: 'Lt ' },
   { label: 'Le', kind: 'operator', detail: 'less or equal', insertText: 'Le ' },
-  { label: 'Bt', kind: 'operator', detail: 'between low,high (inclusive)', insertText: 'Bt ', documentation: 'ListPrice Bt 100000,200000' }
+  {
+    label: 'Bt',
+    kind: 'operator',
+    detail: 'between low,high (inclusive)',
+    insertText: 'Bt ',
+    documentation: 'ListPrice Bt 100000,200000'
+  }
 ]
-const CONJ_ITEMS: CompletionItem[] = ['And', 'Or', 'Not'].map((w) => ({ label: w, kind: 'keyword', insertText: `${w} ` }))
+const CONJ_ITEMS: CompletionItem[] = ['And', 'Or', 'Not'].map((w) => ({
+  label: w,
+  kind: 'keyword',
+  insertText: `${w} `
+}))
 
 export function sparkqlComplete(text: string, offset: number, ctx: EditorContext): CompletionList {
   const toks = tokenizeSparkQL(text.slice(0, offset))
   const last = toks[toks.length - 1]
-  const partial = last && last.to === offset && (last.type === 'ident' || (last.type === 'error' && /^['"]/.test(last.text))) ? last : undefined
+  const partial =
+    last && last.to === offset && (last.type === 'ident' || (last.type === 'error' && /^['"]/.test(last.text)))
+      ? last
+      : undefined
   const bi = toks.length - (partial ? 2 : 1)
   const before = toks[bi]
-  const list = (items: CompletionItem[]): CompletionList => ({ from: partial ? partial.from : offset, to: offset, items })
+  const list = (items: CompletionItem[]): CompletionList => ({
+    from: partial ? partial.from : offset,
+    to: offset,
+    items
+  })
 
   let opIndex = -1
   if (isOp(before)) opIndex = bi
@@ -78,19 +113,24 @@ export function sparkqlComplete(text: string, offset: number, ctx: EditorContext
   }
   if (isFieldToken(before)) return list(OP_ITEMS)
   if (before && (VALUE_END.has(before.type) || CONSTANTS.has(word(before)))) return list(CONJ_ITEMS)
-  return list([...fieldItems(ctx, (n) => (/^[A-Za-z_][\w.]*$/.test(n) ? `${n} ` : `"${n}" `)), { label: 'Not', kind: 'keyword', insertText: 'Not ' }])
+  return list([
+    ...fieldItems(ctx, (n) => (/^[A-Za-z_][\w.]*$/.test(n) ? `${n} ` : `"${n}" `)),
+    { label: 'Not', kind: 'keyword', insertText: 'Not ' }
+  ])
 }
 
 function valueItems(field: FieldMeta | undefined, ctx: EditorContext): CompletionItem[] {
   const items: CompletionItem[] = []
   const values = lookupValuesOf(field, ctx)
-  if (field && values) items.push(...lookupItems(field, values, (v) => `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`))
+  if (field && values)
+    items.push(...lookupItems(field, values, (v) => `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`))
   const kind = field ? fieldKindOf(field.dataType) : undefined
   if (kind === 'date' || kind === 'datetime') {
     items.push({ label: 'days(-7)', kind: 'function', detail: 'today minus 7 days', insertText: 'days(-7)' })
     items.push({ label: 'now()', kind: 'function', detail: 'current date-time', insertText: 'now()' })
   }
-  if (kind === 'boolean') items.push(...['true', 'false'].map((b) => ({ label: b, kind: 'keyword' as const, insertText: b })))
+  if (kind === 'boolean')
+    items.push(...['true', 'false'].map((b) => ({ label: b, kind: 'keyword' as const, insertText: b })))
   items.push({ label: 'Null', kind: 'keyword', detail: 'no value', insertText: 'Null' })
   return items
 }
@@ -112,7 +152,11 @@ export function sparkqlDiagnose(text: string, ctx: EditorContext): Diagnostic[] 
     if (!field) return
     for (const v of n.values) {
       if (v.kind === 'number' && fieldKindOf(field.dataType) === 'string') {
-        out.push({ ...v.range, severity: 'warning', message: `${field.systemName} is text: quote the value ('${v.text}')` })
+        out.push({
+          ...v.range,
+          severity: 'warning',
+          message: `${field.systemName} is text: quote the value ('${v.text}')`
+        })
         continue
       }
       out.push(...checkLiteral(field, literalOf(v), ctx))
@@ -161,4 +205,9 @@ export function sparkqlHover(text: string, offset: number, ctx: EditorContext): 
   return undefined
 }
 
-export const sparkqlLanguage: LanguageServices = { tokens: sparkqlTokens, complete: sparkqlComplete, diagnose: sparkqlDiagnose, hover: sparkqlHover }
+export const sparkqlLanguage: LanguageServices = {
+  tokens: sparkqlTokens,
+  complete: sparkqlComplete,
+  diagnose: sparkqlDiagnose,
+  hover: sparkqlHover
+}

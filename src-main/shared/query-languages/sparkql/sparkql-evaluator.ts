@@ -12,7 +12,12 @@ export interface SparkEvalOptions {
   now?: Date
 }
 
-export function evaluateSparkQL(ast: SparkNode, record: RecordAccessor, fieldInfo?: FieldResolver, options: SparkEvalOptions = {}): boolean {
+export function evaluateSparkQL(
+  ast: SparkNode,
+  record: RecordAccessor,
+  fieldInfo?: FieldResolver,
+  options: SparkEvalOptions = {}
+): boolean {
   const now = options.now ?? new Date()
   const visit = (n: SparkNode): boolean => {
     switch (n.type) {
@@ -29,13 +34,20 @@ export function evaluateSparkQL(ast: SparkNode, record: RecordAccessor, fieldInf
   return visit(ast)
 }
 
-function evaluateCondition(c: SparkCondition, record: RecordAccessor, fieldInfo: FieldResolver | undefined, now: Date): boolean {
+function evaluateCondition(
+  c: SparkCondition,
+  record: RecordAccessor,
+  fieldInfo: FieldResolver | undefined,
+  now: Date
+): boolean {
   const meta = fieldInfo?.(c.field)
   const kind = meta ? fieldKindOf(meta.dataType) : undefined
   const values = scalarsOf(record(c.field), isMultiValued(meta))
   const nullTest = c.values.some((v) => v.kind === 'null')
   if (c.op === 'Eq' || c.op === 'Ne') {
-    const hit = c.values.some((q) => (q.kind === 'null' ? values.length === 0 : values.some((v) => compareValue(v, q, kind, now) === 0)))
+    const hit = c.values.some((q) =>
+      q.kind === 'null' ? values.length === 0 : values.some((v) => compareValue(v, q, kind, now) === 0)
+    )
     return c.op === 'Eq' ? hit : !hit
   }
   if (nullTest || values.length === 0) return false
@@ -65,7 +77,14 @@ function compareValue(v: Scalar, q: SparkValue, kind: FieldKind | undefined, now
     case 'number':
       return kind === 'string' ? (sameText(v, q.text) ? 0 : numeric(v, q.value)) : numeric(v, q.value)
     case 'boolean': {
-      const b = typeof v === 'boolean' ? v : /^(true|1|y|yes)$/i.test(String(v)) ? true : /^(false|0|n|no)$/i.test(String(v)) ? false : undefined
+      const b =
+        typeof v === 'boolean'
+          ? v
+          : /^(true|1|y|yes)$/i.test(String(v))
+            ? true
+            : /^(false|0|n|no)$/i.test(String(v))
+              ? false
+              : undefined
       return b === undefined ? undefined : b === q.value ? 0 : b ? 1 : -1
     }
     case 'date':
@@ -75,7 +94,9 @@ function compareValue(v: Scalar, q: SparkValue, kind: FieldKind | undefined, now
       return m ? textCompare(m[1]!.padEnd(8, ':00').slice(0, 8), q.text.padEnd(8, ':00').slice(0, 8)) : undefined
     }
     case 'function':
-      return q.name === 'now' ? compareDate(v, now.toISOString(), 'datetime') : compareDate(v, shiftedDay(now, q.name, q.arg ?? 0), 'date')
+      return q.name === 'now'
+        ? compareDate(v, now.toISOString(), 'datetime')
+        : compareDate(v, shiftedDay(now, q.name, q.arg ?? 0), 'date')
     case 'null':
       return undefined
   }

@@ -17,8 +17,25 @@ export class SparkQLSyntaxError extends QuerySyntaxError {
   }
 }
 
-export const SPARK_OPS: Record<string, SparkOp> = { eq: 'Eq', ne: 'Ne', gt: 'Gt', ge: 'Ge', lt: 'Lt', le: 'Le', bt: 'Bt' }
-const SYMBOL_HINT: Record<string, SparkOp> = { '=': 'Eq', '==': 'Eq', '!=': 'Ne', '<>': 'Ne', '>': 'Gt', '>=': 'Ge', '<': 'Lt', '<=': 'Le' }
+export const SPARK_OPS: Record<string, SparkOp> = {
+  eq: 'Eq',
+  ne: 'Ne',
+  gt: 'Gt',
+  ge: 'Ge',
+  lt: 'Lt',
+  le: 'Le',
+  bt: 'Bt'
+}
+const SYMBOL_HINT: Record<string, SparkOp> = {
+  '=': 'Eq',
+  '==': 'Eq',
+  '!=': 'Ne',
+  '<>': 'Ne',
+  '>': 'Gt',
+  '>=': 'Ge',
+  '<': 'Lt',
+  '<=': 'Le'
+}
 export const SPARK_FUNCTIONS = ['now', 'days', 'months', 'years'] as const
 
 export function parseSparkQL(text: string): SparkNode {
@@ -33,7 +50,12 @@ class Parser {
   }
 
   parseAll(): SparkNode {
-    if (this.tokens.length === 0) throw new SparkQLSyntaxError("The filter is empty. Example: City Eq 'Fargo' And ListPrice Ge 100000", 0, this.text.length)
+    if (this.tokens.length === 0)
+      throw new SparkQLSyntaxError(
+        "The filter is empty. Example: City Eq 'Fargo' And ListPrice Ge 100000",
+        0,
+        this.text.length
+      )
     const node = this.parseOr()
     const t = this.peek()
     if (t) {
@@ -92,15 +114,28 @@ class Parser {
   private parseCondition(): SparkCondition {
     const f = this.tokens[this.pos]!
     if (f.type !== 'ident' && f.type !== 'quoted-field') {
-      throw this.error(f, f.type === 'error' && f.text.startsWith('"') ? 'Unterminated custom field name: add the closing \'"\'' : `Expected a field name, found '${f.text}'`)
+      throw this.error(
+        f,
+        f.type === 'error' && f.text.startsWith('"')
+          ? "Unterminated custom field name: add the closing '\"'"
+          : `Expected a field name, found '${f.text}'`
+      )
     }
     this.pos++
     const opTok = this.peek()
     if (!opTok) throw this.atEnd(`Expected an operator (Eq, Ne, Gt, Ge, Lt, Le, Bt) after '${f.text}'`)
-    const op = opTok.type === 'ident' && Object.hasOwn(SPARK_OPS, opTok.text.toLowerCase()) ? SPARK_OPS[opTok.text.toLowerCase()] : undefined
+    const op =
+      opTok.type === 'ident' && Object.hasOwn(SPARK_OPS, opTok.text.toLowerCase())
+        ? SPARK_OPS[opTok.text.toLowerCase()]
+        : undefined
     if (!op) {
       const hint = Object.hasOwn(SYMBOL_HINT, opTok.text) ? SYMBOL_HINT[opTok.text] : undefined
-      throw this.error(opTok, hint ? `SparkQL writes '${opTok.text}' as ${hint}` : `Expected an operator (Eq, Ne, Gt, Ge, Lt, Le, Bt) after '${f.text}', found '${opTok.text}'`)
+      throw this.error(
+        opTok,
+        hint
+          ? `SparkQL writes '${opTok.text}' as ${hint}`
+          : `Expected an operator (Eq, Ne, Gt, Ge, Lt, Le, Bt) after '${f.text}', found '${opTok.text}'`
+      )
     }
     this.pos++
     const values = [this.parseValue()]
@@ -117,7 +152,15 @@ class Parser {
       throw new SparkQLSyntaxError(`${op} takes one value; only Eq and Ne accept a list`, first, last)
     }
     const fieldName = f.type === 'quoted-field' ? f.value! : f.text
-    return { type: 'condition', field: fieldName, fieldRange: { from: f.from, to: f.to }, op, opRange: { from: opTok.from, to: opTok.to }, values, range: { from: f.from, to: last } }
+    return {
+      type: 'condition',
+      field: fieldName,
+      fieldRange: { from: f.from, to: f.to },
+      op,
+      opRange: { from: opTok.from, to: opTok.to },
+      values,
+      range: { from: f.from, to: last }
+    }
   }
 
   private parseValue(): SparkValue {
@@ -141,7 +184,8 @@ class Parser {
       case 'ident':
         return this.parseWordValue(t)
       case 'error':
-        if (t.text.startsWith("'")) throw this.error(t, "Unterminated string: add the closing quote (write \\' for a quote inside)")
+        if (t.text.startsWith("'"))
+          throw this.error(t, "Unterminated string: add the closing quote (write \\' for a quote inside)")
         throw this.error(t, `Unexpected '${t.text}'`)
       default:
         throw this.error(t, `Expected a value, found '${t.text}'`)
@@ -159,9 +203,13 @@ class Parser {
       let arg: number | undefined
       if (this.peek()?.type === 'number') arg = Number(this.tokens[this.pos++]!.text)
       const close = this.peek()
-      if (close?.type !== 'rparen') throw close ? this.error(close, `Expected ')' to close ${lower}(`) : this.atEnd(`Expected ')' to close ${lower}(`)
+      if (close?.type !== 'rparen')
+        throw close
+          ? this.error(close, `Expected ')' to close ${lower}(`)
+          : this.atEnd(`Expected ')' to close ${lower}(`)
       this.pos++
-      if (name !== 'now' && arg === undefined) throw new SparkQLSyntaxError(`${lower}() needs a number, e.g. ${lower}(-7)`, t.from, close.to)
+      if (name !== 'now' && arg === undefined)
+        throw new SparkQLSyntaxError(`${lower}() needs a number, e.g. ${lower}(-7)`, t.from, close.to)
       return { kind: 'function', name, ...(arg !== undefined ? { arg } : {}), range: { from: t.from, to: close.to } }
     }
     throw this.error(t, `Text values need single quotes: '${t.text}'`)

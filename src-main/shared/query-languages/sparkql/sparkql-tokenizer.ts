@@ -51,7 +51,13 @@ export function tokenizeSparkQL(text: string): SparkToken[] {
     }
     if (c === '"') {
       const f = readQuotedPath(text, i)
-      out.push({ type: f.closed ? 'quoted-field' : 'error', text: text.slice(i, f.end), from: i, to: f.end, value: f.path })
+      out.push({
+        type: f.closed ? 'quoted-field' : 'error',
+        text: text.slice(i, f.end),
+        from: i,
+        to: f.end,
+        value: f.path
+      })
       i = f.end
       continue
     }

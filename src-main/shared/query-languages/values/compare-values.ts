@@ -89,6 +89,25 @@ export function compareDate(v: Scalar, query: string, precision: 'date' | 'datet
   return Math.sign(a - b)
 }
 
+const CLOCK = /(?:^|T|\s)(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?/
+
+/** Compares the time of day written in a value (`10:30:00`, or the time part of a date-time) with `HH:MM:SS`. */
+export function compareTimeOfDay(v: Scalar, query: string): number | undefined {
+  const norm = (s: string): string | undefined => {
+    const m = CLOCK.exec(s.trim())
+    return m ? `${m[1]}:${m[2]}:${m[3] ?? '00'}${(m[4] ?? '.0').padEnd(4, '0').slice(0, 4)}` : undefined
+  }
+  const a = typeof v === 'string' ? norm(v) : undefined
+  const b = norm(query)
+  if (!a || !b) return undefined
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+export function isTimeText(text: string): boolean {
+  const m = /^(\d{2}):(\d{2}):(\d{2})(\.\d+)?$/.exec(text)
+  return !!m && Number(m[1]) < 24 && Number(m[2]) < 60 && Number(m[3]) < 60
+}
+
 export function compareNumbers(a: number, b: number): number {
   return Math.sign(a - b)
 }

@@ -7,7 +7,9 @@ export type FieldKind = 'number' | 'date' | 'datetime' | 'boolean' | 'string'
 
 export function fieldKindOf(dataType: string | undefined): FieldKind {
   const t = (dataType ?? '').toLowerCase().replace(/^edm\./, '')
-  if (/^(int|int16|int32|int64|integer|small|tiny|long|decimal|double|single|float|number|byte|sbyte|currency)$/.test(t))
+  if (
+    /^(int|int16|int32|int64|integer|small|tiny|long|decimal|double|single|float|number|byte|sbyte|currency)$/.test(t)
+  )
     return 'number'
   if (t === 'date') return 'date'
   if (/^(datetime|datetimeoffset|timestamp)$/.test(t)) return 'datetime'
@@ -28,7 +30,8 @@ export function fieldResolver(fields: readonly FieldMeta[]): FieldResolver {
   for (const f of fields) {
     if (!exact.has(f.systemName)) exact.set(f.systemName, f)
     if (f.standardName && !exact.has(f.standardName)) exact.set(f.standardName, f)
-    for (const n of [f.systemName, f.standardName]) if (n && !folded.has(n.toLowerCase())) folded.set(n.toLowerCase(), f)
+    for (const n of [f.systemName, f.standardName])
+      if (n && !folded.has(n.toLowerCase())) folded.set(n.toLowerCase(), f)
   }
   return (name) => exact.get(name) ?? folded.get(name.toLowerCase())
 }

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest'
+import type * as Monaco from 'monaco-editor/editor/editor.api'
+import { registerDmql } from '../../../src-renderer/monaco/languages/dmql'
+import type { EditorContext } from '../../../src-main/shared/query-languages/editor/editor-types'
+
+// A stand-in for the few Monaco calls the glue makes, so the offset/position conversion, the line tokenizer and
+// the markers can be checked without loading the editor.
+interface Pos {
+  lineNumber: number
+  column: number
+}
+
+function fakeModel(text: string) {
+  const lines = text.split('\n')
+  const toPos = (offset: number): Pos => {
+    let rest = offset
+    for (let i = 0; i < lines.length; i++) {
+      if (rest <= lines[i]!.length) return { lineNumber: i + 1, column: rest + 1 }
+      rest -= lines[i]!.length + 1
+    }
+    return { lineNumber: lines.length, column: lines[lines.length - 1]!.length + 1 }
+  }
+  return {
+    uri: { toString: () => 'inmemory://q1' },
+    getValue: () => text,
+    getLanguageId: () => 'dmql',
+    isDisposed: () => false,
+    getPositionAt: toPos,
+    getOffsetAt: (p: Pos) => lines.slice(0, p.lineNumber - 1).reduce((n, l) => n + l.length + 1, 0) + p.column - 1,
+    onDidChangeContent: () => ({ dispose() {} })
+  }
+}
+
+function fakeMonaco(models: ReturnType<typeof fakeModel>[]) {
+  const got: {
+    tokens?: Monaco.languages.TokensProvider
+    completion?: Monaco.languages.CompletionItemProvider
+    hover?: Monaco.languages.HoverProvider
+    markers: unknown[]
+  } = { markers: [] }
+  const m = {
+    Range: class {
+      constructor(
+        public startLineNumber: number,
+        public startColumn: number,
+        public endLineNumber: number,
+        public endColumn: number
+      ) {}
+    },
+    MarkerSeverity: { Error: 8, Warning: 4, Info: 2 },
+    languages: {
+      getLanguages: () => [],
+      register: () => undefined,
+      setTokensProvider: (_id: string, p: Monaco.languages.TokensProvider) => (got.tokens = p),
+      registerCompletionItemProvider: (_id: string, p: Monaco.languages.CompletionItemProvider) => (got.completion = p),
+      registerHoverProvider: (_id: string, p: Monaco.languages.HoverProvider) => (got.hover = p),
+      CompletionItemKind: { Field: 3, EnumMember: 16, Operator: 11, Function: 1, Keyword: 17 }
+    },
+    editor: {
+      getModels: () => models,
+      onDidCreateModel: () => undefined,
+      onDidChangeModelLanguage: () => undefined,
+      setModelMarkers: (_model: unknown, _owner: string, markers: unknown[]) => (got.markers = markers)
+    }
+  }
+  return { m: m as unknown as typeof Monaco, got }
+}
+
+const ctx: EditorContext = {
+  fields: [
+    { systemName: 'Status', dataType: 'Character', searchable: true, lookupName: 'S', attrs: {} },
+    { systemName: 'Price', dataType: 'Int', searchable: true, attrs: {} }
+  ],
+  lookupValues: () => [{ value: 'A', longValue: 'Active', attrs: {} }]
+}
+
+describe('Monaco glue for the query languages', () => {
+  const text = '(Status=|A,\n  B),(Price=abc)'
+  const model = fakeModel(text)
+  const { m, got } = fakeMonaco([model])
+  registerDmql(m, () => ctx)
+
+  it('tokenizes line by line with the state of the lines above', () => {
+    const p = got.tokens!
+    const l1 = p.tokenize('(Status=|A,', p.getInitialState())
+    expect(l1.tokens.map((t) => [t.startIndex, t.scopes])).toEqual([
+      [0, 'delimiter'],
+      [1, 'attribute.name'],
+      [7, 'operator'],
+      [8, 'operator'],
+      [9, 'attribute.value'],
+      [10, 'delimiter']
+    ])
+    const l2 = p.tokenize('  B),(Price=abc)', l1.endState)
+    // B is still a lookup value because the tokenizer saw the `|` on the line above
+    expect(l2.tokens.slice(0, 3).map((t) => [t.startIndex, t.scopes])).toEqual([
+      [0, ''],
+      [2, 'attribute.value'],
+      [3, 'delimiter']
+    ])
+  })
+
+  it('sets markers at the right line/column', () => {
+    expect(got.markers).toEqual([
+      {
+        startLineNumber: 2,
+        startColumn: 3,
+        endLineNumber: 2,
+        endColumn: 4,
+        message: expect.stringMatching(/'B' is not a value of lookup S/),
+        severity: 4
+      },
+      {
+        startLineNumber: 2,
+        startColumn: 13,
+        endLineNumber: 2,
+        endColumn: 16,
+        message: "Price is numeric (Int): 'abc' is not a number",
+        severity: 8
+      }
+    ])
+  })
+
+  it('completes lookup values with a replace range', async () => {
+    const res = (await got.completion!.provideCompletionItems(
+      model as never,
+      { lineNumber: 1, column: 10 } as never,
+      {} as never,
+      {} as never
+    ))!
+    expect(res.suggestions.map((s) => [s.label, s.kind, s.insertText])).toContainEqual(['A', 16, 'A'])
+    expect(res.suggestions[0]!.range).toMatchObject({ startLineNumber: 1, startColumn: 10, endColumn: 10 })
+  })
+
+  it('hovers a field', async () => {
+    const h = (await got.hover!.provideHover(model as never, { lineNumber: 1, column: 3 } as never, {} as never))!
+    expect(h.contents[0]).toMatchObject({ value: expect.stringContaining('**Status**') })
+    expect(h.range).toMatchObject({ startColumn: 2, endColumn: 8 })
+  })
+})
