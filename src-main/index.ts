@@ -9,6 +9,7 @@ import { installAppMenu } from './electron/app-menu'
 import { bridgeIpc } from './electron/ipc-bridge'
 import { safeOpenExternal } from './electron/safe-open'
 import { loadWindowState, trackWindowState } from './electron/window-state'
+import { safeStorageForSecrets } from './electron/safe-storage'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 let mainWindow: BrowserWindow | null = null
@@ -50,7 +51,7 @@ async function start(): Promise<void> {
     mode: 'electron',
     version: app.getVersion(),
     userDataDir,
-    keychain: { kind: 'memory', persistent: false, detail: 'Secret storage is not connected yet.' },
+    ...safeStorageForSecrets(),
     openExternal: (url) => safeOpenExternal(url)
   })
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {

@@ -1,25 +1,48 @@
 // The composition root shared by the Electron shell and web mode: builds every service once and the handler table
 // on top of them. Nothing here imports electron; the shell passes in what only Electron can do.
+import os from 'node:os'
+import path from 'node:path'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { EventHub } from './event-hub'
+import { APP_NAME } from './user-data'
+import { startDemoHost, type DemoHost } from './demo-mls-host'
 import { JobManager } from '../services/jobs/job-manager'
 import { createRegistry, mergeHandlers, type HandlerRegistry } from '../ipc/register'
 import { appHandlers } from '../ipc/handlers/app-handlers'
 import { jobHandlers } from '../ipc/handlers/job-handlers'
+import { profileHandlers } from '../ipc/handlers/profile-handlers'
+import { sessionHandlers } from '../ipc/handlers/session-handlers'
+import { queryHandlers } from '../ipc/handlers/query-handlers'
+import { openSecretStore, BuiltInSecretsOverlay, type SafeStorageLike, type SecretStore } from '../services/secrets'
+import { ProfileStore } from '../services/connections/profiles'
+import { SessionManager } from '../services/connections/session-manager'
+import { createSessionFactory } from '../services/connections/session-factory'
+import { MetadataCache } from '../services/metadata/metadata-cache'
+import { WireLog } from '../services/http/wire-log'
+import { ResultRegistry } from '../services/results/result-registry'
 import type { AppInfo } from '../shared/ipc-contract'
-import { APP_NAME } from './user-data'
 
 export interface WorkbenchOptions {
   mode: AppInfo['mode']
   version: string
   userDataDir: string
   openExternal(url: URL): Promise<boolean>
-  keychain: AppInfo['keychain']
+  /** Electron's safeStorage, when the shell has one with a real backend */
+  safeStorage?: SafeStorageLike
+  /** start the in-process Demo MLS (default true) */
+  demo?: boolean | { listings: number }
 }
 
 export interface Workbench {
   hub: EventHub
   jobs: JobManager
   registry: HandlerRegistry
+  secrets: SecretStore
+  profiles: ProfileStore
+  sessions: SessionManager
+  wireLog: WireLog
+  results: ResultRegistry
+  demo: DemoHost | undefined
   info(): AppInfo
   close(): Promise<void>
 }
@@ -27,25 +50,62 @@ export interface Workbench {
 export async function createWorkbench(opts: WorkbenchOptions): Promise<Workbench> {
   const hub = new EventHub()
   const jobs = new JobManager((p) => hub.emit('job:progress', p))
+  // bodies and result rows that outgrow memory spill here; removed on close
+  const spillDir = mkdtempSync(path.join(os.tmpdir(), 'mlswb-spill-'))
+  const demo = opts.demo === false ? undefined : await startDemoHost(typeof opts.demo === 'object' ? opts.demo : {})
+
+  const base = await openSecretStore({
+    filePath: path.join(opts.userDataDir, 'secrets.json'),
+    ...(opts.safeStorage ? { safeStorage: opts.safeStorage } : {})
+  })
+  const secrets = new BuiltInSecretsOverlay(base, [])
+  if (demo) await secrets.seed(demo.profiles.secrets)
+  const profiles = new ProfileStore(path.join(opts.userDataDir, 'profiles'), {
+    secrets,
+    builtIns: () => demo?.profiles.profiles ?? []
+  })
+  const wireLog = new WireLog({ spillDir })
+  const results = new ResultRegistry({ dir: spillDir })
+  const sessions = new SessionManager(
+    createSessionFactory({ profiles, secrets, wireLog, openExternal: (url) => opts.openExternal(new URL(url)) }),
+    new MetadataCache(path.join(opts.userDataDir, 'metadata-cache'))
+  )
+
   const info = (): AppInfo => ({
     name: APP_NAME,
     version: opts.version,
     platform: process.platform,
     mode: opts.mode,
-    keychain: opts.keychain,
+    keychain: secrets.info(),
     userDataDir: opts.userDataDir,
-    demoMlsUrl: null
+    demoMlsUrl: demo?.server.url ?? null
   })
   const registry = createRegistry(
-    mergeHandlers(appHandlers({ info, openExternal: opts.openExternal }), jobHandlers(jobs))
+    mergeHandlers(
+      appHandlers({ info, openExternal: opts.openExternal }),
+      jobHandlers(jobs),
+      profileHandlers(profiles, secrets, sessions),
+      sessionHandlers(sessions),
+      queryHandlers({ sessions, jobs, results, wireLog })
+    )
   )
   return {
     hub,
     jobs,
     registry,
+    secrets,
+    profiles,
+    sessions,
+    wireLog,
+    results,
+    demo,
     info,
     async close() {
       jobs.cancelAll()
+      await sessions.closeAll()
+      results.disposeAll()
+      await demo?.server.close()
+      rmSync(spillDir, { recursive: true, force: true })
     }
   }
 }

@@ -145,7 +145,7 @@ function workbenchChannels() {
       args: z.object({ resultId: id, format: z.enum(['csv', 'json']), path: z.string().min(1).max(4096) }).strict(),
       result: result<{ path: string; rows: number; bytes: number }>()
     },
-    'wire:list': { args: z.object({ profileId: id.optional() }).strict(), result: result<WireEntry[]>() },
+    'wire:list': { args: z.object({}).strict(), result: result<WireEntry[]>() },
     'wire:body': {
       args: z
         .object({ id, offset: z.number().int().min(0), length: z.number().int().min(1).max(1024 * 1024) })

@@ -107,7 +107,6 @@ export interface ResultSummary {
 
 export interface WireEntry {
   id: string
-  profileId?: string
   method: string
   /** redacted */
   url: string

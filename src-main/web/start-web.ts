@@ -10,6 +10,8 @@ import { startWebServer, type WebServer } from './web-server'
 
 export interface WebAppOptions {
   staticDir: string
+  /** start the in-process Demo MLS (default true) */
+  demo?: boolean | { listings: number }
   port?: number
   userDataDir?: string
   token?: string
@@ -26,7 +28,7 @@ export async function startWebApp(opts: WebAppOptions): Promise<WebApp> {
     mode: 'web',
     version: APP_VERSION,
     userDataDir: opts.userDataDir ?? defaultUserDataDir(),
-    keychain: { kind: 'memory', persistent: false, detail: 'Secret storage is not connected yet.' },
+    ...(opts.demo !== undefined ? { demo: opts.demo } : {}),
     // The page opens links itself (window.open with noopener) once the URL has been checked here.
     openExternal: async () => false
   })

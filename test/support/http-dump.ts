@@ -80,10 +80,10 @@ export function readDump(file: string): HttpDump {
 }
 
 /** Headers fit for replaying a dump through a real server: framing/encoding headers removed. */
-export function replayHeaders(dump: HttpDump): Record<string, string | string[]> {
+export function replayHeaders(dump: { headers: Record<string, string | string[] | undefined> }): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {}
   for (const [k, v] of Object.entries(dump.headers)) {
-    if (/^(content-encoding|transfer-encoding|content-length|connection)$/.test(k)) continue
+    if (v === undefined || /^(content-encoding|transfer-encoding|content-length|connection)$/i.test(k)) continue
     out[k] = v
   }
   return out

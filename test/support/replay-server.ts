@@ -1,7 +1,7 @@
 // A loopback server that answers with captured dumps (or anything a test builds), recording each request.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { replayHeaders, type HttpDump } from './http-dump'
+import { replayHeaders } from './http-dump'
 
 export interface RecordedRequest {
   method: string
@@ -10,7 +10,13 @@ export interface RecordedRequest {
   body: string
 }
 
-export type ReplayHandler = (req: RecordedRequest, res: ServerResponse) => HttpDump | void | Promise<HttpDump | void>
+export interface ReplayReply {
+  status: number
+  headers: Record<string, string | string[] | undefined>
+  body: Buffer
+}
+
+export type ReplayHandler = (req: RecordedRequest, res: ServerResponse) => ReplayReply | void | Promise<ReplayReply | void>
 
 export interface ReplayServer {
   url: string

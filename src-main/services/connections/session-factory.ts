@@ -1,0 +1,31 @@
+// Builds the live session for a profile id: reads the profile, then hands it to the adapter of its kind.
+import { AppError } from '../../shared/app-error'
+import type { WireLog } from '../http/wire-log'
+import type { SecretStore } from '../secrets/secret-store'
+import type { ProfileStore } from './profiles'
+import type { SessionFactory } from './session-manager'
+import { createRetsServerSession } from './adapters/rets-server-session'
+
+export interface SessionFactoryDeps {
+  profiles: ProfileStore
+  secrets: SecretStore
+  wireLog: WireLog
+  /** opens the system browser for the OAuth authorization-code flow */
+  openExternal(url: string): Promise<boolean>
+}
+
+export function createSessionFactory(deps: SessionFactoryDeps): SessionFactory {
+  return async (profileId) => {
+    const profile = await deps.profiles.get(profileId)
+    switch (profile.kind) {
+      case 'rets':
+        return createRetsServerSession(profile, deps.secrets, deps.wireLog)
+      default:
+        throw new AppError({
+          code: 'KIND_NOT_SUPPORTED',
+          message: `Browsing ${profile.kind.toUpperCase()} profiles in the workbench is not available yet.`,
+          hint: 'Use a RETS, RESO Web API or Spark profile.'
+        })
+    }
+  }
+}
