@@ -8,5 +8,15 @@ import { mountActivity } from './activity/activity-routes'
 import { mountOAuth } from './oauth/oauth-routes'
 import { mountSpark } from './spark/spark-routes'
 import { mountReso } from './reso/reso-routes'
+import { mountWebApiAdmin } from './web-api/api-settings-routes'
 
-export const mounts: Mount[] = [mountAdmin, mountRets, mountIdx, mountActivity, mountOAuth, mountSpark, mountReso]
+export const mounts: Mount[] = [
+  mountAdmin,
+  mountRets,
+  mountIdx,
+  mountActivity,
+  mountOAuth,
+  mountSpark,
+  mountReso,
+  mountWebApiAdmin
+]

@@ -1,0 +1,30 @@
+// How a RESO / Spark profile authenticates. No secret values live here (profiles are plain JSON files): they are
+// in the profile's SecretStore slice under the names in SECRET_NAMES.
+export type AuthFlow = 'static' | 'client_credentials' | 'password' | 'authorization_code'
+
+export interface AuthSettings {
+  flow: AuthFlow
+  /** 'spark': token requests go as JSON to /v1/oauth2/grant (seed 004) */
+  tokenStyle?: 'rfc6749' | 'spark'
+  tokenUrl?: string
+  authorizeUrl?: string
+  clientId?: string
+  clientAuth?: 'basic' | 'body'
+  username?: string
+  scope?: string
+  /** Authorization scheme: Spark accepts `OAuth <token>` as well as `Bearer <token>` */
+  scheme?: 'Bearer' | 'OAuth'
+  /** sent with every request, e.g. X-SparkApi-User-Agent */
+  extraHeaders?: Record<string, string>
+  /** refresh this long before expiry (default 60 s) */
+  refreshSkewMs?: number
+}
+
+export const SECRET_NAMES = {
+  clientSecret: 'clientSecret',
+  password: 'password',
+  accessToken: 'accessToken',
+  refreshToken: 'refreshToken'
+} as const
+
+export type SecretName = (typeof SECRET_NAMES)[keyof typeof SECRET_NAMES]

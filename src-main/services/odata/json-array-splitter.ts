@@ -1,0 +1,181 @@
+// Byte-level splitter for an OData page {"…": …, "value": [ {…}, {…} ], "@odata.nextLink": "…"}: yields the text of
+// each element of the top-level `value` array as soon as it is complete, so a 150 MB page is never one JSON.parse
+// (each element is parsed on its own) and never one string. Elements are cut on bytes and decoded only once whole,
+// so a UTF-8 character split across chunks is safe. The other top-level members (nextLink, count — which may come
+// before or after `value`) are small and kept, then parsed at the end.
+import { AppError } from '../../shared/app-error'
+
+const QUOTE = 0x22
+const BACKSLASH = 0x5c
+const COMMA = 0x2c
+const COLON = 0x3a
+const OPEN_OBJ = 0x7b
+const CLOSE_OBJ = 0x7d
+const OPEN_ARR = 0x5b
+const CLOSE_ARR = 0x5d
+
+function isSpace(b: number): boolean {
+  return b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09
+}
+
+function truncated(what: string): AppError {
+  return new AppError({
+    code: 'ODATA_BAD_PAGE',
+    message: `The OData page is not valid JSON: ${what}.`,
+    hint: 'The reply may have been cut off; try again.'
+  })
+}
+
+export class JsonPageSplitter {
+  private depth = 0
+  private inString = false
+  private escape = false
+  private expectKey = false
+  private keyBytes: number[] | undefined
+  private currentKey: string | undefined
+  private afterColon = false
+  /** inside the top-level `value` array (array depth is 2) */
+  private streaming = false
+  private elemParts: Buffer[] = []
+  private elemStart = -1
+  private memberParts: Buffer[] = []
+  private memberStart = -1
+  private memberKey = ''
+  private readonly members: Record<string, string> = {}
+  private ended = false
+  private sawRoot = false
+
+  /** Feeds one chunk; returns the texts of the elements completed inside it. */
+  push(chunk: Buffer): string[] {
+    const out: string[] = []
+    // a piece begun in an earlier chunk continues at this chunk's first byte
+    if (this.elemParts.length) this.elemStart = 0
+    if (this.memberParts.length) this.memberStart = 0
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i]!
+      if (this.inString) {
+        if (this.escape) this.escape = false
+        else if (b === BACKSLASH) this.escape = true
+        else if (b === QUOTE) {
+          this.inString = false
+          if (this.keyBytes) {
+            this.currentKey = JSON.parse(`"${Buffer.from(this.keyBytes).toString('utf8')}"`) as string
+            this.keyBytes = undefined
+            continue
+          }
+        }
+        if (this.keyBytes) this.keyBytes.push(b)
+        continue
+      }
+      if (isSpace(b)) continue
+      if (this.ended) throw truncated('data after the end of the page')
+      if (this.streaming && this.depth === 2 && this.elemStart < 0 && b !== COMMA && b !== CLOSE_ARR) {
+        this.elemStart = i
+      }
+      if (this.depth === 1 && this.afterColon && this.memberStart < 0) {
+        this.afterColon = false
+        if (this.currentKey === 'value' && b === OPEN_ARR) {
+          this.streaming = true
+          this.depth = 2
+          continue
+        }
+        this.memberStart = i
+        this.memberKey = this.currentKey ?? ''
+      }
+      switch (b) {
+        case QUOTE:
+          this.inString = true
+          if (this.depth === 1 && this.expectKey) {
+            this.keyBytes = []
+            this.expectKey = false
+          }
+          break
+        case COLON:
+          if (this.depth === 1 && this.memberStart < 0) this.afterColon = true
+          break
+        case OPEN_OBJ:
+        case OPEN_ARR:
+          if (this.depth === 0) {
+            if (b !== OPEN_OBJ) throw truncated('the page is not a JSON object')
+            this.sawRoot = true
+            this.expectKey = true
+          }
+          this.depth++
+          break
+        case CLOSE_OBJ:
+        case CLOSE_ARR:
+          if (this.streaming && this.depth === 2) {
+            if (b !== CLOSE_ARR) throw truncated('unbalanced brackets in value')
+            this.finishElement(chunk, i, out)
+            this.streaming = false
+            this.depth = 1
+            break
+          }
+          if (this.depth === 1) {
+            this.finishMember(chunk, i)
+            this.ended = true
+          }
+          this.depth--
+          if (this.depth < 0) throw truncated('unbalanced brackets')
+          break
+        case COMMA:
+          if (this.streaming && this.depth === 2) this.finishElement(chunk, i, out)
+          else if (this.depth === 1) {
+            this.finishMember(chunk, i)
+            this.expectKey = true
+          }
+          break
+      }
+    }
+    // carry unfinished pieces into the next chunk
+    if (this.elemStart >= 0) {
+      this.elemParts.push(chunk.subarray(this.elemStart))
+      this.elemStart = -1
+    }
+    if (this.memberStart >= 0) {
+      this.memberParts.push(chunk.subarray(this.memberStart))
+      this.memberStart = -1
+    }
+    return out
+  }
+
+  /** After the last chunk: the other top-level members, parsed. */
+  end(): Record<string, unknown> {
+    if (!this.sawRoot || !this.ended || this.inString) throw truncated('the page ended early')
+    const parsed: Record<string, unknown> = {}
+    for (const [k, v] of Object.entries(this.members)) parsed[k] = JSON.parse(v)
+    return parsed
+  }
+
+  private finishElement(chunk: Buffer, i: number, out: string[]): void {
+    if (this.elemStart < 0) return
+    this.elemParts.push(chunk.subarray(this.elemStart, i))
+    out.push(Buffer.concat(this.elemParts).toString('utf8').trimEnd())
+    this.elemParts = []
+    this.elemStart = -1
+  }
+
+  private finishMember(chunk: Buffer, i: number): void {
+    if (this.memberStart < 0) return
+    this.memberParts.push(chunk.subarray(this.memberStart, i))
+    this.members[this.memberKey] = Buffer.concat(this.memberParts).toString('utf8').trimEnd()
+    this.memberParts = []
+    this.memberStart = -1
+  }
+}
+
+/**
+ * Streams the elements of `value` (each JSON.parse'd on its own); the generator's return value is the object of
+ * the other top-level members.
+ */
+export async function* splitODataPage(
+  body: AsyncIterable<Buffer>
+): AsyncGenerator<Record<string, unknown>, Record<string, unknown>> {
+  const splitter = new JsonPageSplitter()
+  for await (const chunk of body) {
+    for (const text of splitter.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk))) {
+      yield JSON.parse(text) as Record<string, unknown>
+    }
+  }
+  return splitter.end()
+}
