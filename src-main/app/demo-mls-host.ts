@@ -2,6 +2,7 @@
 // users and OAuth clients become the read-only "Demo MLS" profiles and their (memory-only) secrets.
 import { startDemoMls, type DemoMls } from '../services/demo-mls/server'
 import { demoProfiles, type DemoProfileSet } from '../services/connections/demo-profiles'
+import { DEMO_OAUTH_CLIENTS } from '../services/demo-mls/oauth/token-registry'
 
 export interface DemoHost {
   server: DemoMls
@@ -11,12 +12,25 @@ export interface DemoHost {
 export async function startDemoHost(opts: { listings?: number } = {}): Promise<DemoHost> {
   const server = await startDemoMls({ port: 0, ...(opts.listings ? { listings: opts.listings } : {}) })
   const member = server.ctx.users.find((u) => u.role === 'member') ?? server.ctx.users[0]!
+  // the OAuth client that acts for the same member user
+  const client = DEMO_OAUTH_CLIENTS.find((c) => c.actsAs === member.username) ?? DEMO_OAUTH_CLIENTS[0]!
+  const oauth = { clientId: client.clientId, clientSecret: client.clientSecret }
   const profiles = demoProfiles(
     server.url,
     {
-      rets: { userName: member.username, password: member.password, uaPassword: member.uaPassword, userAgent: member.userAgent }
+      rets: { userName: member.username, password: member.password, uaPassword: member.uaPassword, userAgent: member.userAgent },
+      reso: oauth,
+      spark: oauth
     },
-    { idxLogin: '/idx/Login.svc/Login' }
+    {
+      idxLogin: '/idx/Login.svc/Login',
+      resoService: '/Reso/OData/',
+      oauthToken: '/oauth/token',
+      oauthAuthorize: '/oauth/authorize',
+      sparkApi: '/v1',
+      sparkGrant: '/v1/oauth2/grant',
+      tracking: '/tracking/v1/'
+    }
   )
   return { server, profiles }
 }

@@ -5,6 +5,8 @@ import type { SecretStore } from '../secrets/secret-store'
 import type { ProfileStore } from './profiles'
 import type { SessionFactory } from './session-manager'
 import { createRetsServerSession } from './adapters/rets-server-session'
+import { createResoServerSession } from './adapters/reso-server-session'
+import { createSparkServerSession } from './adapters/spark-server-session'
 
 export interface SessionFactoryDeps {
   profiles: ProfileStore
@@ -20,11 +22,15 @@ export function createSessionFactory(deps: SessionFactoryDeps): SessionFactory {
     switch (profile.kind) {
       case 'rets':
         return createRetsServerSession(profile, deps.secrets, deps.wireLog)
+      case 'reso':
+        return createResoServerSession(profile, deps.secrets, deps.wireLog, deps.openExternal)
+      case 'spark':
+        return createSparkServerSession(profile, deps.secrets, deps.wireLog, deps.openExternal)
       default:
         throw new AppError({
           code: 'KIND_NOT_SUPPORTED',
           message: `Browsing ${profile.kind.toUpperCase()} profiles in the workbench is not available yet.`,
-          hint: 'Use a RETS, RESO Web API or Spark profile.'
+          hint: 'Use a RETS, RESO Web API or Spark profile for browsing and queries.'
         })
     }
   }

@@ -13,4 +13,3 @@ export {
 export { EncryptedFileSecretStore, type SafeStorageLike } from './encrypted-file-secret-store'
 export { RegisteringSecretStore } from './registering-secret-store'
 export { BuiltInSecretsOverlay, type FixedSecrets } from './built-in-secrets'
-export { oauthSecretSlice } from './oauth-secret-slice'

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 import { MemorySecretStore } from '../../../../src-main/services/secrets/memory-secret-store'
 import { RegisteringSecretStore } from '../../../../src-main/services/secrets/registering-secret-store'
 import { BuiltInSecretsOverlay } from '../../../../src-main/services/secrets/built-in-secrets'
-import { oauthSecretSlice } from '../../../../src-main/services/secrets/oauth-secret-slice'
 import { Redactor, redactor } from '../../../../src-main/services/redaction/redactor'
 
 describe('MemorySecretStore', () => {
@@ -62,18 +61,5 @@ describe('BuiltInSecretsOverlay', () => {
     expect(await base.get('mine', 'password')).toBe('my-password')
     expect(await overlay.list('demo-rets')).toEqual(['password', 'uaPassword'])
     expect(redactor.text('pw demo-ua-pass')).toBe('pw [redacted]')
-  })
-})
-
-describe('oauthSecretSlice', () => {
-  it('maps the token holder `<secretKey>/<name>` ids onto (profileId, name)', async () => {
-    const store = new MemorySecretStore()
-    const slice = oauthSecretSlice(store)
-    await slice.set('reso-1/accessToken', 'tok-123456')
-    expect(await store.get('reso-1', 'accessToken')).toBe('tok-123456')
-    expect(await slice.get('reso-1/accessToken')).toBe('tok-123456')
-    await slice.delete('reso-1/accessToken')
-    expect(await store.list('reso-1')).toEqual([])
-    await expect(slice.get('no-slash')).rejects.toMatchObject({ code: 'SECRET_BAD_KEY' })
   })
 })
