@@ -22,7 +22,7 @@ export interface AppInfo {
   name: string
   version: string
   platform: string
-  mode: 'electron' | 'web'
+  mode: 'electron' | 'web' | 'cli'
   keychain: { kind: 'keychain' | 'safeStorage' | 'memory'; persistent: boolean; detail: string }
   userDataDir: string
   demoMlsUrl: string | null
