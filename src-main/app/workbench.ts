@@ -43,6 +43,8 @@ export interface Workbench {
   wireLog: WireLog
   results: ResultRegistry
   demo: DemoHost | undefined
+  /** temp folder for spilled bodies and result rows (removed on close) */
+  spillDir: string
   info(): AppInfo
   close(): Promise<void>
 }
@@ -99,6 +101,7 @@ export async function createWorkbench(opts: WorkbenchOptions): Promise<Workbench
     wireLog,
     results,
     demo,
+    spillDir,
     info,
     async close() {
       jobs.cancelAll()

@@ -9,6 +9,7 @@ import type { JobManager } from '../../services/jobs/job-manager'
 import type { ResultRegistry } from '../../services/results/result-registry'
 import type { WireLog, WireEntry as LoggedEntry } from '../../services/http/wire-log'
 import { isTextContentType } from '../../services/http/content-kind'
+import { redactor } from '../../services/redaction/redactor'
 import type { PartialHandlerTable } from '../register'
 
 export interface QueryHandlerDeps {
@@ -76,7 +77,8 @@ export function queryHandlers({ sessions, jobs, results, wireLog }: QueryHandler
         offset,
         total: entry.responseBytes,
         encoding: text ? 'text' : 'base64',
-        data: text ? bytes.toString('utf8') : bytes.toString('base64')
+        // token replies and echoed credentials are hidden here too: the raw view is a view, not a copy of secrets
+        data: text ? redactor.text(bytes.toString('utf8')) : bytes.toString('base64')
       }
     },
     'wire:curl': ({ id }) => {

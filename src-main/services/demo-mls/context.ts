@@ -67,6 +67,8 @@ export interface DemoUser {
   agentKey: string
 }
 
+import type { DemoOAuthClient } from './oauth/token-registry'
+
 export interface DemoContext {
   data: DemoData
   options: DemoMlsOptions
@@ -75,6 +77,8 @@ export interface DemoContext {
   faults: FaultState
   users: DemoUser[]
   findUser(username: string): DemoUser | undefined
+  /** OAuth clients of this instance (RESO and Spark); tests may add their own */
+  oauthClients: DemoOAuthClient[]
   /** RETS / IDX sessions (cookie RETS-Session-ID) */
   sessions: SessionStore
   /** Listing Activity API keys and recorded views */

@@ -9,6 +9,7 @@ import {
   type DemoMlsOptions,
   type FaultState
 } from './context'
+import { DEMO_OAUTH_CLIENTS } from './oauth/token-registry'
 import { Router } from './http/router'
 import { mounts } from './mounts'
 import { createDemoData } from './data/demo-store'
@@ -39,6 +40,7 @@ export function createDemoContext(options: Partial<DemoMlsOptions> = {}): {
     faults,
     users,
     findUser: (name) => users.find((u) => u.username.toLowerCase() === name.toLowerCase()),
+    oauthClients: DEMO_OAUTH_CLIENTS.map((c) => ({ ...c })),
     sessions: new SessionStore(opts),
     activity: new ActivityStore(),
     setFaults(patch) {

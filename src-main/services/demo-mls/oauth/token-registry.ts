@@ -54,7 +54,7 @@ export class TokenRegistry {
     clientSecret: string | undefined,
     requireSecret = true
   ): DemoOAuthClient | undefined {
-    const c = DEMO_OAUTH_CLIENTS.find((x) => x.clientId === clientId)
+    const c = this.ctx.oauthClients.find((x) => x.clientId === clientId)
     if (!c) return undefined
     if (requireSecret && c.clientSecret !== clientSecret) return undefined
     return c

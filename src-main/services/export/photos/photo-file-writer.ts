@@ -1,0 +1,118 @@
+// One exported file: bytes go to `<name>.part` (hashed as they pass), and only a complete object is renamed to its
+// final name. Abort (cancel, a part that turned out to be an error, a dropped connection) removes the `.part`, so
+// a folder never holds a file that looks finished but is not — the resume logic relies on that.
+//
+// The file is opened synchronously because RETS multipart parts are announced synchronously by the splitter and
+// their first bytes follow at once; mkdir/open are microseconds next to a network read.
+import { createHash, type Hash } from 'node:crypto'
+import { createWriteStream, mkdirSync, rmSync } from 'node:fs'
+import { rename, rm } from 'node:fs/promises'
+import path from 'node:path'
+import type { Writable } from 'node:stream'
+import { fileSystemError } from './export-file-errors'
+
+export const PART_SUFFIX = '.part'
+
+export interface FileWriteResult {
+  bytes: number
+  sha256: string
+}
+
+export interface PhotoFileWriterOptions {
+  /** opens the temp file (tests inject failing streams to exercise disk-full handling) */
+  openStream?: (partPath: string) => Writable
+}
+
+const defaultOpen = (partPath: string): Writable => createWriteStream(partPath, { flags: 'wx' })
+
+export class PhotoFileWriter {
+  readonly partPath: string
+  private readonly stream: Writable
+  private readonly hash: Hash = createHash('sha256')
+  private bytes = 0
+  private error: Error | undefined
+  private settled = false
+
+  constructor(
+    readonly finalPath: string,
+    options: PhotoFileWriterOptions = {}
+  ) {
+    this.partPath = finalPath + PART_SUFFIX
+    try {
+      mkdirSync(path.dirname(finalPath), { recursive: true })
+      // a stale .part from a crashed run (cancel removes its own) is ours to replace
+      rmSync(this.partPath, { force: true })
+      this.stream = (options.openStream ?? defaultOpen)(this.partPath)
+    } catch (err) {
+      throw fileSystemError(err, finalPath)
+    }
+    this.stream.on('error', (err) => {
+      this.error ??= fileSystemError(err, finalPath)
+    })
+  }
+
+  get size(): number {
+    return this.bytes
+  }
+
+  /** false: the OS is behind, await `drained()` before the next chunk (backpressure to the network). */
+  write(chunk: Buffer): boolean {
+    if (this.error) throw this.error
+    this.hash.update(chunk)
+    this.bytes += chunk.length
+    return this.stream.write(chunk)
+  }
+
+  drained(): Promise<void> {
+    if (this.error) return Promise.reject(this.error)
+    if (!this.stream.writableNeedDrain) return Promise.resolve()
+    return new Promise((resolve, reject) => {
+      const done = (): void => {
+        this.stream.off('drain', done)
+        this.stream.off('error', done)
+        this.stream.off('close', done)
+        if (this.error) reject(this.error)
+        else resolve()
+      }
+      this.stream.on('drain', done)
+      this.stream.on('error', done)
+      this.stream.on('close', done)
+    })
+  }
+
+  /** Flushes, closes and renames `.part` → final. On any failure the `.part` is removed and the error thrown. */
+  async finish(): Promise<FileWriteResult> {
+    this.settled = true
+    try {
+      await new Promise<void>((resolve, reject) => {
+        if (this.error) return reject(this.error)
+        this.stream.once('error', () => reject(this.error))
+        // wait for 'close', not 'finish': Windows refuses to rename a file that is still open
+        this.stream.once('close', () => (this.error ? reject(this.error) : resolve()))
+        this.stream.end()
+      })
+      await rename(this.partPath, this.finalPath)
+    } catch (err) {
+      await this.removePart()
+      throw fileSystemError(err, this.finalPath)
+    }
+    return { bytes: this.bytes, sha256: this.hash.digest('hex') }
+  }
+
+  /** Drops everything written so far; safe to call twice or after finish(). */
+  async abort(): Promise<void> {
+    if (this.settled) return
+    this.settled = true
+    await this.removePart()
+  }
+
+  private async removePart(): Promise<void> {
+    if (!this.stream.closed) {
+      await new Promise<void>((resolve) => {
+        this.stream.once('close', () => resolve())
+        this.stream.destroy()
+      })
+    }
+    await rm(this.partPath, { force: true }).catch(() => undefined)
+  }
+}

@@ -1,0 +1,34 @@
+// Content-Encoding decoding. Some servers label raw DEFLATE (no zlib header) as `deflate` (an old IIS habit), so
+// the first byte decides between zlib-wrapped and raw inflate.
+import { Transform, type TransformCallback } from 'node:stream'
+import zlib from 'node:zlib'
+
+export function decoderFor(contentEncoding: string | undefined): Transform | undefined {
+  const enc = (contentEncoding ?? '').trim().toLowerCase()
+  if (enc === 'gzip' || enc === 'x-gzip') return zlib.createGunzip({ finishFlush: zlib.constants.Z_SYNC_FLUSH })
+  if (enc === 'deflate') return new DeflateSniffer()
+  if (enc === 'br') return zlib.createBrotliDecompress()
+  return undefined
+}
+
+class DeflateSniffer extends Transform {
+  private inner: zlib.Inflate | zlib.InflateRaw | undefined
+
+  override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
+    if (!this.inner) {
+      // zlib header: CM = 8 in the low nibble, and (CMF*256 + FLG) % 31 === 0
+      const wrapped = chunk.length >= 2 && (chunk[0]! & 0x0f) === 8 && ((chunk[0]! << 8) | chunk[1]!) % 31 === 0
+      const inner = wrapped ? zlib.createInflate() : zlib.createInflateRaw()
+      inner.on('data', (d: Buffer) => this.push(d))
+      inner.on('error', (e) => this.destroy(e))
+      this.inner = inner
+    }
+    this.inner.write(chunk, () => cb())
+  }
+
+  override _flush(cb: TransformCallback): void {
+    if (!this.inner) return cb()
+    this.inner.once('end', () => cb())
+    this.inner.end()
+  }
+}

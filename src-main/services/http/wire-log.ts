@@ -1,0 +1,175 @@
+// The wire log behind the raw view: every request with its redacted headers and body, and the response body teed
+// into a BodySpool as it streams, so any response can be shown by byte range without being held in memory.
+// Bounded: the oldest entries (and their spill files) go when `maxEntries` is exceeded.
+import os from 'node:os'
+import { redactor } from '../redaction/redactor'
+import { BodySpool } from './body-spool'
+import { curlCommand } from './curl-command'
+
+export interface WireEntry {
+  id: string
+  method: string
+  /** redacted */
+  url: string
+  startedAt: string
+  requestHeaders: Record<string, string>
+  /** redacted request body (form/XML text); binary bodies are summarised */
+  requestBody?: string
+  status?: number
+  statusText?: string
+  responseHeaders?: Record<string, string>
+  /** time to response headers */
+  ttfbMs?: number
+  durationMs?: number
+  /** decoded response body bytes seen so far */
+  responseBytes: number
+  complete: boolean
+  error?: string
+}
+
+export interface WireLogOptions {
+  maxEntries?: number
+  /** bytes of each response body kept in memory before spilling to a temp file */
+  memoryLimit?: number
+  spillDir?: string
+}
+
+export interface WireRequestInfo {
+  method: string
+  url: string
+  headers: Record<string, string>
+  body?: string | Buffer
+}
+
+type Listener = (entry: WireEntry) => void
+
+export class WireLog {
+  private readonly entries = new Map<string, { entry: WireEntry; spool: BodySpool; started: number }>()
+  private counter = 0
+  private readonly maxEntries: number
+  private readonly memoryLimit: number
+  private readonly spillDir: string
+  private readonly listeners = new Set<Listener>()
+
+  constructor(options: WireLogOptions = {}) {
+    this.maxEntries = options.maxEntries ?? 200
+    this.memoryLimit = options.memoryLimit ?? 1024 * 1024
+    this.spillDir = options.spillDir ?? os.tmpdir()
+  }
+
+  begin(req: WireRequestInfo): WireRecorder {
+    const id = `w${++this.counter}`
+    const entry: WireEntry = {
+      id,
+      method: req.method,
+      url: redactor.url(req.url),
+      startedAt: new Date().toISOString(),
+      requestHeaders: redactor.headers(req.headers),
+      responseBytes: 0,
+      complete: false
+    }
+    if (req.body !== undefined) entry.requestBody = describeBody(req.body)
+    const record = { entry, spool: new BodySpool(this.memoryLimit, this.spillDir), started: performance.now() }
+    this.entries.set(id, record)
+    this.trim()
+    return new WireRecorder(record, () => this.emit(entry))
+  }
+
+  list(): WireEntry[] {
+    return [...this.entries.values()].map((r) => ({ ...r.entry }))
+  }
+
+  get(id: string): WireEntry | undefined {
+    const r = this.entries.get(id)
+    return r ? { ...r.entry } : undefined
+  }
+
+  /** A slice of the (decoded) response body; empty when the entry is gone. */
+  async readBody(id: string, offset: number, length: number): Promise<Buffer> {
+    const r = this.entries.get(id)
+    return r ? r.spool.read(offset, length) : Buffer.alloc(0)
+  }
+
+  /** The request as a curl command, secrets redacted. */
+  toCurl(id: string): string | undefined {
+    const r = this.entries.get(id)
+    if (!r) return undefined
+    return curlCommand({
+      method: r.entry.method,
+      url: r.entry.url,
+      headers: r.entry.requestHeaders,
+      ...(r.entry.requestBody !== undefined ? { body: r.entry.requestBody } : {})
+    })
+  }
+
+  onEntry(listener: Listener): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  clear(): void {
+    for (const r of this.entries.values()) r.spool.dispose()
+    this.entries.clear()
+  }
+
+  private emit(entry: WireEntry): void {
+    for (const l of this.listeners) l({ ...entry })
+  }
+
+  private trim(): void {
+    while (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next().value as string
+      this.entries.get(oldest)?.spool.dispose()
+      this.entries.delete(oldest)
+    }
+  }
+}
+
+/** Handle given to the HTTP client for one exchange. */
+export class WireRecorder {
+  constructor(
+    private readonly record: { entry: WireEntry; spool: BodySpool; started: number },
+    private readonly changed: () => void
+  ) {}
+
+  get id(): string {
+    return this.record.entry.id
+  }
+
+  response(status: number, statusText: string, headers: Record<string, string | string[] | undefined>): void {
+    const e = this.record.entry
+    e.status = status
+    e.statusText = statusText
+    e.responseHeaders = redactor.headers(headers)
+    e.ttfbMs = Math.round(performance.now() - this.record.started)
+    this.changed()
+  }
+
+  body(chunk: Buffer): void {
+    this.record.spool.write(chunk)
+    this.record.entry.responseBytes = this.record.spool.size
+  }
+
+  end(): void {
+    this.finish()
+  }
+
+  fail(err: unknown): void {
+    this.record.entry.error = redactor.text(err instanceof Error ? err.message : String(err))
+    this.finish()
+  }
+
+  private finish(): void {
+    if (this.record.entry.complete) return
+    this.record.spool.end()
+    this.record.entry.complete = true
+    this.record.entry.durationMs = Math.round(performance.now() - this.record.started)
+    this.changed()
+  }
+}
+
+function describeBody(body: string | Buffer): string {
+  if (typeof body === 'string') return redactor.text(body)
+  const printable = body.subarray(0, 4096).every((b) => b === 9 || b === 10 || b === 13 || (b >= 32 && b < 127))
+  return printable ? redactor.text(body.toString('latin1')) : `<${body.length} bytes binary>`
+}
