@@ -6,6 +6,7 @@ import type { AppErrorShape } from './app-error'
 import { connectionProfileSchema, type ConnectionProfile } from '../services/connections/profile-schema'
 import type {
   ConnectionInfo,
+  ConnectionTestStep,
   FieldMeta,
   LookupValue,
   MetadataSummary,
@@ -109,6 +110,7 @@ function workbenchChannels() {
       args: z.object({ profileId: id, name: name.optional() }).strict(),
       result: result<ConnectionProfile>()
     },
+    'profiles:test': { args: z.object({ profileId: id }).strict(), result: result<ConnectionTestStep[]>() },
     'profiles:delete': { args: z.object({ profileId: id }).strict(), result: result<{ deleted: boolean }>() },
     'secrets:set': {
       args: z.object({ profileId: id, name: z.string().min(1).max(64), value: z.string().min(1).max(16_384) }).strict(),

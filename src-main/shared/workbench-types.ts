@@ -132,3 +132,13 @@ export interface WireBodySlice {
 }
 
 export type { FieldMeta, LookupValue }
+
+/** One step of "Test connection": each says what was tried, how it went and, on failure, what to do. */
+export interface ConnectionTestStep {
+  step: 'url' | 'dns' | 'tcp' | 'tls' | 'http' | 'auth'
+  ok: boolean
+  /** what was found: the address, the certificate, the status and challenge, the server's reply */
+  detail: string
+  hint?: string
+  ms: number
+}

@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/app-error'
 import { PROFILE_SECRETS, type ProfileSecretName } from '../../services/connections/profile-schema'
 import { summarizeProfiles } from '../../services/connections/profile-summary'
+import { testConnection } from '../../services/connections/connection-test'
 import type { ProfileStore } from '../../services/connections/profiles'
 import type { SecretStore } from '../../services/secrets/secret-store'
 import type { SessionManager } from '../../services/connections/session-manager'
@@ -26,6 +27,12 @@ export function profileHandlers(profiles: ProfileStore, secrets: SecretStore, se
       await sessions.disconnect(profileId) // settings changed: the next connect uses them
       return profiles.update(profileId, profile)
     },
+    'profiles:test': async ({ profileId }) =>
+      testConnection(await profiles.get(profileId), async () => {
+        const info = await sessions.probe(profileId)
+        const facts = [info.protocolVersion, info.metadataVersion && `metadata ${info.metadataVersion}`].filter(Boolean)
+        return `Logged in${facts.length ? ` (${facts.join(', ')})` : ''}.`
+      }),
     'profiles:duplicate': ({ profileId, name }) => profiles.duplicate(profileId, name),
     'profiles:delete': async ({ profileId }) => {
       await sessions.disconnect(profileId)

@@ -37,6 +37,16 @@ export class SessionManager {
     }
   }
 
+  /** Logs in on a separate, throwaway session (Test connection) without touching the live one. */
+  async probe(profileId: string, signal?: AbortSignal): Promise<ConnectionInfo> {
+    const session = await this.factory(profileId)
+    try {
+      return await session.connect(signal)
+    } finally {
+      await session.close().catch(() => undefined)
+    }
+  }
+
   async disconnect(profileId: string): Promise<boolean> {
     const live = this.live.get(profileId)
     if (!live) return false

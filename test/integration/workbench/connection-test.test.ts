@@ -1,0 +1,55 @@
+import net from 'node:net'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startHarness, type Harness } from '../../support/workbench-harness'
+
+let h: Harness
+beforeAll(async () => {
+  h = await startHarness()
+})
+afterAll(() => h.close())
+
+async function freePort(): Promise<number> {
+  const srv = net.createServer()
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r))
+  const port = (srv.address() as net.AddressInfo).port
+  await new Promise((r) => srv.close(r))
+  return port
+}
+
+describe('Test connection', () => {
+  it('walks URL, DNS, TCP, HTTP and login for the Demo MLS', async () => {
+    const steps = await h.call('profiles:test', { profileId: 'demo-rets' })
+    expect(steps.map((s) => [s.step, s.ok])).toEqual([
+      ['url', true],
+      ['dns', true],
+      ['tcp', true],
+      ['http', true],
+      ['auth', true]
+    ])
+    expect(steps[3]!.detail).toMatch(/HTTP 401.*Digest/)
+    expect(steps[4]!.detail).toMatch(/Logged in \(RETS\/1\.7\.2/)
+  })
+
+  it('stops at TCP with a hint when nothing listens', async () => {
+    const port = await freePort()
+    await h.call('profiles:save', {
+      profile: { id: 'closed-port', name: 'Closed port', kind: 'rets', loginUrl: `http://127.0.0.1:${port}/rets/Login`, userName: 'x' }
+    })
+    const steps = await h.call('profiles:test', { profileId: 'closed-port' })
+    expect(steps.at(-1)).toMatchObject({ step: 'tcp', ok: false })
+    expect(steps.at(-1)!.hint).toMatch(/Nothing listens on port/)
+  })
+
+  it('reports the server’s refusal at the login step', async () => {
+    const demo = h.workbench.demo!.server.url
+    await h.call('profiles:save', {
+      profile: { id: 'bad-login', name: 'Bad login', kind: 'rets', loginUrl: `${demo}/rets/Login`, userName: 'demo' }
+    })
+    await h.call('secrets:set', { profileId: 'bad-login', name: 'password', value: 'not-the-password' })
+    const steps = await h.call('profiles:test', { profileId: 'bad-login' })
+    const auth = steps.at(-1)!
+    expect(auth).toMatchObject({ step: 'auth', ok: false })
+    expect(auth.detail).not.toContain('not-the-password')
+    expect(auth.hint).toBeTruthy()
+  })
+})
