@@ -68,9 +68,10 @@ export async function createWorkbench(opts: WorkbenchOptions): Promise<Workbench
   })
   const wireLog = new WireLog({ spillDir })
   const results = new ResultRegistry({ dir: spillDir })
+  const metadataCache = new MetadataCache(path.join(opts.userDataDir, 'metadata-cache'))
   const sessions = new SessionManager(
-    createSessionFactory({ profiles, secrets, wireLog, openExternal: (url) => opts.openExternal(new URL(url)) }),
-    new MetadataCache(path.join(opts.userDataDir, 'metadata-cache'))
+    createSessionFactory({ profiles, secrets, wireLog, metadataCache, openExternal: (url) => opts.openExternal(new URL(url)) }),
+    metadataCache
   )
 
   const info = (): AppInfo => ({

@@ -40,7 +40,8 @@ export interface FakeRets {
 export async function startFakeRets(options: FakeRetsOptions = {}): Promise<FakeRets> {
   const opts = { auth: 'digest' as const, username: 'agent', password: 'pa55word!', rows: 23, pageCap: 10, ...options }
   const requests: FakeRetsRequest[] = []
-  let nonce = randomBytes(8).toString('hex')
+  // every nonce ever issued stays valid, as on most servers (parallel requests each get their own challenge)
+  const nonces = new Set<string>()
   const opaque = 'opaque-' + randomBytes(4).toString('hex')
   let sessionId = ''
   let expire = false
@@ -57,13 +58,14 @@ export async function startFakeRets(options: FakeRetsOptions = {}): Promise<Fake
 
   const authorised = (req: FakeRetsRequest): boolean => {
     const header = req.headers.authorization ?? ''
-    if (opts.auth === 'basic') return header === `Basic ${Buffer.from(`${opts.username}:${opts.password}`).toString('base64')}`
+    if (opts.auth === 'basic')
+      return header === `Basic ${Buffer.from(`${opts.username}:${opts.password}`).toString('base64')}`
     const parsed = parseWwwAuthenticate(header)[0]
     if (!parsed || parsed.scheme !== 'digest') return false
     const p = parsed.params
     const problems: string[] = []
     if (p.uri !== req.url) problems.push(`uri ${p.uri} != ${req.url}`)
-    if (p.nonce !== nonce) problems.push('stale nonce')
+    if (!nonces.has(p.nonce ?? '')) problems.push('unknown nonce')
     if (p.opaque !== opaque) problems.push('opaque')
     if (p.response !== expectedDigestResponse(p, opts.password, req.method)) problems.push('response')
     if (problems.length > 0) state.digestFailures.push(problems.join(', '))
@@ -71,17 +73,31 @@ export async function startFakeRets(options: FakeRetsOptions = {}): Promise<Fake
   }
 
   const challenge = (res: ServerResponse): void => {
-    nonce = randomBytes(8).toString('hex')
+    const nonce = randomBytes(8).toString('hex')
+    nonces.add(nonce)
     res.writeHead(401, {
-      'WWW-Authenticate': opts.auth === 'basic' ? 'Basic realm="fake"' : `Digest realm="fake", nonce="${nonce}", opaque="${opaque}", qop="auth"`,
+      'WWW-Authenticate':
+        opts.auth === 'basic'
+          ? 'Basic realm="fake"'
+          : `Digest realm="fake", nonce="${nonce}", opaque="${opaque}", qop="auth"`,
       'Content-Type': 'text/plain'
     })
     res.end('Unauthorized')
   }
 
-  const send = (res: ServerResponse, req: FakeRetsRequest, body: string, headers: Record<string, string> = {}): void => {
+  const send = (
+    res: ServerResponse,
+    req: FakeRetsRequest,
+    body: string,
+    headers: Record<string, string> = {}
+  ): void => {
     const gz = opts.gzip && /gzip/.test(String(req.headers['accept-encoding'] ?? ''))
-    res.writeHead(200, { 'Content-Type': 'text/xml', 'RETS-Version': 'RETS/1.7.2', ...(gz ? { 'Content-Encoding': 'gzip' } : {}), ...headers })
+    res.writeHead(200, {
+      'Content-Type': 'text/xml',
+      'RETS-Version': 'RETS/1.7.2',
+      ...(gz ? { 'Content-Encoding': 'gzip' } : {}),
+      ...headers
+    })
     res.end(gz ? gzipSync(body) : body)
   }
 
@@ -89,7 +105,12 @@ export async function startFakeRets(options: FakeRetsOptions = {}): Promise<Fake
     const chunks: Buffer[] = []
     incoming.on('data', (c: Buffer) => chunks.push(c))
     incoming.on('end', () => {
-      const req: FakeRetsRequest = { method: incoming.method ?? 'GET', url: incoming.url ?? '/', headers: incoming.headers, body: Buffer.concat(chunks).toString() }
+      const req: FakeRetsRequest = {
+        method: incoming.method ?? 'GET',
+        url: incoming.url ?? '/',
+        headers: incoming.headers,
+        body: Buffer.concat(chunks).toString()
+      }
       requests.push(req)
       const url = new URL(req.url, 'http://x')
       const params = req.method === 'POST' ? new URLSearchParams(req.body) : url.searchParams
@@ -98,9 +119,14 @@ export async function startFakeRets(options: FakeRetsOptions = {}): Promise<Fake
       if (url.pathname === '/rets/login') {
         state.logins++
         sessionId = randomBytes(6).toString('hex')
-        return send(res, req, `<RETS ReplyCode="0" ReplyText="Success">\r\n<RETS-RESPONSE>\r\nMemberName=Test Agent\r\nMetadataVersion=1.0.1\r\nSearch=/rets/search\r\nGetObject=/rets/getobject\r\nLogout=/rets/logout\r\nX-ApiAccessSettings=key=abc\r\n</RETS-RESPONSE>\r\n</RETS>\r\n`, {
-          'Set-Cookie': `RETS-Session-ID=${sessionId}; Path=/`
-        })
+        return send(
+          res,
+          req,
+          `<RETS ReplyCode="0" ReplyText="Success">\r\n<RETS-RESPONSE>\r\nMemberName=Test Agent\r\nMetadataVersion=1.0.1\r\nSearch=/rets/search\r\nGetObject=/rets/getobject\r\nLogout=/rets/logout\r\nX-ApiAccessSettings=key=abc\r\n</RETS-RESPONSE>\r\n</RETS>\r\n`,
+          {
+            'Set-Cookie': `RETS-Session-ID=${sessionId}; Path=/`
+          }
+        )
       }
       if (!cookieOk) return challenge(res)
       if (url.pathname === '/rets/search') {
@@ -120,7 +146,8 @@ export async function startFakeRets(options: FakeRetsOptions = {}): Promise<Fake
         body += `${more ? '<MAXROWS/>\n' : ''}</RETS>\n`
         return send(res, req, body)
       }
-      if (url.pathname === '/rets/logout') return send(res, req, '<html><body>Bye</body></html>', { 'Content-Type': 'text/html' })
+      if (url.pathname === '/rets/logout')
+        return send(res, req, '<html><body>Bye</body></html>', { 'Content-Type': 'text/html' })
       res.writeHead(404)
       res.end()
     })

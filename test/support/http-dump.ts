@@ -52,7 +52,10 @@ export function parseHttpDump(raw: Buffer): HttpDump {
     headers[name] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value]
   }
   let body = raw.subarray(pos)
-  if (/chunked/i.test(String(headers['transfer-encoding'] ?? '')) && /^[0-9a-fA-F]+\r?\n/.test(body.toString('latin1', 0, 12))) {
+  if (
+    /chunked/i.test(String(headers['transfer-encoding'] ?? '')) &&
+    /^[0-9a-fA-F]+\r?\n/.test(body.toString('latin1', 0, 12))
+  ) {
     body = dechunk(body)
   }
   return { status, headers, body }
@@ -80,7 +83,9 @@ export function readDump(file: string): HttpDump {
 }
 
 /** Headers fit for replaying a dump through a real server: framing/encoding headers removed. */
-export function replayHeaders(dump: { headers: Record<string, string | string[] | undefined> }): Record<string, string | string[]> {
+export function replayHeaders(dump: {
+  headers: Record<string, string | string[] | undefined>
+}): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {}
   for (const [k, v] of Object.entries(dump.headers)) {
     if (v === undefined || /^(content-encoding|transfer-encoding|content-length|connection)$/i.test(k)) continue

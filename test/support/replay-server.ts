@@ -16,7 +16,10 @@ export interface ReplayReply {
   body: Buffer
 }
 
-export type ReplayHandler = (req: RecordedRequest, res: ServerResponse) => ReplayReply | void | Promise<ReplayReply | void>
+export type ReplayHandler = (
+  req: RecordedRequest,
+  res: ServerResponse
+) => ReplayReply | void | Promise<ReplayReply | void>
 
 export interface ReplayServer {
   url: string
@@ -30,7 +33,12 @@ export async function startReplayServer(handler: ReplayHandler): Promise<ReplayS
     const chunks: Buffer[] = []
     req.on('data', (c: Buffer) => chunks.push(c))
     req.on('end', () => {
-      const rec: RecordedRequest = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') }
+      const rec: RecordedRequest = {
+        method: req.method ?? 'GET',
+        url: req.url ?? '/',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8')
+      }
       requests.push(rec)
       void Promise.resolve(handler(rec, res)).then(
         (dump) => {

@@ -1,6 +1,7 @@
 // Builds the live session for a profile id: reads the profile, then hands it to the adapter of its kind.
 import { AppError } from '../../shared/app-error'
 import type { WireLog } from '../http/wire-log'
+import type { MetadataCache } from '../metadata/metadata-cache'
 import type { SecretStore } from '../secrets/secret-store'
 import type { ProfileStore } from './profiles'
 import type { SessionFactory } from './session-manager'
@@ -12,6 +13,8 @@ export interface SessionFactoryDeps {
   profiles: ProfileStore
   secrets: SecretStore
   wireLog: WireLog
+  /** lets a RETS reconnect to an unchanged server (same MetadataVersion) skip the metadata download */
+  metadataCache: MetadataCache
   /** opens the system browser for the OAuth authorization-code flow */
   openExternal(url: string): Promise<boolean>
 }
@@ -21,7 +24,7 @@ export function createSessionFactory(deps: SessionFactoryDeps): SessionFactory {
     const profile = await deps.profiles.get(profileId)
     switch (profile.kind) {
       case 'rets':
-        return createRetsServerSession(profile, deps.secrets, deps.wireLog)
+        return createRetsServerSession(profile, deps.secrets, deps.wireLog, deps.metadataCache)
       case 'reso':
         return createResoServerSession(profile, deps.secrets, deps.wireLog, deps.openExternal)
       case 'spark':

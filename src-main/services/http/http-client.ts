@@ -188,7 +188,9 @@ export class HttpClient {
     )
     // a consumer that gives up must free the socket
     out.on('close', () => {
-      if (!incoming.complete) incoming.destroy()
+      if (incoming.complete) return
+      recorder?.fail(new Error('The client stopped reading before the end of the body.'))
+      incoming.destroy()
     })
     return out
   }

@@ -155,6 +155,7 @@ export class WireRecorder {
   }
 
   fail(err: unknown): void {
+    if (this.record.entry.complete) return
     this.record.entry.error = redactor.text(err instanceof Error ? err.message : String(err))
     this.finish()
   }

@@ -10,8 +10,9 @@ const KEEP_VERSIONS = 5
 export class MetadataCache {
   constructor(private readonly dir: string) {}
 
-  async save(profileId: string, model: MetadataModel): Promise<void> {
-    const file = this.file(profileId, versionKey(model))
+  /** `version` defaults to the model's own MetadataVersion@timestamp (the RETS login reply names the same). */
+  async save(profileId: string, model: MetadataModel, version = versionKey(model)): Promise<void> {
+    const file = this.file(profileId, version)
     await writeFileAtomic(file, JSON.stringify({ savedAt: new Date().toISOString(), model }))
     await this.prune(profileId)
   }

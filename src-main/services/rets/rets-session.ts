@@ -51,6 +51,7 @@ export class RetsSession {
   private digest: DigestAuth | undefined
   private useBasic: boolean
   private result: LoginResult | undefined
+  private loginInFlight: Promise<LoginResult> | undefined
   /** how many automatic re-logins happened (shown in the UI, asserted by tests) */
   relogins = 0
 
@@ -83,7 +84,15 @@ export class RetsSession {
     return this.result?.capabilities[name]
   }
 
-  async login(signal?: AbortSignal): Promise<LoginResult> {
+  /** Logs in; concurrent callers (parallel transactions hitting an expired session) share one login. */
+  login(signal?: AbortSignal): Promise<LoginResult> {
+    this.loginInFlight ??= this.doLogin(signal).finally(() => {
+      this.loginInFlight = undefined
+    })
+    return this.loginInFlight
+  }
+
+  private async doLogin(signal?: AbortSignal): Promise<LoginResult> {
     this.result = undefined
     const method = this.profile.method ?? 'GET'
     const res = await this.send(method, this.profile.loginUrl, method === 'POST' ? '' : undefined, signal)
@@ -182,9 +191,11 @@ export class RetsSession {
   }
 
   private async reloginAndRetry(attempt: () => Promise<HttpResponse>, signal?: AbortSignal): Promise<HttpResponse> {
-    this.relogins++
-    this.http.cookies.clear()
-    this.digest = undefined
+    if (!this.loginInFlight) {
+      this.relogins++
+      this.http.cookies.clear()
+      this.digest = undefined
+    }
     await this.login(signal)
     return attempt()
   }

@@ -8,6 +8,7 @@ import { loginInfoValue } from '../../rets/login-body'
 import { RetsMetadataLoader } from '../../rets/metadata/metadata-loader'
 import { fetchAll } from '../../rets/search/search-runner'
 import type { WireLog } from '../../http/wire-log'
+import type { MetadataCache } from '../../metadata/metadata-cache'
 import type { SecretStore } from '../../secrets/secret-store'
 import type { ResultWriter } from '../../results/result-types'
 import type { JobControl } from '../../jobs/job-manager'
@@ -18,7 +19,8 @@ import { httpClientFor, missingSecret } from './http-for-profile'
 export async function createRetsServerSession(
   profile: RetsProfile,
   secrets: SecretStore,
-  wireLog: WireLog
+  wireLog: WireLog,
+  cache: MetadataCache
 ): Promise<ServerSession> {
   const password = await secrets.get(profile.id, 'password')
   if (!password) throw missingSecret(profile.name, 'password')
@@ -37,7 +39,7 @@ export async function createRetsServerSession(
     },
     http
   )
-  const loader = new RetsMetadataLoader(rets)
+  const loader = new RetsMetadataLoader(rets, { cache, profileId: profile.id })
 
   return {
     async connect(signal): Promise<ConnectionInfo> {

@@ -5,7 +5,7 @@ import type { FieldMeta, LookupValue, MetadataModel } from '../../../shared/meta
 import { findClass, findLookup, findResource } from '../../../shared/metadata-model'
 import type { RetsSession } from '../rets-session'
 import { loginInfoValue } from '../login-body'
-import type { MetadataCache } from './metadata-cache'
+import type { MetadataCache } from '../../metadata/metadata-cache'
 import { applyBlocks, emptyRetsModel, type BlockContext } from './metadata-model-builder'
 import { readMetadataBlocks, type MetadataFormat } from './metadata-reader'
 
@@ -99,12 +99,12 @@ export class RetsMetadataLoader {
     const { cache, profileId } = this.options
     const key = this.versionKey
     if (!cache || !profileId || !key) return undefined
-    return cache.read(profileId, key)
+    return (await cache.load(profileId, key))?.model
   }
 
   private async writeCache(): Promise<void> {
     const { cache, profileId } = this.options
     const key = this.versionKey
-    if (cache && profileId && key && this.model) await cache.write(profileId, key, this.model)
+    if (cache && profileId && key && this.model) await cache.save(profileId, this.model, key)
   }
 }

@@ -267,7 +267,7 @@ export async function fetchAll(
     if (!page.maxRows && pageLimit !== 'NONE' && page.rows < pageLimit) break
     if (!page.maxRows && pageLimit === 'NONE') break
     if (summary.pages >= maxPages) {
-      summary.warnings.push(`Stopped after ${maxPages} pages.`)
+      summary.warnings.push(`Stopped after ${maxPages} page(s); the server has more rows (fetch all to get them).`)
       break
     }
     previousFirst = page.firstRowKey
