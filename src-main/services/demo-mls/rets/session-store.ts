@@ -84,11 +84,15 @@ export class SessionStore {
     const timeout = this.options.sessionTimeoutSeconds
     if (timeout <= 0) return
     const cutoff = Date.now() - timeout * 1000
+    let expiredAny = false
     for (const [id, s] of this.sessions) {
       if (s.lastSeen < cutoff) {
         this.sessions.delete(id)
         this.expired.add(id)
+        expiredAny = true
       }
     }
+    // real servers drop the digest state with the session, so a client that signs every request still has to log in
+    if (expiredAny) this.nonces.clear()
   }
 }
