@@ -70,10 +70,11 @@ if (buildIsStale(root) && run('npm', ['run', 'build']).status !== 0) {
   process.exit(1)
 }
 
+// every suite runs inside a private D-Bus session with an unlocked gnome-keyring, so keytar is the real thing
+const keyring = ['sh', path.join(root, 'scripts/with-keyring.sh')]
 const suites = [
-  // unit + integration + renderer inside a private D-Bus session with an unlocked gnome-keyring (real keytar)
-  runVitest(['--project', 'unit', '--project', 'integration', '--project', 'renderer'], ['bash', path.join(root, 'scripts/with-keyring.sh')]),
-  runVitest(['--config', 'test/e2e/vitest.config.ts'])
+  runVitest(['--project', 'unit', '--project', 'integration', '--project', 'renderer'], keyring),
+  runVitest(['--config', 'test/e2e/vitest.config.ts'], keyring)
 ]
 
 const total = suites.reduce((a, s) => ({ passed: a.passed + s.passed, failed: a.failed + s.failed, skipped: a.skipped + s.skipped }), { passed: 0, failed: 0, skipped: 0 })
