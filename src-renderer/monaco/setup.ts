@@ -1,0 +1,45 @@
+// Monaco with only what the workbench uses: JSON and XML for raw bodies, and our three query languages. The full
+// bundle is ~24 MB; importing editor.api (core) plus single language contributions keeps it to a fraction.
+import * as monaco from 'monaco-editor/editor/editor.api'
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker'
+import JsonWorker from 'monaco-editor/language/json/json.worker?worker'
+import 'monaco-editor/language/json/monaco.contribution'
+import 'monaco-editor/languages/definitions/xml/register'
+import './editor-features'
+import { watch } from 'vue'
+import { useThemeStore } from '../stores/theme'
+import { contextFor } from './editor-context'
+import { dmqlSpec, registerDmql } from './languages/dmql'
+import { odataSpec, registerOData } from './languages/odata'
+import { registerSparkQL, sparkqlSpec } from './languages/sparkql'
+import { revalidate, type QueryLanguageSpec } from './languages/query-language-glue'
+
+const specs: Record<string, QueryLanguageSpec> = { dmql: dmqlSpec, odata: odataSpec, sparkql: sparkqlSpec }
+
+let ready = false
+
+export function ensureMonaco(): typeof monaco {
+  if (ready) return monaco
+  ready = true
+  self.MonacoEnvironment = {
+    getWorker(_workerId: string, label: string): Worker {
+      return label === 'json' ? new JsonWorker() : new EditorWorker()
+    }
+  }
+  registerDmql(monaco, contextFor)
+  registerOData(monaco, contextFor)
+  registerSparkQL(monaco, contextFor)
+  const theme = useThemeStore()
+  watch(
+    () => theme.effective,
+    (t) => monaco.editor.setTheme(t === 'dark' ? 'vs-dark' : 'vs'),
+    { immediate: true }
+  )
+  return monaco
+}
+
+/** Re-runs the query-language diagnostics of a model after its completion context changed (new fields/lookups). */
+export function refreshDiagnostics(model: monaco.editor.ITextModel): void {
+  const spec = specs[model.getLanguageId()]
+  if (spec) revalidate(monaco, spec, model, contextFor)
+}

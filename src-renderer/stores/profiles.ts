@@ -1,0 +1,65 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { ProfileSummary } from '../../src-main/shared/workbench-types'
+import { call } from '../api/client'
+import { useSessionStore } from './session'
+import { useToastStore } from './toasts'
+
+export type ProfileStatus = 'idle' | 'connecting' | 'connected' | 'error'
+
+export const useProfilesStore = defineStore('profiles', () => {
+  const profiles = ref<ProfileSummary[]>([])
+  const loaded = ref(false)
+  const status = ref<Record<string, ProfileStatus>>({})
+
+  const setStatus = (id: string, s: ProfileStatus): void => {
+    status.value = { ...status.value, [id]: s }
+  }
+
+  async function load(): Promise<void> {
+    try {
+      profiles.value = await call('profiles:list', {})
+    } catch (err) {
+      useToastStore().error(err)
+    } finally {
+      loaded.value = true
+    }
+  }
+
+  function byId(id: string): ProfileSummary | undefined {
+    return profiles.value.find((p) => p.id === id)
+  }
+
+  /** Connects, then loads the metadata summary (live or from the offline cache) for the tree and completion. */
+  async function connect(id: string): Promise<boolean> {
+    const session = useSessionStore()
+    if (status.value[id] === 'connecting') return false
+    if (status.value[id] === 'connected') {
+      session.activeProfileId = id
+      return true
+    }
+    setStatus(id, 'connecting')
+    try {
+      session.setConnection(await call('session:connect', { profileId: id }))
+      setStatus(id, 'connected')
+    } catch (err) {
+      setStatus(id, 'error')
+      useToastStore().error(err)
+      return false
+    }
+    await session.loadSummary(id)
+    return true
+  }
+
+  async function disconnect(id: string): Promise<void> {
+    try {
+      await call('session:disconnect', { profileId: id })
+    } catch (err) {
+      useToastStore().error(err)
+    }
+    setStatus(id, 'idle')
+    useSessionStore().forget(id)
+  }
+
+  return { profiles, loaded, status, load, byId, connect, disconnect }
+})
