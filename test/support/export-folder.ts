@@ -8,7 +8,9 @@ export function listFiles(root: string, dir = root): string[] {
   return readdirSync(dir)
     .flatMap((name) => {
       const full = path.join(dir, name)
-      return statSync(full).isDirectory() ? listFiles(root, full) : [path.relative(root, full).split(path.sep).join('/')]
+      return statSync(full).isDirectory()
+        ? listFiles(root, full)
+        : [path.relative(root, full).split(path.sep).join('/')]
     })
     .sort()
 }

@@ -53,7 +53,12 @@ export function fileSystemError(err: unknown, file: string): AppError {
   const known = e.code ? HINTS[e.code] : undefined
   const where = redactor.text(file)
   if (known) {
-    return new AppError({ code: known.code, message: `${known.message}: cannot write ${where}.`, detail: e.message, hint: known.hint })
+    return new AppError({
+      code: known.code,
+      message: `${known.message}: cannot write ${where}.`,
+      detail: e.message,
+      hint: known.hint
+    })
   }
   return new AppError({
     code: 'EXPORT_WRITE_FAILED',

@@ -28,9 +28,14 @@ export const MANIFEST_COLUMNS: Array<keyof ManifestRow> = [
   'at'
 ]
 
-/** RFC 4180 field: quoted when it holds a comma, quote, line break or edge spaces; quotes doubled. */
+/**
+ * RFC 4180 field: quoted when it holds a comma, quote, line break or edge spaces; quotes doubled. Text that a
+ * spreadsheet would run as a formula (`=`, `+`, `@`, or `-` not starting a number; server descriptions are
+ * untrusted) gets a leading `'` — in the CSV only, the JSON lines keep the value as sent.
+ */
 export function csvField(value: string | number): string {
-  const s = String(value)
+  let s = String(value)
+  if (typeof value === 'string' && (/^[=+@]/.test(s) || /^-(?![\d.])/.test(s))) s = `'${s}`
   return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
 
@@ -81,20 +86,32 @@ export async function readManifestRows(destination: string): Promise<ManifestRow
   return rows
 }
 
-/** Latest row per object, in the order objects first appeared. */
+/** A failure recorded for a whole listing (`*`, or a `1:2` id list) rather than for one object. */
+function isListingLevel(row: ManifestRow): boolean {
+  return row.status === 'failed' && (row.objectId === '*' || row.objectId.includes(':'))
+}
+
+/**
+ * Latest row per object, in the order objects first appeared. A listing-level failure is dropped once a later row
+ * of the same listing shows it was fetched after all (a failed batch, then a successful resume).
+ */
 export function latestRows(rows: ManifestRow[]): ManifestRow[] {
-  const byId = new Map<string, ManifestRow>()
-  for (const row of rows) {
+  const latest = new Map<string, { row: ManifestRow; index: number }>()
+  const first = new Map<string, number>()
+  const lastOfListing = new Map<string, number>()
+  rows.forEach((row, index) => {
     const id = objectIdentity(row)
-    if (byId.has(id)) byId.delete(id)
-    byId.set(id, row)
-  }
-  const order = new Map<string, number>()
-  rows.forEach((r, i) => {
-    const id = objectIdentity(r)
-    if (!order.has(id)) order.set(id, i)
+    if (!first.has(id)) first.set(id, index)
+    latest.set(id, { row, index })
+    lastOfListing.set(JSON.stringify([row.resource, row.type, row.listing]), index)
   })
-  return [...byId.entries()].sort((a, b) => order.get(a[0])! - order.get(b[0])!).map(([, r]) => r)
+  return [...latest.entries()]
+    .filter(
+      ([, { row, index }]) =>
+        !isListingLevel(row) || lastOfListing.get(JSON.stringify([row.resource, row.type, row.listing])) === index
+    )
+    .sort((a, b) => first.get(a[0])! - first.get(b[0])!)
+    .map(([, { row }]) => row)
 }
 
 export class ManifestWriter {
@@ -108,7 +125,8 @@ export class ManifestWriter {
     const fresh = !existsSync(csvPath)
     this.csv = createWriteStream(csvPath, { flags: 'a' })
     this.jsonl = createWriteStream(path.join(destination, MANIFEST_JSONL), { flags: 'a' })
-    for (const s of [this.csv, this.jsonl]) s.on('error', (err) => (this.error ??= fileSystemError(err, String(s.path))))
+    for (const s of [this.csv, this.jsonl])
+      s.on('error', (err) => (this.error ??= fileSystemError(err, String(s.path))))
     if (fresh) this.csv.write(CSV_HEADER)
   }
 

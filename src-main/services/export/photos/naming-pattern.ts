@@ -5,7 +5,16 @@
 import { sanitizeRelativePath, sanitizeValue } from './file-name-safety'
 import type { ObjectMeta } from './photo-export-types'
 
-export const NAMING_TOKENS = ['ListingKey', 'ObjectId', 'Order', 'Type', 'Resource', 'Description', 'Uid', 'ext'] as const
+export const NAMING_TOKENS = [
+  'ListingKey',
+  'ObjectId',
+  'Order',
+  'Type',
+  'Resource',
+  'Description',
+  'Uid',
+  'ext'
+] as const
 export type NamingToken = (typeof NAMING_TOKENS)[number]
 
 export const DEFAULT_PATTERN = '{ListingKey}/{ObjectId}.{ext}'
@@ -51,9 +60,11 @@ export function parseNamingPattern(source: string): { pattern?: NamingPattern } 
   const literal = pieces.flatMap((p) => ('text' in p ? [p.text] : [])).join('')
   if (/[{}]/.test(literal)) errors.push('Unbalanced { or } in the naming pattern.')
   if (source.trim() === '') errors.push('The naming pattern is empty.')
-  if (/^[\\/]|^[A-Za-z]:/.test(source.trim())) errors.push('The naming pattern must be relative to the destination folder.')
+  if (/^[\\/]|^[A-Za-z]:/.test(source.trim()))
+    errors.push('The naming pattern must be relative to the destination folder.')
   const tokens = new Set(pieces.flatMap((p) => ('token' in p ? [p.token] : [])))
-  if (!tokens.has('ListingKey')) warnings.push('Without {ListingKey} files of different listings collide (they get -2, -3 suffixes).')
+  if (!tokens.has('ListingKey'))
+    warnings.push('Without {ListingKey} files of different listings collide (they get -2, -3 suffixes).')
   if (!tokens.has('ObjectId') && !tokens.has('Order') && !tokens.has('Uid')) {
     warnings.push('Without {ObjectId}, {Order} or {Uid} the photos of one listing collide (they get -2, -3 suffixes).')
   }

@@ -54,13 +54,11 @@ export interface ObjectFailure {
 export interface StreamedObjectWriter {
   write(chunk: Buffer): boolean
   drained(): Promise<void>
-  /** finish with the final headers/meta; an error means nothing is kept */
-  close(outcome: { meta: ObjectMeta; error?: ObjectFailure }): Promise<void>
+  /** finish with the final headers/meta; an error means nothing is kept (`silent`: and no row — the caller reports it) */
+  close(outcome: { meta: ObjectMeta; error?: ObjectFailure; silent?: boolean }): Promise<void>
 }
 
 export interface ExportObjectSink {
-  /** true when a previous run completed this object: the source may then skip it */
-  isComplete(meta: Pick<ObjectMeta, 'listingKey' | 'resource' | 'type' | 'objectId'>): boolean
   open(meta: ObjectMeta): StreamedObjectWriter
   /** an object that could not be had at all (a listing without media, a requested id the record lacks) */
   failed(meta: ObjectMeta, failure: ObjectFailure): void

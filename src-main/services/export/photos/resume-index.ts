@@ -27,7 +27,8 @@ export function selectionText(ids: ObjectIdSelection): string {
   return Array.isArray(ids) ? ids.join(':') : ids
 }
 
-const listingKeyOf = (resource: string, type: string, listing: string): string => JSON.stringify([resource, type, listing])
+const listingKeyOf = (resource: string, type: string, listing: string): string =>
+  JSON.stringify([resource, type, listing])
 
 export async function sha256File(file: string): Promise<string> {
   const hash = createHash('sha256')
@@ -116,9 +117,18 @@ export class ResumeIndex {
     return rows
   }
 
+  /** An object this run completed: a re-request of its listing (single-part fallback) must not write it twice. */
+  remember(row: ManifestRow): void {
+    const identity = objectIdentity(row)
+    this.rows.set(identity, row)
+    this.verified.add(identity)
+  }
+
   async markListingsDone(resource: string, type: string, listings: string[], ids: ObjectIdSelection): Promise<void> {
     if (listings.length === 0) return
-    const lines = listings.map((listing) => JSON.stringify({ resource, type, listing, ids: selectionText(ids) })).join('\n')
+    const lines = listings
+      .map((listing) => JSON.stringify({ resource, type, listing, ids: selectionText(ids) }))
+      .join('\n')
     const file = path.join(this.destination, STATE_FILE)
     await appendFile(file, `${lines}\n`).catch((err: unknown) => {
       throw fileSystemError(err, file)
