@@ -18,6 +18,8 @@ export const useResultsStore = defineStore('results', () => {
   const tracked = new Map<string, TrackedResult>()
   const inFlight = new Set<string>()
   const dirty = new Set<string>()
+  /** a result shown in the panel without a query tab (opened by id, e.g. `#result=<id>` from automation) */
+  const opened = ref<string | null>(null)
 
   async function refresh(resultId: string): Promise<void> {
     if (inFlight.has(resultId)) {
@@ -50,5 +52,10 @@ export const useResultsStore = defineStore('results', () => {
     if (r) void refresh(r.resultId)
   })
 
-  return { summaries, track, refresh, info }
+  function open(resultId: string): void {
+    opened.value = resultId
+    void refresh(resultId)
+  }
+
+  return { summaries, opened, track, refresh, info, open }
 })

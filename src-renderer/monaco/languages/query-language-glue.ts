@@ -20,7 +20,8 @@ export interface QueryLanguageSpec {
 // Token classes the built-in vs / vs-dark / hc themes already colour.
 const SCOPES: Record<SyntaxTokenKind, string> = {
   field: 'attribute.name',
-  operator: 'operator',
+  // vs / vs-dark leave `operator` uncoloured; keyword colour makes `gt`, `Eq`, `=|` stand out as in SQL editors
+  operator: 'keyword',
   value: 'string',
   'lookup-value': 'attribute.value',
   date: 'number',
@@ -78,7 +79,9 @@ export function registerQueryLanguage(m: MonacoApi, spec: QueryLanguageSpec, con
       const range = rangeOf(m, model, list.from, list.to)
       return {
         suggestions: list.items.map((item, i) => ({
-          label: item.label,
+          // lookup codes are opaque (flexmls: OV61GOJ13C0): every row shows its long value, not only the focused one
+          label: item.kind === 'lookup-value' && item.detail ? { label: item.label, description: item.detail } : item.label,
+          filterText: item.label,
           kind: completionKind(m, item.kind),
           detail: item.detail,
           documentation: item.documentation ? { value: item.documentation } : undefined,

@@ -33,10 +33,11 @@ export async function launchBrowser(): Promise<Browser> {
   })
 }
 
-export async function startTestApp(): Promise<WebApp> {
+/** Web mode on the built renderer; pass the same userDataDir twice to "restart" the app. */
+export async function startTestApp(userDataDir = mkdtempSync(path.join(os.tmpdir(), 'mlswb-e2e-'))): Promise<WebApp> {
   const staticDir = path.join(repoRoot, 'out/renderer')
   if (!existsSync(path.join(staticDir, 'index.html'))) throw new Error('Run `npm run build` before the E2E suite.')
-  return startWebApp({ staticDir, userDataDir: mkdtempSync(path.join(os.tmpdir(), 'mlswb-e2e-')) })
+  return startWebApp({ staticDir, userDataDir, demo: { listings: 1000 } })
 }
 
 export async function openApp(browser: Browser, app: WebApp, scheme: 'light' | 'dark'): Promise<Page> {

@@ -86,8 +86,8 @@ describe('Monaco glue for the query languages', () => {
     expect(l1.tokens.map((t) => [t.startIndex, t.scopes])).toEqual([
       [0, 'delimiter'],
       [1, 'attribute.name'],
-      [7, 'operator'],
-      [8, 'operator'],
+      [7, 'keyword'],
+      [8, 'keyword'],
       [9, 'attribute.value'],
       [10, 'delimiter']
     ])
@@ -128,7 +128,11 @@ describe('Monaco glue for the query languages', () => {
       {} as never,
       {} as never
     ))!
-    expect(res.suggestions.map((s) => [s.label, s.kind, s.insertText])).toContainEqual(['A', 16, 'A'])
+    const label = (l: (typeof res.suggestions)[number]['label']): string => (typeof l === 'string' ? l : l.label)
+    expect(res.suggestions.map((s) => [label(s.label), s.kind, s.insertText])).toContainEqual(['A', 16, 'A'])
+    // each lookup code carries its long value as the label's description, shown on every row of the list
+    const a = res.suggestions.find((s) => label(s.label) === 'A')!
+    expect(typeof a.label === 'string' ? undefined : a.label.description).toBe('Active')
     expect(res.suggestions[0]!.range).toMatchObject({ startLineNumber: 1, startColumn: 10, endColumn: 10 })
   })
 

@@ -229,6 +229,8 @@ function valueItems(field: FieldMeta | undefined, isHas: boolean, ctx: EditorCon
 }
 
 export function odataDiagnose(text: string, ctx: EditorContext): Diagnostic[] {
+  // $filter is optional: an empty editor means "no filter", not a syntax error
+  if (!text.trim()) return []
   let ast: ODataExpr
   try {
     ast = parseODataFilter(text)

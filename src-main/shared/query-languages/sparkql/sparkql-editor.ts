@@ -136,6 +136,8 @@ function valueItems(field: FieldMeta | undefined, ctx: EditorContext): Completio
 }
 
 export function sparkqlDiagnose(text: string, ctx: EditorContext): Diagnostic[] {
+  // _filter is optional: an empty editor means "no filter", not a syntax error
+  if (!text.trim()) return []
   let ast: SparkNode
   try {
     ast = parseSparkQL(text)

@@ -1,0 +1,109 @@
+// Case "metadata": the Demo MLS full STANDARD-XML metadata dump (GetMetadata METADATA-SYSTEM ID=*), parsed N times.
+// Ours = readMetadataBlocks (streaming) → applyBlocks into the app's metadata model; baseline = fast-xml-parser.
+// Guard: both count the same TABLE fields and LOOKUP_TYPE values.
+import { readFile } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import { readMetadataBlocks } from '../../src-main/services/rets/metadata/metadata-reader'
+import { applyBlocks, emptyRetsModel } from '../../src-main/services/rets/metadata/metadata-model-builder'
+import type { VariantFn } from '../harness/protocol'
+import { preloadFastXmlParser } from '../harness/baseline-libs'
+
+export interface MetadataParams {
+  file: string
+  contentType: string
+  repeat: number
+}
+
+function countsChecksum(fields: number, values: number): string {
+  return createHash('sha256').update(`fields=${fields};values=${values}`).digest('hex')
+}
+
+const ours: VariantFn = async (raw) => {
+  const p = raw as unknown as MetadataParams
+  const body = await readFile(p.file)
+  const started = performance.now()
+  let fields = 0
+  let values = 0
+  let firstModelMs = 0
+  let resources = 0
+  for (let i = 0; i < p.repeat; i++) {
+    const t0 = performance.now()
+    const read = await readMetadataBlocks(
+      (async function* () {
+        // 64 KB chunks, as they would arrive from the socket
+        for (let at = 0; at < body.length; at += 1 << 16) yield body.subarray(at, at + (1 << 16))
+      })(),
+      p.contentType,
+      'STANDARD-XML'
+    )
+    const model = emptyRetsModel()
+    applyBlocks(model, read.blocks)
+    if (i === 0) {
+      firstModelMs = performance.now() - t0
+      resources = model.resources.length
+      for (const b of read.blocks) {
+        if (b.type === 'TABLE') fields += b.records.length
+        if (b.type === 'LOOKUP_TYPE') values += b.records.length
+      }
+    }
+  }
+  const timedMs = performance.now() - started
+  return {
+    rows: fields + values,
+    bytes: body.length * p.repeat,
+    checksum: countsChecksum(fields, values),
+    timedMs,
+    extra: { modelReadyMs: Math.round(firstModelMs * 10) / 10, fields, lookupValues: values, resources }
+  }
+}
+
+function countChildren(node: unknown, into: { fields: number; values: number }, blockName?: string): void {
+  if (Array.isArray(node)) {
+    for (const n of node) countChildren(n, into, blockName)
+    return
+  }
+  if (!node || typeof node !== 'object') return
+  for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
+    if (k.startsWith('@') || k === '#text') continue
+    const upper = k.toUpperCase()
+    if (upper.startsWith('METADATA-')) {
+      countChildren(v, into, upper)
+      continue
+    }
+    const n = Array.isArray(v) ? v.length : 1
+    if (blockName === 'METADATA-TABLE') into.fields += n
+    else if (blockName === 'METADATA-LOOKUP_TYPE') into.values += n
+    // records of other blocks may nest further blocks (full dumps): keep walking without a block
+    countChildren(v, into, undefined)
+  }
+}
+
+const fastXmlParser: VariantFn = async (raw) => {
+  // loaded here, not at the top, so the 'ours' workers do not carry the baseline's code in their RSS
+  const { XMLParser } = await import('fast-xml-parser')
+  const p = raw as unknown as MetadataParams
+  const body = await readFile(p.file)
+  const started = performance.now()
+  const counts = { fields: 0, values: 0 }
+  for (let i = 0; i < p.repeat; i++) {
+    const parser = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '@',
+      trimValues: false,
+      parseTagValue: false
+    })
+    const doc = parser.parse(body.toString('utf8')) as unknown
+    if (i === 0) countChildren(doc, counts)
+  }
+  return {
+    rows: counts.fields + counts.values,
+    bytes: body.length * p.repeat,
+    checksum: countsChecksum(counts.fields, counts.values),
+    timedMs: performance.now() - started,
+    extra: { ...counts }
+  }
+}
+
+export const variants: Record<string, VariantFn> = { ours, 'fast-xml-parser': fastXmlParser }
+
+export const preload = { 'fast-xml-parser': preloadFastXmlParser }

@@ -1,0 +1,78 @@
+// Forks bench/worker.ts (through tsx) for one measurement, and the long-lived server children.
+import { fork, type ChildProcess } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import type { VariantMeasurement, VariantRequest } from './protocol'
+
+const benchDir = fileURLToPath(new URL('..', import.meta.url))
+const TSX = ['--import', 'tsx']
+
+export function forkTs(relativePath: string, args: string[] = []): ChildProcess {
+  return fork(`${benchDir}${relativePath}`, args, {
+    execArgv: TSX,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    serialization: 'json'
+  })
+}
+
+/** Runs one variant in its own process; never throws (a crash or timeout is a failed measurement). */
+export function runVariant(req: VariantRequest, timeoutMs: number): Promise<VariantMeasurement> {
+  return new Promise((resolve) => {
+    const child = forkTs('worker.ts')
+    let settled = false
+    const finish = (m: VariantMeasurement): void => {
+      if (settled) return
+      settled = true
+      clearTimeout(timer)
+      resolve(m)
+    }
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      finish({ ok: false, error: `timed out after ${timeoutMs} ms`, ms: timeoutMs, peakRssMb: 0, startRssMb: 0 })
+    }, timeoutMs)
+    child.once('message', (m) => finish(m as VariantMeasurement))
+    child.once('exit', (code, signal) =>
+      finish({
+        ok: false,
+        error: `worker exited (${signal ?? code}) without a result`,
+        ms: 0,
+        peakRssMb: 0,
+        startRssMb: 0
+      })
+    )
+    child.send(req)
+  })
+}
+
+/** A server child that reports `{ url }` once listening and `{ peakRssMb }` when sent 'stop'. */
+export interface ServerChild {
+  url: string
+  /** peak RSS so far and current RSS, without stopping (servers that answer 'rss') */
+  rss(): Promise<{ peakRssMb: number; rssMb: number }>
+  stop(): Promise<{ peakRssMb: number }>
+}
+
+export function startServerChild(relativePath: string, config: unknown): Promise<ServerChild> {
+  return new Promise((resolve, reject) => {
+    const child = forkTs(relativePath)
+    child.once('error', reject)
+    child.once('exit', (code) => reject(new Error(`${relativePath} exited early (${code})`)))
+    child.once('message', (m) => {
+      child.removeAllListeners('exit')
+      const { url } = m as { url: string }
+      resolve({
+        url,
+        rss: () =>
+          new Promise((done) => {
+            child.once('message', (r) => done(r as { peakRssMb: number; rssMb: number }))
+            child.send('rss')
+          }),
+        stop: () =>
+          new Promise((done) => {
+            child.once('message', (r) => done(r as { peakRssMb: number }))
+            child.send('stop')
+          })
+      })
+    })
+    child.send(config as object)
+  })
+}

@@ -1,0 +1,78 @@
+// Sizes for the full run and for --quick, and what every plan gets: temp dir, repetitions, log, case filter.
+
+export interface BenchSizes {
+  /** rows of the COMPACT search */
+  compactRows: number
+  /** Demo MLS listings (class A is ~70 % of them, so this covers compactRows) */
+  listings: number
+  /** rows of the STANDARD-XML search capture (~1.5 KB each) */
+  standardXmlRows: number
+  /** listings whose HiRes photos one GetObject fetches (~7 photos each) */
+  photoListings: number
+  /** size of the generated OData page */
+  odataMb: number
+  /** size of the generated single-line EDMX and how often it is parsed */
+  edmxBytes: number
+  edmxRepeat: number
+  /** how often the Demo MLS metadata dump is parsed in one run */
+  metadataRepeat: number
+  storeRows: number
+  storePageReads: number
+  reps: number
+  /** repetitions of the slow end-to-end runs against the Demo MLS (server-bound) */
+  e2eReps: number
+}
+
+export const FULL: BenchSizes = {
+  compactRows: 1_000_000,
+  listings: 1_450_000,
+  standardXmlRows: 33_000,
+  photoListings: 240,
+  odataMb: 150,
+  edmxBytes: 2_000_000,
+  edmxRepeat: 10,
+  metadataRepeat: 20,
+  storeRows: 1_000_000,
+  storePageReads: 2000,
+  reps: 3,
+  e2eReps: 2
+}
+
+export const QUICK: BenchSizes = {
+  compactRows: 20_000,
+  listings: 30_000,
+  standardXmlRows: 1500,
+  photoListings: 8,
+  odataMb: 3,
+  edmxBytes: 300_000,
+  edmxRepeat: 3,
+  metadataRepeat: 2,
+  storeRows: 50_000,
+  storePageReads: 300,
+  reps: 2,
+  e2eReps: 1
+}
+
+export interface BenchContext {
+  quick: boolean
+  sizes: BenchSizes
+  /** scratch dir for captures, generated inputs, result stores and photo files */
+  tmp: string
+  want(caseName: string): boolean
+  log(line: string): void
+}
+
+/** The columns of the COMPACT search: ~150 bytes a row, so 1M rows ≈ 150 MB as the issue asks. */
+export const COMPACT_SELECT =
+  'LIST_1,LIST_105,LIST_15,LIST_22,LIST_10,LIST_31,LIST_34,LIST_35,LIST_39,LIST_43,LIST_66,LIST_67,LIST_48,LIST_87'
+
+export const CASE_NAMES = [
+  'compact-e2e',
+  'compact',
+  'standard-xml',
+  'metadata',
+  'getobject',
+  'odata',
+  'edmx',
+  'result-store'
+] as const

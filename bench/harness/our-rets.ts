@@ -1,0 +1,16 @@
+// The app's own RETS stack set up the way a profile would: one HttpClient, one RetsSession.
+import { HttpClient } from '../../src-main/services/http/http-client'
+import { RetsSession } from '../../src-main/services/rets/rets-session'
+
+export function ourRetsSession(baseUrl: string, user = 'demo', password = 'demo-pass'): RetsSession {
+  return new RetsSession(
+    {
+      loginUrl: `${baseUrl}/rets/Login`,
+      username: user,
+      password,
+      userAgent: 'MLSWorkbench/1.0',
+      retsVersion: '1.7.2'
+    },
+    new HttpClient({ timeoutMs: 120_000 })
+  )
+}

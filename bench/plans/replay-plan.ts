@@ -1,0 +1,138 @@
+// Client-bound cases: the captured Demo MLS bodies (and the generated OData page) served by a replay process at
+// loopback speed, so ours and each baseline are timed on their own work over the very same bytes.
+import type { ReplayConfig } from '../servers/replay-child'
+import { startServerChild } from '../harness/child-runner'
+import type { BenchContext } from '../harness/context'
+import { caseReport, guard, measure, rssText, speedups, target } from '../harness/measure'
+import type { CaseReport, VariantReport } from '../harness/report-types'
+import type { DemoCaptures } from './demo-mls-plan'
+import { getObjectCase } from './getobject-plan'
+import { odataCase, odataInput } from './odata-plan'
+
+// A RETS login reply with relative capability URLs and no authentication: the replay server has no users.
+export const LOGIN_BODY = [
+  '<?xml version="1.0" encoding="UTF-8"?>',
+  '<RETS ReplyCode="0" ReplyText="Operation Successful">',
+  '<RETS-RESPONSE>',
+  'MemberName=Bench Replay',
+  'User=bench,MEMBER,1,M00001',
+  'Broker=O00001',
+  'MetadataVersion=01.00.00001',
+  'MetadataTimestamp=2026-05-02T00:00:00Z',
+  'MinMetadataTimestamp=2026-05-02T00:00:00Z',
+  'Login=/rets/Login',
+  'Search=/rets/Search',
+  'GetObject=/rets/GetObject',
+  'GetMetadata=/rets/GetMetadata',
+  'Logout=/rets/Logout',
+  '</RETS-RESPONSE>',
+  '</RETS>',
+  ''
+].join('\r\n')
+export const LOGOUT_BODY = '<RETS ReplyCode="0" ReplyText="Logged out"/>\r\n'
+
+export async function runReplayPlan(ctx: BenchContext, captures: DemoCaptures): Promise<CaseReport[]> {
+  const routes: ReplayConfig = {
+    '/rets/Login': { contentType: 'text/xml; charset=UTF-8', text: LOGIN_BODY },
+    '/rets/Logout': { contentType: 'text/xml; charset=UTF-8', text: LOGOUT_BODY }
+  }
+  if (ctx.want('compact') && captures.compact)
+    routes['/rets/Search'] = { contentType: captures.compact.contentType, file: captures.compact.file }
+  if (ctx.want('getobject') && captures.getObject)
+    routes['/rets/GetObject'] = { contentType: captures.getObject.contentType, file: captures.getObject.file }
+  const odata = ctx.want('odata') ? await odataInput(ctx) : undefined
+  if (odata) routes['/odata/Property'] = { contentType: 'application/json; odata.metadata=minimal', file: odata.file }
+  if (Object.keys(routes).length === 2) return []
+  const server = await startServerChild('servers/replay-child.ts', routes)
+  const reports: CaseReport[] = []
+  try {
+    if (routes['/rets/Search'] && captures.compactParams && captures.compact)
+      reports.push(await compactCase(ctx, server.url, captures))
+    if (routes['/rets/GetObject'] && captures.getObject)
+      reports.push(await getObjectCase(ctx, server.url, captures.getObject))
+    if (odata) reports.push(await odataCase(ctx, server.url, odata))
+  } finally {
+    await server.stop()
+  }
+  return reports
+}
+
+async function compactCase(ctx: BenchContext, url: string, captures: DemoCaptures): Promise<CaseReport> {
+  const params = { ...captures.compactParams!, url, user: undefined, password: undefined, captureFile: undefined }
+  delete params.user
+  delete params.password
+  delete params.captureFile
+  const reps = ctx.sizes.reps
+  const variants: VariantReport[] = [
+    await measure(
+      { module: 'compact', variant: 'ours', role: 'ours', label: 'RetsSession → scanner → ResultStore', params, reps },
+      ctx.log
+    ),
+    await measure(
+      {
+        module: 'compact',
+        variant: 'ours-no-store',
+        role: 'ours',
+        label: 'diagnostic: same without the ResultStore (rows only hashed)',
+        params,
+        reps
+      },
+      ctx.log
+    ),
+    await measure(
+      { module: 'compact', variant: 'raw-drain', role: 'floor', label: 'raw HTTP GET drain (floor)', params, reps },
+      ctx.log
+    ),
+    await measure(
+      {
+        module: 'compact',
+        variant: 'rets-client',
+        role: 'baseline',
+        label: 'npm rets-client streaming search',
+        params,
+        reps: Math.min(reps, 2)
+      },
+      ctx.log
+    ),
+    await measure(
+      {
+        module: 'compact',
+        variant: 'fast-xml-parser',
+        role: 'baseline',
+        label: 'fast-xml-parser, whole body',
+        params,
+        reps
+      },
+      ctx.log
+    )
+  ]
+  const drain = variants.find((v) => v.variant === 'raw-drain')
+  if (drain?.ok && drain.checksum !== captures.compact!.sha256) {
+    drain.correct = false
+    drain.correctnessNote = 'replayed bytes differ from the capture'
+  }
+  guard(variants, 'fast-xml-parser', ctx.sizes.compactRows)
+  speedups(variants)
+  const ours = variants[0]!
+  const rc = variants.find((v) => v.variant === 'rets-client')
+  const noStore = variants.find((v) => v.variant === 'ours-no-store')
+  const firstAfterByte = Number(ours.extra?.firstRowAfterFirstByteMs ?? NaN)
+  const bytes = captures.compact!.bytes
+  for (const v of variants)
+    if (v.ok && !v.bytes) v.mbPerS = Math.round((bytes / 1048576 / (v.medianMs / 1000)) * 10) / 10
+  return caseReport(
+    'compact',
+    'COMPACT search, client-bound (replayed Demo MLS body)',
+    `${ctx.sizes.compactRows.toLocaleString('en')} rows, ${(bytes / 1048576).toFixed(1)} MB`,
+    variants,
+    [
+      target(
+        '≥ 3× rets-client throughput',
+        `${rc?.oursSpeedup ?? '?'}×${rc?.correct === false ? ' (rets-client output wrong)' : ''}; without the store ${noStore?.ok && rc?.ok ? Math.round((rc.medianMs / noStore.medianMs) * 100) / 100 : '?'}×`,
+        (rc?.oursSpeedup ?? 0) >= 3
+      ),
+      target('peak RSS < 150 MB', rssText(ours), ours.peakRssMb < 150),
+      target('first row < 50 ms after first byte', `${firstAfterByte} ms`, firstAfterByte < 50)
+    ]
+  )
+}

@@ -1,0 +1,24 @@
+// The Demo MLS in its own process, so its peak RSS (issue 4: large mode under 200 MB) is measured apart from
+// the client's.
+import { startDemoMls } from '../../src-main/services/demo-mls/server'
+import type { DemoMlsOptions } from '../../src-main/services/demo-mls/context'
+
+process.once('message', (options: Partial<DemoMlsOptions>) => {
+  void startDemoMls(options).then((mls) => {
+    process.send?.({ url: mls.url })
+    process.on('message', (m) => {
+      if (m === 'rss') {
+        process.send?.({ peakRssMb: peakRssMb(), rssMb: Math.round((process.memoryUsage().rss / 1048576) * 10) / 10 })
+        return
+      }
+      if (m !== 'stop') return
+      void mls.close().then(() => {
+        process.send?.({ peakRssMb: peakRssMb() }, () => process.exit(0))
+      })
+    })
+  })
+})
+
+function peakRssMb(): number {
+  return Math.round((process.resourceUsage().maxRSS / 1024) * 10) / 10
+}
