@@ -3,7 +3,7 @@
 // Argument schemas are strict: unknown keys are refused, so a renderer cannot smuggle options past validation.
 import { z } from 'zod'
 import type { AppErrorShape } from './app-error'
-import { connectionProfileSchema, type ConnectionProfile } from '../services/connections/profile-schema'
+import { PROFILE_KINDS, type ConnectionProfile } from '../services/connections/profile-schema'
 import type {
   ConnectionInfo,
   ConnectionTestStep,
@@ -103,7 +103,8 @@ function workbenchChannels() {
     'profiles:get': { args: z.object({ profileId: id }).strict(), result: result<ConnectionProfile>() },
     /** creates when `profileId` is absent, else replaces that profile (secrets are set separately) */
     'profiles:save': {
-      args: z.object({ profileId: id.optional(), profile: connectionProfileSchema }).strict(),
+      // a draft (no id or timestamps yet): the profile store validates it field by field against the full schema
+      args: z.object({ profileId: id.optional(), profile: z.looseObject({ kind: z.enum(PROFILE_KINDS) }) }).strict(),
       result: result<ConnectionProfile>()
     },
     'profiles:duplicate': {

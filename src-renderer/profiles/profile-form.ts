@@ -159,12 +159,12 @@ export function setPath(obj: Record<string, unknown>, path: string, value: unkno
   else o[last] = value
 }
 
-/** Turns the IPC_BAD_ARGS detail ("profile.loginUrl: must be…; …") into messages per field path. */
+/** Field messages from a refused save: PROFILE_INVALID lists "path: message" per line (the store's schema). */
 export function fieldErrors(detail: string | undefined): Record<string, string> {
   const out: Record<string, string> = {}
-  for (const part of (detail ?? '').split('; ')) {
-    const m = /^profile\.([^:]+): (.*)$/.exec(part.trim())
-    if (m) out[m[1]!] = m[2]!
+  for (const line of (detail ?? '').split('\n')) {
+    const m = /^([\w.]+): (.*)$/.exec(line.trim())
+    if (m && !(m[1]! in out)) out[m[1]!] = m[2]!
   }
   return out
 }

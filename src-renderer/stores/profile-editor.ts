@@ -50,7 +50,8 @@ export const useProfileEditorStore = defineStore('profileEditor', () => {
     errors.value = {}
     try {
       const payload = { ...draft.value }
-      if (!profileId.value) delete payload.id // main makes an id from the name
+      // main makes the id from the name and keeps the timestamps
+      for (const key of ['id', 'createdAt', 'updatedAt']) delete payload[key]
       const saved = await call('profiles:save', {
         ...(profileId.value ? { profileId: profileId.value } : {}),
         profile: payload as never
@@ -65,7 +66,7 @@ export const useProfileEditorStore = defineStore('profileEditor', () => {
       stored.value = useProfilesStore().byId(saved.id)?.storedSecrets ?? stored.value
       return true
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'IPC_BAD_ARGS') errors.value = fieldErrors(err.detail)
+      if (err instanceof ApiError && err.code === 'PROFILE_INVALID') errors.value = fieldErrors(err.detail)
       if (!Object.keys(errors.value).length) useToastStore().error(err)
       return false
     } finally {

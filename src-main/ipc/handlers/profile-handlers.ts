@@ -2,7 +2,7 @@ import { AppError } from '../../shared/app-error'
 import { PROFILE_SECRETS, type ProfileSecretName } from '../../services/connections/profile-schema'
 import { summarizeProfiles } from '../../services/connections/profile-summary'
 import { testConnection } from '../../services/connections/connection-test'
-import type { ProfileStore } from '../../services/connections/profiles'
+import type { ProfileDraft, ProfileStore } from '../../services/connections/profiles'
 import type { SecretStore } from '../../services/secrets/secret-store'
 import type { SessionManager } from '../../services/connections/session-manager'
 import type { PartialHandlerTable } from '../register'
@@ -22,7 +22,8 @@ export function profileHandlers(profiles: ProfileStore, secrets: SecretStore, se
   return {
     'profiles:list': async () => summarizeProfiles(await profiles.list(), secrets),
     'profiles:get': ({ profileId }) => profiles.get(profileId),
-    'profiles:save': async ({ profileId, profile }) => {
+    'profiles:save': async ({ profileId, profile: input }) => {
+      const profile = input as unknown as ProfileDraft
       if (!profileId) return profiles.create(profile)
       await sessions.disconnect(profileId) // settings changed: the next connect uses them
       return profiles.update(profileId, profile)

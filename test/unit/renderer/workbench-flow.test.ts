@@ -71,7 +71,7 @@ beforeEach(() => {
 })
 
 describe('profiles → query tab → run', () => {
-  it('lists profiles with kind and Demo badges, connects on click and opens a DMQL tab on Property/RES', async () => {
+  it('lists profiles with their kind badge, connects on click and opens a DMQL tab on Property/RES', async () => {
     const pinia = createPinia()
     setActivePinia(pinia)
     const w = mount(ProfileList, { global: { plugins: [pinia] } })
