@@ -13,6 +13,7 @@ import { jobHandlers } from '../ipc/handlers/job-handlers'
 import { profileHandlers } from '../ipc/handlers/profile-handlers'
 import { sessionHandlers } from '../ipc/handlers/session-handlers'
 import { queryHandlers } from '../ipc/handlers/query-handlers'
+import { photoHandlers } from '../ipc/handlers/photo-handlers'
 import { openSecretStore, BuiltInSecretsOverlay, type SafeStorageLike, type SecretStore } from '../services/secrets'
 import { ProfileStore } from '../services/connections/profiles'
 import { SessionManager } from '../services/connections/session-manager'
@@ -89,7 +90,8 @@ export async function createWorkbench(opts: WorkbenchOptions): Promise<Workbench
       jobHandlers(jobs),
       profileHandlers(profiles, secrets, sessions),
       sessionHandlers(sessions),
-      queryHandlers({ sessions, jobs, results, wireLog })
+      queryHandlers({ sessions, jobs, results, wireLog }),
+      photoHandlers(sessions, jobs)
     )
   )
   return {

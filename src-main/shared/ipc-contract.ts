@@ -8,6 +8,7 @@ import type {
   ConnectionInfo,
   ConnectionTestStep,
   FieldMeta,
+  PhotoExportSummary,
   LookupValue,
   MetadataSummary,
   ProfileSummary,
@@ -148,6 +149,30 @@ function workbenchChannels() {
       args: z.object({ resultId: id, format: z.enum(['csv', 'json']), path: z.string().min(1).max(4096) }).strict(),
       result: result<{ path: string; rows: number; bytes: number }>()
     },
+    'photos:export': {
+      args: z
+        .object({
+          profileId: id,
+          resource: name.optional(),
+          mode: z.enum(['multipart', 'location', 'single']).optional(),
+          request: z
+            .object({
+              destination: z.string().min(1).max(4096),
+              listingKeys: z.array(z.string().min(1).max(256)).min(1).max(100_000),
+              types: z.array(name).min(1).max(20),
+              objectIds: z.union([z.literal('*'), z.literal('0'), z.array(z.number().int().min(0)).max(1000)]).optional(),
+              namingPattern: z.string().max(500).optional(),
+              batchSize: z.number().int().min(1).max(500).optional(),
+              concurrency: z.number().int().min(1).max(32).optional(),
+              resume: z.boolean().optional()
+            })
+            .strict()
+        })
+        .strict(),
+      result: result<{ jobId: string }>()
+    },
+    /** null while the export runs (progress comes as job:progress) */
+    'photos:summary': { args: z.object({ jobId: z.string().min(1).max(64) }).strict(), result: result<PhotoExportSummary | null>() },
     'wire:list': { args: z.object({}).strict(), result: result<WireEntry[]>() },
     'wire:body': {
       args: z

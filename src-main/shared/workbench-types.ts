@@ -131,6 +131,37 @@ export interface WireBodySlice {
   data: string
 }
 
+/** What a photo export did: counts, bytes, errors (first few hundred) and the first files for thumbnails. */
+export interface ExportErrorEntry {
+  listing: string
+  type: string
+  objectId: string
+  message: string
+  missing: boolean
+}
+
+export interface PhotoExportSummary {
+  destination: string
+  manifestCsv: string
+  manifestJsonl: string
+  listings: number
+  written: number
+  skipped: number
+  failed: number
+  /** failed because the object does not exist (a subset of failed) */
+  missing: number
+  bytesWritten: number
+  /** bytes received from the network (includes discarded error bodies and re-sent complete parts) */
+  bytesDownloaded: number
+  durationMs: number
+  cancelled: boolean
+  /** the first few hundred errors; `errorsOmitted` counts the rest */
+  errors: ExportErrorEntry[]
+  errorsOmitted: number
+  /** relative paths of the first files written (thumbnail strip) */
+  firstFiles: string[]
+}
+
 export type { FieldMeta, LookupValue }
 
 /** One step of "Test connection": each says what was tried, how it went and, on failure, what to do. */

@@ -4,6 +4,13 @@ import type { FieldMeta, LookupValue, MetadataModel } from '../../shared/metadat
 import type { ConnectionInfo, QuerySpec } from '../../shared/workbench-types'
 import type { ResultWriter } from '../results/result-types'
 import type { JobControl } from '../jobs/job-manager'
+import type { PhotoSource } from '../export/photos/photo-export-types'
+
+export interface PhotoSourceOptions {
+  resource?: string
+  /** RETS only: one multipart reply per batch, Location=1 URLs, or one request per object */
+  mode?: 'multipart' | 'location' | 'single'
+}
 
 export interface RunOutcome {
   /** wire-log ids of the requests made, first one first (the raw view opens it) */
@@ -18,5 +25,7 @@ export interface ServerSession {
   loadFields(model: MetadataModel, resource: string, cls: string, signal?: AbortSignal): Promise<FieldMeta[]>
   loadLookup(model: MetadataModel, resource: string, lookup: string, signal?: AbortSignal): Promise<LookupValue[]>
   run(spec: QuerySpec, writer: ResultWriter, job: JobControl): Promise<RunOutcome>
+  /** where photo export reads objects from on this connection */
+  photoSource(options: PhotoSourceOptions): PhotoSource
   close(): Promise<void>
 }

@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/app-error'
 import { findClass, findResource, type MetadataModel } from '../../../shared/metadata-model'
 import type { ConnectionInfo } from '../../../shared/workbench-types'
 import { ODataClient } from '../../odata/odata-client'
+import { ResoMediaSource, resoRecordsFromClient } from '../../export/photos/sources/reso-media-source'
 import { httpClientTransport } from '../../web-api/http-client-transport'
 import type { WireLog } from '../../http/wire-log'
 import type { SecretStore } from '../../secrets/secret-store'
@@ -83,6 +84,8 @@ export async function createResoServerSession(
       )
       return { wireIds: [] }
     },
+    photoSource: ({ resource }) =>
+      new ResoMediaSource(resoRecordsFromClient(client, resource ?? 'Property'), resource ? { resource } : {}),
     async close() {
       http.close()
     }

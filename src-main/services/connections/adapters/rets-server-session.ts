@@ -7,6 +7,7 @@ import { RetsSession } from '../../rets/rets-session'
 import { loginInfoValue } from '../../rets/login-body'
 import { RetsMetadataLoader } from '../../rets/metadata/metadata-loader'
 import { fetchAll } from '../../rets/search/search-runner'
+import { RetsObjectSource } from '../../export/photos/sources/rets-object-source'
 import type { WireLog } from '../../http/wire-log'
 import type { MetadataCache } from '../../metadata/metadata-cache'
 import type { SecretStore } from '../../secrets/secret-store'
@@ -101,6 +102,7 @@ export async function createRetsServerSession(
       })
       return { wireIds: [] }
     },
+    photoSource: (options) => new RetsObjectSource(rets, options),
     async close() {
       await rets.logout().catch(() => undefined)
       http.close()

@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/app-error'
 import { findResource, type MetadataModel } from '../../../shared/metadata-model'
 import type { ConnectionInfo } from '../../../shared/workbench-types'
 import { SparkClient, SPARK_MAX_LIMIT } from '../../spark/spark-client'
+import { SparkPhotoSource, sparkListingsFromClient } from '../../export/photos/sources/spark-photo-source'
 import { httpClientTransport } from '../../web-api/http-client-transport'
 import type { WireLog } from '../../http/wire-log'
 import type { SecretStore } from '../../secrets/secret-store'
@@ -75,6 +76,7 @@ export async function createSparkServerSession(
       )
       return { wireIds: [] }
     },
+    photoSource: () => new SparkPhotoSource(sparkListingsFromClient(client)),
     async close() {
       http.close()
     }

@@ -117,35 +117,8 @@ export interface ManifestRow {
   at: string
 }
 
-export interface ExportErrorEntry {
-  listing: string
-  type: string
-  objectId: string
-  message: string
-  missing: boolean
-}
-
-export interface PhotoExportSummary {
-  destination: string
-  manifestCsv: string
-  manifestJsonl: string
-  listings: number
-  written: number
-  skipped: number
-  failed: number
-  /** failed because the object does not exist (a subset of failed) */
-  missing: number
-  bytesWritten: number
-  /** bytes received from the network (includes discarded error bodies and re-sent complete parts) */
-  bytesDownloaded: number
-  durationMs: number
-  cancelled: boolean
-  /** the first few hundred errors; `errorsOmitted` counts the rest */
-  errors: ExportErrorEntry[]
-  errorsOmitted: number
-  /** relative paths of the first files written (thumbnail strip) */
-  firstFiles: string[]
-}
+// the summary crosses IPC, so its types live with the other shared types
+export type { ExportErrorEntry, PhotoExportSummary } from '../../../shared/workbench-types'
 
 export interface PhotoExportOptions {
   /** every manifest row as it is written (UI thumbnails, logs) */
