@@ -12,11 +12,6 @@ export interface PhotoSourceOptions {
   mode?: 'multipart' | 'location' | 'single'
 }
 
-export interface RunOutcome {
-  /** wire-log ids of the requests made, first one first (the raw view opens it) */
-  wireIds: string[]
-}
-
 export interface ServerSession {
   connect(signal?: AbortSignal): Promise<ConnectionInfo>
   /** the metadata tree; RETS leaves class fields and lookup values undefined until asked */
@@ -24,7 +19,8 @@ export interface ServerSession {
   /** fills `model` in place, so the cached snapshot grows as the user explores */
   loadFields(model: MetadataModel, resource: string, cls: string, signal?: AbortSignal): Promise<FieldMeta[]>
   loadLookup(model: MetadataModel, resource: string, lookup: string, signal?: AbortSignal): Promise<LookupValue[]>
-  run(spec: QuerySpec, writer: ResultWriter, job: JobControl): Promise<RunOutcome>
+  /** rows go to `writer`; the requests it made are found in the wire log */
+  run(spec: QuerySpec, writer: ResultWriter, job: JobControl): Promise<void>
   /** where photo export reads objects from on this connection */
   photoSource(options: PhotoSourceOptions): PhotoSource
   close(): Promise<void>

@@ -82,7 +82,6 @@ export async function createResoServerSession(
         withProgress(writer, job),
         { signal: job.signal, ...(model ? { model } : {}), ...(maxRows ? { maxRows } : {}) }
       )
-      return { wireIds: [] }
     },
     photoSource: ({ resource }) =>
       new ResoMediaSource(resoRecordsFromClient(client, resource ?? 'Property'), resource ? { resource } : {}),

@@ -14,7 +14,7 @@ import type { SecretStore } from '../../secrets/secret-store'
 import type { ResultWriter } from '../../results/result-types'
 import type { JobControl } from '../../jobs/job-manager'
 import type { RetsProfile } from '../profile-schema'
-import type { RunOutcome, ServerSession } from '../server-session'
+import type { ServerSession } from '../server-session'
 import { httpClientFor, missingSecret } from './http-for-profile'
 
 export async function createRetsServerSession(
@@ -67,7 +67,7 @@ export async function createRetsServerSession(
     loadMetadata: (signal) => loader.loadRoot(signal),
     loadFields: (_model: MetadataModel, resource, cls, signal) => loader.loadTable(resource, cls, signal),
     loadLookup: (_model: MetadataModel, resource, lookup, signal) => loader.loadLookup(resource, lookup, signal),
-    async run(spec: QuerySpec, writer: ResultWriter, job: JobControl): Promise<RunOutcome> {
+    async run(spec: QuerySpec, writer: ResultWriter, job: JobControl): Promise<void> {
       if (spec.kind !== 'dmql') {
         throw new AppError({ code: 'QUERY_KIND', message: 'A RETS server takes DMQL2 queries.' })
       }
@@ -100,7 +100,6 @@ export async function createRetsServerSession(
         maxRowsReached: summary.maxRowsReached,
         ...(summary.serverCount !== undefined ? { serverCount: summary.serverCount } : {})
       })
-      return { wireIds: [] }
     },
     photoSource: (options) => new RetsObjectSource(rets, options),
     async close() {

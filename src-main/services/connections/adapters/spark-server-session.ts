@@ -74,7 +74,6 @@ export async function createSparkServerSession(
         withProgress(writer, job),
         { signal: job.signal, ...(maxRows ? { maxRows } : {}) }
       )
-      return { wireIds: [] }
     },
     photoSource: () => new SparkPhotoSource(sparkListingsFromClient(client)),
     async close() {
