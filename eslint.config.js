@@ -13,9 +13,15 @@ export default defineConfigWithVueTs(
       // server data is never rendered as HTML
       'vue/no-v-html': 'error',
       // one safe way out: src-main/electron/safe-open.ts
-      'no-restricted-properties': ['error', { object: 'shell', property: 'openExternal', message: 'Use safeOpenExternal().' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'shell', property: 'openExternal', message: 'Use safeOpenExternal().' }
+      ],
       // protocol and data code must run without Electron (tests, CLI, bench, web mode)
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only the Electron shell may import electron.' }] }]
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Only the Electron shell may import electron.' }] }
+      ]
     }
   },
   {

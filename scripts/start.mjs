@@ -14,10 +14,14 @@ const passThrough = args.filter((a) => a !== '--web')
 
 if (buildIsStale(root)) {
   console.log('Building MLS Workbench…')
-  const res = spawnSync(process.execPath, [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
-    cwd: root,
-    stdio: 'inherit'
-  })
+  const res = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'],
+    {
+      cwd: root,
+      stdio: 'inherit'
+    }
+  )
   if (res.status !== 0) process.exit(res.status ?? 1)
 }
 
@@ -36,7 +40,9 @@ if (bin) {
   child = spawn(bin, [root, ...passThrough], { stdio: 'inherit' })
 } else {
   if (!forceWeb) {
-    console.log('Electron is not installed on this machine (its binary could not be downloaded) — starting web mode instead.')
+    console.log(
+      'Electron is not installed on this machine (its binary could not be downloaded) — starting web mode instead.'
+    )
   }
   child = spawn(process.execPath, [path.join(root, 'out/main/web.js'), ...passThrough], { stdio: 'inherit' })
 }

@@ -12,7 +12,12 @@ import { buildIsStale } from './build-state.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const APT_PACKAGES = ['chromium', 'gnome-keyring', 'dbus', 'dbus-x11', 'libsecret-tools', 'libsecret-1-dev']
-const NEEDED_COMMANDS = { chromium: 'chromium', 'gnome-keyring-daemon': 'gnome-keyring', 'dbus-run-session': 'dbus', 'secret-tool': 'libsecret-tools' }
+const NEEDED_COMMANDS = {
+  chromium: 'chromium',
+  'gnome-keyring-daemon': 'gnome-keyring',
+  'dbus-run-session': 'dbus',
+  'secret-tool': 'libsecret-tools'
+}
 
 const run = (cmd, args, opts = {}) => spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts })
 const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0
@@ -29,7 +34,10 @@ function ensureSystemPackages() {
   }
   console.log(`Installing test dependencies: ${line}`)
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
-  if (run('apt-get', ['update', '-qq'], { env }).status !== 0 || run('apt-get', ['install', '-y', '-qq', ...APT_PACKAGES], { env }).status !== 0) {
+  if (
+    run('apt-get', ['update', '-qq'], { env }).status !== 0 ||
+    run('apt-get', ['install', '-y', '-qq', ...APT_PACKAGES], { env }).status !== 0
+  ) {
     console.error(`Could not install the test dependencies. Run:\n  sudo ${line}`)
     process.exit(1)
   }
@@ -48,7 +56,14 @@ function ensureKeytar() {
 /** Runs vitest (optionally through a wrapper command) and reads its JSON report for the counts. */
 function runVitest(args, wrapper = []) {
   const report = path.join(mkdtempSync(path.join(os.tmpdir(), 'mlswb-report-')), 'report.json')
-  const vitestArgs = [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]
+  const vitestArgs = [
+    path.join(root, 'node_modules/vitest/vitest.mjs'),
+    'run',
+    ...args,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`
+  ]
   const [cmd, ...pre] = [...wrapper, process.execPath]
   const res = run(cmd, [...pre, ...vitestArgs], {
     env: { ...process.env, MLSWB_REQUIRE_KEYCHAIN: process.env.MLSWB_REQUIRE_KEYCHAIN ?? '1' }
@@ -56,7 +71,11 @@ function runVitest(args, wrapper = []) {
   let counts = { passed: 0, failed: 0, skipped: 0 }
   if (existsSync(report)) {
     const json = JSON.parse(readFileSync(report, 'utf8'))
-    counts = { passed: json.numPassedTests, failed: json.numFailedTests, skipped: json.numPendingTests + json.numTodoTests }
+    counts = {
+      passed: json.numPassedTests,
+      failed: json.numFailedTests,
+      skipped: json.numPendingTests + json.numTodoTests
+    }
   }
   // a crashed run (no report, or a failing exit with zero failed tests) still counts as a failure
   if (res.status !== 0 && counts.failed === 0) counts.failed = 1
@@ -77,6 +96,9 @@ const suites = [
   runVitest(['--config', 'test/e2e/vitest.config.ts'], keyring)
 ]
 
-const total = suites.reduce((a, s) => ({ passed: a.passed + s.passed, failed: a.failed + s.failed, skipped: a.skipped + s.skipped }), { passed: 0, failed: 0, skipped: 0 })
+const total = suites.reduce(
+  (a, s) => ({ passed: a.passed + s.passed, failed: a.failed + s.failed, skipped: a.skipped + s.skipped }),
+  { passed: 0, failed: 0, skipped: 0 }
+)
 console.log(`\n${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`)
 process.exit(total.failed ? 1 : 0)

@@ -33,10 +33,13 @@ if (!app.requestSingleInstanceLock()) {
       return { action: 'deny' }
     })
   })
-  app.whenReady().then(start).catch((err: unknown) => {
-    console.error(err)
-    app.exit(1)
-  })
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => {
+      console.error(err)
+      app.exit(1)
+    })
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })

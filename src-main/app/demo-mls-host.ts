@@ -18,7 +18,12 @@ export async function startDemoHost(opts: { listings?: number } = {}): Promise<D
   const profiles = demoProfiles(
     server.url,
     {
-      rets: { userName: member.username, password: member.password, uaPassword: member.uaPassword, userAgent: member.userAgent },
+      rets: {
+        userName: member.username,
+        password: member.password,
+        uaPassword: member.uaPassword,
+        userAgent: member.userAgent
+      },
       reso: oauth,
       spark: oauth
     },

@@ -71,7 +71,13 @@ export async function createWorkbench(opts: WorkbenchOptions): Promise<Workbench
   const results = new ResultRegistry({ dir: spillDir })
   const metadataCache = new MetadataCache(path.join(opts.userDataDir, 'metadata-cache'))
   const sessions = new SessionManager(
-    createSessionFactory({ profiles, secrets, wireLog, metadataCache, openExternal: (url) => opts.openExternal(new URL(url)) }),
+    createSessionFactory({
+      profiles,
+      secrets,
+      wireLog,
+      metadataCache,
+      openExternal: (url) => opts.openExternal(new URL(url))
+    }),
     metadataCache
   )
 

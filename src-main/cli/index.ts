@@ -65,7 +65,8 @@ async function main(argv: string[]): Promise<number> {
   }
   try {
     const needProfile = (): string => {
-      if (!profileId) throw { code: 'CLI_USAGE', message: `"${command}" needs a profile id (see: npm run cli -- profiles).` }
+      if (!profileId)
+        throw { code: 'CLI_USAGE', message: `"${command}" needs a profile id (see: npm run cli -- profiles).` }
       return profileId
     }
     switch (command) {
@@ -78,8 +79,10 @@ async function main(argv: string[]): Promise<number> {
       case 'metadata': {
         const id = needProfile()
         await call('session:connect', { profileId: id })
-        if (values.lookup && values.resource) print(await call('metadata:lookup', { profileId: id, resource: values.resource, lookup: values.lookup }))
-        else if (values.resource && values.class) print(await call('metadata:fields', { profileId: id, resource: values.resource, class: values.class }))
+        if (values.lookup && values.resource)
+          print(await call('metadata:lookup', { profileId: id, resource: values.resource, lookup: values.lookup }))
+        else if (values.resource && values.class)
+          print(await call('metadata:fields', { profileId: id, resource: values.resource, class: values.class }))
         else print(await call('metadata:summary', { profileId: id }))
         return 0
       }
@@ -118,12 +121,38 @@ async function runQuery(
     if (typeof v.resource !== 'string' || typeof v.class !== 'string') {
       throw { code: 'CLI_USAGE', message: 'A RETS search needs --resource and --class.' }
     }
-    const format = (typeof v.format === 'string' ? v.format : 'COMPACT-DECODED') as 'COMPACT' | 'COMPACT-DECODED' | 'STANDARD-XML'
-    spec = { kind: 'dmql', resource: v.resource, class: v.class, query, format, count: 1, standardNames: false, fetchAll, ...(select ? { select } : {}), ...(limit ? { limit } : {}) }
+    const format = (typeof v.format === 'string' ? v.format : 'COMPACT-DECODED') as
+      'COMPACT' | 'COMPACT-DECODED' | 'STANDARD-XML'
+    spec = {
+      kind: 'dmql',
+      resource: v.resource,
+      class: v.class,
+      query,
+      format,
+      count: 1,
+      standardNames: false,
+      fetchAll,
+      ...(select ? { select } : {}),
+      ...(limit ? { limit } : {})
+    }
   } else if (info.kind === 'reso') {
-    spec = { kind: 'odata', resource: typeof v.resource === 'string' ? v.resource : 'Property', count: true, fetchAll, ...(query ? { filter: query } : {}), ...(select ? { select } : {}), ...(limit ? { top: limit } : {}) }
+    spec = {
+      kind: 'odata',
+      resource: typeof v.resource === 'string' ? v.resource : 'Property',
+      count: true,
+      fetchAll,
+      ...(query ? { filter: query } : {}),
+      ...(select ? { select } : {}),
+      ...(limit ? { top: limit } : {})
+    }
   } else {
-    spec = { kind: 'spark', fetchAll, ...(query ? { filter: query } : {}), ...(select ? { select } : {}), ...(limit ? { maxRows: limit } : {}) }
+    spec = {
+      kind: 'spark',
+      fetchAll,
+      ...(query ? { filter: query } : {}),
+      ...(select ? { select } : {}),
+      ...(limit ? { maxRows: limit } : {})
+    }
   }
   const { jobId, resultId } = await call('query:run', { profileId, spec })
   await workbench.jobs.settled(jobId)
@@ -142,7 +171,9 @@ async function runQuery(
     const page = await call('results:page', { resultId, offset, limit: 1000 })
     for (const row of page.rows) console.log(row.join('\t'))
   }
-  console.error(`${summary.total} rows${summary.serverCount !== undefined ? ` of ${summary.serverCount} matching` : ''}.`)
+  console.error(
+    `${summary.total} rows${summary.serverCount !== undefined ? ` of ${summary.serverCount} matching` : ''}.`
+  )
   for (const w of summary.warnings) console.error(`Warning: ${w}`)
   return 0
 }

@@ -5,7 +5,12 @@ import type { SafeStorageLike } from '../services/secrets'
 
 export function safeStorageForSecrets(): { safeStorage?: SafeStorageLike } {
   if (!safeStorage.isEncryptionAvailable()) return {}
-  const backend = process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : process.platform === 'darwin' ? 'keychain' : 'dpapi'
+  const backend =
+    process.platform === 'linux'
+      ? safeStorage.getSelectedStorageBackend()
+      : process.platform === 'darwin'
+        ? 'keychain'
+        : 'dpapi'
   return {
     safeStorage: {
       backend,

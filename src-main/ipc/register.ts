@@ -55,9 +55,7 @@ export function createRegistry(table: HandlerTable): HandlerRegistry {
       }
       const parsed = requestChannels[channel].args.safeParse(rawArgs ?? {})
       if (!parsed.success) {
-        const detail = parsed.error.issues
-          .map((i) => `${i.path.join('.') || '(args)'}: ${i.message}`)
-          .join('; ')
+        const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '(args)'}: ${i.message}`).join('; ')
         return fail('IPC_BAD_ARGS', `Invalid arguments for ${channel}.`, detail)
       }
       try {

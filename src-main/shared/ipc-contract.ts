@@ -142,7 +142,9 @@ function workbenchChannels() {
     },
     'results:summary': { args: z.object({ resultId: id }).strict(), result: result<ResultSummary>() },
     'results:page': {
-      args: z.object({ resultId: id, offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000) }).strict(),
+      args: z
+        .object({ resultId: id, offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000) })
+        .strict(),
       result: result<{ offset: number; rows: string[][]; total: number; complete: boolean }>()
     },
     'results:export': {
@@ -160,7 +162,9 @@ function workbenchChannels() {
               destination: z.string().min(1).max(4096),
               listingKeys: z.array(z.string().min(1).max(256)).min(1).max(100_000),
               types: z.array(name).min(1).max(20),
-              objectIds: z.union([z.literal('*'), z.literal('0'), z.array(z.number().int().min(0)).max(1000)]).optional(),
+              objectIds: z
+                .union([z.literal('*'), z.literal('0'), z.array(z.number().int().min(0)).max(1000)])
+                .optional(),
               namingPattern: z.string().max(500).optional(),
               batchSize: z.number().int().min(1).max(500).optional(),
               concurrency: z.number().int().min(1).max(32).optional(),
@@ -172,11 +176,22 @@ function workbenchChannels() {
       result: result<{ jobId: string }>()
     },
     /** null while the export runs (progress comes as job:progress) */
-    'photos:summary': { args: z.object({ jobId: z.string().min(1).max(64) }).strict(), result: result<PhotoExportSummary | null>() },
+    'photos:summary': {
+      args: z.object({ jobId: z.string().min(1).max(64) }).strict(),
+      result: result<PhotoExportSummary | null>()
+    },
     'wire:list': { args: z.object({}).strict(), result: result<WireEntry[]>() },
     'wire:body': {
       args: z
-        .object({ id, offset: z.number().int().min(0), length: z.number().int().min(1).max(1024 * 1024) })
+        .object({
+          id,
+          offset: z.number().int().min(0),
+          length: z
+            .number()
+            .int()
+            .min(1)
+            .max(1024 * 1024)
+        })
         .strict(),
       result: result<WireBodySlice>()
     },

@@ -31,11 +31,7 @@ export function resolveStatic(root: string, urlPath: string): string | undefined
   return full.startsWith(path.resolve(root) + path.sep) ? full : undefined
 }
 
-export async function sendStatic(
-  res: ServerResponse,
-  file: string,
-  headers: Record<string, string>
-): Promise<boolean> {
+export async function sendStatic(res: ServerResponse, file: string, headers: Record<string, string>): Promise<boolean> {
   const info = await stat(file).catch(() => undefined)
   if (!info?.isFile()) return false
   const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream'

@@ -40,10 +40,31 @@ export const SECRETS_BY_KIND: Record<ProfileKind, string[]> = {
 }
 
 const oauthFields = (grantHelp: string): FormField[] => [
-  { path: 'oauth.grant', label: 'Grant', type: 'select', options: ['client_credentials', 'authorization_code', 'password', 'refresh', 'static'], help: grantHelp },
-  { path: 'oauth.tokenUrl', label: 'Token URL', type: 'url', when: { path: 'oauth.grant', in: ['client_credentials', 'authorization_code', 'password', 'refresh'] } },
-  { path: 'oauth.authorizeUrl', label: 'Authorize URL', type: 'url', when: { path: 'oauth.grant', in: ['authorization_code'] } },
-  { path: 'oauth.clientId', label: 'Client id', type: 'text', when: { path: 'oauth.grant', in: ['client_credentials', 'authorization_code', 'password', 'refresh'] } },
+  {
+    path: 'oauth.grant',
+    label: 'Grant',
+    type: 'select',
+    options: ['client_credentials', 'authorization_code', 'password', 'refresh', 'static'],
+    help: grantHelp
+  },
+  {
+    path: 'oauth.tokenUrl',
+    label: 'Token URL',
+    type: 'url',
+    when: { path: 'oauth.grant', in: ['client_credentials', 'authorization_code', 'password', 'refresh'] }
+  },
+  {
+    path: 'oauth.authorizeUrl',
+    label: 'Authorize URL',
+    type: 'url',
+    when: { path: 'oauth.grant', in: ['authorization_code'] }
+  },
+  {
+    path: 'oauth.clientId',
+    label: 'Client id',
+    type: 'text',
+    when: { path: 'oauth.grant', in: ['client_credentials', 'authorization_code', 'password', 'refresh'] }
+  },
   { path: 'oauth.scopes', label: 'Scopes', type: 'list', placeholder: 'space separated' },
   { path: 'oauth.headerScheme', label: 'Authorization scheme', type: 'select', options: ['Bearer', 'OAuth'] },
   { path: 'userName', label: 'User name', type: 'text', when: { path: 'oauth.grant', in: ['password'] } }
@@ -57,7 +78,12 @@ const network: FormSection = {
     { path: 'network.caFile', label: 'Extra CA file (PEM)', type: 'text', placeholder: '/path/to/company-ca.pem' },
     { path: 'network.requestTimeoutMs', label: 'Request timeout (ms)', type: 'number' },
     { path: 'limits.pageSize', label: 'Rows per request', type: 'number' },
-    { path: 'limits.maxRecords', label: 'Stop after rows', type: 'number', help: 'Protects against an accidental "everything" query.' }
+    {
+      path: 'limits.maxRecords',
+      label: 'Stop after rows',
+      type: 'number',
+      help: 'Protects against an accidental "everything" query.'
+    }
   ]
 }
 
@@ -72,7 +98,12 @@ export const FORMS: Record<ProfileKind, FormSection[]> = {
         { path: 'retsVersion', label: 'RETS version', type: 'select', options: ['1.5', '1.7', '1.7.2', '1.8'] },
         { path: 'authMethod', label: 'Authentication', type: 'select', options: ['auto', 'digest', 'basic'] },
         { path: 'httpMethod', label: 'Send parameters by', type: 'select', options: ['GET', 'POST'] },
-        { path: 'uaProductName', label: 'UA-auth product name', type: 'text', help: 'Only when the server requires RETS-UA-Authorization.' }
+        {
+          path: 'uaProductName',
+          label: 'UA-auth product name',
+          type: 'text',
+          help: 'Only when the server requires RETS-UA-Authorization.'
+        }
       ]
     },
     network
@@ -98,7 +129,12 @@ export const FORMS: Record<ProfileKind, FormSection[]> = {
         { path: 'enumLiterals', label: 'Enum literals in $filter', type: 'select', options: ['qualified', 'string'] }
       ]
     },
-    { title: 'OAuth2', fields: oauthFields('client_credentials for server-to-server feeds; authorization_code signs in through your browser.') },
+    {
+      title: 'OAuth2',
+      fields: oauthFields(
+        'client_credentials for server-to-server feeds; authorization_code signs in through your browser.'
+      )
+    },
     network
   ],
   spark: [
@@ -135,14 +171,20 @@ export function blankProfile(kind: ProfileKind): Record<string, unknown> {
     case 'reso':
       return { ...base, serviceUrl: '', oauth: { grant: 'client_credentials', tokenUrl: '', clientId: '' } }
     case 'spark':
-      return { ...base, apiUrl: '', oauth: { grant: 'client_credentials', tokenUrl: '', clientId: '', headerScheme: 'OAuth', tokenStyle: 'spark' } }
+      return {
+        ...base,
+        apiUrl: '',
+        oauth: { grant: 'client_credentials', tokenUrl: '', clientId: '', headerScheme: 'OAuth', tokenStyle: 'spark' }
+      }
     case 'activity':
       return { ...base, trackingUrl: '' }
   }
 }
 
 export function getPath(obj: Record<string, unknown>, path: string): unknown {
-  return path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj)
+  return path
+    .split('.')
+    .reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj)
 }
 
 /** Sets a dotted path; an empty string or NaN removes the key so optional fields stay absent rather than invalid. */

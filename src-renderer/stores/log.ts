@@ -20,7 +20,11 @@ export const useLogStore = defineStore('log', () => {
   onEvent('job:progress', (p) => {
     if (p.state === 'running') return
     const suffix = p.error ? ` — ${p.error.message}` : ''
-    add({ at: new Date().toISOString(), level: p.state === 'failed' ? 'error' : 'info', message: `${p.title}: ${p.state}${suffix}` })
+    add({
+      at: new Date().toISOString(),
+      level: p.state === 'failed' ? 'error' : 'info',
+      message: `${p.title}: ${p.state}${suffix}`
+    })
   })
   return { lines, add }
 })

@@ -99,5 +99,22 @@ export const useProfileEditorStore = defineStore('profileEditor', () => {
 
   const secretNames = (): string[] => SECRETS_BY_KIND[draft.value.kind as ProfileKind] ?? []
 
-  return { open, profileId, builtin, draft, errors, stored, newSecrets, testing, steps, saving, edit, create, save, clearSecret, test, secretNames }
+  return {
+    open,
+    profileId,
+    builtin,
+    draft,
+    errors,
+    stored,
+    newSecrets,
+    testing,
+    steps,
+    saving,
+    edit,
+    create,
+    save,
+    clearSecret,
+    test,
+    secretNames
+  }
 })

@@ -39,7 +39,8 @@ describe('connection profiles', () => {
   it('creates a RETS profile, keeps its password in the keychain across a restart, and connects', async () => {
     let app = await start()
     if (!app.workbench.secrets.info().persistent) {
-      if (process.env.MLSWB_REQUIRE_KEYCHAIN === '1') throw new Error(`No persistent keychain: ${app.workbench.secrets.info().detail}`)
+      if (process.env.MLSWB_REQUIRE_KEYCHAIN === '1')
+        throw new Error(`No persistent keychain: ${app.workbench.secrets.info().detail}`)
       console.warn('skipped: secrets cannot persist here —', app.workbench.secrets.info().detail)
       return
     }

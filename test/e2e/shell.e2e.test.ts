@@ -24,7 +24,8 @@ describe('workbench shell in web mode', () => {
       expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(scheme)
       // the token leaves the address bar once the page has it
       expect(page.url()).not.toContain('token=')
-      for (const id of ['sidebar', 'bottom-panel', 'statusbar']) expect(await page.getByTestId(id).isVisible()).toBe(true)
+      for (const id of ['sidebar', 'bottom-panel', 'statusbar'])
+        expect(await page.getByTestId(id).isVisible()).toBe(true)
       const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor)
       expect(bg).toBe(scheme === 'dark' ? 'rgb(30, 31, 34)' : 'rgb(255, 255, 255)')
       await screenshot(page, `shell-${scheme}`)

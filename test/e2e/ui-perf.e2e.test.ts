@@ -10,7 +10,15 @@ import type { WebApp } from '../../src-main/web/start-web'
 import { launchBrowser, openApp, screenshot, screenshotsDir, startTestApp } from './support/browser'
 
 const ROWS = 1_000_000
-const COLUMNS = ['ListingKey', 'ListingId', 'StandardStatus', 'ListPrice', 'City', 'PostalCode', 'ModificationTimestamp']
+const COLUMNS = [
+  'ListingKey',
+  'ListingId',
+  'StandardStatus',
+  'ListPrice',
+  'City',
+  'PostalCode',
+  'ModificationTimestamp'
+]
 const STEPS = 60
 
 let browser: Browser

@@ -17,7 +17,9 @@ export function photoHandlers(sessions: SessionManager, jobs: JobManager): Parti
       if (!path.isAbsolute(request.destination)) {
         throw new AppError({ code: 'EXPORT_BAD_PATH', message: 'Give a full path for the destination folder.' })
       }
-      const source = sessions.session(profileId).photoSource({ ...(resource ? { resource } : {}), ...(mode ? { mode } : {}) })
+      const source = sessions
+        .session(profileId)
+        .photoSource({ ...(resource ? { resource } : {}), ...(mode ? { mode } : {}) })
       const { jobId, result } = jobs.start(photoExportJobSpec(request), (job) => exportPhotos(request, source, job))
       result.then(
         (summary) => {

@@ -7,15 +7,26 @@ import type { SecretStore } from '../../services/secrets/secret-store'
 import type { SessionManager } from '../../services/connections/session-manager'
 import type { PartialHandlerTable } from '../register'
 
-export function profileHandlers(profiles: ProfileStore, secrets: SecretStore, sessions: SessionManager): PartialHandlerTable {
+export function profileHandlers(
+  profiles: ProfileStore,
+  secrets: SecretStore,
+  sessions: SessionManager
+): PartialHandlerTable {
   // Only the secret names a profile kind uses can be stored, so the renderer cannot park arbitrary data there.
   async function checkSecretName(profileId: string, name: string): Promise<void> {
     const profile = await profiles.get(profileId)
     if (profiles.isBuiltIn(profileId)) {
-      throw new AppError({ code: 'PROFILE_READ_ONLY', message: 'The Demo MLS credentials are built in.', hint: 'Duplicate the profile to use your own.' })
+      throw new AppError({
+        code: 'PROFILE_READ_ONLY',
+        message: 'The Demo MLS credentials are built in.',
+        hint: 'Duplicate the profile to use your own.'
+      })
     }
     if (!(PROFILE_SECRETS[profile.kind] as readonly string[]).includes(name)) {
-      throw new AppError({ code: 'SECRET_BAD_NAME', message: `A ${profile.kind} profile has no secret called "${name}".` })
+      throw new AppError({
+        code: 'SECRET_BAD_NAME',
+        message: `A ${profile.kind} profile has no secret called "${name}".`
+      })
     }
   }
 

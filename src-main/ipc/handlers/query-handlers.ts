@@ -24,7 +24,8 @@ export function queryHandlers({ sessions, jobs, results, wireLog }: QueryHandler
 
   function store(resultId: string) {
     const s = results.get(resultId)
-    if (!s) throw new AppError({ code: 'RESULT_NOT_FOUND', message: 'That result is gone.', hint: 'Run the query again.' })
+    if (!s)
+      throw new AppError({ code: 'RESULT_NOT_FOUND', message: 'That result is gone.', hint: 'Run the query again.' })
     return s
   }
 
@@ -38,7 +39,13 @@ export function queryHandlers({ sessions, jobs, results, wireLog }: QueryHandler
       )
       // Partial rows stay available whatever the outcome; the job event carries the error.
       const settle = (): Promise<void> => {
-        wireIdsByResult.set(rows.id, wireLog.list().filter((e) => !before.has(e.id)).map((e) => e.id))
+        wireIdsByResult.set(
+          rows.id,
+          wireLog
+            .list()
+            .filter((e) => !before.has(e.id))
+            .map((e) => e.id)
+        )
         return rows.finish()
       }
       result.then(settle, settle).catch(() => undefined)
@@ -83,7 +90,8 @@ export function queryHandlers({ sessions, jobs, results, wireLog }: QueryHandler
     },
     'wire:curl': ({ id }) => {
       const curl = wireLog.toCurl(id)
-      if (curl === undefined) throw new AppError({ code: 'WIRE_NOT_FOUND', message: 'That request is no longer in the log.' })
+      if (curl === undefined)
+        throw new AppError({ code: 'WIRE_NOT_FOUND', message: 'That request is no longer in the log.' })
       return { curl }
     }
   }
@@ -123,7 +131,11 @@ export function queryTitle(spec: QuerySpec): string {
 async function checkExportPath(target: string, format: 'csv' | 'json'): Promise<string> {
   const file = path.resolve(target)
   if (!path.isAbsolute(target)) {
-    throw new AppError({ code: 'EXPORT_BAD_PATH', message: 'Give a full path for the export file.', hint: `e.g. /home/you/results.${format}` })
+    throw new AppError({
+      code: 'EXPORT_BAD_PATH',
+      message: 'Give a full path for the export file.',
+      hint: `e.g. /home/you/results.${format}`
+    })
   }
   if (path.extname(file).toLowerCase() !== `.${format}`) {
     throw new AppError({ code: 'EXPORT_BAD_PATH', message: `The export file must end in .${format}.` })

@@ -20,7 +20,11 @@ export async function testConnection(
   login: () => Promise<string>
 ): Promise<ConnectionTestStep[]> {
   const steps: ConnectionTestStep[] = []
-  const run = async (step: ConnectionTestStep['step'], fn: () => Promise<string>, hint: (err: NodeJS.ErrnoException) => string): Promise<boolean> => {
+  const run = async (
+    step: ConnectionTestStep['step'],
+    fn: () => Promise<string>,
+    hint: (err: NodeJS.ErrnoException) => string
+  ): Promise<boolean> => {
     const started = performance.now()
     try {
       const detail = await fn()
@@ -42,7 +46,14 @@ export async function testConnection(
 
   let url!: URL
   const target = primaryUrl(profile)
-  if (!(await run('url', async () => ((url = new URL(target)), redactor.url(url.toString())), () => 'Check the URL in the profile.'))) return steps
+  if (
+    !(await run(
+      'url',
+      async () => ((url = new URL(target)), redactor.url(url.toString())),
+      () => 'Check the URL in the profile.'
+    ))
+  )
+    return steps
   const port = Number(url.port) || (url.protocol === 'https:' ? 443 : 80)
   const host = url.hostname.replace(/^\[|\]$/g, '')
   let address = host
@@ -93,7 +104,9 @@ export async function testConnection(
 function withTimeout<T>(p: Promise<T>): Promise<T> {
   return Promise.race([
     p,
-    new Promise<T>((_, reject) => setTimeout(() => reject(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })), STEP_TIMEOUT_MS))
+    new Promise<T>((_, reject) =>
+      setTimeout(() => reject(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })), STEP_TIMEOUT_MS)
+    )
   ])
 }
 
@@ -118,7 +131,9 @@ function tlsHandshake(servername: string, address: string, port: number, ca: Buf
     socket.once('secureConnect', () => {
       const cert = socket.getPeerCertificate()
       socket.destroy()
-      resolve(`${socket.getProtocol() ?? 'TLS'}; certificate for ${cert.subject?.CN ?? servername}, valid until ${cert.valid_to}`)
+      resolve(
+        `${socket.getProtocol() ?? 'TLS'}; certificate for ${cert.subject?.CN ?? servername}, valid until ${cert.valid_to}`
+      )
     })
     socket.once('timeout', () => {
       socket.destroy()

@@ -1,7 +1,13 @@
 // One live session per profile. Metadata is served from the live session when connected and from the on-disk
 // snapshot otherwise, so the tree and completion keep working offline.
 import { AppError } from '../../shared/app-error'
-import { findClass, findResource, type FieldMeta, type LookupValue, type MetadataModel } from '../../shared/metadata-model'
+import {
+  findClass,
+  findResource,
+  type FieldMeta,
+  type LookupValue,
+  type MetadataModel
+} from '../../shared/metadata-model'
 import type { ConnectionInfo, MetadataSummary } from '../../shared/workbench-types'
 import type { MetadataCache } from '../metadata/metadata-cache'
 import { summarizeMetadata } from '../metadata/metadata-summary'

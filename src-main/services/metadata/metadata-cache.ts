@@ -41,7 +41,9 @@ export class MetadataCache {
     const dir = this.profileDir(profileId)
     const names = await readdir(dir).catch(() => [] as string[])
     const out = await Promise.all(
-      names.filter((n) => n.endsWith('.json')).map(async (name) => ({ name, mtime: (await stat(path.join(dir, name))).mtimeMs }))
+      names
+        .filter((n) => n.endsWith('.json'))
+        .map(async (name) => ({ name, mtime: (await stat(path.join(dir, name))).mtimeMs }))
     )
     return out.sort((a, b) => a.mtime - b.mtime)
   }

@@ -18,7 +18,9 @@ export function summarizeMetadata(
       const res: MetadataSummary['resources'][number] = {
         name: r.name,
         classes: r.classes.map(({ fields: _fields, ...cls }) => cls),
-        lookups: r.lookups.map((l) => (l.visibleName ? { name: l.name, visibleName: l.visibleName } : { name: l.name })),
+        lookups: r.lookups.map((l) =>
+          l.visibleName ? { name: l.name, visibleName: l.visibleName } : { name: l.name }
+        ),
         objectTypes: r.objectTypes
       }
       if (r.standardName) res.standardName = r.standardName

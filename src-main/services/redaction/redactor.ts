@@ -39,7 +39,8 @@ const FORM_PAIR = new RegExp(`\\b(${KEY_ALT})=([^&\\s"'<]+)`, 'gi')
 // "key": "value" in JSON
 const JSON_PAIR = new RegExp(`("(?:${KEY_ALT})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'gi')
 // header lines inside free text (curl commands, dumps)
-const HEADER_LINE = /\b(authorization|proxy-authorization|rets-ua-authorization|cookie|set-cookie)(\s*:\s*)([^\r\n'"]+)/gi
+const HEADER_LINE =
+  /\b(authorization|proxy-authorization|rets-ua-authorization|cookie|set-cookie)(\s*:\s*)([^\r\n'"]+)/gi
 
 export class Redactor {
   private readonly secrets = new Set<string>()
@@ -74,7 +75,10 @@ export class Redactor {
     for (const v of this.variants) if (out.includes(v)) out = out.split(v).join(REDACTED)
     out = out.replace(FORM_PAIR, (_m, k: string) => `${k}=${REDACTED}`)
     out = out.replace(JSON_PAIR, (_m, k: string) => `${k}"${REDACTED}"`)
-    out = out.replace(HEADER_LINE, (_m, name: string, sep: string, value: string) => `${name}${sep}${headerValue(name, value)}`)
+    out = out.replace(
+      HEADER_LINE,
+      (_m, name: string, sep: string, value: string) => `${name}${sep}${headerValue(name, value)}`
+    )
     return out
   }
 

@@ -80,7 +80,8 @@ export function registerQueryLanguage(m: MonacoApi, spec: QueryLanguageSpec, con
       return {
         suggestions: list.items.map((item, i) => ({
           // lookup codes are opaque (flexmls: OV61GOJ13C0): every row shows its long value, not only the focused one
-          label: item.kind === 'lookup-value' && item.detail ? { label: item.label, description: item.detail } : item.label,
+          label:
+            item.kind === 'lookup-value' && item.detail ? { label: item.label, description: item.detail } : item.label,
           filterText: item.label,
           kind: completionKind(m, item.kind),
           detail: item.detail,

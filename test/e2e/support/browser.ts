@@ -10,7 +10,9 @@ import { repoRoot } from '../../support/paths'
 export const screenshotsDir = path.join(repoRoot, 'test/e2e/screenshots')
 
 export function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[]
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+    Boolean
+  ) as string[]
   const found = candidates.find((c) => existsSync(c))
   if (!found) throw new Error('Chromium not found: install it with `apt-get install -y chromium` or set CHROMIUM_PATH.')
   return found

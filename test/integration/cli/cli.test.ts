@@ -8,11 +8,15 @@ import { repoRoot } from '../../support/paths'
 
 function cli(...args: string[]) {
   const userData = mkdtempSync(path.join(os.tmpdir(), 'mlswb-cli-'))
-  const res = spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/index.ts', ...args, '--user-data', userData], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-    timeout: 60_000
-  })
+  const res = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'src-main/cli/index.ts', ...args, '--user-data', userData],
+    {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      timeout: 60_000
+    }
+  )
   return { code: res.status, out: res.stdout, err: res.stderr, userData }
 }
 
@@ -25,7 +29,20 @@ describe('CLI', () => {
   })
 
   it('prints a RETS search as TSV with the match count', () => {
-    const r = cli('search', 'demo-rets', '--resource', 'Property', '--class', 'A', '--query', '(LIST_15=|OV61GOJ13C0)', '--select', 'LIST_1,LIST_105', '--limit', '3')
+    const r = cli(
+      'search',
+      'demo-rets',
+      '--resource',
+      'Property',
+      '--class',
+      'A',
+      '--query',
+      '(LIST_15=|OV61GOJ13C0)',
+      '--select',
+      'LIST_1,LIST_105',
+      '--limit',
+      '3'
+    )
     expect(r.code).toBe(0)
     const lines = r.out.trim().split('\n')
     expect(lines[0]).toBe('LIST_1\tLIST_105')
@@ -35,7 +52,18 @@ describe('CLI', () => {
 
   it('exports an OData query to CSV', () => {
     const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'mlswb-cli-out-')), 'active.csv')
-    const r = cli('export', 'demo-reso', '--query', "StandardStatus eq 'Active'", '--select', 'ListingKey,ListPrice', '--limit', '40', '--out', out)
+    const r = cli(
+      'export',
+      'demo-reso',
+      '--query',
+      "StandardStatus eq 'Active'",
+      '--select',
+      'ListingKey,ListPrice',
+      '--limit',
+      '40',
+      '--out',
+      out
+    )
     expect(r.code).toBe(0)
     const lines = readFileSync(out, 'utf8').trim().split(/\r?\n/)
     expect(lines[0]).toBe('ListingKey,ListPrice')

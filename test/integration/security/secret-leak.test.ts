@@ -24,7 +24,10 @@ const messages: string[] = []
 const consoleLines: string[] = []
 let socket: WebSocket
 
-function invoke<C extends RequestChannel>(channel: C, args: ArgsOf<C>): Promise<{ ok: boolean; value: ResultOf<C>; error?: unknown }> {
+function invoke<C extends RequestChannel>(
+  channel: C,
+  args: ArgsOf<C>
+): Promise<{ ok: boolean; value: ResultOf<C>; error?: unknown }> {
   const body = JSON.stringify(args)
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -83,7 +86,9 @@ beforeAll(async () => {
   const ctx = app.workbench.demo!.server.ctx
   ctx.users.push({ ...ctx.users[0]!, username: 'leaktest', password: canary.password, uaPassword: canary.uaPassword })
   ctx.oauthClients.push({ clientId: 'leak-client', clientSecret: canary.clientSecret, actsAs: 'leaktest' })
-  socket = new WebSocket(`ws://127.0.0.1:${app.server.port}/events?token=${app.server.token}`, { origin: app.server.origin })
+  socket = new WebSocket(`ws://127.0.0.1:${app.server.port}/events?token=${app.server.token}`, {
+    origin: app.server.origin
+  })
   socket.on('message', (d) => messages.push(String(d)))
   await new Promise((r) => socket.once('open', r))
 })
@@ -98,7 +103,14 @@ describe('no secret leaks', () => {
   it('runs full sessions for RETS, RESO Web API and Spark profiles', async () => {
     const demo = app.workbench.demo!.server.url
     await ok('profiles:save', {
-      profile: { id: 'leak-rets', name: 'Leak RETS', kind: 'rets', loginUrl: `${demo}/rets/Login`, userName: 'leaktest', authMethod: 'digest' }
+      profile: {
+        id: 'leak-rets',
+        name: 'Leak RETS',
+        kind: 'rets',
+        loginUrl: `${demo}/rets/Login`,
+        userName: 'leaktest',
+        authMethod: 'digest'
+      }
     })
     await ok('secrets:set', { profileId: 'leak-rets', name: 'password', value: canary.password })
     await ok('secrets:set', { profileId: 'leak-rets', name: 'uaPassword', value: canary.uaPassword })
@@ -120,7 +132,13 @@ describe('no secret leaks', () => {
         name: 'Leak Spark',
         kind: 'spark',
         apiUrl: `${demo}/v1`,
-        oauth: { grant: 'client_credentials', tokenUrl: `${demo}/v1/oauth2/grant`, clientId: 'leak-client', tokenStyle: 'spark', headerScheme: 'OAuth' }
+        oauth: {
+          grant: 'client_credentials',
+          tokenUrl: `${demo}/v1/oauth2/grant`,
+          clientId: 'leak-client',
+          tokenStyle: 'spark',
+          headerScheme: 'OAuth'
+        }
       }
     })
     await ok('secrets:set', { profileId: 'leak-spark', name: 'clientSecret', value: canary.clientSecret })
@@ -129,14 +147,45 @@ describe('no secret leaks', () => {
     await ok('session:connect', { profileId: 'leak-rets' })
     await ok('metadata:summary', { profileId: 'leak-rets' })
     await ok('metadata:fields', { profileId: 'leak-rets', resource: 'Property', class: 'A' })
-    await runQuery('leak-rets', { kind: 'dmql', resource: 'Property', class: 'A', query: '(LIST_15=|OV61GOJ13C0)', format: 'COMPACT-DECODED', count: 1, standardNames: false, fetchAll: true })
-    await runQuery('leak-rets', { kind: 'dmql', resource: 'Property', class: 'A', query: '(LIST_15=', format: 'COMPACT', count: 0, standardNames: false, fetchAll: false })
+    await runQuery('leak-rets', {
+      kind: 'dmql',
+      resource: 'Property',
+      class: 'A',
+      query: '(LIST_15=|OV61GOJ13C0)',
+      format: 'COMPACT-DECODED',
+      count: 1,
+      standardNames: false,
+      fetchAll: true
+    })
+    await runQuery('leak-rets', {
+      kind: 'dmql',
+      resource: 'Property',
+      class: 'A',
+      query: '(LIST_15=',
+      format: 'COMPACT',
+      count: 0,
+      standardNames: false,
+      fetchAll: false
+    })
 
     // RESO: password grant, $metadata, query with paging, a bad filter
     await ok('session:connect', { profileId: 'leak-reso' })
     await ok('metadata:summary', { profileId: 'leak-reso' })
-    await runQuery('leak-reso', { kind: 'odata', resource: 'Property', select: ['ListingKey', 'ListPrice'], top: 60, count: true, fetchAll: true })
-    await runQuery('leak-reso', { kind: 'odata', resource: 'Property', filter: 'ListPrice eq', count: false, fetchAll: false })
+    await runQuery('leak-reso', {
+      kind: 'odata',
+      resource: 'Property',
+      select: ['ListingKey', 'ListPrice'],
+      top: 60,
+      count: true,
+      fetchAll: true
+    })
+    await runQuery('leak-reso', {
+      kind: 'odata',
+      resource: 'Property',
+      filter: 'ListPrice eq',
+      count: false,
+      fetchAll: false
+    })
 
     // Spark: the JSON grant, standard fields, listings
     await ok('session:connect', { profileId: 'leak-spark' })
@@ -183,7 +232,9 @@ describe('no secret leaks', () => {
       { where: 'console', text: consoleLines.join('\n') }
     ]
     expect(haystacks.length).toBeGreaterThan(50)
-    const found = haystacks.flatMap((h) => forms.filter((f) => h.text.includes(f)).map((f) => `${h.where}: …${f.slice(0, 12)}…`))
+    const found = haystacks.flatMap((h) =>
+      forms.filter((f) => h.text.includes(f)).map((f) => `${h.where}: …${f.slice(0, 12)}…`)
+    )
     expect(found).toEqual([])
   })
 })

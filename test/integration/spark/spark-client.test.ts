@@ -123,7 +123,9 @@ describe('Spark client against the Demo MLS', () => {
       'Thumb'
     ])
     expect(listing.photos[0]!.uris['300']!.startsWith(`${mls.url}/`)).toBe(true)
-    const served = listing.photos.findIndex((_p, i) => mls.ctx.data.photo(source.ListingKey, i + 1, 'HiRes') !== undefined)
+    const served = listing.photos.findIndex(
+      (_p, i) => mls.ctx.data.photo(source.ListingKey, i + 1, 'HiRes') !== undefined
+    )
     expect(served).toBeGreaterThanOrEqual(0)
     const jpeg = await fetch(listing.photos[served]!.uris.Large!)
     expect(jpeg.headers.get('content-type')).toBe('image/jpeg')

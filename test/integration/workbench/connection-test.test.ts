@@ -33,7 +33,13 @@ describe('Test connection', () => {
   it('stops at TCP with a hint when nothing listens', async () => {
     const port = await freePort()
     await h.call('profiles:save', {
-      profile: { id: 'closed-port', name: 'Closed port', kind: 'rets', loginUrl: `http://127.0.0.1:${port}/rets/Login`, userName: 'x' }
+      profile: {
+        id: 'closed-port',
+        name: 'Closed port',
+        kind: 'rets',
+        loginUrl: `http://127.0.0.1:${port}/rets/Login`,
+        userName: 'x'
+      }
     })
     const steps = await h.call('profiles:test', { profileId: 'closed-port' })
     expect(steps.at(-1)).toMatchObject({ step: 'tcp', ok: false })

@@ -14,7 +14,10 @@ afterAll(() => h.close())
 describe('photo export over IPC', () => {
   it('exports RETS photos of two listings as a job and reports the summary', async () => {
     await h.call('session:connect', { profileId: 'demo-rets' })
-    const keys = [...h.workbench.demo!.server.ctx.data.listings()].filter((l) => l.PhotosCount > 0).slice(0, 2).map((l) => l.ListingKey)
+    const keys = [...h.workbench.demo!.server.ctx.data.listings()]
+      .filter((l) => l.PhotosCount > 0)
+      .slice(0, 2)
+      .map((l) => l.ListingKey)
     const destination = mkdtempSync(path.join(os.tmpdir(), 'mlswb-photos-'))
     const { jobId } = await h.call('photos:export', {
       profileId: 'demo-rets',
@@ -30,12 +33,17 @@ describe('photo export over IPC', () => {
     const first = summary.firstFiles[0]!
     const [key, file] = first.split('/')
     const objectId = Number(file!.split('.')[0])
-    expect(readFileSync(path.join(destination, first))).toEqual(h.workbench.demo!.server.ctx.data.photo(key!, objectId, 'Photo'))
+    expect(readFileSync(path.join(destination, first))).toEqual(
+      h.workbench.demo!.server.ctx.data.photo(key!, objectId, 'Photo')
+    )
     expect(readFileSync(summary.manifestCsv, 'utf8')).toContain(key!)
   })
 
   it('refuses a relative destination', async () => {
-    const err = await h.fail('photos:export', { profileId: 'demo-rets', request: { destination: 'photos', listingKeys: ['x'], types: ['Photo'] } })
+    const err = await h.fail('photos:export', {
+      profileId: 'demo-rets',
+      request: { destination: 'photos', listingKeys: ['x'], types: ['Photo'] }
+    })
     expect(err.code).toBe('EXPORT_BAD_PATH')
   })
 })

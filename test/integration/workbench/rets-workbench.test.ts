@@ -22,7 +22,16 @@ describe('workbench over RETS (Demo MLS)', () => {
   it('refuses to work before connecting, with a hint', async () => {
     const err = await h.fail('query:run', {
       profileId: 'demo-rets',
-      spec: { kind: 'dmql', resource: 'Property', class: 'A', query: '(LIST_15=|OV61GOJ13C0)', format: 'COMPACT', count: 1, standardNames: false, fetchAll: false }
+      spec: {
+        kind: 'dmql',
+        resource: 'Property',
+        class: 'A',
+        query: '(LIST_15=|OV61GOJ13C0)',
+        format: 'COMPACT',
+        count: 1,
+        standardNames: false,
+        fetchAll: false
+      }
     })
     expect(err.code).toBe('NOT_CONNECTED')
     expect(err.hint).toMatch(/Connect/)
@@ -43,14 +52,27 @@ describe('workbench over RETS (Demo MLS)', () => {
     const fields = await h.call('metadata:fields', { profileId: 'demo-rets', resource: 'Property', class: 'A' })
     const status = fields.find((f) => f.systemName === 'LIST_15')
     expect(status?.lookupName).toBeTruthy()
-    const values = await h.call('metadata:lookup', { profileId: 'demo-rets', resource: 'Property', lookup: status!.lookupName! })
+    const values = await h.call('metadata:lookup', {
+      profileId: 'demo-rets',
+      resource: 'Property',
+      lookup: status!.lookupName!
+    })
     expect(values.map((v) => v.value)).toContain('OV61GOJ13C0')
   })
 
   it('runs a DMQL2 search as a job, pages the rows, and keeps the raw exchange', async () => {
     const { jobId, resultId } = await h.call('query:run', {
       profileId: 'demo-rets',
-      spec: { kind: 'dmql', resource: 'Property', class: 'A', query: '(LIST_15=|OV61GOJ13C0)', format: 'COMPACT-DECODED', count: 1, standardNames: false, fetchAll: true }
+      spec: {
+        kind: 'dmql',
+        resource: 'Property',
+        class: 'A',
+        query: '(LIST_15=|OV61GOJ13C0)',
+        format: 'COMPACT-DECODED',
+        count: 1,
+        standardNames: false,
+        fetchAll: true
+      }
     })
     expect(await settle(h, jobId)).toBe('done')
     const summary = await h.call('results:summary', { resultId })
@@ -80,7 +102,17 @@ describe('workbench over RETS (Demo MLS)', () => {
   it('exports the result to CSV and JSON files', async () => {
     const { jobId, resultId } = await h.call('query:run', {
       profileId: 'demo-rets',
-      spec: { kind: 'dmql', resource: 'Property', class: 'B', query: '(LIST_15=|OV61GOJ13C0)', format: 'COMPACT', count: 0, standardNames: false, fetchAll: true, select: ['LIST_1', 'LIST_105'] }
+      spec: {
+        kind: 'dmql',
+        resource: 'Property',
+        class: 'B',
+        query: '(LIST_15=|OV61GOJ13C0)',
+        format: 'COMPACT',
+        count: 0,
+        standardNames: false,
+        fetchAll: true,
+        select: ['LIST_1', 'LIST_105']
+      }
     })
     await settle(h, jobId)
     const total = (await h.call('results:summary', { resultId })).total
@@ -97,7 +129,16 @@ describe('workbench over RETS (Demo MLS)', () => {
   it('reports a DMQL syntax error with the server’s words', async () => {
     const { jobId } = await h.call('query:run', {
       profileId: 'demo-rets',
-      spec: { kind: 'dmql', resource: 'Property', class: 'A', query: '(LIST_15=', format: 'COMPACT', count: 0, standardNames: false, fetchAll: false }
+      spec: {
+        kind: 'dmql',
+        resource: 'Property',
+        class: 'A',
+        query: '(LIST_15=',
+        format: 'COMPACT',
+        count: 0,
+        standardNames: false,
+        fetchAll: false
+      }
     })
     expect(await settle(h, jobId)).toBe('failed')
     const job = h.workbench.jobs.list().find((j) => j.jobId === jobId)

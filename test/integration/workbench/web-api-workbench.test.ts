@@ -15,18 +15,33 @@ describe('workbench over RESO Web API (Demo MLS)', () => {
     expect(Number(info.capabilities['Entity sets'])).toBeGreaterThanOrEqual(5)
     const summary = await h.call('metadata:summary', { profileId: 'demo-reso' })
     expect(summary.source).toBe('reso')
-    expect(summary.resources.map((r) => r.name)).toEqual(expect.arrayContaining(['Property', 'Member', 'Office', 'Media']))
+    expect(summary.resources.map((r) => r.name)).toEqual(
+      expect.arrayContaining(['Property', 'Member', 'Office', 'Media'])
+    )
     const fields = await h.call('metadata:fields', { profileId: 'demo-reso', resource: 'Property', class: 'Property' })
     const status = fields.find((f) => f.systemName === 'StandardStatus')
     expect(status?.lookupName).toBeTruthy()
-    const values = await h.call('metadata:lookup', { profileId: 'demo-reso', resource: 'Property', lookup: status!.lookupName! })
+    const values = await h.call('metadata:lookup', {
+      profileId: 'demo-reso',
+      resource: 'Property',
+      lookup: status!.lookupName!
+    })
     expect(values.map((v) => v.value)).toContain('Active')
   })
 
   it('runs an OData query with $expand=Media across pages into the result store', async () => {
     const { jobId, resultId } = await h.call('query:run', {
       profileId: 'demo-reso',
-      spec: { kind: 'odata', resource: 'Property', filter: "StandardStatus eq 'Active'", select: ['ListingKey', 'ListPrice'], expand: 'Media', top: 120, count: true, fetchAll: true }
+      spec: {
+        kind: 'odata',
+        resource: 'Property',
+        filter: "StandardStatus eq 'Active'",
+        select: ['ListingKey', 'ListPrice'],
+        expand: 'Media',
+        top: 120,
+        count: true,
+        fetchAll: true
+      }
     })
     expect(await settle(h, jobId)).toBe('done')
     const summary = await h.call('results:summary', { resultId })
@@ -62,7 +77,13 @@ describe('workbench over the Spark API (Demo MLS)', () => {
     expect(summary.source).toBe('spark')
     const { jobId, resultId } = await h.call('query:run', {
       profileId: 'demo-spark',
-      spec: { kind: 'spark', filter: "PropertyType Eq 'RES'", select: ['ListingKey', 'ListPrice', 'City'], fetchAll: true, maxRows: 60 }
+      spec: {
+        kind: 'spark',
+        filter: "PropertyType Eq 'RES'",
+        select: ['ListingKey', 'ListPrice', 'City'],
+        fetchAll: true,
+        maxRows: 60
+      }
     })
     expect(await settle(h, jobId)).toBe('done')
     const result = await h.call('results:summary', { resultId })

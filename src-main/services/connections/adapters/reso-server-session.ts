@@ -65,7 +65,8 @@ export async function createResoServerSession(
       return findResource(m, resource)?.lookups.find((l) => l.name === lookup)?.values ?? []
     },
     async run(spec, writer, job) {
-      if (spec.kind !== 'odata') throw new AppError({ code: 'QUERY_KIND', message: 'A RESO Web API server takes OData queries.' })
+      if (spec.kind !== 'odata')
+        throw new AppError({ code: 'QUERY_KIND', message: 'A RESO Web API server takes OData queries.' })
       const cap = spec.maxRows ?? profile.limits.maxRecords
       const maxRows = spec.fetchAll ? (spec.top ?? cap) : (spec.top ?? profile.limits.pageSize)
       await client.run(

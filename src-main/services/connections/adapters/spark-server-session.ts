@@ -40,7 +40,10 @@ export async function createSparkServerSession(
         kind: 'spark',
         server: new URL(profile.apiUrl).host,
         protocolVersion: 'Spark API v1',
-        capabilities: { 'API root': profile.apiUrl, 'Standard fields': String(model.resources[0]?.classes[0]?.fields?.length ?? 0) },
+        capabilities: {
+          'API root': profile.apiUrl,
+          'Standard fields': String(model.resources[0]?.classes[0]?.fields?.length ?? 0)
+        },
         connectedAt: new Date().toISOString(),
         notes: model.warnings
       }
@@ -58,7 +61,8 @@ export async function createSparkServerSession(
       return loaded.values ?? []
     },
     async run(spec, writer, job) {
-      if (spec.kind !== 'spark') throw new AppError({ code: 'QUERY_KIND', message: 'The Spark API takes SparkQL queries.' })
+      if (spec.kind !== 'spark')
+        throw new AppError({ code: 'QUERY_KIND', message: 'The Spark API takes SparkQL queries.' })
       const pageSize = Math.min(spec.limit ?? profile.limits.pageSize, SPARK_MAX_LIMIT)
       const maxRows = spec.fetchAll ? (spec.maxRows ?? profile.limits.maxRecords) : pageSize
       await client.runListings(

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest'
 import { repoRoot } from '../../../support/paths'
 
 const ALLOWED = [/^src-main\/index\.ts$/, /^src-main\/preload\.ts$/, /^src-main\/electron\//]
-const IMPORT = /(?:from\s+['"]electron(?:\/[^'"]*)?['"]|require\(\s*['"]electron['"]\s*\)|import\(\s*['"]electron['"]\s*\))/
+const IMPORT =
+  /(?:from\s+['"]electron(?:\/[^'"]*)?['"]|require\(\s*['"]electron['"]\s*\)|import\(\s*['"]electron['"]\s*\))/
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { createRegistry, mergeHandlers, type HandlerTable, type PartialHandlerTable } from '../../../../src-main/ipc/register'
+import {
+  createRegistry,
+  mergeHandlers,
+  type HandlerTable,
+  type PartialHandlerTable
+} from '../../../../src-main/ipc/register'
 import { appHandlers } from '../../../../src-main/ipc/handlers/app-handlers'
 import { jobHandlers } from '../../../../src-main/ipc/handlers/job-handlers'
 import { JobManager } from '../../../../src-main/services/jobs/job-manager'
@@ -18,7 +23,10 @@ const info: AppInfo = {
 }
 
 function registry(overrides: PartialHandlerTable = {}) {
-  const base = { ...appHandlers({ info: () => info, openExternal: async () => true }), ...jobHandlers(new JobManager(() => undefined)) }
+  const base = {
+    ...appHandlers({ info: () => info, openExternal: async () => true }),
+    ...jobHandlers(new JobManager(() => undefined))
+  }
   // only the channels these tests call; the full table is checked by mergeHandlers in the workbench tests
   return createRegistry({ ...base, ...overrides } as HandlerTable)
 }
@@ -40,7 +48,10 @@ describe('handler registry', () => {
 
   it('refuses wrong argument types with the error shape', async () => {
     const res = await registry().dispatch('app:ping', { message: 42 }, ctx)
-    expect(res).toMatchObject({ ok: false, error: { code: 'IPC_BAD_ARGS', message: 'Invalid arguments for app:ping.' } })
+    expect(res).toMatchObject({
+      ok: false,
+      error: { code: 'IPC_BAD_ARGS', message: 'Invalid arguments for app:ping.' }
+    })
     if (!res.ok) expect(res.error.detail).toContain('message')
   })
 

@@ -55,9 +55,15 @@ describe('ODataClient paging (canned pages)', () => {
 
   it('an absolute next link is followed byte for byte (not re-encoded)', async () => {
     const odd = "http://h/odata/Property?$skiptoken=a b|c'd"
-    const { transport, urls } = pages({ 'http://h/odata/Property': { value: [{ K: 1 }], '@odata.nextLink': odd }, [odd]: { value: [{ K: 2 }] } })
+    const { transport, urls } = pages({
+      'http://h/odata/Property': { value: [{ K: 1 }], '@odata.nextLink': odd },
+      [odd]: { value: [{ K: 2 }] }
+    })
     const rows: unknown[] = []
-    await new ODataClient({ serviceRoot: 'http://h/odata', transport }).each({ resource: 'Property' }, (r) => void rows.push(r))
+    await new ODataClient({ serviceRoot: 'http://h/odata', transport }).each(
+      { resource: 'Property' },
+      (r) => void rows.push(r)
+    )
     expect(urls[1]).toBe(odd)
     expect(rows).toHaveLength(2)
   })

@@ -115,13 +115,11 @@ describe('SparkQL parser', () => {
       .tuple(
         fc.constantFrom('City', 'ListPrice', 'BedsTotal'),
         fc.oneof(
-          fc
-            .array(fc.stringMatching(/^[A-Za-z ']{0,8}$/), { minLength: 1, maxLength: 3 })
-            .map((vs) => ({
-              op: 'Eq',
-              text: vs.map((v) => `'${v.replace(/'/g, "\\'")}'`).join(','),
-              shown: vs.join(',')
-            })),
+          fc.array(fc.stringMatching(/^[A-Za-z ']{0,8}$/), { minLength: 1, maxLength: 3 }).map((vs) => ({
+            op: 'Eq',
+            text: vs.map((v) => `'${v.replace(/'/g, "\\'")}'`).join(','),
+            shown: vs.join(',')
+          })),
           fc
             .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 9999 }))
             .map(([a, b]) => ({ op: 'Bt', text: `${a},${b}`, shown: `${a},${b}` })),
@@ -134,12 +132,10 @@ describe('SparkQL parser', () => {
       n: fc.oneof(
         { depthSize: 'small' },
         cond,
-        fc
-          .tuple(tie('n'), tie('n'), fc.constantFrom('And', 'Or'))
-          .map(([a, b, op]) => ({
-            text: `(${a.text} ${op} ${b.text})`,
-            shape: `${op.toLowerCase()}(${a.shape}; ${b.shape})`
-          })),
+        fc.tuple(tie('n'), tie('n'), fc.constantFrom('And', 'Or')).map(([a, b, op]) => ({
+          text: `(${a.text} ${op} ${b.text})`,
+          shape: `${op.toLowerCase()}(${a.shape}; ${b.shape})`
+        })),
         tie('n').map((a) => ({ text: `Not (${a.text})`, shape: `Not[${a.shape}]` }))
       )
     })).n

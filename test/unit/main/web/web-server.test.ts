@@ -28,10 +28,22 @@ interface Reply {
   body: string
 }
 
-function request(opts: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
+function request(opts: {
+  method?: string
+  path: string
+  headers?: Record<string, string>
+  body?: string
+}): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path, headers: opts.headers, setHost: !opts.headers?.Host },
+      {
+        host: '127.0.0.1',
+        port,
+        method: opts.method ?? 'GET',
+        path: opts.path,
+        headers: opts.headers,
+        setHost: !opts.headers?.Host
+      },
       (res) => {
         let body = ''
         res.setEncoding('utf8')
@@ -48,7 +60,12 @@ const invoke = (channel: string, args: unknown, headers: Record<string, string> 
   request({
     method: 'POST',
     path: `/api/invoke/${channel}`,
-    headers: { 'Content-Type': 'application/json', 'X-MLSWB-Token': token, Origin: `http://127.0.0.1:${port}`, ...headers },
+    headers: {
+      'Content-Type': 'application/json',
+      'X-MLSWB-Token': token,
+      Origin: `http://127.0.0.1:${port}`,
+      ...headers
+    },
     body: JSON.stringify(args)
   })
 
