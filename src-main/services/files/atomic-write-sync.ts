@@ -1,11 +1,11 @@
 // Small settings files written on shutdown paths, where async work may not finish: same temp + rename rule.
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
 import path from 'node:path'
-import { randomBytes } from 'node:crypto'
+import { tempPathFor } from './atomic-write'
 
 export function writeFileAtomicSync(file: string, data: string): void {
   mkdirSync(path.dirname(file), { recursive: true })
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(4).toString('hex')}.tmp`)
+  const tmp = tempPathFor(file)
   try {
     const fd = openSync(tmp, 'w', 0o600)
     try {

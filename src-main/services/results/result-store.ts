@@ -1,12 +1,11 @@
 // Search results live here, in main, never in the renderer: rows are appended as JSON lines to a temp file with an
 // in-memory offset index (8 bytes per row), so a million-row result costs ~8 MB of RAM plus a small write buffer,
-// and any page is one positioned read. Exports stream from the file to a temp file renamed into place.
+// and any page is one positioned read. Exports stream from the file through the shared atomic writer.
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs'
-import { createWriteStream } from 'node:fs'
-import { rename, rm } from 'node:fs/promises'
 import { randomBytes } from 'node:crypto'
 import os from 'node:os'
 import path from 'node:path'
+import { createAtomicWriteStream } from '../files/atomic-write'
 import type { ResultColumn, ResultInfo, ResultPage, ResultWriter } from './result-types'
 
 export interface ResultStoreOptions {
@@ -159,8 +158,8 @@ export class ResultStore implements ResultWriter {
   ): Promise<number> {
     this.assertOpen()
     this.flush()
-    const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(4).toString('hex')}.tmp`)
-    const out = createWriteStream(tmp, { encoding: 'utf8' })
+    // the shared atomic writer: temp file, fsync, rename; a failure or cancel leaves the target untouched
+    const out = await createAtomicWriteStream(target)
     const write = (text: string): Promise<void> | undefined =>
       out.write(text) ? undefined : new Promise<void>((resolve) => out.once('drain', resolve))
     try {
@@ -178,11 +177,9 @@ export class ResultStore implements ResultWriter {
         out.once('error', reject)
         out.end(() => resolve())
       })
-      await rename(tmp, target)
       return total
     } catch (err) {
-      out.destroy()
-      await rm(tmp, { force: true })
+      await out.abort()
       throw err
     }
   }
