@@ -4,6 +4,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { app, BrowserWindow, nativeTheme, session } from 'electron'
 import { createWorkbench, type Workbench } from './app/workbench'
+import { desktopShell } from './electron/desktop-shell'
 import { CONTENT_SECURITY_POLICY } from './shared/csp'
 import { installAppMenu } from './electron/app-menu'
 import { bridgeIpc } from './electron/ipc-bridge'
@@ -55,7 +56,8 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     userDataDir,
     ...safeStorageForSecrets(),
-    openExternal: (url) => safeOpenExternal(url)
+    openExternal: (url) => safeOpenExternal(url),
+    desktop: desktopShell(() => mainWindow)
   })
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({

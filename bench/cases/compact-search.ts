@@ -84,6 +84,11 @@ const ours: VariantFn = async (raw) => {
       row: (values) => {
         if (firstRow < 0) firstRow = performance.now() - started
         store.append(values)
+      },
+      // what fetchAll does for the app: plain COMPACT rows go to the store as bytes
+      delimitedRow: (row) => {
+        if (firstRow < 0) firstRow = performance.now() - started
+        store.appendDelimited(row)
       }
     },
     {

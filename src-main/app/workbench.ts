@@ -8,12 +8,16 @@ import { APP_NAME } from './user-data'
 import { startDemoHost, type DemoHost } from './demo-mls-host'
 import { JobManager } from '../services/jobs/job-manager'
 import { createRegistry, mergeHandlers, type HandlerRegistry } from '../ipc/register'
-import { appHandlers } from '../ipc/handlers/app-handlers'
+import { appHandlers, type DesktopShell } from '../ipc/handlers/app-handlers'
 import { jobHandlers } from '../ipc/handlers/job-handlers'
 import { profileHandlers } from '../ipc/handlers/profile-handlers'
 import { sessionHandlers } from '../ipc/handlers/session-handlers'
 import { queryHandlers } from '../ipc/handlers/query-handlers'
 import { photoHandlers } from '../ipc/handlers/photo-handlers'
+import { idxHandlers } from '../ipc/handlers/idx-handlers'
+import { activityHandlers } from '../ipc/handlers/activity-handlers'
+import { libraryHandlers } from '../ipc/handlers/library-handlers'
+import { QueryLibrary } from '../services/library/query-library'
 import { openSecretStore, BuiltInSecretsOverlay, type SafeStorageLike, type SecretStore } from '../services/secrets'
 import { ProfileStore } from '../services/connections/profiles'
 import { SessionManager } from '../services/connections/session-manager'
@@ -28,6 +32,8 @@ export interface WorkbenchOptions {
   version: string
   userDataDir: string
   openExternal(url: URL): Promise<boolean>
+  /** native pickers and the file manager (the Electron shell); absent in web mode */
+  desktop?: DesktopShell
   /** Electron's safeStorage, when the shell has one with a real backend */
   safeStorage?: SafeStorageLike
   /** start the in-process Demo MLS (default true) */
@@ -88,16 +94,26 @@ export async function createWorkbench(opts: WorkbenchOptions): Promise<Workbench
     mode: opts.mode,
     keychain: secrets.info(),
     userDataDir: opts.userDataDir,
-    demoMlsUrl: demo?.server.url ?? null
+    demoMlsUrl: demo?.server.url ?? null,
+    nativeDialogs: opts.desktop !== undefined
   })
+  const outputFolders = new Set<string>()
   const registry = createRegistry(
     mergeHandlers(
-      appHandlers({ info, openExternal: opts.openExternal }),
+      appHandlers({
+        info,
+        openExternal: opts.openExternal,
+        outputFolders,
+        ...(opts.desktop ? { desktop: opts.desktop } : {})
+      }),
       jobHandlers(jobs),
       profileHandlers(profiles, secrets, sessions),
       sessionHandlers(sessions),
       queryHandlers({ sessions, jobs, results, wireLog }),
-      photoHandlers(sessions, jobs)
+      photoHandlers({ sessions, jobs, results, outputFolders }),
+      idxHandlers({ sessions, jobs, results, snapshotDir: path.join(opts.userDataDir, 'idx-snapshots') }),
+      activityHandlers(sessions),
+      libraryHandlers(new QueryLibrary(path.join(opts.userDataDir, 'library')), profiles)
     )
   )
   return {

@@ -8,7 +8,6 @@ import type {
   ConnectionInfo,
   ConnectionTestStep,
   FieldMeta,
-  PhotoExportSummary,
   LookupValue,
   MetadataSummary,
   ProfileSummary,
@@ -16,6 +15,10 @@ import type {
   WireBodySlice,
   WireEntry
 } from './workbench-types'
+import type { LibraryImportSummary, LibraryListing, LibraryUsage, SavedQuery } from './library-types'
+import { photoChannels } from './channels/photo-channels'
+import { idxChannels } from './channels/idx-channels'
+import { activityChannels } from './channels/activity-channels'
 
 /** Phantom marker that carries a result type without a runtime value. */
 const result = <T>(): T => undefined as T
@@ -28,6 +31,8 @@ export interface AppInfo {
   keychain: { kind: 'keychain' | 'safeStorage' | 'memory'; persistent: boolean; detail: string }
   userDataDir: string
   demoMlsUrl: string | null
+  /** the desktop shell can show native folder/save pickers and open folders (web mode cannot) */
+  nativeDialogs: boolean
 }
 
 export type JobState = 'running' | 'done' | 'failed' | 'cancelled'
@@ -97,6 +102,23 @@ const sparkQuery = z
   .strict()
 export const querySpecSchema = z.discriminatedUnion('kind', [dmqlQuery, odataQuery, sparkQuery])
 
+// one line of text people read in lists (names, folders, tags): no control characters, so files and menus stay tidy
+const ONE_LINE = /^\P{Cc}*$/u
+const queryLabel = (max: number) => z.string().max(max).regex(ONE_LINE, 'must be one line of text')
+/** A saved query as the renderer sends it; the library adds id and timestamps and checks names per folder. */
+export const savedQueryDraftSchema = z
+  .object({
+    name: queryLabel(120).min(1),
+    /** '' or absent = top level */
+    folder: queryLabel(120).optional(),
+    tags: z.array(queryLabel(40).min(1)).max(30).optional(),
+    description: z.string().max(10_000).optional(),
+    /** absent = kept for any profile whose query language is spec.kind */
+    profileId: id.optional(),
+    spec: querySpecSchema
+  })
+  .strict()
+
 /** Channels of the workbench proper: profiles, sessions, metadata, queries, results, wire log. */
 function workbenchChannels() {
   return {
@@ -148,38 +170,14 @@ function workbenchChannels() {
       result: result<{ offset: number; rows: string[][]; total: number; complete: boolean }>()
     },
     'results:export': {
-      args: z.object({ resultId: id, format: z.enum(['csv', 'json']), path: z.string().min(1).max(4096) }).strict(),
+      args: z
+        .object({ resultId: id, format: z.enum(['csv', 'json', 'xlsx']), path: z.string().min(1).max(4096) })
+        .strict(),
       result: result<{ path: string; rows: number; bytes: number }>()
     },
-    'photos:export': {
-      args: z
-        .object({
-          profileId: id,
-          resource: name.optional(),
-          mode: z.enum(['multipart', 'location', 'single']).optional(),
-          request: z
-            .object({
-              destination: z.string().min(1).max(4096),
-              listingKeys: z.array(z.string().min(1).max(256)).min(1).max(100_000),
-              types: z.array(name).min(1).max(20),
-              objectIds: z
-                .union([z.literal('*'), z.literal('0'), z.array(z.number().int().min(0)).max(1000)])
-                .optional(),
-              namingPattern: z.string().max(500).optional(),
-              batchSize: z.number().int().min(1).max(500).optional(),
-              concurrency: z.number().int().min(1).max(32).optional(),
-              resume: z.boolean().optional()
-            })
-            .strict()
-        })
-        .strict(),
-      result: result<{ jobId: string }>()
-    },
-    /** null while the export runs (progress comes as job:progress) */
-    'photos:summary': {
-      args: z.object({ jobId: z.string().min(1).max(64) }).strict(),
-      result: result<PhotoExportSummary | null>()
-    },
+    ...photoChannels(),
+    ...idxChannels(),
+    ...activityChannels(),
     'wire:list': { args: z.object({}).strict(), result: result<WireEntry[]>() },
     'wire:body': {
       args: z
@@ -199,6 +197,53 @@ function workbenchChannels() {
   } as const
 }
 
+const queryId = z.string().min(1).max(80)
+const jsonFilePath = z.string().min(1).max(4096)
+
+/** The saved-query library: files in `<userData>/library/`, addressed by id; import/export take a full .json path. */
+function libraryChannels() {
+  return {
+    'library:list': {
+      args: z
+        .object({
+          profileId: id.optional(),
+          kind: z.enum(['dmql', 'odata', 'spark']).optional(),
+          text: z.string().max(500).optional()
+        })
+        .strict(),
+      result: result<LibraryListing>()
+    },
+    'library:get': { args: z.object({ queryId }).strict(), result: result<SavedQuery>() },
+    /** creates when `queryId` is absent, else replaces that saved query; names are unique per folder */
+    'library:save': {
+      args: z.object({ queryId: queryId.optional(), query: savedQueryDraftSchema }).strict(),
+      result: result<SavedQuery>()
+    },
+    /** new name and, when given, new folder ('' = top level); the id stays */
+    'library:rename': {
+      args: z.object({ queryId, name: queryLabel(120).min(1), folder: queryLabel(120).optional() }).strict(),
+      result: result<SavedQuery>()
+    },
+    'library:duplicate': {
+      args: z.object({ queryId, name: queryLabel(120).min(1).optional() }).strict(),
+      result: result<SavedQuery>()
+    },
+    'library:delete': { args: z.object({ queryId }).strict(), result: result<{ deleted: boolean }>() },
+    'library:export': {
+      args: z.object({ path: jsonFilePath, queryIds: z.array(queryId).max(10_000).optional() }).strict(),
+      result: result<{ path: string; count: number }>()
+    },
+    'library:import': { args: z.object({ path: jsonFilePath }).strict(), result: result<LibraryImportSummary>() },
+    /** saved queries (of this profile, or kept for any profile of its kind) that mention a field */
+    'library:usage': {
+      args: z
+        .object({ profileId: id, resource: name, class: name.optional(), field: name, standardName: name.optional() })
+        .strict(),
+      result: result<LibraryUsage>()
+    }
+  } as const
+}
+
 export const requestChannels = {
   'app:info': { args: z.object({}).strict(), result: result<AppInfo>() },
   'app:ping': {
@@ -207,6 +252,26 @@ export const requestChannels = {
   },
   'app:openExternal': {
     args: z.object({ url: z.string().max(4096) }).strict(),
+    result: result<{ opened: boolean }>()
+  },
+  /** a native folder or save-as picker; `supported: false` in web mode, where the user types the path */
+  'app:pickPath': {
+    args: z
+      .object({
+        purpose: z.enum(['folder', 'save']),
+        title: z.string().max(200).optional(),
+        defaultPath: z.string().max(4096).optional(),
+        extensions: z
+          .array(z.string().regex(/^[a-z0-9]{1,10}$/i))
+          .max(10)
+          .optional()
+      })
+      .strict(),
+    result: result<{ supported: boolean; path: string | null }>()
+  },
+  /** shows a folder the app wrote to (an export destination) in the OS file manager */
+  'app:openFolder': {
+    args: z.object({ path: z.string().min(1).max(4096) }).strict(),
     result: result<{ opened: boolean }>()
   },
   'job:list': { args: z.object({}).strict(), result: result<JobProgress[]>() },
@@ -219,7 +284,8 @@ export const requestChannels = {
     args: z.object({ steps: z.number().int().min(1).max(10_000), delayMs: z.number().int().min(0).max(1000) }).strict(),
     result: result<{ jobId: string }>()
   },
-  ...workbenchChannels()
+  ...workbenchChannels(),
+  ...libraryChannels()
 } as const
 
 export const eventChannels = {

@@ -96,10 +96,30 @@ export interface ResourceMeta {
   attrs: Record<string, string>
 }
 
+/** One end of a foreign key: a field of a class of a resource. */
+export interface ForeignKeyEnd {
+  resource: string
+  class?: string
+  systemName: string
+}
+
+/** RETS METADATA-FOREIGNKEYS: how records of two resources relate (a listing's media, agent, office…). */
+export interface ForeignKeyMeta {
+  id: string
+  parent: ForeignKeyEnd
+  child: ForeignKeyEnd
+  /** only rows whose ConditionalParentField equals ConditionalParentValue relate */
+  condition?: { field: string; value: string }
+  oneToMany?: boolean
+  attrs: Record<string, string>
+}
+
 export interface MetadataModel {
   source: MetadataSource
   system: SystemInfo
   resources: ResourceMeta[]
+  /** RETS foreign keys (absent when the server has none or does not serve the type) */
+  foreignKeys?: ForeignKeyMeta[]
   /** warnings met while reading (repaired characters, unknown elements…) for the user to see */
   warnings: string[]
 }

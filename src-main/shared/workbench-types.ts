@@ -1,6 +1,14 @@
 // Types that cross the IPC boundary for profiles, sessions, metadata, queries, results and the wire log.
 // Kept apart from the channel table so the contract stays readable.
-import type { ClassMeta, FieldMeta, LookupValue, MetadataSource, ObjectTypeMeta, SystemInfo } from './metadata-model'
+import type {
+  ClassMeta,
+  FieldMeta,
+  ForeignKeyMeta,
+  LookupValue,
+  MetadataSource,
+  ObjectTypeMeta,
+  SystemInfo
+} from './metadata-model'
 
 export type ProfileKind = 'rets' | 'reso' | 'spark' | 'idx' | 'activity'
 
@@ -46,6 +54,8 @@ export interface MetadataSummary {
     lookups: { name: string; visibleName?: string }[]
     objectTypes: ObjectTypeMeta[]
   }[]
+  /** RETS METADATA-FOREIGNKEYS, when the server serves them */
+  foreignKeys?: ForeignKeyMeta[]
   warnings: string[]
 }
 
@@ -160,6 +170,28 @@ export interface PhotoExportSummary {
   errorsOmitted: number
   /** relative paths of the first files written (thumbnail strip) */
   firstFiles: string[]
+}
+
+/** What the photo export dialog offers for one connection. */
+export interface PhotoExportOptions {
+  kind: 'rets' | 'reso' | 'spark'
+  resource: string
+  /** RETS object types, RESO media categories, Spark photo sizes */
+  types: { value: string; label: string; description?: string }[]
+  defaultTypes: string[]
+  /** RETS only: how objects are fetched */
+  modes: ('multipart' | 'location' | 'single')[]
+  /** the resource's key field (RETS KeyField, RESO ListingKey, Spark Id): the default key column */
+  keyField?: string
+  defaultPattern: string
+  tokens: string[]
+}
+
+/** A small image of an exported file for the summary's thumbnail strip. */
+export interface PhotoThumbnail {
+  file: string
+  dataUrl: string
+  bytes: number
 }
 
 export type { FieldMeta, LookupValue }

@@ -2,6 +2,7 @@
 // Numbers arrive from <input>s as text; empty means "not sent" so the server's defaults apply.
 import type { FieldMeta } from '../../src-main/shared/metadata-model'
 import { fieldKindOf } from '../../src-main/shared/query-languages/values/field-kind'
+import { QUERY_KIND_OF_PROFILE } from '../../src-main/shared/query-kinds'
 import type { MetadataSummary, ProfileKind, QuerySpec, RetsFormat } from '../../src-main/shared/workbench-types'
 
 export type QueryKind = QuerySpec['kind']
@@ -43,19 +44,9 @@ export interface SparkParams {
 
 export type QueryParams = DmqlParams | ODataParams | SparkParams
 
-/** IDX (DDF-style) speaks RETS search; the Listing Activity API has nothing to query. */
+/** The query language of a profile kind (one table with main: src-main/shared/query-kinds.ts). */
 export function queryKindFor(profile: ProfileKind): QueryKind | undefined {
-  switch (profile) {
-    case 'rets':
-    case 'idx':
-      return 'dmql'
-    case 'reso':
-      return 'odata'
-    case 'spark':
-      return 'spark'
-    default:
-      return undefined
-  }
+  return QUERY_KIND_OF_PROFILE[profile]
 }
 
 /** Monaco language ids registered by monaco/languages/*. */

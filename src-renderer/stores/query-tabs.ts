@@ -21,6 +21,10 @@ export interface QueryTab {
   resultId?: string
   /** parameter problems found before sending */
   errors: string[]
+  /** the saved query this tab was opened from or last saved as (stores/library.ts) */
+  savedId?: string
+  /** fingerprint of the query as saved, so the tab can show it is modified */
+  savedFingerprint?: string
 }
 
 export const WELCOME_TAB = 'welcome'

@@ -15,6 +15,8 @@ export interface FakeRetsOptions {
   pageCap?: number
   ignoreOffset?: boolean
   gzip?: boolean
+  /** how GetMetadata answers METADATA-FOREIGNKEYS: RETS 20501 (most servers) or an HTML 500 page */
+  foreignKeys?: 'unsupported' | 'broken'
 }
 
 export interface FakeRetsRequest {
@@ -101,6 +103,30 @@ export async function startFakeRets(options: FakeRetsOptions = {}): Promise<Fake
     res.end(gz ? gzipSync(body) : body)
   }
 
+  // a one-resource tree in COMPACT; FOREIGNKEYS as servers that lack them answer
+  function metadata(res: ServerResponse, req: FakeRetsRequest, type: string): void {
+    const ok = (inner: string): void =>
+      send(res, req, `<RETS ReplyCode="0" ReplyText="Success">\r\n${inner}</RETS>\r\n`)
+    const v = 'Version="1.0.1" Date="2026-01-01T00:00:00"'
+    switch (type) {
+      case 'METADATA-SYSTEM':
+        return ok(`<METADATA-SYSTEM ${v}><SYSTEM SystemID="FAKE" SystemDescription="Fake"/></METADATA-SYSTEM>\r\n`)
+      case 'METADATA-RESOURCE':
+        return ok(
+          `<METADATA-RESOURCE ${v}>\r\n<COLUMNS>\tResourceID\tKeyField\t</COLUMNS>\r\n<DATA>\tProperty\tID\t</DATA>\r\n</METADATA-RESOURCE>\r\n`
+        )
+      case 'METADATA-FOREIGNKEYS':
+        if (opts.foreignKeys === 'broken') {
+          res.writeHead(500, { 'Content-Type': 'text/html' })
+          res.end('<html><body>Internal error</body></html>')
+          return
+        }
+        return send(res, req, '<RETS ReplyCode="20501" ReplyText="Invalid Type"/>')
+      default:
+        return ok('')
+    }
+  }
+
   const server = createServer((incoming, res) => {
     const chunks: Buffer[] = []
     incoming.on('data', (c: Buffer) => chunks.push(c))
@@ -122,7 +148,7 @@ export async function startFakeRets(options: FakeRetsOptions = {}): Promise<Fake
         return send(
           res,
           req,
-          `<RETS ReplyCode="0" ReplyText="Success">\r\n<RETS-RESPONSE>\r\nMemberName=Test Agent\r\nMetadataVersion=1.0.1\r\nSearch=/rets/search\r\nGetObject=/rets/getobject\r\nLogout=/rets/logout\r\nX-ApiAccessSettings=key=abc\r\n</RETS-RESPONSE>\r\n</RETS>\r\n`,
+          `<RETS ReplyCode="0" ReplyText="Success">\r\n<RETS-RESPONSE>\r\nMemberName=Test Agent\r\nMetadataVersion=1.0.1\r\nSearch=/rets/search\r\nGetMetadata=/rets/metadata\r\nGetObject=/rets/getobject\r\nLogout=/rets/logout\r\nX-ApiAccessSettings=key=abc\r\n</RETS-RESPONSE>\r\n</RETS>\r\n`,
           {
             'Set-Cookie': `RETS-Session-ID=${sessionId}; Path=/`
           }
@@ -146,6 +172,7 @@ export async function startFakeRets(options: FakeRetsOptions = {}): Promise<Fake
         body += `${more ? '<MAXROWS/>\n' : ''}</RETS>\n`
         return send(res, req, body)
       }
+      if (url.pathname === '/rets/metadata') return metadata(res, req, params.get('Type') ?? '')
       if (url.pathname === '/rets/logout')
         return send(res, req, '<html><body>Bye</body></html>', { 'Content-Type': 'text/html' })
       res.writeHead(404)

@@ -54,6 +54,8 @@ export function profileHandlers(
     'secrets:set': async ({ profileId, name, value }) => {
       await checkSecretName(profileId, name)
       await secrets.set(profileId, name as ProfileSecretName, value)
+      // a token the user pastes has no known expiry; the one of the token it replaces must not apply to it
+      if (name === 'accessToken') await secrets.delete(profileId, 'accessTokenExpiresAt')
       return { stored: true, persistent: secrets.info().persistent }
     },
     'secrets:clear': async ({ profileId, name }) => {

@@ -9,7 +9,8 @@ import type { JobManager } from '../../services/jobs/job-manager'
 import type { ResultRegistry } from '../../services/results/result-registry'
 import type { WireLog, WireEntry as LoggedEntry } from '../../services/http/wire-log'
 import { isTextContentType } from '../../services/http/content-kind'
-import { redactor } from '../../services/redaction/redactor'
+import { redactSlice, sliceWindow } from '../../services/redaction/redact-slice'
+import { exportXlsx } from '../../services/export/xlsx/xlsx-export'
 import type { PartialHandlerTable } from '../register'
 
 export interface QueryHandlerDeps {
@@ -27,6 +28,14 @@ export function queryHandlers({ sessions, jobs, results, wireLog }: QueryHandler
     if (!s)
       throw new AppError({ code: 'RESULT_NOT_FOUND', message: 'That result is gone.', hint: 'Run the query again.' })
     return s
+  }
+
+  /** token replies and echoed credentials are hidden here too: the raw view is a view, not a copy of secrets */
+  async function redactedText(id: string, offset: number, length: number, total: number): Promise<string> {
+    const w = sliceWindow(offset, length, Math.max(total, offset + length))
+    const bytes = await wireLog.readBody(id, w.start, w.length)
+    const sliceStart = Math.min(bytes.length, offset - w.start)
+    return redactSlice({ bytes, sliceStart, sliceEnd: Math.min(bytes.length, sliceStart + length) })
   }
 
   return {
@@ -70,23 +79,22 @@ export function queryHandlers({ sessions, jobs, results, wireLog }: QueryHandler
     'results:export': async ({ resultId, format, path: target }) => {
       const file = await checkExportPath(target, format)
       const s = store(resultId)
-      const rows = format === 'csv' ? await s.exportCsv(file) : await s.exportJson(file)
+      const rows =
+        format === 'csv'
+          ? await s.exportCsv(file)
+          : format === 'json'
+            ? await s.exportJson(file)
+            : await exportXlsx(s, file)
       return { path: file, rows, bytes: (await stat(file)).size }
     },
     'wire:list': () => wireLog.list().map(toContractEntry),
     'wire:body': async ({ id, offset, length }): Promise<WireBodySlice> => {
       const entry = wireLog.get(id)
       if (!entry) throw new AppError({ code: 'WIRE_NOT_FOUND', message: 'That request is no longer in the log.' })
-      const bytes = await wireLog.readBody(id, offset, length)
-      const text = isTextContentType(entry.responseHeaders?.['content-type'])
-      return {
-        id,
-        offset,
-        total: entry.responseBytes,
-        encoding: text ? 'text' : 'base64',
-        // token replies and echoed credentials are hidden here too: the raw view is a view, not a copy of secrets
-        data: text ? redactor.text(bytes.toString('utf8')) : bytes.toString('base64')
-      }
+      const slice = { id, offset, total: entry.responseBytes }
+      return isTextContentType(entry.responseHeaders?.['content-type'])
+        ? { ...slice, encoding: 'text', data: await redactedText(id, offset, length, entry.responseBytes) }
+        : { ...slice, encoding: 'base64', data: (await wireLog.readBody(id, offset, length)).toString('base64') }
     },
     'wire:curl': ({ id }) => {
       const curl = wireLog.toCurl(id)
@@ -128,7 +136,7 @@ export function queryTitle(spec: QuerySpec): string {
 }
 
 /** Exports go where the user says, but only as a new or replaced .csv/.json file in an existing folder. */
-async function checkExportPath(target: string, format: 'csv' | 'json'): Promise<string> {
+async function checkExportPath(target: string, format: 'csv' | 'json' | 'xlsx'): Promise<string> {
   const file = path.resolve(target)
   if (!path.isAbsolute(target)) {
     throw new AppError({

@@ -1,6 +1,7 @@
 // How a profile looks on disk and in an export: pretty JSON, id / name / kind first, the rest in schema order and
 // the timestamps last, so the file reads well and diffs stay small in git. Profiles never hold secrets, so an export is the file itself.
 import { AppError } from '../../shared/app-error'
+import { readJsonObject } from '../files/json-object-text'
 import { PROFILE_ID_PATTERN, type ConnectionProfile } from './profile-schema'
 
 export const PROFILE_FILE_EXTENSION = '.json'
@@ -12,22 +13,17 @@ export function profileToJson(profile: ConnectionProfile): string {
 
 /** JSON text → unvalidated object (validation is the caller's, with the schema). */
 export function readProfileJson(text: string, source: string): Record<string, unknown> {
-  let value: unknown
-  try {
-    // a UTF-8 BOM from Windows editors is not part of the JSON
-    value = JSON.parse(text.replace(/^\uFEFF/, ''))
-  } catch (err) {
+  const read = readJsonObject(text)
+  if (read.ok) return read.value
+  if (read.problem === 'not-json') {
     throw new AppError({
       code: 'PROFILE_INVALID',
       message: `${source} is not valid JSON.`,
-      detail: err instanceof Error ? err.message : String(err),
+      detail: read.detail,
       hint: 'Check the file in a text editor; a profile file is one JSON object.'
     })
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new AppError({ code: 'PROFILE_INVALID', message: `${source} is not a JSON object.` })
-  }
-  return value as Record<string, unknown>
+  throw new AppError({ code: 'PROFILE_INVALID', message: `${source} is not a JSON object.` })
 }
 
 export function profileFileName(id: string): string {

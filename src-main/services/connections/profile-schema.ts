@@ -7,7 +7,16 @@ import { z } from 'zod'
 export const PROFILE_KINDS = ['rets', 'reso', 'spark', 'idx', 'activity'] as const
 export type ProfileKind = (typeof PROFILE_KINDS)[number]
 
-export const SECRET_NAMES = ['password', 'uaPassword', 'clientSecret', 'accessToken', 'refreshToken', 'apiKey'] as const
+export const SECRET_NAMES = [
+  'password',
+  'uaPassword',
+  'clientSecret',
+  'accessToken',
+  // when the access token expires (epoch ms); not secret, but it lives and dies with the token
+  'accessTokenExpiresAt',
+  'refreshToken',
+  'apiKey'
+] as const
 export type ProfileSecretName = (typeof SECRET_NAMES)[number]
 
 /** Which secrets a profile of each kind may have in the SecretStore (keyed by profile id). */
@@ -17,8 +26,8 @@ export const PROFILE_SECRETS: Readonly<Record<ProfileKind, readonly ProfileSecre
   idx: ['password'],
   // seed 001: the Listing Activity API authenticates with the API key in the URL path
   activity: ['apiKey'],
-  reso: ['clientSecret', 'accessToken', 'refreshToken', 'password'],
-  spark: ['clientSecret', 'accessToken', 'refreshToken', 'password']
+  reso: ['clientSecret', 'accessToken', 'accessTokenExpiresAt', 'refreshToken', 'password'],
+  spark: ['clientSecret', 'accessToken', 'accessTokenExpiresAt', 'refreshToken', 'password']
 }
 
 /** Secrets worth copying when a profile is duplicated; tokens belong to one sign-in and are not. */

@@ -13,7 +13,7 @@ export interface ProfileIssue {
 export type ProfileValidation = { ok: true; profile: ConnectionProfile } | { ok: false; issues: ProfileIssue[] }
 
 // the secret names of every kind plus the spellings people (and other tools' exports) use for them
-const SECRET_LIKE_KEY =
+export const SECRET_LIKE_KEY =
   /^(password|passwd|pwd|ua_?password|client_?secret|access_?token|refresh_?token|api_?key|token|secret|bearer)$/i
 
 export function validateProfile(input: unknown): ProfileValidation {

@@ -1,5 +1,4 @@
 // Builds the live session for a profile id: reads the profile, then hands it to the adapter of its kind.
-import { AppError } from '../../shared/app-error'
 import type { WireLog } from '../http/wire-log'
 import type { MetadataCache } from '../metadata/metadata-cache'
 import type { SecretStore } from '../secrets/secret-store'
@@ -8,6 +7,8 @@ import type { SessionFactory } from './session-manager'
 import { createRetsServerSession } from './adapters/rets-server-session'
 import { createResoServerSession } from './adapters/reso-server-session'
 import { createSparkServerSession } from './adapters/spark-server-session'
+import { createIdxServerSession } from './adapters/idx-server-session'
+import { createActivityServerSession } from './adapters/activity-server-session'
 
 export interface SessionFactoryDeps {
   profiles: ProfileStore
@@ -29,12 +30,10 @@ export function createSessionFactory(deps: SessionFactoryDeps): SessionFactory {
         return createResoServerSession(profile, deps.secrets, deps.wireLog, deps.openExternal)
       case 'spark':
         return createSparkServerSession(profile, deps.secrets, deps.wireLog, deps.openExternal)
-      default:
-        throw new AppError({
-          code: 'KIND_NOT_SUPPORTED',
-          message: `Browsing ${profile.kind.toUpperCase()} profiles in the workbench is not available yet.`,
-          hint: 'Use a RETS, RESO Web API or Spark profile for browsing and queries.'
-        })
+      case 'idx':
+        return createIdxServerSession(profile, deps.secrets, deps.wireLog, deps.metadataCache)
+      case 'activity':
+        return createActivityServerSession(profile, deps)
     }
   }
 }

@@ -73,6 +73,12 @@ export class SessionManager {
     return live.session
   }
 
+  /** what the server said at login (kind, versions, capabilities) */
+  info(profileId: string): ConnectionInfo {
+    this.session(profileId) // throws NOT_CONNECTED with its hint
+    return this.live.get(profileId)!.info
+  }
+
   isConnected(profileId: string): boolean {
     return this.live.has(profileId)
   }

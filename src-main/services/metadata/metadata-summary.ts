@@ -14,6 +14,7 @@ export function summarizeMetadata(
     origin,
     system: model.system,
     warnings: model.warnings,
+    ...(model.foreignKeys ? { foreignKeys: model.foreignKeys } : {}),
     resources: model.resources.map((r) => {
       const res: MetadataSummary['resources'][number] = {
         name: r.name,

@@ -24,7 +24,9 @@ export const SECRET_NAMES = {
   clientSecret: 'clientSecret',
   password: 'password',
   accessToken: 'accessToken',
-  refreshToken: 'refreshToken'
+  refreshToken: 'refreshToken',
+  /** not a secret: kept beside the token so a restart knows when it expires */
+  accessTokenExpiresAt: 'accessTokenExpiresAt'
 } as const
 
 export type SecretName = (typeof SECRET_NAMES)[keyof typeof SECRET_NAMES]

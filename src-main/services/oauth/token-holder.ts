@@ -48,7 +48,8 @@ export class TokenHolder {
       const stored = await this.loadStored()
       if (stored) {
         this.current = stored
-        return stored
+        // an expired stored token is not sent: its refresh token (if any) renews it first
+        if (!this.expiresSoon(stored)) return stored
       }
     }
     return this.renew()
@@ -85,6 +86,7 @@ export class TokenHolder {
   async signOut(): Promise<void> {
     this.current = undefined
     await this.deps.store.delete('accessToken')
+    await this.deps.store.delete('accessTokenExpiresAt')
     await this.deps.store.delete('refreshToken')
   }
 
@@ -203,6 +205,8 @@ export class TokenHolder {
     redactor.addSecret(token.refreshToken)
     if (this.settings.flow === 'static') return
     await this.deps.store.set('accessToken', token.accessToken)
+    if (token.expiresAt !== undefined) await this.deps.store.set('accessTokenExpiresAt', String(token.expiresAt))
+    else await this.deps.store.delete('accessTokenExpiresAt')
     if (token.refreshToken) await this.deps.store.set('refreshToken', token.refreshToken)
   }
 
@@ -210,8 +214,14 @@ export class TokenHolder {
     const accessToken = await this.secret('accessToken')
     if (!accessToken) return undefined
     const refreshToken = await this.secret('refreshToken')
-    // a stored token has no known expiry: it is used until the server refuses it
-    return refreshToken ? { accessToken, refreshToken } : { accessToken }
+    // read directly, not as a secret: a registered number would be redacted wherever it appears
+    const expiresAt = Number((await this.deps.store.get('accessTokenExpiresAt')) ?? NaN)
+    // without a stored expiry (a pasted token) the token is used until the server refuses it
+    return {
+      accessToken,
+      ...(refreshToken ? { refreshToken } : {}),
+      ...(Number.isFinite(expiresAt) ? { expiresAt } : {})
+    }
   }
 
   private async secret(name: SecretName): Promise<string | undefined> {

@@ -42,6 +42,12 @@ const JSON_PAIR = new RegExp(`("(?:${KEY_ALT})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`,
 const HEADER_LINE =
   /\b(authorization|proxy-authorization|rets-ua-authorization|cookie|set-cookie)(\s*:\s*)([^\r\n'"]+)/gi
 
+export interface RedactionRange {
+  start: number
+  end: number
+  replacement: string
+}
+
 export class Redactor {
   private readonly secrets = new Set<string>()
   private variants: string[] = []
@@ -71,15 +77,40 @@ export class Redactor {
   }
 
   text(input: string): string {
-    let out = input
-    for (const v of this.variants) if (out.includes(v)) out = out.split(v).join(REDACTED)
-    out = out.replace(FORM_PAIR, (_m, k: string) => `${k}=${REDACTED}`)
-    out = out.replace(JSON_PAIR, (_m, k: string) => `${k}"${REDACTED}"`)
-    out = out.replace(
-      HEADER_LINE,
-      (_m, name: string, sep: string, value: string) => `${name}${sep}${headerValue(name, value)}`
-    )
-    return out
+    let out = ''
+    let pos = 0
+    for (const r of this.ranges(input)) {
+      out += input.slice(pos, r.start) + r.replacement
+      pos = r.end
+    }
+    return pos === 0 ? input : out + input.slice(pos)
+  }
+
+  /**
+   * Where `input` holds secrets, as sorted, non-overlapping ranges with what replaces each. One list serves whole
+   * texts and slices of a body (the raw view pages big bodies: a slice must hide a secret cut by its edge).
+   */
+  ranges(input: string): RedactionRange[] {
+    const found: RedactionRange[] = []
+    for (const v of this.variants) {
+      for (let at = input.indexOf(v); at >= 0; at = input.indexOf(v, at + v.length)) {
+        found.push({ start: at, end: at + v.length, replacement: REDACTED })
+      }
+    }
+    for (const m of input.matchAll(FORM_PAIR)) {
+      const start = m.index + m[1]!.length + 1
+      found.push({ start, end: m.index + m[0].length, replacement: REDACTED })
+    }
+    for (const m of input.matchAll(JSON_PAIR)) {
+      const start = m.index + m[1]!.length
+      found.push({ start, end: m.index + m[0].length, replacement: `"${REDACTED}"` })
+    }
+    for (const m of input.matchAll(HEADER_LINE)) {
+      const [, name, sep, value] = m as unknown as [string, string, string, string]
+      const start = m.index + name.length + sep.length
+      found.push({ start, end: start + value.length, replacement: headerValue(name, value) })
+    }
+    return mergeRanges(found)
   }
 
   url(input: string): string {
@@ -95,6 +126,19 @@ export class Redactor {
     }
     return out
   }
+}
+
+/** Overlapping hits (a registered token inside a token=… pair) become one range hidden as a whole. */
+function mergeRanges(found: RedactionRange[]): RedactionRange[] {
+  found.sort((a, b) => a.start - b.start || b.end - a.end)
+  const out: RedactionRange[] = []
+  for (const r of found) {
+    const last = out.at(-1)
+    if (last && r.start < last.end) {
+      if (r.end > last.end) out[out.length - 1] = { start: last.start, end: r.end, replacement: REDACTED }
+    } else out.push(r)
+  }
+  return out
 }
 
 /** Keeps what helps debugging (the auth scheme, cookie names) and drops the secret part. */

@@ -1,12 +1,19 @@
-// Search results live here, in main, never in the renderer: rows are appended as JSON lines to a temp file with an
-// in-memory offset index (8 bytes per row), so a million-row result costs ~8 MB of RAM plus a small write buffer,
-// and any page is one positioned read. Exports stream from the file through the shared atomic writer.
+// Search results live here, in main, never in the renderer: rows are appended as lines to a temp file with an
+// in-memory offset index (8 bytes per row, a Float64Array), so a million-row result costs ~8 MB of RAM plus a 1 MB
+// write buffer, and any page is one positioned read. Lines are JSON arrays, or RETS COMPACT rows copied byte for
+// byte (spill-line.ts): encoding was most of the store's cost (JSON.stringify of 15 strings ≈ 0.5 µs a row), so
+// COMPACT rows skip it. Rows are encoded straight into one reused Buffer — no per-row line strings to join and
+// re-encode — and written with one writeSync per buffer. Exports stream from the file through the atomic writer.
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import os from 'node:os'
 import path from 'node:path'
 import { createAtomicWriteStream } from '../files/atomic-write'
-import type { ResultColumn, ResultInfo, ResultPage, ResultWriter } from './result-types'
+import { splitDelimitedRow } from './delimited-row'
+import type { DelimitedRow, ResultColumn, ResultInfo, ResultPage, ResultWriter } from './result-types'
+import { isSpillDelimiter, readSpillLine } from './spill-line'
+
+const LF = 0x0a
 
 export interface ResultStoreOptions {
   id?: string
@@ -26,9 +33,9 @@ export class ResultStore implements ResultWriter {
   private offsets = new Float64Array(1024)
   private count = 0
   private fileBytes = 0
-  private pendingLines: string[] = []
+  /** encoded lines not yet on disk: `pending[0, pendingBytes)` */
+  private pending: Buffer
   private pendingBytes = 0
-  private readonly writeBufferBytes: number
   private done = false
   private disposed = false
 
@@ -37,7 +44,7 @@ export class ResultStore implements ResultWriter {
     this.dir = mkdtempSync(path.join(options.dir ?? os.tmpdir(), 'mlswb-result-'))
     this.file = path.join(this.dir, 'rows.jsonl')
     this.fd = openSync(this.file, 'w+')
-    this.writeBufferBytes = options.writeBufferBytes ?? 1 << 20
+    this.pending = Buffer.allocUnsafe(options.writeBufferBytes ?? 1 << 20)
   }
 
   get columns(): ResultColumn[] {
@@ -63,17 +70,21 @@ export class ResultStore implements ResultWriter {
 
   append(row: string[]): void {
     this.assertOpen()
-    const line = `${JSON.stringify(row)}\n`
-    const bytes = Buffer.byteLength(line)
-    if (this.count === this.offsets.length) {
-      const grown = new Float64Array(this.offsets.length * 2)
-      grown.set(this.offsets)
-      this.offsets = grown
-    }
-    this.offsets[this.count++] = this.fileBytes + this.pendingBytes
-    this.pendingLines.push(line)
-    this.pendingBytes += bytes
-    if (this.pendingBytes >= this.writeBufferBytes) this.flush()
+    const json = JSON.stringify(row)
+    this.startLine(Buffer.byteLength(json) + 1)
+    this.pendingBytes += this.pending.write(json, this.pendingBytes)
+    this.pending[this.pendingBytes++] = LF
+  }
+
+  /** A COMPACT row as bytes (see DelimitedRow): copied as is, read back split on its delimiter. */
+  appendDelimited(row: DelimitedRow): void {
+    if (!isSpillDelimiter(row.delimiter)) return this.append(splitDelimitedRow(row))
+    this.assertOpen()
+    this.startLine(row.end - row.start + 2)
+    const buf = this.pending
+    buf[this.pendingBytes++] = row.delimiter
+    this.pendingBytes += row.bytes.copy(buf, this.pendingBytes, row.start, row.end)
+    buf[this.pendingBytes++] = LF
   }
 
   setInfo(info: Partial<ResultInfo>): void {
@@ -97,21 +108,19 @@ export class ResultStore implements ResultWriter {
     return { offset: start, rows: this.readRows(start, end), total: this.count, complete: this.done }
   }
 
-  /** Rows [start, end) straight from the file. */
+  /** Rows [start, end) straight from the file, each located through the index (lines end with one LF). */
   private readRows(start: number, end: number): string[][] {
     if (end <= start) return []
-    const from = this.offsets[start]!
-    const to = end < this.count ? this.offsets[end]! : this.fileBytes
-    const buf = Buffer.alloc(to - from)
+    const offsets = this.offsets
+    const from = offsets[start]!
+    const to = end < this.count ? offsets[end]! : this.fileBytes
+    const buf = Buffer.allocUnsafe(to - from)
     readSync(this.fd!, buf, 0, buf.length, from)
     const width = this.columnList.length
     const rows: string[][] = []
-    let lineStart = 0
-    for (let i = buf.indexOf(0x0a); i >= 0; i = buf.indexOf(0x0a, i + 1)) {
-      const row = JSON.parse(buf.toString('utf8', lineStart, i)) as string[]
-      while (row.length < width) row.push('')
-      rows.push(row)
-      lineStart = i + 1
+    for (let i = start; i < end; i++) {
+      const lineEnd = (i + 1 < end ? offsets[i + 1]! : to) - from - 1
+      rows.push(readSpillLine(buf, offsets[i]! - from, lineEnd, width))
     }
     return rows
   }
@@ -146,7 +155,8 @@ export class ResultStore implements ResultWriter {
     this.disposed = true
     if (this.fd !== undefined) closeSync(this.fd)
     this.fd = undefined
-    this.pendingLines = []
+    this.pending = Buffer.alloc(0)
+    this.pendingBytes = 0
     this.offsets = new Float64Array(0)
     rmSync(this.dir, { recursive: true, force: true })
   }
@@ -184,12 +194,27 @@ export class ResultStore implements ResultWriter {
     }
   }
 
+  /** Indexes a new line of `bytes` bytes and makes room for it in the write buffer. */
+  private startLine(bytes: number): void {
+    if (this.pendingBytes + bytes > this.pending.length) {
+      this.flush()
+      // a line longer than the buffer (a huge remarks field): a bigger buffer from now on
+      if (bytes > this.pending.length) this.pending = Buffer.allocUnsafe(bytes)
+    }
+    if (this.count === this.offsets.length) {
+      const grown = new Float64Array(this.offsets.length * 2)
+      grown.set(this.offsets)
+      this.offsets = grown
+    }
+    this.offsets[this.count++] = this.fileBytes + this.pendingBytes
+  }
+
   private flush(): void {
-    if (this.pendingLines.length === 0 || this.fd === undefined) return
-    const data = Buffer.from(this.pendingLines.join(''), 'utf8')
-    writeSync(this.fd, data, 0, data.length, this.fileBytes)
-    this.fileBytes += data.length
-    this.pendingLines = []
+    if (this.pendingBytes === 0 || this.fd === undefined) return
+    let at = 0
+    while (at < this.pendingBytes)
+      at += writeSync(this.fd, this.pending, at, this.pendingBytes - at, this.fileBytes + at)
+    this.fileBytes += this.pendingBytes
     this.pendingBytes = 0
   }
 

@@ -15,9 +15,23 @@ export interface ResultPage {
   complete: boolean
 }
 
+/**
+ * One row still as bytes: UTF-8 (valid) values separated by `delimiter`, an ASCII byte no value contains, in
+ * `bytes[start, end)`. RETS COMPACT rows that need no decoding travel this way so a million-row search does not
+ * make fifteen million strings only to encode them again (see bench/README.md, case "compact").
+ */
+export interface DelimitedRow {
+  bytes: Buffer
+  start: number
+  end: number
+  delimiter: number
+}
+
 export interface ResultWriter {
   setColumns(columns: ResultColumn[]): void
   append(row: string[]): void
+  /** optional fast lane; a writer without it gets `append(splitDelimitedRow(row))` */
+  appendDelimited?(row: DelimitedRow): void
   /** server-side facts: COUNT, MAXROWS seen, next link… */
   setInfo(info: Partial<ResultInfo>): void
   finish(): Promise<void>

@@ -172,6 +172,19 @@ export class RetsSession {
     return res
   }
 
+  /**
+   * An authenticated request to a URL the login advertised outside the standard capabilities (X-* extensions such
+   * as flexmls X-ApiAccessSettings, seed 001): same cookies, digest and UA-auth as the transactions; logs in first.
+   */
+  async extensionRequest(
+    url: string,
+    init: { method?: 'GET' | 'POST'; form?: Record<string, string>; signal?: AbortSignal } = {}
+  ): Promise<HttpResponse> {
+    if (!this.result) await this.login(init.signal)
+    const method = init.method ?? 'GET'
+    return this.send(method, url, method === 'POST' ? encodeParams(init.form ?? {}) : undefined, init.signal)
+  }
+
   async logout(signal?: AbortSignal): Promise<{ reply?: RetsReply; message: string }> {
     if (!this.result?.capabilities.Logout) {
       this.result = undefined

@@ -133,6 +133,15 @@ describe('metadata', () => {
         r.lookups.map((l) => l.name)
       ])
     expect(shape(b)).toEqual(shape(a))
+    // METADATA-FOREIGNKEYS: the listing's media by its key, in both formats
+    expect(b.foreignKeys).toEqual(a.foreignKeys)
+    expect(a.foreignKeys).toContainEqual(
+      expect.objectContaining({
+        parent: { resource: 'Property', class: 'A', systemName: 'LIST_1' },
+        child: { resource: 'Media', class: 'Media', systemName: 'MEDIA_1' },
+        oneToMany: true
+      })
+    )
     const property = a.resources.find((r) => r.name === 'Property')!
     expect(property.keyField).toBe('LIST_1')
     expect(property.classes.map((c) => c.name)).toEqual(['A', 'B', 'C'])

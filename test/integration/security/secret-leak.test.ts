@@ -1,4 +1,4 @@
-// Issue 7's leak test: unique secret strings go through full sessions of every kind (login, metadata, search,
+// Issue 7's leak test: unique secret strings go through full sessions of every kind (login, metadata, search, sync,
 // errors, raw view, exports, profile export), then every file the app wrote, its temp spill files, its console
 // output and every message that crossed the web-mode boundary are searched for them — plain, base64, URL-encoded.
 import http from 'node:http'
@@ -15,7 +15,12 @@ const tag = randomBytes(6).toString('hex')
 const canary = {
   password: `pw-canary-${tag}-Zq`,
   uaPassword: `ua-canary-${tag}-Xy`,
-  clientSecret: `cs-canary-${tag}-Wv`
+  clientSecret: `cs-canary-${tag}-Wv`,
+  idxPassword: `pw-idx-canary-${tag}-Ut`,
+  /** a key the server never issued (the rejected-key send) */
+  badApiKey: `ak-bad-canary-${tag}-Ts`,
+  /** the Listing Activity key of the profile's own apiKey secret (issued in beforeAll) */
+  apiKey: ''
 }
 
 let app: WebApp
@@ -86,6 +91,9 @@ beforeAll(async () => {
   const ctx = app.workbench.demo!.server.ctx
   ctx.users.push({ ...ctx.users[0]!, username: 'leaktest', password: canary.password, uaPassword: canary.uaPassword })
   ctx.oauthClients.push({ clientId: 'leak-client', clientSecret: canary.clientSecret, actsAs: 'leaktest' })
+  ctx.users.push({ ...ctx.users[0]!, username: 'leakidx', password: canary.idxPassword, uaPassword: canary.uaPassword })
+  // the RETS-linked activity profile gets leaktest's key from the X-ApiAccessSettings page (generated there)
+  canary.apiKey = ctx.activity.generate('leakidx')
   socket = new WebSocket(`ws://127.0.0.1:${app.server.port}/events?token=${app.server.token}`, {
     origin: app.server.origin
   })
@@ -100,7 +108,7 @@ afterAll(async () => {
 })
 
 describe('no secret leaks', () => {
-  it('runs full sessions for RETS, RESO Web API and Spark profiles', async () => {
+  it('runs full sessions for RETS, RESO Web API, Spark, IDX and Listing Activity profiles', async () => {
     const demo = app.workbench.demo!.server.url
     await ok('profiles:save', {
       profile: {
@@ -192,6 +200,8 @@ describe('no secret leaks', () => {
     await ok('metadata:summary', { profileId: 'leak-spark' })
     await runQuery('leak-spark', { kind: 'spark', select: ['ListingKey', 'ListPrice'], fetchAll: true, maxRows: 30 })
 
+    await runIdxAndActivity(demo)
+
     // a duplicate keeps the credentials; a failed login's error must not echo them
     await ok('profiles:duplicate', { profileId: 'leak-rets', name: 'Leak RETS copy' })
     await ok('session:connect', { profileId: 'leak-rets-copy' })
@@ -205,20 +215,24 @@ describe('no secret leaks', () => {
       await ok('wire:curl', { id: entry.id })
     }
     // profile export carries no secrets
-    for (const id of ['leak-rets', 'leak-reso', 'leak-spark']) {
+    for (const id of ['leak-rets', 'leak-reso', 'leak-spark', 'leak-idx', 'leak-activity', 'leak-activity-rets']) {
       await app.workbench.profiles.exportToFile(id, path.join(userDataDir, `${id}.export.json`))
     }
   })
 
   it('finds none of the secrets anywhere', async () => {
-    const secrets = [canary.password, canary.uaPassword, canary.clientSecret]
+    expect(canary.apiKey).toMatch(/^[0-9a-f]{32}$/)
+    const secrets = [canary.password, canary.uaPassword, canary.clientSecret, canary.idxPassword]
+    const pageKey = app.workbench.demo!.server.ctx.activity.keyFor('leaktest')
+    expect(pageKey).toMatch(/^[0-9a-f]{32}$/)
+    secrets.push(canary.badApiKey, canary.apiKey, pageKey!)
     for (const id of ['leak-reso', 'leak-spark']) {
       for (const name of ['accessToken', 'refreshToken']) {
         const value = await app.workbench.secrets.get(id, name)
         if (value) secrets.push(value)
       }
     }
-    expect(secrets.length).toBeGreaterThanOrEqual(5) // tokens were really issued and stored
+    expect(secrets.length).toBeGreaterThanOrEqual(9) // tokens were really issued and stored
     const forms = secrets.flatMap((s) => [
       s,
       encodeURIComponent(s),
@@ -238,6 +252,90 @@ describe('no secret leaks', () => {
     expect(found).toEqual([])
   })
 })
+
+/** IDX (password) and Listing Activity (apiKey, own or through the RETS X-ApiAccessSettings page) sessions. */
+async function runIdxAndActivity(demo: string): Promise<void> {
+  await ok('profiles:save', {
+    profile: {
+      id: 'leak-idx',
+      name: 'Leak IDX',
+      kind: 'idx',
+      loginUrl: `${demo}/idx/Login.svc/Login`,
+      userName: 'leakidx',
+      authMethod: 'digest'
+    }
+  })
+  await ok('secrets:set', { profileId: 'leak-idx', name: 'password', value: canary.idxPassword })
+  const tracking = `${demo}/tracking/v1/`
+  await ok('profiles:save', {
+    profile: { id: 'leak-activity', name: 'Leak Activity', kind: 'activity', trackingUrl: tracking }
+  })
+  await ok('secrets:set', { profileId: 'leak-activity', name: 'apiKey', value: canary.apiKey })
+  await ok('profiles:save', {
+    profile: {
+      id: 'leak-activity-rets',
+      name: 'Leak Activity RETS',
+      kind: 'activity',
+      trackingUrl: tracking,
+      retsProfileId: 'leak-rets'
+    }
+  })
+  await ok('profiles:save', {
+    profile: { id: 'leak-activity-bad', name: 'Leak Activity bad', kind: 'activity', trackingUrl: tracking }
+  })
+  await ok('secrets:set', { profileId: 'leak-activity-bad', name: 'apiKey', value: canary.badApiKey })
+
+  // IDX: login, metadata, a query, sync plan + apply (snapshot file, fetched rows, exports)
+  await ok('session:connect', { profileId: 'leak-idx' })
+  await ok('metadata:summary', { profileId: 'leak-idx' })
+  const keys = [...app.workbench.demo!.server.ctx.data.listings()].slice(0, 4).map((l) => l.ListingKey)
+  const idQuery = `(ID=${keys.join(',')})`
+  const dmql = {
+    kind: 'dmql',
+    resource: 'Property',
+    class: 'A',
+    count: 1,
+    standardNames: false,
+    fetchAll: true
+  } as const
+  await runQuery('leak-idx', { ...dmql, query: idQuery, format: 'STANDARD-XML' })
+  await runQuery('leak-idx', { ...dmql, query: '(ID=*)', format: 'COMPACT' })
+  for (const action of ['plan', 'apply'] as const) {
+    const { jobId, resultId } = await ok('idx:sync', { profileId: 'leak-idx', searchType: 'Property', action })
+    await app.workbench.jobs.settled(jobId)
+    expect((await ok('idx:syncReport', { jobId }))?.masterCount).toBeGreaterThan(0)
+    if (resultId) {
+      await ok('results:page', { resultId, offset: 0, limit: 50 })
+      await ok('results:export', { resultId, format: 'csv', path: path.join(userDataDir, `idx-${jobId}.csv`) })
+    }
+  }
+
+  // Listing Activity: the key from the profile and from the RETS page; sends, a refused upload, a wrong key
+  const views = [{ viewDate: '2026-11-20', listings: [{ listingKey: keys[0]!, viewCount: 3 }] }]
+  for (const profileId of ['leak-activity', 'leak-activity-rets']) {
+    await ok('session:connect', { profileId })
+    await ok('metadata:summary', { profileId })
+    expect((await ok('activity:send', { profileId, event: { kind: 'tracker', listingId: keys[0]! } })).status).toBe(200)
+    expect((await ok('activity:send', { profileId, event: { kind: 'views', views } })).status).toBe(200)
+    const refused = await ok('activity:send', { profileId, event: { kind: 'viewsXml', xml: '<Views/>' } })
+    expect(refused.status).toBe(500)
+  }
+  const pageKey = app.workbench.demo!.server.ctx.activity.keyFor('leaktest')
+  expect(pageKey).toMatch(/^[0-9a-f]{32}$/)
+  expect(app.workbench.demo!.server.ctx.activity.views(canary.apiKey)).toHaveLength(2)
+  expect(app.workbench.demo!.server.ctx.activity.views(pageKey)).toHaveLength(2)
+  await ok('activity:validate', { event: { kind: 'views', views: [{ viewDate: 'x', listings: [] }] } })
+  const wrongKey = await ok('activity:send', {
+    profileId: 'leak-activity-bad',
+    event: { kind: 'tracker', listingId: 'L1' }
+  })
+  expect(wrongKey.status).toBe(403)
+
+  // a failed IDX login (the server changed the password) must not echo the one sent
+  app.workbench.demo!.server.ctx.users.find((u) => u.username === 'leakidx')!.password = 'changed-on-server'
+  await ok('session:disconnect', { profileId: 'leak-idx' })
+  expect((await invoke('idx:sync', { profileId: 'leak-idx', searchType: 'Property', action: 'plan' })).ok).toBe(false)
+}
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -58,4 +58,20 @@ describe('Test connection', () => {
     expect(auth.detail).not.toContain('not-the-password')
     expect(auth.hint).toBeTruthy()
   })
+
+  it('a pasted access token drops the expiry of the token it replaces', async () => {
+    const demo = h.workbench.demo!.server.url
+    await h.call('profiles:save', {
+      profile: {
+        id: 'static-reso',
+        name: 'Static RESO',
+        kind: 'reso',
+        serviceUrl: `${demo}/Reso/OData/`,
+        oauth: { grant: 'static' }
+      }
+    })
+    await h.workbench.secrets.set('static-reso', 'accessTokenExpiresAt', '1000')
+    await h.call('secrets:set', { profileId: 'static-reso', name: 'accessToken', value: 'pasted-token-123' })
+    expect(await h.workbench.secrets.list('static-reso')).toEqual(['accessToken'])
+  })
 })

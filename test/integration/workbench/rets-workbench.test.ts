@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { settle, startHarness, type Harness } from '../../support/workbench-harness'
+import { readZip } from '../../support/zip-reader'
 
 let h: Harness
 beforeAll(async () => {
@@ -99,7 +100,7 @@ describe('workbench over RETS (Demo MLS)', () => {
     expect(curl).not.toContain('demo-pass')
   })
 
-  it('exports the result to CSV and JSON files', async () => {
+  it('exports the result to CSV, JSON and XLSX files', async () => {
     const { jobId, resultId } = await h.call('query:run', {
       profileId: 'demo-rets',
       spec: {
@@ -124,6 +125,14 @@ describe('workbench over RETS (Demo MLS)', () => {
     expect(lines).toHaveLength(total + 1)
     const bad = await h.fail('results:export', { resultId, format: 'csv', path: 'relative.csv' })
     expect(bad.code).toBe('EXPORT_BAD_PATH')
+
+    // XLSX: the same rows in the first sheet, below the header
+    const xlsx = path.join(h.userDataDir, 'out.xlsx')
+    expect((await h.call('results:export', { resultId, format: 'xlsx', path: xlsx })).rows).toBe(total)
+    const sheet = readZip(readFileSync(xlsx)).get('xl/worksheets/sheet1.xml')!.toString('utf8')
+    expect(sheet.match(/<row /g)).toHaveLength(total + 1)
+    const firstKey = lines[1]!.split(',')[0]!
+    expect(sheet).toContain(`<c r="A2"><v>${firstKey}</v></c>`) // a plain number: a numeric cell
   })
 
   it('reports a DMQL syntax error with the server’s words', async () => {

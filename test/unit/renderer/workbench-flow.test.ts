@@ -228,7 +228,8 @@ describe('ExportForm', () => {
       mode: 'web',
       userDataDir: '/home/u/.config/mlswb/',
       keychain: { kind: 'memory', persistent: false, detail: '' },
-      demoMlsUrl: null
+      demoMlsUrl: null,
+      nativeDialogs: false
     }
     const w = mount(ExportForm, { props: { resultId: 'res1' }, global: { plugins: [pinia] } })
     await w.get('[data-testid="export-open"]').trigger('click')

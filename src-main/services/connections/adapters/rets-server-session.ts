@@ -2,9 +2,6 @@
 import type { MetadataModel } from '../../../shared/metadata-model'
 import type { ConnectionInfo, QuerySpec } from '../../../shared/workbench-types'
 import { AppError } from '../../../shared/app-error'
-import { redactor } from '../../redaction/redactor'
-import { RetsSession } from '../../rets/rets-session'
-import { loginInfoValue } from '../../rets/login-body'
 import { RetsMetadataLoader } from '../../rets/metadata/metadata-loader'
 import { fetchAll } from '../../rets/search/search-runner'
 import { RetsObjectSource } from '../../export/photos/sources/rets-object-source'
@@ -15,7 +12,8 @@ import type { ResultWriter } from '../../results/result-types'
 import type { JobControl } from '../../jobs/job-manager'
 import type { RetsProfile } from '../profile-schema'
 import type { ServerSession } from '../server-session'
-import { httpClientFor, missingSecret } from './http-for-profile'
+import { openRetsSession } from './rets-session-for-profile'
+import { connectionInfoFromLogin } from './rets-login-info'
 
 export async function createRetsServerSession(
   profile: RetsProfile,
@@ -23,46 +21,12 @@ export async function createRetsServerSession(
   wireLog: WireLog,
   cache: MetadataCache
 ): Promise<ServerSession> {
-  const password = await secrets.get(profile.id, 'password')
-  if (!password) throw missingSecret(profile.name, 'password')
-  const uaPassword = await secrets.get(profile.id, 'uaPassword')
-  const http = await httpClientFor(profile, wireLog)
-  const rets = new RetsSession(
-    {
-      loginUrl: profile.loginUrl,
-      username: profile.userName,
-      password,
-      userAgent: profile.userAgent,
-      retsVersion: profile.retsVersion,
-      method: profile.httpMethod,
-      auth: profile.authMethod,
-      ...(uaPassword ? { uaPassword } : {})
-    },
-    http
-  )
+  const { rets, http } = await openRetsSession(profile, secrets, wireLog)
   const loader = new RetsMetadataLoader(rets, { cache, profileId: profile.id })
 
   return {
     async connect(signal): Promise<ConnectionInfo> {
-      const login = await rets.login(signal)
-      const capabilities: Record<string, string> = {}
-      for (const [name, url] of Object.entries(login.capabilities)) if (url) capabilities[name] = redactor.url(url)
-      for (const [name, url] of Object.entries(login.body.extensions)) capabilities[name] = redactor.url(url)
-      for (const item of Object.values(login.body.info)) capabilities[`Info:${item.name}`] = redactor.text(item.value)
-      const info: ConnectionInfo = {
-        profileId: profile.id,
-        kind: 'rets',
-        server: new URL(profile.loginUrl).host,
-        capabilities,
-        connectedAt: new Date().toISOString(),
-        notes: login.warnings
-      }
-      if (login.serverVersion) info.protocolVersion = login.serverVersion
-      const version = loginInfoValue(login.body, 'MetadataVersion')
-      const stamp = loginInfoValue(login.body, 'MetadataTimestamp')
-      if (version) info.metadataVersion = version
-      if (stamp) info.metadataTimestamp = stamp
-      return info
+      return connectionInfoFromLogin(profile, 'rets', await rets.login(signal))
     },
     loadMetadata: (signal) => loader.loadRoot(signal),
     loadFields: (_model: MetadataModel, resource, cls, signal) => loader.loadTable(resource, cls, signal),

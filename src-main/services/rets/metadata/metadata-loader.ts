@@ -52,6 +52,8 @@ export class RetsMetadataLoader {
     for (const type of ['SYSTEM', 'RESOURCE', 'CLASS', 'OBJECT', 'LOOKUP']) {
       await this.fetchInto(model, type, type === 'SYSTEM' ? '*' : '0', {}, signal)
     }
+    // SYSTEM with ID=* may already have carried them (the whole tree, as RETS 1.7.2 allows)
+    if (!model.foreignKeys) await this.fetchForeignKeys(model, signal)
     this.model = model
     await this.writeCache()
     return model
@@ -93,6 +95,19 @@ export class RetsMetadataLoader {
     const read = await readMetadataBlocks(res.body, res.header('content-type'), this.format)
     applyBlocks(model, read.blocks, context)
     for (const w of read.warnings) model.warnings.push(`${type} ${id}: ${w}`)
+  }
+
+  /** Many servers do not serve FOREIGNKEYS (20501/20503, or an HTML error): the tree loads without relations. */
+  private async fetchForeignKeys(model: MetadataModel, signal?: AbortSignal): Promise<void> {
+    try {
+      await this.fetchInto(model, 'FOREIGNKEYS', '0', {}, signal)
+    } catch (err) {
+      if (signal?.aborted) throw err
+      const code = (err as { code?: string }).code ?? ''
+      if (!/^RETS_2050[13]$/.test(code)) {
+        model.warnings.push(`Foreign keys could not be read: ${(err as Error).message}`)
+      }
+    }
   }
 
   private async readCache(): Promise<MetadataModel | undefined> {

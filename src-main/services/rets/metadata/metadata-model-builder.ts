@@ -3,6 +3,8 @@
 import type {
   ClassMeta,
   FieldMeta,
+  ForeignKeyEnd,
+  ForeignKeyMeta,
   LookupMeta,
   LookupValue,
   MetadataModel,
@@ -68,8 +70,11 @@ export function applyBlocks(model: MetadataModel, blocks: MetadataBlock[], conte
         if (!resourceName) break
         ensureResource(model, resourceName).objectTypes = block.records.map(toObjectType)
         break
+      case 'FOREIGNKEYS':
+        for (const rec of block.records) upsertForeignKey(model, rec)
+        break
       default:
-        // SEARCH_HELP, EDITMASK, UPDATE*, VALIDATION_*, FOREIGNKEYS: not part of the tree model yet
+        // SEARCH_HELP, EDITMASK, UPDATE*, VALIDATION_*: kept out of the model (update/validation is not our job)
         break
     }
   }
@@ -90,6 +95,30 @@ function applySystem(model: MetadataModel, block: MetadataBlock): void {
   if (date) sys.timestamp = date
   const tz = nonEmpty(rec.TimeZoneOffset)
   if (tz) sys.timeZoneOffset = tz
+}
+
+function upsertForeignKey(model: MetadataModel, rec: Record<string, string>): void {
+  const parent = fkEnd(rec, 'Parent')
+  const child = fkEnd(rec, 'Child')
+  if (!parent || !child) return
+  const id =
+    nonEmpty(rec.ForeignKeyID) ?? `${parent.resource}.${parent.systemName}->${child.resource}.${child.systemName}`
+  const fk: ForeignKeyMeta = { id, parent, child, attrs: rec }
+  const field = nonEmpty(rec.ConditionalParentField)
+  if (field) fk.condition = { field, value: rec.ConditionalParentValue ?? '' }
+  if (nonEmpty(rec.OneToManyFlag) !== undefined) fk.oneToMany = truthy(rec.OneToManyFlag)
+  const list = (model.foreignKeys ??= [])
+  const at = list.findIndex((k) => k.id === id)
+  if (at >= 0) list[at] = fk
+  else list.push(fk)
+}
+
+function fkEnd(rec: Record<string, string>, side: 'Parent' | 'Child'): ForeignKeyEnd | undefined {
+  const resource = nonEmpty(rec[`${side}ResourceID`])
+  const systemName = nonEmpty(rec[`${side}SystemName`])
+  if (!resource || !systemName) return undefined
+  const cls = nonEmpty(rec[`${side}ClassID`])
+  return cls ? { resource, class: cls, systemName } : { resource, systemName }
 }
 
 function upsertResource(model: MetadataModel, rec: Record<string, string>): void {

@@ -3,7 +3,8 @@
 // flag it with MAXROWS; COUNT tells when to stop; some servers ignore Offset and return page 1 again — we compare
 // the first row of each page with the previous page's first row and stop with a warning instead of looping.
 import { AppError } from '../../../shared/app-error'
-import type { ResultWriter } from '../../results/result-types'
+import { splitDelimitedRow } from '../../results/delimited-row'
+import type { DelimitedRow, ResultWriter } from '../../results/result-types'
 import type { RetsSession } from '../rets-session'
 import { NON_ERROR_CODES, retsError } from '../rets-reply'
 import { charsetFromContentType } from '../xml-text'
@@ -67,20 +68,27 @@ export async function searchPage(
       yield chunk
     }
   }
-  const guarded: RowSink = {
+  const firstRow = (values: string[]): void => {
+    result.firstRowKey = values.join('\u0001')
+    if (options.previousFirstRowKey !== undefined && result.firstRowKey === options.previousFirstRowKey) {
+      throw new RepeatedPage()
+    }
+  }
+  const guarded: Required<RowSink> = {
     columns: (cols) => {
       result.columns = cols
       sink.columns(cols)
     },
     row: (values) => {
-      if (result.rows === 0) {
-        result.firstRowKey = values.join('\u0001')
-        if (options.previousFirstRowKey !== undefined && result.firstRowKey === options.previousFirstRowKey) {
-          throw new RepeatedPage()
-        }
-      }
+      if (result.rows === 0) firstRow(values)
       result.rows++
       sink.row(values)
+    },
+    delimitedRow: (row) => {
+      if (result.rows === 0) firstRow(splitDelimitedRow(row, result.columns.length))
+      result.rows++
+      if (sink.delimitedRow) sink.delimitedRow(row)
+      else sink.row(splitDelimitedRow(row, result.columns.length))
     }
   }
   try {
@@ -119,10 +127,12 @@ export async function searchPage(
 async function readCompactPage(
   body: AsyncIterable<Buffer>,
   contentType: string | undefined,
-  sink: RowSink,
+  sink: Required<RowSink>,
   result: SearchPageResult
 ): Promise<void> {
-  for await (const events of scanCompact(body, charsetFromContentType(contentType), result.warnings)) {
+  // delimitedRows: plain rows stay bytes until the sink (the result store) copies them; see compact-scanner.ts
+  const scan = scanCompact(body, charsetFromContentType(contentType), result.warnings, { delimitedRows: true })
+  for await (const events of scan) {
     for (const e of events) {
       switch (e.type) {
         case 'reply':
@@ -139,6 +149,9 @@ async function readCompactPage(
           break
         case 'row':
           sink.row(e.values)
+          break
+        case 'delimitedRow':
+          sink.delimitedRow(e)
           break
         case 'maxrows':
           result.maxRows = true
@@ -218,6 +231,10 @@ export async function fetchAll(
     row: (values) => {
       writer.append(values)
       summary.rows++
+    },
+    delimitedRow: (row) => {
+      appendDelimited(writer, row, summary.columns.length)
+      summary.rows++
     }
   }
   const maxPages = options.maxPages ?? 100_000
@@ -281,6 +298,12 @@ export async function fetchAll(
   })
   await writer.finish()
   return summary
+}
+
+/** A COMPACT row into a writer: as bytes when the writer takes them (the result store), else as values. */
+export function appendDelimited(writer: ResultWriter, row: DelimitedRow, width: number): void {
+  if (writer.appendDelimited) writer.appendDelimited(row)
+  else writer.append(splitDelimitedRow(row, width))
 }
 
 function abortError(): Error {

@@ -2,11 +2,14 @@
 // Each element two levels below REData is one record; its leaf elements become columns named by their path
 // inside the record (Listing.ListPrice). Columns are discovered as they appear, so the sink may see more columns
 // later; earlier rows are then shorter and read back padded.
+import type { DelimitedRow } from '../../results/result-types'
 import type { XmlHandlers } from '../xml-stream'
 
 export interface RowSink {
   columns(columns: string[]): void
   row(values: string[]): void
+  /** optional: COMPACT rows that need no decoding, as bytes (not padded); without it they arrive through row() */
+  delimitedRow?(row: DelimitedRow): void
 }
 
 export interface XmlSearchFacts {

@@ -19,12 +19,13 @@ const info: AppInfo = {
   mode: 'web',
   keychain: { kind: 'memory', persistent: false, detail: 'test' },
   userDataDir: '/tmp/x',
-  demoMlsUrl: null
+  demoMlsUrl: null,
+  nativeDialogs: false
 }
 
 function registry(overrides: PartialHandlerTable = {}) {
   const base = {
-    ...appHandlers({ info: () => info, openExternal: async () => true }),
+    ...appHandlers({ info: () => info, openExternal: async () => true, outputFolders: new Set() }),
     ...jobHandlers(new JobManager(() => undefined))
   }
   // only the channels these tests call; the full table is checked by mergeHandlers in the workbench tests
@@ -82,7 +83,7 @@ describe('handler registry', () => {
   })
 
   it('mergeHandlers rejects duplicates and missing channels', () => {
-    const a = appHandlers({ info: () => info, openExternal: async () => true })
+    const a = appHandlers({ info: () => info, openExternal: async () => true, outputFolders: new Set() })
     expect(() => mergeHandlers(a)).toThrow(/without a handler: job:list/)
     expect(() => mergeHandlers(a, a)).toThrow(/registered twice/)
   })

@@ -72,6 +72,28 @@ describe('TokenHolder', () => {
     expect(store.values.get('refreshToken')).toBe('refresh-2-xyz')
   })
 
+  it('a restart knows when the stored token expires: a fresh one is used, an expired one is refreshed first', async () => {
+    const { transport, requests } = fakeTokenServer()
+    const store = new MemorySecrets({ clientSecret: 'sec-ret-1' })
+    let now = 5_000_000
+    const settings = { flow: 'client_credentials' as const, tokenUrl: 'http://as/token', clientId: 'c' }
+    await new TokenHolder(settings, { store, transport, now: () => now }).authHeaders()
+    expect(store.values.get('accessTokenExpiresAt')).toBe(String(5_000_000 + 100_000))
+
+    // "restart" 10 s later: the stored token still has 90 s, no request
+    now += 10_000
+    const second = new TokenHolder(settings, { store, transport, now: () => now })
+    expect((await second.authHeaders()).authorization).toBe('Bearer access-1-xyz')
+    expect(requests).toHaveLength(1)
+
+    // restart after it expired: the stored refresh token renews it before anything is sent with it
+    now += 200_000
+    const third = new TokenHolder(settings, { store, transport, now: () => now })
+    expect((await third.authHeaders()).authorization).toBe('Bearer access-2-xyz')
+    expect(new URLSearchParams(String(requests[1]!.body)).get('refresh_token')).toBe('refresh-1-xyz')
+    expect(store.values.get('accessTokenExpiresAt')).toBe(String(now + 100_000))
+  })
+
   it('authorization code without a browser asks for a sign-in; signOut forgets the tokens', async () => {
     const { transport } = fakeTokenServer()
     const store = new MemorySecrets({ accessToken: 'a-stored', refreshToken: 'r-stored' })

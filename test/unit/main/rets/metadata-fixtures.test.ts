@@ -235,8 +235,9 @@ describe('COMPACT metadata captures', () => {
           <METADATA-TABLE Version="1"><Field><SystemName>LN</SystemName><DataType>Int</DataType><Searchable>1</Searchable></Field></METADATA-TABLE>
         </Class></METADATA-CLASS>
       </Resource></METADATA-RESOURCE>
-      <METADATA-FOREIGN_KEYS Version="1"><ForeignKey><ForeignKeyID>fk1</ForeignKeyID></ForeignKey></METADATA-FOREIGN_KEYS>
-      <METADATA-FOREIGNKEY Version="1"><ForeignKey><ForeignKeyID>fk2</ForeignKeyID></ForeignKey></METADATA-FOREIGNKEY>
+      <METADATA-FOREIGN_KEYS Version="1"><ForeignKey><ForeignKeyID>fk1</ForeignKeyID><ParentResourceID>Property</ParentResourceID><ParentClassID>RE_1</ParentClassID><ParentSystemName>LN</ParentSystemName><ChildResourceID>Media</ChildResourceID><ChildClassID>PHOTO</ChildClassID><ChildSystemName>LISTING_ID</ChildSystemName><ConditionalParentField/><OneToManyFlag>1</OneToManyFlag></ForeignKey></METADATA-FOREIGN_KEYS>
+      <METADATA-FOREIGNKEY Version="1"><ForeignKey><ForeignKeyID>fk2</ForeignKeyID><ParentResourceID>Property</ParentResourceID><ParentSystemName>AGENT</ParentSystemName><ChildResourceID>Agent</ChildResourceID><ChildSystemName>AGENT_ID</ChildSystemName><ConditionalParentField>STATUS</ConditionalParentField><ConditionalParentValue>A</ConditionalParentValue></ForeignKey>
+      <ForeignKey><ForeignKeyID>broken</ForeignKeyID><ParentResourceID>Property</ParentResourceID></ForeignKey></METADATA-FOREIGNKEY>
     </METADATA></RETS>`
     const read = await readMetadataBuffer(Buffer.from(xml), 'text/xml', 'STANDARD-XML')
     expect(read.blocks.map((b) => b.type)).toEqual(['RESOURCE', 'CLASS', 'TABLE', 'FOREIGNKEYS', 'FOREIGNKEYS'])
@@ -248,5 +249,22 @@ describe('COMPACT metadata captures', () => {
       isKey: true,
       searchable: true
     })
+    // a key without both ends names nothing and is dropped; empty elements are absent, not ''
+    expect(model.foreignKeys).toEqual([
+      {
+        id: 'fk1',
+        parent: { resource: 'Property', class: 'RE_1', systemName: 'LN' },
+        child: { resource: 'Media', class: 'PHOTO', systemName: 'LISTING_ID' },
+        oneToMany: true,
+        attrs: expect.objectContaining({ ForeignKeyID: 'fk1' })
+      },
+      {
+        id: 'fk2',
+        parent: { resource: 'Property', systemName: 'AGENT' },
+        child: { resource: 'Agent', systemName: 'AGENT_ID' },
+        condition: { field: 'STATUS', value: 'A' },
+        attrs: expect.objectContaining({ ForeignKeyID: 'fk2' })
+      }
+    ])
   })
 })

@@ -18,7 +18,13 @@ const byType: Record<string, ReturnType<typeof readDump>> = {
   'METADATA-OBJECT': meta('9d194ccfcc9edb5a93dea267d1f9c91d.txt'),
   'METADATA-LOOKUP': meta('0c110d39a7815a91b58a68006aa42dbf.txt'),
   'METADATA-TABLE': meta('bbe857812f04d9e40c3508c212ab0ebe.txt'),
-  'METADATA-LOOKUP_TYPE': meta('785c884c29c4c4d17deb0fcd89cd5282.txt')
+  'METADATA-LOOKUP_TYPE': meta('785c884c29c4c4d17deb0fcd89cd5282.txt'),
+  // not captured: flexmls answers types it lacks with 20501, as most servers do
+  'METADATA-FOREIGNKEYS': {
+    status: 200,
+    headers: { 'content-type': 'text/xml' },
+    body: Buffer.from('<RETS ReplyCode="20501" ReplyText="Invalid Metadata Type"/>')
+  }
 }
 
 let server: ReplayServer | undefined
@@ -58,8 +64,11 @@ describe('RetsMetadataLoader (replaying flexmls captures)', () => {
       'METADATA-RESOURCE 0 STANDARD-XML',
       'METADATA-CLASS 0 STANDARD-XML',
       'METADATA-OBJECT 0 STANDARD-XML',
-      'METADATA-LOOKUP 0 STANDARD-XML'
+      'METADATA-LOOKUP 0 STANDARD-XML',
+      'METADATA-FOREIGNKEYS 0 STANDARD-XML'
     ])
+    expect(model.foreignKeys).toBeUndefined()
+    expect(model.warnings).toEqual([])
     expect(model.system.id).toBe('demomls')
     expect(model.resources).toHaveLength(9)
     expect(model.resources.find((r) => r.name === 'Property')!.classes.every((c) => c.fields === undefined)).toBe(true)
@@ -68,7 +77,7 @@ describe('RetsMetadataLoader (replaying flexmls captures)', () => {
     expect(fields).toHaveLength(313)
     expect(requested().at(-1)!.get('ID')).toBe('Property:A')
     await loader.loadTable('Property', 'A')
-    expect(requested()).toHaveLength(6)
+    expect(requested()).toHaveLength(7)
 
     const values = await loader.loadLookup('Property', '20000426151013376279000000')
     expect(values.map((v) => v.value)).toContain('5PSUX49PM1Q')

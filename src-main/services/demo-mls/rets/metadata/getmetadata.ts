@@ -8,6 +8,7 @@ import { XML_DECL, sendReplyCode, sendRetsXml, xmlEscape } from '../rets-envelop
 import { findRetsClass, findRetsResource, retsResources, type RetsResource } from '../rets-resources'
 import {
   classBlock,
+  foreignKeysBlock,
   lookupBlock,
   lookupTypeBlock,
   objectBlock,
@@ -19,7 +20,7 @@ import {
 } from './metadata-blocks'
 import { renderCompact, renderStandardXml } from './metadata-writers'
 
-const TYPES: MetadataType[] = ['SYSTEM', 'RESOURCE', 'CLASS', 'TABLE', 'LOOKUP', 'LOOKUP_TYPE', 'OBJECT']
+const TYPES: MetadataType[] = ['SYSTEM', 'RESOURCE', 'CLASS', 'TABLE', 'LOOKUP', 'LOOKUP_TYPE', 'OBJECT', 'FOREIGNKEYS']
 
 class MetadataError extends Error {
   constructor(
@@ -39,6 +40,7 @@ function allOf(ctx: DemoContext, resources: RetsResource[]): MetadataBlock[] {
     for (const l of ctx.data.lookups(r.catalogue)) blocks.push(lookupTypeBlock(ctx, r, l.name) as MetadataBlock)
     if (r.objectTypes.length) blocks.push(objectBlock(ctx, r))
   }
+  blocks.push(foreignKeysBlock(ctx, resources))
   return blocks
 }
 
@@ -97,6 +99,9 @@ export function selectBlocks(ctx: DemoContext, type: MetadataType, id: string): 
       return resourcesFor(resources, resId)
         .filter((r) => r.objectTypes.length > 0 || resId !== '*')
         .map((r) => objectBlock(ctx, r))
+    case 'FOREIGNKEYS':
+      // foreign keys belong to the system, not a resource: ID is 0 or *
+      return [foreignKeysBlock(ctx, resources)]
   }
 }
 

@@ -6,7 +6,8 @@ import type { FieldDef } from '../../data/types'
 import { retsInterpretation } from '../../data/field-catalogue'
 import type { RetsClass, RetsResource } from '../rets-resources'
 
-export type MetadataType = 'SYSTEM' | 'RESOURCE' | 'CLASS' | 'TABLE' | 'LOOKUP' | 'LOOKUP_TYPE' | 'OBJECT'
+export type MetadataType =
+  'SYSTEM' | 'RESOURCE' | 'CLASS' | 'TABLE' | 'LOOKUP' | 'LOOKUP_TYPE' | 'OBJECT' | 'FOREIGNKEYS'
 
 export interface MetadataBlock {
   type: MetadataType
@@ -254,5 +255,66 @@ export function objectBlock(ctx: DemoContext, resource: RetsResource): MetadataB
       'LIST_87',
       'LIST_133'
     ])
+  }
+}
+
+/** A relation between two resources by field, as the catalogue's standard names. */
+interface Relation {
+  parent: [resource: string, standardName: string]
+  child: [resource: string, standardName: string]
+  oneToMany: boolean
+}
+
+// Listing → its media and open houses (one to many); listing → its agent and office (one to one).
+const RELATIONS: Relation[] = [
+  { parent: ['Property', 'ListingKey'], child: ['Media', 'ResourceRecordKey'], oneToMany: true },
+  { parent: ['Property', 'ListingKey'], child: ['OpenHouse', 'ListingKey'], oneToMany: true },
+  { parent: ['Property', 'ListAgentKey'], child: ['Agent', 'MemberKey'], oneToMany: false },
+  { parent: ['Property', 'ListOfficeKey'], child: ['Office', 'OfficeKey'], oneToMany: false }
+]
+
+/** METADATA-FOREIGNKEYS (RETS 1.7.2 §11.4.9): one row per parent class, since RETS keys name a class each side. */
+export function foreignKeysBlock(ctx: DemoContext, resources: RetsResource[]): MetadataBlock {
+  const rows: string[][] = []
+  const systemName = (r: RetsResource, standard: string): string | undefined =>
+    ctx.data.fields(r.catalogue).find((f) => f.standardName === standard)?.systemName
+  for (const rel of RELATIONS) {
+    const parent = resources.find((r) => r.id === rel.parent[0])
+    const child = resources.find((r) => r.id === rel.child[0])
+    const parentField = parent && systemName(parent, rel.parent[1])
+    const childField = child && systemName(child, rel.child[1])
+    if (!parent || !child || !parentField || !childField) continue
+    for (const c of parent.classes) {
+      const id = `${parent.id}_${c.name}_${child.id}`
+      rows.push([
+        id,
+        parent.id,
+        c.name,
+        parentField,
+        child.id,
+        child.classes[0]!.name,
+        childField,
+        '',
+        '',
+        rel.oneToMany ? '1' : '0'
+      ])
+    }
+  }
+  return {
+    type: 'FOREIGNKEYS',
+    attrs: versioned(ctx, {}),
+    columns: [
+      'ForeignKeyID',
+      'ParentResourceID',
+      'ParentClassID',
+      'ParentSystemName',
+      'ChildResourceID',
+      'ChildClassID',
+      'ChildSystemName',
+      'ConditionalParentField',
+      'ConditionalParentValue',
+      'OneToManyFlag'
+    ],
+    rows
   }
 }

@@ -27,7 +27,8 @@ const rowElement: Record<Exclude<MetadataType, 'SYSTEM'>, string> = {
   TABLE: 'Field',
   LOOKUP: 'Lookup',
   LOOKUP_TYPE: 'LookupType',
-  OBJECT: 'Object'
+  OBJECT: 'Object',
+  FOREIGNKEYS: 'ForeignKey'
 }
 
 export function renderStandardXml(block: MetadataBlock, version: RetsVersion): string {

@@ -1,0 +1,126 @@
+// The IDX API (seed 002) behind the workbench's session interface. It is a RETS login with its own Search
+// (SearchType only, no Class; queries are (LastUpdated=…), (ID=*) or (ID=a,b)) and the RETS GetMetadata and
+// GetObject of the same session, so metadata and photos reuse the RETS code. The sync itself (master list,
+// compare, fetch by ID) is reached through `idx`, by the idx:sync channel.
+import type { MetadataModel } from '../../../shared/metadata-model'
+import type { ConnectionInfo, QuerySpec } from '../../../shared/workbench-types'
+import { AppError } from '../../../shared/app-error'
+import { RetsMetadataLoader } from '../../rets/metadata/metadata-loader'
+import { fetchAll } from '../../rets/search/search-runner'
+import { RetsObjectSource } from '../../export/photos/sources/rets-object-source'
+import { IdxSync } from '../../idx/idx-sync'
+import { IdxRecordCollector } from '../../idx/idx-record-rows'
+import { fetchIdxDetails, writerSink } from '../../idx/idx-search'
+import type { WireLog } from '../../http/wire-log'
+import type { MetadataCache } from '../../metadata/metadata-cache'
+import type { SecretStore } from '../../secrets/secret-store'
+import type { ResultWriter } from '../../results/result-types'
+import type { JobControl } from '../../jobs/job-manager'
+import type { IdxProfile } from '../profile-schema'
+import type { ServerSession } from '../server-session'
+import { openRetsSession } from './rets-session-for-profile'
+import { connectionInfoFromLogin } from './rets-login-info'
+
+export interface IdxServerSession extends ServerSession {
+  readonly idx: IdxSync
+}
+
+export function isIdxSession(session: ServerSession): session is IdxServerSession {
+  return (session as Partial<IdxServerSession>).idx instanceof IdxSync
+}
+
+export async function createIdxServerSession(
+  profile: IdxProfile,
+  secrets: SecretStore,
+  wireLog: WireLog,
+  cache: MetadataCache
+): Promise<IdxServerSession> {
+  const { rets, http } = await openRetsSession(profile, secrets, wireLog)
+  const loader = new RetsMetadataLoader(rets, { cache, profileId: profile.id })
+  const idx = new IdxSync(rets, { profileId: profile.id, pageSize: profile.limits.pageSize })
+
+  async function run(spec: QuerySpec, writer: ResultWriter, job: JobControl): Promise<void> {
+    if (spec.kind !== 'dmql') {
+      throw new AppError({
+        code: 'QUERY_KIND',
+        message: 'The IDX API takes RETS-style queries: (LastUpdated=…), (ID=*) or (ID=a,b,c).'
+      })
+    }
+    const cap = spec.maxRows ?? profile.limits.maxRecords
+    const limit = spec.fetchAll ? (spec.limit ?? cap) : (spec.limit ?? profile.limits.pageSize)
+    if (spec.format === 'STANDARD-XML') {
+      // IDX STANDARD-XML is not REData: records sit in RETS-RESPONSE (seed 002), so it has its own reader
+      const summary = await fetchIdxDetails(
+        rets,
+        { searchType: spec.resource, query: spec.query },
+        new IdxRecordCollector(writerSink(writer)),
+        {
+          pageSize: Math.min(profile.limits.pageSize, limit ?? Infinity),
+          signal: job.signal,
+          ...(limit !== undefined ? { maxRows: limit } : {}),
+          ...(spec.fetchAll ? {} : { maxPages: 1 }),
+          onProgress: (rows, total) => job.progress(rows, total !== undefined ? { total } : {})
+        }
+      )
+      writer.setInfo({
+        pages: summary.pages,
+        warnings: summary.warnings,
+        ...(summary.totalRecords !== undefined ? { serverCount: summary.totalRecords } : {})
+      })
+      await writer.finish()
+      return
+    }
+    const summary = await fetchAll(
+      rets,
+      {
+        resource: spec.resource,
+        // the IDX API has no classes; the class the editor asks for is not sent
+        class: '',
+        query: spec.query,
+        format: spec.format,
+        limit: limit ?? 'NONE',
+        count: spec.count,
+        ...(spec.select?.length ? { select: spec.select } : {}),
+        ...(spec.offset ? { offset: spec.offset } : {})
+      },
+      writer,
+      {
+        signal: job.signal,
+        pageSize: profile.limits.pageSize,
+        ...(spec.fetchAll ? {} : { maxPages: 1 }),
+        onProgress: (p) => job.progress(p.rows, p.serverCount !== undefined ? { total: p.serverCount } : {})
+      }
+    )
+    writer.setInfo({
+      pages: summary.pages,
+      warnings: summary.warnings,
+      maxRowsReached: summary.maxRowsReached,
+      ...(summary.serverCount !== undefined ? { serverCount: summary.serverCount } : {})
+    })
+  }
+
+  return {
+    idx,
+    async connect(signal): Promise<ConnectionInfo> {
+      return connectionInfoFromLogin(profile, 'idx', await rets.login(signal))
+    },
+    loadMetadata: (signal) => loader.loadRoot(signal),
+    loadFields: (_model: MetadataModel, resource, cls, signal) => loader.loadTable(resource, cls, signal),
+    loadLookup: (_model: MetadataModel, resource, lookup, signal) => loader.loadLookup(resource, lookup, signal),
+    run,
+    photoSource: (options) => {
+      if (!rets.capabilityUrl('GetObject') && rets.loggedIn) {
+        throw new AppError({
+          code: 'RETS_NO_CAPABILITY',
+          message: 'This IDX API login did not offer GetObject, so photos cannot be exported from it.',
+          hint: 'Use the MLS’s RETS profile for photo export.'
+        })
+      }
+      return new RetsObjectSource(rets, options)
+    },
+    async close() {
+      await rets.logout().catch(() => undefined)
+      http.close()
+    }
+  }
+}
