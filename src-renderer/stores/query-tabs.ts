@@ -111,7 +111,13 @@ export const useQueryTabsStore = defineStore('query-tabs', () => {
         'resource' in built.spec
           ? built.spec.resource
           : useSessionStore().summaries.get(tab.profileId)?.resources[0]?.name
-      useResultsStore().track({ resultId, jobId, profileId: tab.profileId, ...(resource ? { resource } : {}) })
+      useResultsStore().track({
+        resultId,
+        jobId,
+        profileId: tab.profileId,
+        ...(resource ? { resource } : {}),
+        ...(built.spec.kind === 'dmql' ? { class: built.spec.class } : {})
+      })
       addHistory(tab.profileId, { at: new Date().toISOString(), text: tab.text, params: tab.params })
     } catch (err) {
       useToastStore().error(err)

@@ -9,6 +9,8 @@ export interface TrackedResult {
   profileId: string
   /** resource the query ran against, for lookup long values in the grid */
   resource?: string
+  /** RETS class (field details in the column headers' tooltips) */
+  class?: string
 }
 
 // Result summaries (columns, totals, server COUNT, wire ids). While the job runs, each progress event triggers a

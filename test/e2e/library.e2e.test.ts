@@ -1,34 +1,16 @@
 // The saved-query library in a real browser: Ctrl+S saves the query tab into a folder, edits show as modified and
 // Ctrl+S updates, the sidebar reopens it, the field details count its use; and the keyboard cheat sheet.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import type { WebApp } from '../../src-main/web/start-web'
-import { launchBrowser, openApp, screenshot, startTestApp } from './support/browser'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { openApp, screenshotThemes, useAppAndBrowser } from './support/browser'
 
-let browser: Browser
-let app: WebApp
+const e2e = useAppAndBrowser()
 
-beforeAll(async () => {
-  app = await startTestApp()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-})
-
-async function shoot(page: Page, step: string): Promise<void> {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme })
-    await page.waitForFunction((s) => document.documentElement.dataset.theme === s, scheme)
-    await screenshot(page, `library-${step}-${scheme}`)
-  }
-  await page.emulateMedia({ colorScheme: 'light' })
-}
+const shoot = (page: Page, step: string): Promise<void> => screenshotThemes(page, `library-${step}`)
 
 describe('saved queries (web mode + Demo MLS)', () => {
   it('saves with Ctrl+S, tracks changes, reopens from the sidebar and counts field use', async () => {
-    const page = await openApp(browser, app, 'light')
+    const page = await openApp(e2e.browser(), e2e.app(), 'light')
     page.setDefaultTimeout(10_000)
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(e.message))
@@ -60,7 +42,7 @@ describe('saved queries (web mode + Demo MLS)', () => {
     await page.keyboard.press('Control+S')
     await tab.locator('[data-testid="saved-state"][data-state="saved"]').waitFor()
     const id = (await row.getAttribute('data-testid'))!.replace('saved-query-', '')
-    const saved = await app.workbench.registry.dispatch('library:get', { queryId: id }, { transport: 'web' })
+    const saved = await e2e.app().workbench.registry.dispatch('library:get', { queryId: id }, { transport: 'web' })
     expect(saved).toMatchObject({ ok: true, value: { name: 'Priced listings', folder: 'Daily' } })
     expect(JSON.stringify(saved)).toContain('(LIST_22=0+),(LIST_15=|OV61GOJ13C0)')
 

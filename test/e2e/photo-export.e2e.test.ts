@@ -4,39 +4,21 @@
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import type { WebApp } from '../../src-main/web/start-web'
-import { launchBrowser, openApp, screenshot, startTestApp } from './support/browser'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { openApp, screenshotThemes, useAppAndBrowser } from './support/browser'
 
-let browser: Browser
-let app: WebApp
+const e2e = useAppAndBrowser()
 
-beforeAll(async () => {
-  app = await startTestApp()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-})
-
-async function shoot(page: Page, step: string): Promise<void> {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme })
-    await page.waitForFunction((s) => document.documentElement.dataset.theme === s, scheme)
-    await screenshot(page, `photo-export-${step}-${scheme}`)
-  }
-  await page.emulateMedia({ colorScheme: 'light' })
-}
+const shoot = (page: Page, step: string): Promise<void> => screenshotThemes(page, `photo-export-${step}`)
 
 describe('photo export (web mode + Demo MLS)', () => {
   it('exports the photos of a result with progress, summary and thumbnails', async () => {
-    const page = await openApp(browser, app, 'light')
+    const page = await openApp(e2e.browser(), e2e.app(), 'light')
     page.setDefaultTimeout(15_000)
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(e.message))
-    const demo = app.workbench.demo!.server
+    const demo = e2e.app().workbench.demo!.server
 
     await page.getByTestId('profile-demo-rets').click()
     await page.locator('[data-testid="profile-demo-rets"][data-status="connected"]').waitFor()

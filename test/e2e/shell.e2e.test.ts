@@ -1,24 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
-import type { WebApp } from '../../src-main/web/start-web'
-import { launchBrowser, openApp, screenshot, startTestApp } from './support/browser'
+import { describe, expect, it } from 'vitest'
+import { openApp, screenshot, useAppAndBrowser } from './support/browser'
 
-let browser: Browser
-let app: WebApp
-
-beforeAll(async () => {
-  app = await startTestApp()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-})
+const e2e = useAppAndBrowser()
 
 describe('workbench shell in web mode', () => {
   for (const scheme of ['light', 'dark'] as const) {
     it(`shows the frame following the OS ${scheme} theme`, async () => {
-      const page = await openApp(browser, app, scheme)
+      const page = await openApp(e2e.browser(), e2e.app(), scheme)
       await page.getByTestId('welcome').waitFor()
       await page.getByText('Web mode').waitFor()
       expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(scheme)
@@ -34,7 +22,7 @@ describe('workbench shell in web mode', () => {
   }
 
   it('lets the user override the theme and keeps the choice', async () => {
-    const page = await openApp(browser, app, 'light')
+    const page = await openApp(e2e.browser(), e2e.app(), 'light')
     await page.getByTestId('theme-toggle').click() // system → light
     await page.getByTestId('theme-toggle').click() // light → dark
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark')
@@ -45,7 +33,7 @@ describe('workbench shell in web mode', () => {
   })
 
   it('shows a running job in the status bar and cancels it', async () => {
-    const page = await openApp(browser, app, 'light')
+    const page = await openApp(e2e.browser(), e2e.app(), 'light')
     await page.getByTestId('welcome').waitFor()
     await page.evaluate(async () => {
       const token = sessionStorage.getItem('mlswb.token') ?? ''

@@ -1,31 +1,13 @@
 // The workbench end to end (issue 8, acceptance 1): web mode + Demo MLS in Debian chromium. One flow, and at each
 // step the page is captured in the light AND the dark theme (the theme follows the emulated OS scheme), so the
 // screenshots under test/e2e/screenshots/workbench-<step>-<theme>.png show exactly the same state twice.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Locator, Page } from 'playwright-core'
-import type { WebApp } from '../../src-main/web/start-web'
-import { launchBrowser, openApp, screenshot, startTestApp } from './support/browser'
+import { describe, expect, it } from 'vitest'
+import type { Locator, Page } from 'playwright-core'
+import { openApp, screenshotThemes, useAppAndBrowser } from './support/browser'
 
-let browser: Browser
-let app: WebApp
+const e2e = useAppAndBrowser()
 
-beforeAll(async () => {
-  app = await startTestApp()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-})
-
-async function shoot(page: Page, step: string): Promise<void> {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme })
-    await page.waitForFunction((s) => document.documentElement.dataset.theme === s, scheme)
-    await screenshot(page, `workbench-${step}-${scheme}`)
-  }
-  await page.emulateMedia({ colorScheme: 'light' })
-}
+const shoot = (page: Page, step: string): Promise<void> => screenshotThemes(page, `workbench-${step}`)
 
 async function connect(page: Page, profileId: string): Promise<void> {
   await page.getByTestId(`profile-${profileId}`).click()
@@ -74,7 +56,7 @@ async function columnNames(page: Page): Promise<string[]> {
 
 describe('workbench end to end (web mode + Demo MLS)', () => {
   it('connects, browses metadata, completes and checks DMQL, runs RETS, RESO and Spark queries', async () => {
-    const page = await openApp(browser, app, 'light')
+    const page = await openApp(e2e.browser(), e2e.app(), 'light')
     page.setDefaultTimeout(10_000)
     const toasts: string[] = []
     page.on('pageerror', (e) => toasts.push(`pageerror: ${e.message}`))

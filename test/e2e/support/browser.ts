@@ -3,6 +3,7 @@
 import { mkdtempSync, mkdirSync, existsSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { afterAll, beforeAll } from 'vitest'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { startWebApp, type WebApp } from '../../../src-main/web/start-web'
 import { repoRoot } from '../../support/paths'
@@ -54,4 +55,29 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(screenshotsDir, `${name}.png`)
   await page.screenshot({ path: file })
   return file
+}
+
+/** The page in the light and then the dark theme, same state twice: `<name>-light.png`, `<name>-dark.png`. */
+export async function screenshotThemes(page: Page, name: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    await page.waitForFunction((s) => document.documentElement.dataset.theme === s, scheme)
+    await screenshot(page, `${name}-${scheme}`)
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
+}
+
+/** One web-mode app (with its Demo MLS) and one browser for a test file, started before and closed after it. */
+export function useAppAndBrowser(): { app: () => WebApp; browser: () => Browser } {
+  let app: WebApp | undefined
+  let browser: Browser | undefined
+  beforeAll(async () => {
+    app = await startTestApp()
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await app?.close()
+  })
+  return { app: () => app!, browser: () => browser! }
 }

@@ -12,8 +12,6 @@ import { decodeXmlEntities, repairXml } from '../xml-text'
 export const ROW_SPECIAL = 1
 /** classifyBytes flags: a byte ≥ 0x80 */
 export const ROW_HIGH = 2
-/** class of `<` in the table: ends a record (no flag) */
-export const ROW_MARKUP = 4
 
 const CONTROL_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/
 const LATIN1_NAMES = ['iso-8859-1', 'latin1', 'latin-1', 'us-ascii', 'ascii']
@@ -24,7 +22,7 @@ export class CompactRowDecoder {
   private charset: 'utf8' | 'latin1' | TextDecoder = 'utf8'
   private delimiter = 0x09
   private delimiterChar = '\t'
-  /** byte → class (0, ROW_SPECIAL, ROW_HIGH or ROW_MARKUP); the delimiter itself is 0 */
+  /** byte → class (0, ROW_SPECIAL or ROW_HIGH); OR them over a row's bytes to classify it */
   classes = byteClasses(0x09)
   private latin1Warned = false
   repairs = 0
@@ -60,7 +58,7 @@ export class CompactRowDecoder {
     const classes = this.classes
     let flags = 0
     for (let i = start; i < end; i++) flags |= classes[buf[i]!]!
-    return flags & (ROW_SPECIAL | ROW_HIGH)
+    return flags
   }
 
   /**
@@ -141,9 +139,7 @@ function byteClasses(delimiter: number): Uint8Array {
   for (let b = 0; b < 0x20; b++) if (b !== 0x09 && b !== 0x0a && b !== 0x0d) classes[b] = ROW_SPECIAL
   classes[0x26] = ROW_SPECIAL
   for (let b = 0x80; b < 0x100; b++) classes[b] = ROW_HIGH
-  classes[0x3c] = ROW_MARKUP
-  // the delimiter never reaches a value (rows are split first), so it is neither special nor markup
-  if (delimiter !== 0x3c) classes[delimiter] = delimiter >= 0x80 ? ROW_HIGH : 0
-  else classes[delimiter] = ROW_MARKUP
+  // the delimiter never reaches a value (rows are split first): a control-character delimiter needs no repair
+  classes[delimiter] = delimiter >= 0x80 ? ROW_HIGH : 0
   return classes
 }

@@ -84,6 +84,18 @@ describe('JsonPageSplitter', () => {
     expect(runSplitter(parts).rows).toEqual([{ c: '€€€' }])
   })
 
+  it('finds string ends across runs of backslashes, cut at every place', () => {
+    const values = ['\\', '\\"', 'a\\\\"b', '"', '\\\\\\', 'x"}],"y']
+    const buf = Buffer.from(JSON.stringify({ value: values.map((v) => ({ v })), next: 'n' }))
+    for (let a = 1; a < buf.length; a++) {
+      for (const b of [a + 1, a + 2, a + 5]) {
+        const { rows, members } = runSplitter(cut(buf, [a, b]))
+        expect(rows).toEqual(values.map((v) => ({ v })))
+        expect(members).toEqual({ next: 'n' })
+      }
+    }
+  })
+
   it('rejects a cut-off page and a non-object page', () => {
     expect(() => runSplitter([Buffer.from('{"value":[{"a":1},')])).toThrow(AppError)
     expect(() => runSplitter([Buffer.from('[1,2]')])).toThrow(/not a JSON object/)

@@ -1,0 +1,185 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { AppErrorShape } from '../../src-main/shared/app-error'
+import type { JobProgress } from '../../src-main/shared/ipc-contract'
+import type { IdxSearchType, IdxSyncReport } from '../../src-main/shared/idx-sync-types'
+import type { ProfileSummary } from '../../src-main/shared/workbench-types'
+import { call, onEvent } from '../api/client'
+import { useBottomPanelStore } from './bottom-panel'
+import { useJobsStore } from './jobs'
+import { useProfilesStore } from './profiles'
+import { useQueryTabsStore, WELCOME_TAB } from './query-tabs'
+import { useResultsStore } from './results'
+
+export type MasterFormat = 'COMPACT' | 'STANDARD-XML'
+
+export interface IdxSyncTab {
+  id: string
+  profileId: string
+  profileName: string
+  title: string
+  searchType: IdxSearchType
+  /** how main reads the master list: COMPACT pages, STANDARD-XML comes as one reply (seed 002) */
+  masterFormat: MasterFormat
+  /** the action of the last run started from this tab */
+  action?: 'plan' | 'apply'
+  jobId?: string
+  /** apply: the fetched records, shown in the bottom panel's grid */
+  resultId?: string
+  report?: IdxSyncReport
+  /** why the last run failed (the job's error, or the request that never became a job) */
+  error?: AppErrorShape
+  /** between the click and main's job id */
+  starting: boolean
+}
+
+// main keeps the report just after the job's last progress event: ask a few times before calling it lost
+const REPORT_ATTEMPTS = 40
+const REPORT_RETRY_MS = 50
+
+function errorShape(err: unknown): AppErrorShape {
+  const e = err as Partial<AppErrorShape>
+  return { code: e.code ?? 'ERROR', message: e.message ?? String(err), ...(e.hint ? { hint: e.hint } : {}) }
+}
+
+// IDX sync inspector tabs (seed 002): one per IDX profile, each running "compare with snapshot" (plan) or apply as
+// a job of main and showing the report it leaves. The tabs sit in the editor strip next to the query tabs, whose
+// store owns which editor tab is active.
+export const useIdxSyncStore = defineStore('idx-sync', () => {
+  const tabs = ref<IdxSyncTab[]>([])
+  const settled = new Set<string>()
+  let counter = 0
+  const jobs = useJobsStore()
+
+  function byId(id: string): IdxSyncTab | undefined {
+    return tabs.value.find((t) => t.id === id)
+  }
+
+  /** Brings the profile's sync tab to the front, opening it the first time. */
+  function openFor(profile: ProfileSummary): IdxSyncTab {
+    const queryTabs = useQueryTabsStore()
+    const existing = tabs.value.find((t) => t.profileId === profile.id)
+    if (existing) {
+      queryTabs.activate(existing.id)
+      return existing
+    }
+    const id = `idx${++counter}`
+    tabs.value = [
+      ...tabs.value,
+      {
+        id,
+        profileId: profile.id,
+        profileName: profile.name,
+        title: `${profile.name} · Sync`,
+        searchType: 'Property',
+        masterFormat: 'COMPACT',
+        starting: false
+      }
+    ]
+    queryTabs.activate(id)
+    return byId(id)!
+  }
+
+  function close(id: string): void {
+    const queryTabs = useQueryTabsStore()
+    tabs.value = tabs.value.filter((t) => t.id !== id)
+    if (queryTabs.active === id) queryTabs.activate(queryTabs.current?.id ?? WELCOME_TAB)
+  }
+
+  function isRunning(tab: IdxSyncTab): boolean {
+    return tab.starting || (tab.jobId !== undefined && jobs.jobs[tab.jobId]?.state === 'running')
+  }
+
+  async function run(id: string, action: 'plan' | 'apply'): Promise<void> {
+    const tab = byId(id)
+    if (!tab || isRunning(tab)) return
+    tab.starting = true
+    tab.error = undefined
+    try {
+      // a failed connect has already said why in a toast (with its hint); the tab shows the state
+      if (!(await useProfilesStore().connect(tab.profileId))) return
+      const started = await call('idx:sync', {
+        profileId: tab.profileId,
+        searchType: tab.searchType,
+        action,
+        masterFormat: tab.masterFormat
+      })
+      tab.action = action
+      tab.jobId = started.jobId
+      tab.report = undefined
+      tab.resultId = started.resultId
+      if (started.resultId) {
+        useResultsStore().track({
+          resultId: started.resultId,
+          jobId: started.jobId,
+          profileId: tab.profileId,
+          resource: tab.searchType
+        })
+      }
+      // a quick job can end before its id reached us
+      const known = jobs.jobs[started.jobId]
+      if (known && known.state !== 'running') void settle(tab.id, known)
+    } catch (err) {
+      tab.error = errorShape(err)
+    } finally {
+      tab.starting = false
+    }
+  }
+
+  async function cancel(id: string): Promise<void> {
+    const jobId = byId(id)?.jobId
+    if (jobId) await jobs.cancel(jobId)
+  }
+
+  /** Shows the rows an apply fetched in the bottom panel's grid. */
+  function showRows(id: string): void {
+    const resultId = byId(id)?.resultId
+    if (!resultId) return
+    useResultsStore().open(resultId)
+    useBottomPanelStore().showResults()
+  }
+
+  async function settle(tabId: string, progress: JobProgress): Promise<void> {
+    if (settled.has(progress.jobId)) return
+    settled.add(progress.jobId)
+    const tab = byId(tabId)
+    if (!tab || tab.jobId !== progress.jobId) return
+    if (progress.state === 'failed') {
+      tab.error = progress.error ?? { code: 'JOB_FAILED', message: 'The sync stopped.' }
+    } else if (progress.state === 'done') {
+      const report = await loadReport(progress.jobId)
+      const now = byId(tabId)
+      if (!now || now.jobId !== progress.jobId) return
+      if (report) now.report = report
+      else
+        now.error = {
+          code: 'IDX_NO_REPORT',
+          message: 'The sync ended but main has no report for it.',
+          hint: 'Run it again.'
+        }
+    }
+    // partial rows of a cancelled or failed apply stay readable too
+    if (tab.resultId) showRows(tabId)
+  }
+
+  async function loadReport(jobId: string): Promise<IdxSyncReport | null> {
+    for (let attempt = 0; attempt < REPORT_ATTEMPTS; attempt++) {
+      try {
+        const report = await call('idx:syncReport', { jobId })
+        if (report) return report
+      } catch {
+        return null
+      }
+      await new Promise((r) => setTimeout(r, REPORT_RETRY_MS))
+    }
+    return null
+  }
+
+  onEvent('job:progress', (p) => {
+    if (p.state === 'running') return
+    const tab = tabs.value.find((t) => t.jobId === p.jobId)
+    if (tab) void settle(tab.id, p)
+  })
+
+  return { tabs, byId, openFor, close, isRunning, run, cancel, showRows }
+})
