@@ -1,9 +1,9 @@
-// Case "odata": one big OData page over HTTP. Ours = HttpClient → splitODataPage (one JSON.parse per record) →
+// Case "odata": one big OData page over HTTP. Ours = HttpClient → splitODataPageBatches (one JSON.parse per body chunk) →
 // ResultStore; baseline = the whole body as one string and one JSON.parse. Both turn records into grid cells with
 // the app's cellText so their row checksums compare.
 import { ResultStore } from '../../src-main/services/results/result-store'
 import { HttpClient } from '../../src-main/services/http/http-client'
-import { splitODataPage } from '../../src-main/services/odata/json-array-splitter'
+import { splitODataPageBatches } from '../../src-main/services/odata/json-array-splitter'
 import { cellText } from '../../src-main/services/web-api/cell-text'
 import { getWhole } from '../harness/http-drain'
 import type { VariantFn } from '../harness/protocol'
@@ -29,7 +29,8 @@ const ours: VariantFn = async (raw) => {
       yield chunk
     }
   }
-  const pages = splitODataPage(counted())
+  // batches (the records completed in one body chunk), as ODataClient.each reads them
+  const pages = splitODataPageBatches(counted())
   let columns: string[] | undefined
   let members: Record<string, unknown> = {}
   for (;;) {
@@ -38,12 +39,13 @@ const ours: VariantFn = async (raw) => {
       members = next.value
       break
     }
-    const rec = next.value
-    if (!columns) {
-      columns = Object.keys(rec)
-      store.setColumns(columns.map((name) => ({ name })))
+    for (const rec of next.value) {
+      if (!columns) {
+        columns = Object.keys(rec)
+        store.setColumns(columns.map((name) => ({ name })))
+      }
+      store.append(columns.map((c) => cellText(rec[c])))
     }
-    store.append(columns.map((c) => cellText(rec[c])))
   }
   await store.finish()
   const timedMs = performance.now() - started

@@ -7,8 +7,10 @@ export interface BenchSizes {
   listings: number
   /** rows of the STANDARD-XML search capture (~1.5 KB each) */
   standardXmlRows: number
-  /** listings whose HiRes photos one GetObject fetches (~7 photos each) */
+  /** listings whose HiRes photos one GetObject fetches (~4 photos each) */
   photoListings: number
+  /** each photo of that reply padded to this size (real photos are hundreds of KB, the Demo MLS's ~4 KB) */
+  photoBytes: number
   /** size of the generated OData page */
   odataMb: number
   /** size of the generated single-line EDMX and how often it is parsed */
@@ -28,6 +30,7 @@ export const FULL: BenchSizes = {
   listings: 1_450_000,
   standardXmlRows: 33_000,
   photoListings: 240,
+  photoBytes: 300_000,
   odataMb: 150,
   edmxBytes: 2_000_000,
   edmxRepeat: 10,
@@ -43,6 +46,7 @@ export const QUICK: BenchSizes = {
   listings: 30_000,
   standardXmlRows: 1500,
   photoListings: 8,
+  photoBytes: 300_000,
   odataMb: 3,
   edmxBytes: 300_000,
   edmxRepeat: 3,

@@ -5,6 +5,7 @@ import { listingKeyOf } from '../../src-main/services/demo-mls/data/listing-gene
 import type { CompactParams } from '../cases/compact-search'
 import { startServerChild } from '../harness/child-runner'
 import { COMPACT_SELECT, type BenchContext } from '../harness/context'
+import { inflateMultipart } from '../inputs/realistic-photos'
 import { basicHeader, drainGet } from '../harness/http-drain'
 import { caseReport, measure, rssText, target } from '../harness/measure'
 import type { CaseReport, VariantReport } from '../harness/report-types'
@@ -125,7 +126,8 @@ export async function runDemoMlsPlan(ctx: BenchContext): Promise<{ report?: Case
         .join(',')
       const q = new URLSearchParams({ Resource: 'Property', Type: 'HiRes', ID: id, Location: '0' })
       const cap = await capture(`${base}/GetObject?${q}`, path.join(ctx.tmp, 'objects.bin'), auth)
-      captures.getObject = { ...cap, ids }
+      const large = await inflateMultipart(cap, path.join(ctx.tmp, 'objects-large.bin'), sizes.photoBytes)
+      captures.getObject = { ...large, ids }
       ctx.log(`Demo MLS peak RSS after the GetObject: ${(await server.rss()).peakRssMb} MB`)
     }
   } finally {

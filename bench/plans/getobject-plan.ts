@@ -77,7 +77,7 @@ export async function getObjectCase(
     ],
     [
       `Reference: ${expected.files} photos / ${expected.bytes} bytes from splitting the captured body as a whole.`,
-      'The Demo MLS photos are small generated JPEGs (320×240, ~4 KB), so ~1,000 photos are a ~3–5 MB reply, not the 300 MB of the issue; per-photo overhead dominates.'
+      'The Demo MLS reply is replayed with each JPEG padded to a realistic size by comment segments (still valid JPEGs; same framing and headers), so the case has the shape of the issue: ~1,000 photos, ~300 MB.'
     ]
   )
 }

@@ -105,10 +105,10 @@ const STATE_WORD: Record<JobProgress['state'], string> = {
   cancelled: 'Cancelled'
 }
 
-/** "Running · 1,200 / 5,000 records · Fetching records by ID" */
+/** "Running · 1,200 / 5,000 records · Fetching records by ID"; the phase only while it is running */
 export function jobLine(job: JobProgress): string {
   const count = `${n(job.done)}${job.total !== undefined ? ` / ${n(job.total)}` : ''} ${job.unit}`
-  return [STATE_WORD[job.state], count, job.message].filter(Boolean).join(' · ')
+  return [STATE_WORD[job.state], count, job.state === 'running' ? job.message : undefined].filter(Boolean).join(' · ')
 }
 
 /** 0..1 when the job knows its total, else undefined (the bar turns indeterminate). */

@@ -236,3 +236,19 @@ export function parentIndex(rows: readonly TreeRow[], index: number): number {
   for (let i = index - 1; i >= 0; i--) if (rows[i]!.depth < depth) return i
   return -1
 }
+
+/** What inserting or copying a row gives: a field's system name, a lookup value, a resource/class name. */
+export function nameOf(row: TreeRow): string | undefined {
+  switch (row.node.kind) {
+    case 'field':
+      return row.node.field.systemName
+    case 'value':
+      return row.node.value.value
+    case 'message':
+    case 'lookups':
+    case 'objects':
+      return undefined
+    default:
+      return row.label
+  }
+}

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { AppErrorShape } from '../../src-main/shared/app-error'
+import { toErrorShape, type AppErrorShape } from '../../src-main/shared/app-error'
 import type { ActivityEvent, ActivityValidation } from '../../src-main/shared/listing-activity-types'
 import type { ProfileSummary } from '../../src-main/shared/workbench-types'
 import { call } from '../api/client'
@@ -36,16 +36,6 @@ export interface ActivityTab {
   history: SendRecord[]
   /** the send whose reply is shown */
   shownId?: number
-}
-
-function errorShape(err: unknown): AppErrorShape {
-  const e = err as Partial<AppErrorShape>
-  return {
-    code: e.code ?? 'ERROR',
-    message: e.message ?? String(err),
-    ...(e.detail ? { detail: e.detail } : {}),
-    ...(e.hint ? { hint: e.hint } : {})
-  }
 }
 
 export const eventFingerprint = (event: ActivityEvent): string => JSON.stringify(event)
@@ -106,7 +96,7 @@ export const useActivityStore = defineStore('activity', () => {
       return tab.validation
     } catch (err) {
       tab.validation = undefined
-      tab.validateError = errorShape(err)
+      tab.validateError = toErrorShape(err)
       return undefined
     } finally {
       tab.busy = prev
@@ -127,7 +117,7 @@ export const useActivityStore = defineStore('activity', () => {
         const reply = await call('activity:send', { profileId: tab.profileId, event })
         record(tab, describeEvent(event), { reply })
       } catch (err) {
-        record(tab, describeEvent(event), { error: errorShape(err) })
+        record(tab, describeEvent(event), { error: toErrorShape(err) })
       }
     } finally {
       tab.busy = null
@@ -169,7 +159,7 @@ export const useActivityStore = defineStore('activity', () => {
         'The Daily views fields are not complete, so this is a template built from what is usable: edit it here, ' +
         'or fix the fields and fill again.'
     } catch (err) {
-      tab.xmlNotice = `Could not compose the document: ${errorShape(err).message}`
+      tab.xmlNotice = `Could not compose the document: ${toErrorShape(err).message}`
     } finally {
       tab.busy = null
     }

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { AppErrorShape } from '../../src-main/shared/app-error'
+import { toErrorShape, type AppErrorShape } from '../../src-main/shared/app-error'
 import type { JobProgress } from '../../src-main/shared/ipc-contract'
 import type { IdxSearchType, IdxSyncReport } from '../../src-main/shared/idx-sync-types'
 import type { ProfileSummary } from '../../src-main/shared/workbench-types'
@@ -27,6 +27,8 @@ export interface IdxSyncTab {
   /** apply: the fetched records, shown in the bottom panel's grid */
   resultId?: string
   report?: IdxSyncReport
+  /** the job the report belongs to: while another runs, the last report stays on screen marked as previous */
+  reportJobId?: string
   /** why the last run failed (the job's error, or the request that never became a job) */
   error?: AppErrorShape
   /** between the click and main's job id */
@@ -36,11 +38,6 @@ export interface IdxSyncTab {
 // main keeps the report just after the job's last progress event: ask a few times before calling it lost
 const REPORT_ATTEMPTS = 40
 const REPORT_RETRY_MS = 50
-
-function errorShape(err: unknown): AppErrorShape {
-  const e = err as Partial<AppErrorShape>
-  return { code: e.code ?? 'ERROR', message: e.message ?? String(err), ...(e.hint ? { hint: e.hint } : {}) }
-}
 
 // IDX sync inspector tabs (seed 002): one per IDX profile, each running "compare with snapshot" (plan) or apply as
 // a job of main and showing the report it leaves. The tabs sit in the editor strip next to the query tabs, whose
@@ -106,7 +103,6 @@ export const useIdxSyncStore = defineStore('idx-sync', () => {
       })
       tab.action = action
       tab.jobId = started.jobId
-      tab.report = undefined
       tab.resultId = started.resultId
       if (started.resultId) {
         useResultsStore().track({
@@ -120,7 +116,7 @@ export const useIdxSyncStore = defineStore('idx-sync', () => {
       const known = jobs.jobs[started.jobId]
       if (known && known.state !== 'running') void settle(tab.id, known)
     } catch (err) {
-      tab.error = errorShape(err)
+      tab.error = toErrorShape(err)
     } finally {
       tab.starting = false
     }
@@ -150,8 +146,10 @@ export const useIdxSyncStore = defineStore('idx-sync', () => {
       const report = await loadReport(progress.jobId)
       const now = byId(tabId)
       if (!now || now.jobId !== progress.jobId) return
-      if (report) now.report = report
-      else
+      if (report) {
+        now.report = report
+        now.reportJobId = progress.jobId
+      } else
         now.error = {
           code: 'IDX_NO_REPORT',
           message: 'The sync ended but main has no report for it.',

@@ -162,15 +162,6 @@ export const usePhotoExportStore = defineStore('photoExport', () => {
     }
   }
 
-  async function pickDestination(): Promise<void> {
-    const r = await call('app:pickPath', {
-      purpose: 'folder',
-      title: 'Export photos to',
-      defaultPath: form.value.destination
-    })
-    if (r.path) form.value.destination = r.path
-  }
-
   async function openFolder(): Promise<boolean> {
     if (!summary.value) return false
     return (await call('app:openFolder', { path: summary.value.destination })).opened
@@ -194,7 +185,6 @@ export const usePhotoExportStore = defineStore('photoExport', () => {
     start,
     cancel,
     loadSummary,
-    pickDestination,
     openFolder
   }
 })

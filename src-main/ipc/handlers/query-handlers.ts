@@ -52,7 +52,8 @@ export function queryHandlers({ sessions, jobs, results, wireLog }: QueryHandler
           rows.id,
           wireLog
             .list()
-            .filter((e) => !before.has(e.id))
+            // this session's requests only: a query running at the same time on another connection is not ours
+            .filter((e) => !before.has(e.id) && e.source === profileId)
             .map((e) => e.id)
         )
         return rows.finish()

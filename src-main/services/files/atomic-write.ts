@@ -93,6 +93,19 @@ export class AtomicWriteStream extends Writable {
     }
   }
 
+  /** Writes `chunk`, waiting for 'drain' when the buffer is full (backpressure for hand-written loops). */
+  async put(chunk: string | Buffer): Promise<void> {
+    if (!this.write(chunk)) await new Promise<void>((resolve) => this.once('drain', () => resolve()))
+  }
+
+  /** Ends the write; resolves once the file is in place (fsynced and renamed), rejects if that failed. */
+  complete(): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.once('error', reject)
+      this.end(() => resolve())
+    })
+  }
+
   /** Abandon the write: the temp file is removed, the target keeps its old content (or stays absent). */
   abort(reason?: Error): Promise<void> {
     return new Promise((resolve) => {

@@ -22,6 +22,8 @@ export interface HttpClientOptions {
   rejectUnauthorized?: boolean
   cookieJar?: CookieJar
   wireLog?: WireLog
+  /** recorded with each wire-log entry (the profile id of the session that owns this client) */
+  wireSource?: string
 }
 
 export interface HttpRequest {
@@ -94,7 +96,8 @@ export class HttpClient {
       method,
       url: url.href,
       headers,
-      ...(req.body !== undefined ? { body: req.body } : {})
+      ...(req.body !== undefined ? { body: req.body } : {}),
+      ...(this.options.wireSource !== undefined ? { source: this.options.wireSource } : {})
     })
     try {
       return await this.send(url, method, headers, req, recorder)

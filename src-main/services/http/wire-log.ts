@@ -25,6 +25,8 @@ export interface WireEntry {
   responseBytes: number
   complete: boolean
   error?: string
+  /** who made the request (the profile id of a live session), so a query's requests are told from others' */
+  source?: string
 }
 
 export interface WireLogOptions {
@@ -39,6 +41,7 @@ export interface WireRequestInfo {
   url: string
   headers: Record<string, string>
   body?: string | Buffer
+  source?: string
 }
 
 type Listener = (entry: WireEntry) => void
@@ -69,6 +72,7 @@ export class WireLog {
       complete: false
     }
     if (req.body !== undefined) entry.requestBody = describeBody(req.body)
+    if (req.source !== undefined) entry.source = req.source
     const record = { entry, spool: new BodySpool(this.memoryLimit, this.spillDir), started: performance.now() }
     this.entries.set(id, record)
     this.trim()

@@ -45,6 +45,9 @@ export class JsonPageSplitter {
   private streaming = false
   private elemParts: Buffer[] = []
   private elemStart = -1
+  /** elements completed in the current chunk: [start, end) pairs in the chunk; the first may have a carried head */
+  private spans: number[] = []
+  private firstHead: Buffer[] = []
   private memberParts: Buffer[] = []
   private memberStart = -1
   private memberKey = ''
@@ -54,7 +57,32 @@ export class JsonPageSplitter {
 
   /** Feeds one chunk; returns the texts of the elements completed inside it. */
   push(chunk: Buffer): string[] {
+    this.scan(chunk)
     const out: string[] = []
+    const spans = this.spans
+    for (let k = 0; k < spans.length; k += 2) {
+      const piece = chunk.subarray(spans[k]!, spans[k + 1]!)
+      const bytes = k === 0 && this.firstHead.length ? Buffer.concat([...this.firstHead, piece]) : piece
+      out.push(bytes.toString('utf8').trimEnd())
+    }
+    return out
+  }
+
+  /**
+   * Feeds one chunk; returns the elements completed inside it as one text `e1,e2,…` (the bytes between them as
+   * the server sent them, so `[${text}]` is a JSON array), or undefined when none was completed.
+   */
+  pushBatch(chunk: Buffer): string | undefined {
+    this.scan(chunk)
+    const spans = this.spans
+    if (!spans.length) return undefined
+    const piece = chunk.subarray(spans[0]!, spans[spans.length - 1]!)
+    return (this.firstHead.length ? Buffer.concat([...this.firstHead, piece]) : piece).toString('utf8')
+  }
+
+  private scan(chunk: Buffer): void {
+    this.spans = []
+    this.firstHead = []
     // a piece begun in an earlier chunk continues at this chunk's first byte
     if (this.elemParts.length) this.elemStart = 0
     if (this.memberParts.length) this.memberStart = 0
@@ -118,7 +146,7 @@ export class JsonPageSplitter {
         case CLOSE_ARR:
           if (this.streaming && this.depth === 2) {
             if (b !== CLOSE_ARR) throw truncated('unbalanced brackets in value')
-            this.finishElement(chunk, i, out)
+            this.finishElement(chunk, i)
             this.streaming = false
             this.depth = 1
             break
@@ -131,7 +159,7 @@ export class JsonPageSplitter {
           if (this.depth < 0) throw truncated('unbalanced brackets')
           break
         case COMMA:
-          if (this.streaming && this.depth === 2) this.finishElement(chunk, i, out)
+          if (this.streaming && this.depth === 2) this.finishElement(chunk, i)
           else if (this.depth === 1) {
             this.finishMember(chunk, i)
             this.expectKey = true
@@ -148,7 +176,6 @@ export class JsonPageSplitter {
       this.memberParts.push(chunk.subarray(this.memberStart))
       this.memberStart = -1
     }
-    return out
   }
 
   /**
@@ -185,10 +212,11 @@ export class JsonPageSplitter {
     return parsed
   }
 
-  private finishElement(chunk: Buffer, i: number, out: string[]): void {
+  private finishElement(chunk: Buffer, i: number): void {
     if (this.elemStart < 0) return
-    this.elemParts.push(chunk.subarray(this.elemStart, i))
-    out.push(Buffer.concat(this.elemParts).toString('utf8').trimEnd())
+    if (!this.spans.length && this.elemParts.length) this.firstHead = this.elemParts
+    // an element's head can only have been carried when it is the chunk's first one (its start is then 0)
+    this.spans.push(this.elemStart, i)
     this.elemParts = []
     this.elemStart = -1
   }
@@ -203,17 +231,33 @@ export class JsonPageSplitter {
 }
 
 /**
- * Streams the elements of `value` (each JSON.parse'd on its own); the generator's return value is the object of
- * the other top-level members.
+ * Streams the elements of `value` in batches (those completed in one body chunk, parsed with one JSON.parse); the
+ * generator's return value is the object of the other top-level members.
  */
+export async function* splitODataPageBatches(
+  body: AsyncIterable<Buffer>
+): AsyncGenerator<Array<Record<string, unknown>>, Record<string, unknown>> {
+  const splitter = new JsonPageSplitter()
+  for await (const chunk of body) {
+    const text = splitter.pushBatch(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk))
+    if (text !== undefined) yield JSON.parse(`[${text}]`) as Array<Record<string, unknown>>
+  }
+  return splitter.end()
+}
+
+/** The same, one element at a time. */
 export async function* splitODataPage(
   body: AsyncIterable<Buffer>
 ): AsyncGenerator<Record<string, unknown>, Record<string, unknown>> {
-  const splitter = new JsonPageSplitter()
-  for await (const chunk of body) {
-    for (const text of splitter.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk))) {
-      yield JSON.parse(text) as Record<string, unknown>
+  const batches = splitODataPageBatches(body)
+  try {
+    for (;;) {
+      const step = await batches.next()
+      if (step.done) return step.value
+      for (const record of step.value) yield record
     }
+  } finally {
+    // a consumer that stops early must still close the body (frees the socket)
+    await batches.return({})
   }
-  return splitter.end()
 }

@@ -16,7 +16,7 @@ import { cellText } from '../web-api/cell-text'
 import type { RetryPolicy } from '../web-api/retry-policy'
 import { readEdmx } from './edmx-reader'
 import { edmxToModel } from './edmx-to-model'
-import { splitODataPage } from './json-array-splitter'
+import { splitODataPageBatches } from './json-array-splitter'
 import { applyLookupRows, type LookupRow } from './lookup-resource'
 import { odataError } from './odata-error'
 import { pageMembers } from './odata-page'
@@ -149,9 +149,10 @@ export class ODataClient {
       const res = await this.get(url, 'application/json', options.signal, prefer)
       summary.retries += res.retries
       if (res.headers['preference-applied']) summary.preferenceApplied = res.headers['preference-applied']
-      const pages = splitODataPage(res.body)
+      // records arrive in batches (those completed in one body chunk): one await per chunk, not per record
+      const pages = splitODataPageBatches(res.body)
       let stoppedEarly = false
-      for (;;) {
+      while (!stoppedEarly) {
         const step = await pages.next()
         if (step.done) {
           const members = pageMembers(step.value)
@@ -159,13 +160,15 @@ export class ODataClient {
           url = members.nextLink ? nextUrl(members.nextLink, url) : undefined
           break
         }
-        if (summary.rows >= maxRows) {
-          stoppedEarly = true
-          await pages.return({})
-          break
+        for (const record of step.value) {
+          if (summary.rows >= maxRows) {
+            stoppedEarly = true
+            await pages.return({})
+            break
+          }
+          onRow(record)
+          summary.rows++
         }
-        onRow(step.value)
-        summary.rows++
       }
       summary.pages++
       options.onPage?.(summary)

@@ -1,8 +1,8 @@
 // Search results live here, in main, never in the renderer: rows are appended as lines to a temp file with an
 // in-memory offset index (8 bytes per row, a Float64Array), so a million-row result costs ~8 MB of RAM plus a 1 MB
-// write buffer, and any page is one positioned read. Lines are JSON arrays, or RETS COMPACT rows copied byte for
-// byte (spill-line.ts): encoding was most of the store's cost (JSON.stringify of 15 strings ≈ 0.5 µs a row), so
-// COMPACT rows skip it. Rows are encoded straight into one reused Buffer — no per-row line strings to join and
+// write buffer, and any page is one positioned read. Lines are delimited rows (RETS COMPACT rows copied byte for
+// byte; appended values joined with US) or JSON arrays (spill-line.ts): encoding was most of the store's cost
+// (JSON.stringify of 15 strings ≈ 0.5 µs a row), so rows skip it whenever they can. Rows are encoded straight into one reused Buffer — no per-row line strings to join and
 // re-encode — and written with one writeSync per buffer. Exports stream from the file through the atomic writer.
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
@@ -14,6 +14,8 @@ import type { DelimitedRow, ResultColumn, ResultInfo, ResultPage, ResultWriter }
 import { isSpillDelimiter, readSpillLine } from './spill-line'
 
 const LF = 0x0a
+const UNIT_SEPARATOR = '\u001f'
+const SURROGATE = /[\ud800-\udfff]/
 
 export interface ResultStoreOptions {
   id?: string
@@ -70,9 +72,14 @@ export class ResultStore implements ResultWriter {
 
   append(row: string[]): void {
     this.assertOpen()
-    const json = JSON.stringify(row)
-    this.startLine(Buffer.byteLength(json) + 1)
-    this.pendingBytes += this.pending.write(json, this.pendingBytes)
+    // Most rows go as a delimited line (US-separated): a join is much cheaper than JSON.stringify, which must
+    // escape every quote of an expanded-JSON cell. Rows holding the separator or a UTF-16 surrogate (a lone one
+    // would not survive UTF-8; pairs are rare enough to take the slow lane too) and empty rows stay JSON.
+    let line = delimitable(row) ? UNIT_SEPARATOR + row.join(UNIT_SEPARATOR) : ''
+    if (!line || SURROGATE.test(line)) line = JSON.stringify(row)
+    // UTF-8 needs at most 3 bytes per UTF-16 unit: room for the line without measuring it first
+    this.startLine(line.length * 3 + 1)
+    this.pendingBytes += this.pending.write(line, this.pendingBytes)
     this.pending[this.pendingBytes++] = LF
   }
 
@@ -170,23 +177,18 @@ export class ResultStore implements ResultWriter {
     this.flush()
     // the shared atomic writer: temp file, fsync, rename; a failure or cancel leaves the target untouched
     const out = await createAtomicWriteStream(target)
-    const write = (text: string): Promise<void> | undefined =>
-      out.write(text) ? undefined : new Promise<void>((resolve) => out.once('drain', resolve))
     try {
-      await write(format.start)
+      await out.put(format.start)
       const batch = 5000
       const total = this.count
       for (let at = 0; at < total; at += batch) {
         if (signal?.aborted) throw Object.assign(new Error('Export cancelled.'), { name: 'AbortError' })
         let text = ''
         for (const r of this.readRows(at, Math.min(total, at + batch))) text += format.row(r)
-        await write(text)
+        await out.put(text)
       }
-      await write(format.end)
-      await new Promise<void>((resolve, reject) => {
-        out.once('error', reject)
-        out.end(() => resolve())
-      })
+      await out.put(format.end)
+      await out.complete()
       return total
     } catch (err) {
       await out.abort()
@@ -221,6 +223,16 @@ export class ResultStore implements ResultWriter {
   private assertOpen(): void {
     if (this.disposed) throw new Error(`Result ${this.id} was disposed.`)
   }
+}
+
+function delimitable(row: string[]): boolean {
+  if (!row.length) return false
+  for (let i = 0; i < row.length; i++) {
+    // a non-string that slipped through an untyped caller is left to JSON.stringify, as before
+    const v: unknown = row[i]
+    if (typeof v !== 'string' || v.indexOf(UNIT_SEPARATOR) >= 0) return false
+  }
+  return true
 }
 
 function csvCell(v: string): string {

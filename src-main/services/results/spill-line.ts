@@ -1,7 +1,8 @@
 // The line format of the result store's spill file. Two kinds, told apart by the first byte:
-//   `[` …  a JSON array of strings (rows appended as values: OData, Spark, decoded RETS rows);
+//   `[` …  a JSON array of strings (appended values that hold the US separator or surrogates, empty rows);
 //   D …    a delimited row: the delimiter byte D, then UTF-8 values separated by D (RETS COMPACT rows copied
-//          byte for byte from the reply — no strings are made while a search streams in).
+//          byte for byte from the reply — no strings are made while a search streams in — and appended values
+//          joined with US, 0x1F).
 // Lines end with LF, but rows are located through the store's offset index, never by searching for LF, so a
 // delimited value may contain raw line breaks (JSON lines never do).
 const LEFT_BRACKET = 0x5b

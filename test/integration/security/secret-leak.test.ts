@@ -1,6 +1,7 @@
-// Issue 7's leak test: unique secret strings go through full sessions of every kind (login, metadata, search, sync,
-// errors, raw view, exports, profile export), then every file the app wrote, its temp spill files, its console
-// output and every message that crossed the web-mode boundary are searched for them — plain, base64, URL-encoded.
+// Issue 7's leak test: unique secret strings go through full sessions of every kind (login, metadata, search,
+// sync, errors, raw view, CSV/JSON/XLSX and photo exports, saved queries, profile export), then every file the app
+// wrote, its temp spill files, its console output and every message that crossed the web-mode boundary are searched
+// for them — plain, base64, URL-encoded.
 import http from 'node:http'
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -73,6 +74,7 @@ async function runQuery(profileId: string, spec: ArgsOf<'query:run'>['spec']): P
   await ok('results:page', { resultId, offset: 0, limit: 50 })
   await ok('results:export', { resultId, format: 'csv', path: path.join(userDataDir, `${profileId}-${jobId}.csv`) })
   await ok('results:export', { resultId, format: 'json', path: path.join(userDataDir, `${profileId}-${jobId}.json`) })
+  await ok('results:export', { resultId, format: 'xlsx', path: path.join(userDataDir, `${profileId}-${jobId}.xlsx`) })
   return summary.resultId
 }
 
@@ -155,7 +157,7 @@ describe('no secret leaks', () => {
     await ok('session:connect', { profileId: 'leak-rets' })
     await ok('metadata:summary', { profileId: 'leak-rets' })
     await ok('metadata:fields', { profileId: 'leak-rets', resource: 'Property', class: 'A' })
-    await runQuery('leak-rets', {
+    const retsResult = await runQuery('leak-rets', {
       kind: 'dmql',
       resource: 'Property',
       class: 'A',
@@ -179,7 +181,7 @@ describe('no secret leaks', () => {
     // RESO: password grant, $metadata, query with paging, a bad filter
     await ok('session:connect', { profileId: 'leak-reso' })
     await ok('metadata:summary', { profileId: 'leak-reso' })
-    await runQuery('leak-reso', {
+    const resoResult = await runQuery('leak-reso', {
       kind: 'odata',
       resource: 'Property',
       select: ['ListingKey', 'ListPrice'],
@@ -198,7 +200,18 @@ describe('no secret leaks', () => {
     // Spark: the JSON grant, standard fields, listings
     await ok('session:connect', { profileId: 'leak-spark' })
     await ok('metadata:summary', { profileId: 'leak-spark' })
-    await runQuery('leak-spark', { kind: 'spark', select: ['ListingKey', 'ListPrice'], fetchAll: true, maxRows: 30 })
+    const sparkSpec = { kind: 'spark' as const, select: ['ListingKey', 'ListPrice'], fetchAll: true, maxRows: 30 }
+    const sparkResult = await runQuery('leak-spark', sparkSpec)
+
+    await runPhotoExports([
+      ['leak-rets', retsResult, 'LIST_1', 'location'],
+      ['leak-reso', resoResult, 'ListingKey', undefined],
+      ['leak-spark', sparkResult, 'ListingKey', undefined]
+    ])
+    await ok('library:save', {
+      query: { name: 'Leak Spark', folder: 'Leak', profileId: 'leak-spark', spec: sparkSpec }
+    })
+    await ok('library:export', { path: path.join(userDataDir, 'library-export.json') })
 
     await runIdxAndActivity(demo)
 
@@ -335,6 +348,24 @@ async function runIdxAndActivity(demo: string): Promise<void> {
   app.workbench.demo!.server.ctx.users.find((u) => u.username === 'leakidx')!.password = 'changed-on-server'
   await ok('session:disconnect', { profileId: 'leak-idx' })
   expect((await invoke('idx:sync', { profileId: 'leak-idx', searchType: 'Property', action: 'plan' })).ok).toBe(false)
+}
+
+/** Photo exports (manifests list source URLs: Location=1, Media, Spark URIs) with thumbnails read back. */
+async function runPhotoExports(runs: [string, string, string, 'location' | undefined][]): Promise<void> {
+  for (const [profileId, resultId, column, mode] of runs) {
+    const types = profileId === 'leak-spark' ? ['Uri300'] : ['Photo']
+    const destination = path.join(userDataDir, 'photos', profileId)
+    const { jobId } = await ok('photos:export', {
+      profileId,
+      ...(mode ? { mode } : {}),
+      request: { destination, keysFrom: { resultId, column }, types, objectIds: '*' }
+    })
+    await app.workbench.jobs.settled(jobId)
+    await new Promise((r) => setTimeout(r, 20))
+    const summary = await ok('photos:summary', { jobId })
+    expect(summary?.written).toBeGreaterThan(0)
+    await ok('photos:thumbnail', { jobId, file: summary!.firstFiles[0]! })
+  }
 }
 
 function files(dir: string): string[] {

@@ -20,6 +20,7 @@ export async function httpClientFor(profile: ConnectionProfile, wireLog: WireLog
     userAgent: profile.userAgent,
     timeoutMs: profile.network.requestTimeoutMs,
     wireLog,
+    wireSource: profile.id,
     ...(profile.network.proxyUrl ? { proxyUrl: profile.network.proxyUrl } : {}),
     ...(ca ? { ca } : {})
   })

@@ -107,10 +107,7 @@ export async function exportXlsx(rows: PagedRows, target: string, options: XlsxO
   const total = first.total
   const sheets = Math.max(1, Math.ceil(total / perSheet))
   const out = await createAtomicWriteStream(target)
-  const zip = new ZipWriter(
-    (chunk) => (out.write(chunk) ? Promise.resolve() : new Promise((resolve) => out.once('drain', resolve))),
-    options.now
-  )
+  const zip = new ZipWriter((chunk) => out.put(chunk), options.now)
   try {
     for (const [name, text] of Object.entries(packageParts(sheets))) {
       const part = await zip.entry(name)
@@ -132,10 +129,7 @@ export async function exportXlsx(rows: PagedRows, target: string, options: XlsxO
       await part.close()
     }
     await zip.finish()
-    await new Promise<void>((resolve, reject) => {
-      out.once('error', reject)
-      out.end(() => resolve())
-    })
+    await out.complete()
     return total
   } catch (err) {
     await out.abort()

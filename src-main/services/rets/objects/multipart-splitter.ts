@@ -34,8 +34,24 @@ export class MultipartSplitter {
   }
 
   push(chunk: Buffer): void {
-    this.buf = this.buf.length === 0 ? chunk : Buffer.concat([this.buf, chunk])
+    if (this.buf.length === 0) this.buf = chunk
+    else if (this.state === 'body' && this.tailIsData(chunk)) {
+      // the few bytes kept back from the last chunk start no delimiter: hand them on instead of copying the new
+      // chunk behind them (a 300 MB photo reply would otherwise be copied once more, chunk by chunk)
+      this.sink.partData(this.buf)
+      this.buf = chunk
+    } else this.buf = Buffer.concat([this.buf, chunk])
     this.run()
+  }
+
+  /** In a part body, with only a kept tail in `buf`: does no delimiter begin inside that tail? */
+  private tailIsData(chunk: Buffer): boolean {
+    const d = this.crlfDelimiter.length
+    if (this.buf.length > d || chunk.length < d) return false
+    const junction = Buffer.concat([this.buf, chunk.subarray(0, d)])
+    // a delimiter starting in the tail has its LF in the tail, or right after a tail-ending CR
+    const lf = junction.indexOf(this.lfDelimiter)
+    return lf < 0 || lf > this.buf.length
   }
 
   end(): void {
@@ -120,10 +136,9 @@ export class MultipartSplitter {
 
   /** Index where the next delimiter starts (at its CR or LF), or -1. */
   private findDelimiter(): number {
-    const crlf = this.buf.indexOf(this.crlfDelimiter)
+    // LF--boundary ends CRLF--boundary too: one scan finds either, the byte before it says which
     const lf = this.buf.indexOf(this.lfDelimiter)
-    // a CRLF delimiter contains the LF one one byte later; an earlier bare-LF delimiter wins
-    return crlf >= 0 && (lf < 0 || crlf < lf) ? crlf : lf
+    return lf > 0 && this.buf[lf - 1] === 0x0d ? lf - 1 : lf
   }
 
   /**

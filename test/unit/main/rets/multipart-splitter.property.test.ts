@@ -72,6 +72,30 @@ describe('multipart splitter properties', () => {
     )
   })
 
+  it('payloads that end like the start of a delimiter survive a cut at every byte', () => {
+    // (a payload holding the whole delimiter is not legal multipart: RFC 2046 has the sender pick a boundary
+    // that the data does not contain)
+    const boundary = 'simple boundary'
+    const payloads = ['abc\r\n--simple boundar', 'x\r', '\n--simple', 'end\r\n-'].map((t) => Buffer.from(t))
+    const body = Buffer.concat([
+      ...payloads.flatMap((p, i) => [
+        Buffer.from(`${i === 0 ? '' : '\r\n'}--${boundary}\r\nObject-ID: ${i + 1}\r\n\r\n`),
+        p
+      ]),
+      Buffer.from(`\r\n--${boundary}--\r\n`)
+    ])
+    for (let a = 1; a < body.length; a++) {
+      for (const cuts of [[a], [a, a + 1], [a, a + 3], [a, a + 20]]) {
+        const parts = split(
+          body,
+          boundary,
+          cuts.filter((c) => c <= body.length)
+        )
+        expect(parts.map((p) => p.data.toString())).toEqual(payloads.map((p) => p.toString()))
+      }
+    }
+  })
+
   it('header parsing: lower-cased names, folded lines, repeated ObjectData', () => {
     expect(
       parseHeaders(
