@@ -7,6 +7,9 @@ import { mkdir, rm } from 'node:fs/promises'
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 import { getObjects, type ObjectSink } from '../../src-main/services/rets/objects/get-object'
+import { exportPhotos } from '../../src-main/services/export/photos/photo-export-engine'
+import { RetsObjectSource } from '../../src-main/services/export/photos/sources/rets-object-source'
+import { STATE_FILE } from '../../src-main/services/export/photos/resume-index'
 import { dirChecksum, photoFileName } from '../harness/file-set'
 import { drainGet } from '../harness/http-drain'
 import { ourRetsSession } from '../harness/our-rets'
@@ -74,6 +77,39 @@ const ours: VariantFn = async (raw) => {
   return out
 }
 
+// The app's photo export as the user runs it: SHA-256 of every file, the manifest, .part → rename. All keys in one
+// request (the replay server answers every GetObject with the whole captured reply); names match photoFileName.
+const oursEngine: VariantFn = async (raw) => {
+  const p = raw as unknown as GetObjectParams
+  const dir = await freshDir(p.outDir, 'engine')
+  const session = ourRetsSession(p.url)
+  await session.login()
+  const keys = Object.keys(p.ids)
+  const started = performance.now()
+  const summary = await exportPhotos(
+    {
+      destination: dir,
+      listingKeys: keys,
+      types: [p.type],
+      objectIds: '*',
+      namingPattern: '{ListingKey}-{ObjectId}.{ext}',
+      batchSize: keys.length,
+      resume: false
+    },
+    new RetsObjectSource(session, { resource: 'Property', mode: 'multipart' })
+  )
+  const timedMs = performance.now() - started
+  timedPhaseDone()
+  session.http.close()
+  // the manifests and the resume journal are the engine's own extra output; the photo set is what is compared
+  await rm(summary.manifestCsv)
+  await rm(summary.manifestJsonl)
+  await rm(path.join(dir, STATE_FILE), { force: true })
+  const out = await finishWith(dir, timedMs, 0)
+  out.extra = { ...out.extra, written: summary.written, failed: summary.failed }
+  return out
+}
+
 const streamCopy: VariantFn = async (raw) => {
   const p = raw as unknown as GetObjectParams
   const dir = await freshDir(p.outDir, 'copy')
@@ -117,6 +153,11 @@ export function idString(ids: Record<string, string>): string {
     .join(',')
 }
 
-export const variants: Record<string, VariantFn> = { ours, 'stream-copy': streamCopy, 'rets-client': retsClientVariant }
+export const variants: Record<string, VariantFn> = {
+  ours,
+  'ours-engine': oursEngine,
+  'stream-copy': streamCopy,
+  'rets-client': retsClientVariant
+}
 
 export const preload = { 'rets-client': preloadRetsClient }

@@ -18,6 +18,8 @@ export interface BenchSizes {
   edmxRepeat: number
   /** how often the Demo MLS metadata dump is parsed in one run */
   metadataRepeat: number
+  /** the dump grown to real-MLS size (plans/large-metadata.ts): Property classes × fields, lookups × values */
+  metadataLarge: { classes: number; fieldsPerClass: number; lookups: number; valuesPerLookup: number }
   storeRows: number
   storePageReads: number
   reps: number
@@ -35,6 +37,8 @@ export const FULL: BenchSizes = {
   edmxBytes: 2_000_000,
   edmxRepeat: 10,
   metadataRepeat: 20,
+  // ~50 MB, the size issue 10 names
+  metadataLarge: { classes: 200, fieldsPerClass: 350, lookups: 400, valuesPerLookup: 50 },
   storeRows: 1_000_000,
   storePageReads: 2000,
   reps: 3,
@@ -51,6 +55,7 @@ export const QUICK: BenchSizes = {
   edmxBytes: 300_000,
   edmxRepeat: 3,
   metadataRepeat: 2,
+  metadataLarge: { classes: 4, fieldsPerClass: 300, lookups: 10, valuesPerLookup: 40 },
   storeRows: 50_000,
   storePageReads: 300,
   reps: 2,

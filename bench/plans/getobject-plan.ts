@@ -20,6 +20,17 @@ export async function getObjectCase(
     await measure(
       {
         module: 'getobject',
+        variant: 'ours-engine',
+        role: 'ours',
+        label: 'photo export engine (SHA-256, manifest, .part → rename)',
+        params,
+        reps
+      },
+      ctx.log
+    ),
+    await measure(
+      {
+        module: 'getobject',
         variant: 'stream-copy',
         role: 'floor',
         label: 'HTTP body stream-copied to one file (floor)',
@@ -40,7 +51,7 @@ export async function getObjectCase(
       ctx.log
     )
   ]
-  const copy = variants[1]!
+  const copy = variants[2]!
   if (copy.ok && copy.checksum !== cap.sha256) {
     copy.correct = false
     copy.correctnessNote = 'replayed bytes differ from the capture'
@@ -56,7 +67,12 @@ export async function getObjectCase(
   speedups(variants)
   for (const v of variants) if (v.ok) v.mbPerS = Math.round((cap.bytes / 1048576 / (v.medianMs / 1000)) * 10) / 10
   const ours = variants[0]!
-  const rc = variants[2]!
+  const engine = variants[1]!
+  const rc = variants[3]!
+  const ratio = (base: VariantReport): number | undefined =>
+    engine.ok && base.ok ? Math.round((base.medianMs / engine.medianMs) * 100) / 100 : undefined
+  const engineVsRc = ratio(rc)
+  const engineVsFloor = ratio(copy)
   const photos = ours.rows ?? 0
   return caseReport(
     'getobject',
@@ -73,6 +89,16 @@ export async function getObjectCase(
         '≥ 80 % of the stream-copy floor',
         `${copy.oursSpeedup !== undefined ? Math.round(copy.oursSpeedup * 100) : '?'} %`,
         (copy.oursSpeedup ?? 0) >= 0.8
+      ),
+      target(
+        'the export engine: ≥ 3× rets-client',
+        `${engineVsRc ?? '?'}×${rc.correct === false ? ' — but rets-client wrote wrong files, so no valid comparison' : ''}`,
+        (engineVsRc ?? 0) >= 3 && rc.correct !== false
+      ),
+      target(
+        'the export engine: ≥ 80 % of the floor',
+        `${engineVsFloor !== undefined ? Math.round(engineVsFloor * 100) : '?'} %`,
+        (engineVsFloor ?? 0) >= 0.8
       )
     ],
     [

@@ -1,7 +1,9 @@
 // Streaming XML for big RETS replies (a METADATA-TABLE can be 250 KB per class; STANDARD-XML searches are
-// bigger): bytes → charset decoder → repairer → saxes. Well-formedness errors saxes still reports after repair are
-// counted as warnings; parsing goes on, because one bad value must not lose a whole reply.
+// bigger): bytes → charset decoder → repairer → saxes (or, for metadata, the faster LightXmlTokenizer).
+// Well-formedness errors still reported after repair are counted as warnings; parsing goes on, because one bad
+// value must not lose a whole reply.
 import { SaxesParser } from 'saxes'
+import { LightXmlTokenizer } from './light-xml-tokenizer'
 import { charsetFromContentType, RetsTextDecoder, XmlRepairer } from './xml-text'
 
 export interface XmlHandlers {
@@ -18,52 +20,86 @@ export interface XmlStreamResult {
 
 const MAX_ERROR_WARNINGS = 20
 
+export interface XmlStreamOptions {
+  /**
+   * 'saxes' (default): the full XML parser. 'light': LightXmlTokenizer, several times faster on documents of many
+   * tiny elements (metadata dumps), lenient the same way, but it checks no names, namespaces or DTDs.
+   */
+  parser?: 'saxes' | 'light'
+}
+
+interface XmlSink {
+  write(text: string): void
+  close(): void
+}
+
 export async function streamXml(
   body: AsyncIterable<Buffer | string>,
   contentType: string | undefined,
-  handlers: XmlHandlers
+  handlers: XmlHandlers,
+  options: XmlStreamOptions = {}
 ): Promise<XmlStreamResult> {
-  const parser = new SaxesParser({ position: true })
   const decoder = new RetsTextDecoder(charsetFromContentType(contentType))
   const repairer = new XmlRepairer()
   const warnings: string[] = []
   let errors = 0
   let head = ''
   let rootClosed = false
-  parser.on('opentag', (tag) => {
-    handlers.open(tag.name, tag.attributes as Record<string, string>, tag.isSelfClosing)
-    if (tag.isSelfClosing) handlers.close(tag.name)
-  })
-  parser.on('text', (t) => handlers.text(t))
-  parser.on('cdata', (t) => handlers.text(t))
-  parser.on('error', (err) => {
+  const onError = (message: string): void => {
     // trailing garbage after </RETS> (chunk trailers, HTML footers) is common and harmless
     if (rootClosed) return
     errors++
-    if (errors <= MAX_ERROR_WARNINGS) warnings.push(`XML problem: ${err.message}`)
-  })
-  parser.on('end', () => undefined)
+    if (errors <= MAX_ERROR_WARNINGS) warnings.push(`XML problem: ${message}`)
+  }
+  // the root's close stops the feed; both parsers report closes through this
+  const tracked: XmlHandlers = {
+    open: (name, attrs, selfClosing) => handlers.open(name, attrs, selfClosing),
+    text: (t) => handlers.text(t),
+    close: (name) => {
+      handlers.close(name)
+      if (name.length === 4 && /^RETS$/i.test(name)) rootClosed = true
+    }
+  }
+  const parser: XmlSink =
+    options.parser === 'light' ? new LightXmlTokenizer(tracked, onError) : saxesSink(tracked, onError)
   const feed = (text: string): void => {
     if (!text) return
     if (head.length < 2000) head += text.slice(0, 2000 - head.length)
     if (rootClosed) return
     parser.write(text)
   }
-  parser.on('closetag', (tag) => {
-    if (!tag.isSelfClosing) handlers.close(tag.name)
-    if (/^RETS$/i.test(tag.name)) rootClosed = true
-  })
   for await (const chunk of body) {
     feed(repairer.write(typeof chunk === 'string' ? chunk : decoder.write(chunk)))
   }
   feed(repairer.write(decoder.end()))
   feed(repairer.end())
-  try {
-    parser.close()
-  } catch {
-    // unclosed elements at the end were already reported through 'error'
-  }
+  parser.close()
   warnings.push(...decoder.warnings)
   if (repairer.repairs > 0) warnings.push(`${repairer.repairs} invalid XML character(s) or entities were repaired.`)
   return { warnings, head }
+}
+
+function saxesSink(handlers: XmlHandlers, onError: (message: string) => void): XmlSink {
+  const parser = new SaxesParser({ position: true })
+  parser.on('opentag', (tag) => {
+    handlers.open(tag.name, tag.attributes as Record<string, string>, tag.isSelfClosing)
+    if (tag.isSelfClosing) handlers.close(tag.name)
+  })
+  parser.on('text', (t) => handlers.text(t))
+  parser.on('cdata', (t) => handlers.text(t))
+  parser.on('error', (err) => onError(err.message))
+  parser.on('end', () => undefined)
+  parser.on('closetag', (tag) => {
+    if (!tag.isSelfClosing) handlers.close(tag.name)
+  })
+  return {
+    write: (text) => void parser.write(text),
+    close: () => {
+      try {
+        parser.close()
+      } catch {
+        // unclosed elements at the end were already reported through 'error'
+      }
+    }
+  }
 }

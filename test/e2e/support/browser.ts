@@ -62,6 +62,8 @@ export async function screenshotThemes(page: Page, name: string): Promise<void> 
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme })
     await page.waitForFunction((s) => document.documentElement.dataset.theme === s, scheme)
+    // Monaco recolours its tokens for the new theme on its next frames
+    await page.waitForTimeout(200)
     await screenshot(page, `${name}-${scheme}`)
   }
   await page.emulateMedia({ colorScheme: 'light' })

@@ -1,7 +1,6 @@
 // The destination side of an export: turns objects (streamed parts or URL downloads) into files with safe,
 // unique names, skips what a previous run completed, and writes one manifest row per object. Sources only see it
 // as an ExportObjectSink.
-import { existsSync } from 'node:fs'
 import { AppError } from '../../../shared/app-error'
 import { redactor } from '../../redaction/redactor'
 import { extensionFor, isTextual } from './content-type-extension'
@@ -9,6 +8,7 @@ import { collisionKey, resolveInside, withCollisionSuffix } from './file-name-sa
 import { MANIFEST_CSV, MANIFEST_JSONL, type ManifestWriter } from './export-manifest'
 import type { ExportProgress } from './export-progress'
 import { renderNamingPattern, type NamingPattern } from './naming-pattern'
+import { ExistingFiles } from './existing-files'
 import { PhotoFileWriter, type FileWriteResult, type PhotoFileWriterOptions } from './photo-file-writer'
 import type { ResumeIndex } from './resume-index'
 import type {
@@ -48,6 +48,7 @@ export function isAbort(err: unknown, signal: AbortSignal): boolean {
 export class ExportTarget implements ExportObjectSink {
   private readonly claimed = new Set<string>([collisionKey(MANIFEST_CSV), collisionKey(MANIFEST_JSONL)])
   private readonly active = new Set<PhotoFileWriter>()
+  private readonly existing = new ExistingFiles()
   /** listings (type + key) with a failure worth retrying: not journaled as done */
   private readonly retryable = new Set<string>()
 
@@ -141,9 +142,9 @@ export class ExportTarget implements ExportObjectSink {
       if (this.claimed.has(key)) continue
       const full = resolveInside(this.opts.destination, candidate)
       // a file we did not write (not in any manifest) is the user's: never overwrite it
-      if (!this.opts.index.ownedFiles.has(key) && existsSync(full)) continue
+      if (!this.opts.index.ownedFiles.has(key) && this.existing.has(full)) continue
       this.claimed.add(key)
-      const writer = new PhotoFileWriter(full, this.opts.fileOptions)
+      const writer = new PhotoFileWriter(full, (file, part) => this.existing.prepare(file, part), this.opts.fileOptions)
       this.active.add(writer)
       return { writer, relative }
     }

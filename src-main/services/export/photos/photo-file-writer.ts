@@ -3,11 +3,10 @@
 // a folder never holds a file that looks finished but is not — the resume logic relies on that.
 //
 // The file is opened synchronously because RETS multipart parts are announced synchronously by the splitter and
-// their first bytes follow at once; mkdir/open are microseconds next to a network read.
+// their first bytes follow at once; its folder is prepared by the caller (existing-files.ts: once per folder).
 import { createHash, type Hash } from 'node:crypto'
-import { createWriteStream, mkdirSync, rmSync } from 'node:fs'
+import { createWriteStream } from 'node:fs'
 import { rename, rm } from 'node:fs/promises'
-import path from 'node:path'
 import type { Writable } from 'node:stream'
 import { fileSystemError } from './export-file-errors'
 
@@ -23,7 +22,11 @@ export interface PhotoFileWriterOptions {
   openStream?: (partPath: string) => Writable
 }
 
-const defaultOpen = (partPath: string): Writable => createWriteStream(partPath, { flags: 'wx' })
+// A photo is a few hundred KB: with the 16 KB default every network chunk would wait for its disk write before the
+// next is read; 1 MB lets a whole photo queue while the reply keeps streaming (memory stays bounded by it).
+const WRITE_BUFFER = 1 << 20
+const defaultOpen = (partPath: string): Writable =>
+  createWriteStream(partPath, { flags: 'wx', highWaterMark: WRITE_BUFFER })
 
 export class PhotoFileWriter {
   readonly partPath: string
@@ -33,15 +36,15 @@ export class PhotoFileWriter {
   private error: Error | undefined
   private settled = false
 
+  /** `prepare` makes the folder exist and removes a stale .part of a crashed run (cancel removes its own) */
   constructor(
     readonly finalPath: string,
+    prepare: (finalPath: string, partPath: string) => void,
     options: PhotoFileWriterOptions = {}
   ) {
     this.partPath = finalPath + PART_SUFFIX
     try {
-      mkdirSync(path.dirname(finalPath), { recursive: true })
-      // a stale .part from a crashed run (cancel removes its own) is ours to replace
-      rmSync(this.partPath, { force: true })
+      prepare(finalPath, this.partPath)
       this.stream = (options.openStream ?? defaultOpen)(this.partPath)
     } catch (err) {
       throw fileSystemError(err, finalPath)

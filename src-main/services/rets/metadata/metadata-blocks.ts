@@ -87,22 +87,10 @@ export class XmlMetadataCollector implements XmlHandlers {
 
   open(name: string, attrs: Record<string, string>): void {
     const parent = this.stack[this.stack.length - 1]
-    const upper = name.toUpperCase()
-    if (upper === 'RETS' || upper === 'RETS-STATUS') {
-      const code = attrs.ReplyCode ?? attrs.replycode ?? attrs.REPLYCODE
-      if (code !== undefined) this.reply.replyCode = Number(code)
-      const text = attrs.ReplyText ?? attrs.replytext ?? attrs.REPLYTEXT
-      if (text !== undefined) this.reply.replyText = text
-      this.stack.push({ kind: 'root', name })
-      return
-    }
-    if (upper.startsWith('METADATA-')) {
-      const inherited = this.inheritedAttrs()
-      const block: MetadataBlock = { type: normaliseBlockType(upper), attrs: { ...inherited, ...attrs }, records: [] }
-      this.blocks.push(block)
-      this.stack.push({ kind: 'block', name, block })
-      return
-    }
+    // most elements are fields (<SystemName>, <LongName>…): only names that start like RETS… or METADATA-… are
+    // upper-cased and compared
+    const first = name.charCodeAt(0) | 0x20
+    if ((first === 0x72 || first === 0x6d) && this.openSpecial(name, attrs)) return
     if (parent?.kind === 'block') {
       const record: Record<string, string> = { ...attrs }
       parent.block!.records.push(record)
@@ -114,6 +102,27 @@ export class XmlMetadataCollector implements XmlHandlers {
       return
     }
     this.stack.push({ kind: 'other', name })
+  }
+
+  /** <RETS>, <RETS-STATUS> and <METADATA-…> (any case); false for any other name. */
+  private openSpecial(name: string, attrs: Record<string, string>): boolean {
+    const upper = name.toUpperCase()
+    if (upper === 'RETS' || upper === 'RETS-STATUS') {
+      const code = attrs.ReplyCode ?? attrs.replycode ?? attrs.REPLYCODE
+      if (code !== undefined) this.reply.replyCode = Number(code)
+      const text = attrs.ReplyText ?? attrs.replytext ?? attrs.REPLYTEXT
+      if (text !== undefined) this.reply.replyText = text
+      this.stack.push({ kind: 'root', name })
+      return true
+    }
+    if (upper.startsWith('METADATA-')) {
+      const inherited = this.inheritedAttrs()
+      const block: MetadataBlock = { type: normaliseBlockType(upper), attrs: { ...inherited, ...attrs }, records: [] }
+      this.blocks.push(block)
+      this.stack.push({ kind: 'block', name, block })
+      return true
+    }
+    return false
   }
 
   text(t: string): void {

@@ -37,7 +37,8 @@ export async function readMetadataBlocks(
     reply = collector.reply
   } else {
     const collector = new XmlMetadataCollector()
-    const res = await streamXml(teeHead(), contentType, collector)
+    // metadata is machine-written XML of many tiny elements: the light tokenizer reads it ~3× faster than saxes
+    const res = await streamXml(teeHead(), contentType, collector, { parser: 'light' })
     warnings.push(...res.warnings)
     blocks = collector.blocks
     reply = collector.reply

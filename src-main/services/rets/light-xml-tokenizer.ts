@@ -1,0 +1,250 @@
+// A small XML tokenizer for machine-written RETS XML (metadata dumps: thousands of tiny <Field><Name>v</Name>…
+// elements). saxes checks every character through a per-character state machine and builds a tag object per event;
+// this one jumps from `<` to `<` with indexOf, so it is several times faster on such documents. It takes text that
+// XmlRepairer already made legal (entities are then only the five named ones and character references) and, like
+// saxes, normalises line ends (XML 1.0 §2.11: CRLF and CR → LF) and attribute-value whitespace (§3.3.3: TAB, LF,
+// CR → space, before references are expanded). It never throws: well-formedness problems go to `onError` and
+// parsing goes on (a close tag that matches an outer element closes the ones in between; one that matches nothing
+// is dropped). It does not check names, namespaces or DTDs — RETS does not use them.
+import type { XmlHandlers } from './xml-stream'
+import { decodeXmlEntities } from './xml-text'
+
+const GT = 0x3e
+const SLASH = 0x2f
+const BANG = 0x21
+const QUESTION = 0x3f
+const EQUALS = 0x3d
+const DQUOTE = 0x22
+const SQUOTE = 0x27
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d
+}
+
+/** A tag name may start with a letter, `_`, `:` or any non-ASCII character (XML 1.0 NameStartChar, loosely). */
+function isNameStart(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x3a || c >= 0x80
+}
+
+function textValue(raw: string): string {
+  // the line break between two records, the most frequent text of all
+  if (raw === '\r\n') return '\n'
+  const s = raw.indexOf('\r') >= 0 ? raw.replace(/\r\n?/g, '\n') : raw
+  return decodeXmlEntities(s)
+}
+
+function attributeValue(raw: string): string {
+  const s = /[\t\n\r]/.test(raw) ? raw.replace(/\r\n|[\t\n\r]/g, ' ') : raw
+  return decodeXmlEntities(s)
+}
+
+export class LightXmlTokenizer {
+  /** text not yet tokenized: an incomplete tag, comment or text tail from the previous write */
+  private buf = ''
+  private readonly open: string[] = []
+
+  constructor(
+    private readonly handlers: XmlHandlers,
+    private readonly onError: (message: string) => void
+  ) {}
+
+  write(text: string): void {
+    const buf = this.buf ? this.buf + text : text
+    this.buf = buf.slice(this.scan(buf))
+  }
+
+  /** After the last write: reports what was left unfinished (no close events, as with saxes). */
+  close(): void {
+    const rest = this.buf
+    this.buf = ''
+    if (rest.indexOf('<') >= 0) this.onError('the document ended inside a tag.')
+    else this.emitText(rest, 0, rest.length)
+    if (this.open.length) this.onError(`unclosed tag: ${this.open[this.open.length - 1]}.`)
+  }
+
+  /** Tokenizes `buf` as far as it is complete; returns where the unfinished rest starts. */
+  private scan(buf: string): number {
+    const n = buf.length
+    let pos = 0
+    while (pos < n) {
+      let lt = buf.indexOf('<', pos)
+      // a `<` that cannot start markup (`a < b` in a repaired value) is text
+      while (lt >= 0 && lt + 1 < n && !this.startsMarkup(buf.charCodeAt(lt + 1))) {
+        this.onError('a "<" that starts no tag was read as text.')
+        lt = buf.indexOf('<', lt + 1)
+      }
+      if (lt < 0 || lt + 1 >= n) {
+        const end = lt < 0 ? n : lt
+        const cut = this.textCut(buf, pos, end)
+        this.emitText(buf, pos, cut)
+        return cut
+      }
+      if (lt > pos) this.emitText(buf, pos, lt)
+      const next = this.markup(buf, lt)
+      if (next < 0) return lt
+      pos = next
+    }
+    return n
+  }
+
+  private startsMarkup(c: number): boolean {
+    return c === SLASH || c === BANG || c === QUESTION || isNameStart(c)
+  }
+
+  /** Where a text tail can be cut without splitting a CRLF or a reference. */
+  private textCut(buf: string, from: number, end: number): number {
+    let cut = end
+    if (cut > from && buf.charCodeAt(cut - 1) === 0x0d) cut--
+    const amp = buf.lastIndexOf('&', cut - 1)
+    if (amp >= from && buf.indexOf(';', amp) < 0) cut = amp
+    return cut
+  }
+
+  private emitText(buf: string, from: number, to: number): void {
+    if (to <= from) return
+    if (this.open.length) {
+      this.handlers.text(textValue(buf.slice(from, to)))
+      return
+    }
+    for (let i = from; i < to; i++) {
+      if (!isSpace(buf.charCodeAt(i))) {
+        this.onError('text data outside of the root element.')
+        return
+      }
+    }
+  }
+
+  /** Markup starting at `lt`; returns the index after it, or -1 when it is not complete yet. */
+  private markup(buf: string, lt: number): number {
+    const c = buf.charCodeAt(lt + 1)
+    if (c === SLASH) return this.closeTag(buf, lt)
+    if (c === QUESTION) {
+      const end = buf.indexOf('?>', lt + 2)
+      return end < 0 ? -1 : end + 2
+    }
+    if (c === BANG) return this.declaration(buf, lt)
+    return this.startTag(buf, lt)
+  }
+
+  private declaration(buf: string, lt: number): number {
+    if (buf.startsWith('<!--', lt)) {
+      const end = buf.indexOf('-->', lt + 4)
+      return end < 0 ? -1 : end + 3
+    }
+    if (buf.startsWith('<![CDATA[', lt)) {
+      const end = buf.indexOf(']]>', lt + 9)
+      if (end < 0) return -1
+      if (this.open.length) this.handlers.text(buf.slice(lt + 9, end).replace(/\r\n?/g, '\n'))
+      else this.onError('CDATA outside of the root element.')
+      return end + 3
+    }
+    if (buf.length - lt < 9) return -1
+    // <!DOCTYPE …> with an optional internal subset [ … ]
+    const gt = buf.indexOf('>', lt)
+    if (gt < 0) return -1
+    const bracket = buf.indexOf('[', lt)
+    if (bracket < 0 || bracket > gt) return gt + 1
+    const close = buf.indexOf(']', bracket)
+    if (close < 0) return -1
+    const end = buf.indexOf('>', close)
+    return end < 0 ? -1 : end + 1
+  }
+
+  private closeTag(buf: string, lt: number): number {
+    const open = this.open
+    const top = open.length ? open[open.length - 1]! : ''
+    // the usual case, </name> closing the innermost element, without cutting the name out
+    if (top && buf.charCodeAt(lt + 2 + top.length) === GT && buf.startsWith(top, lt + 2)) {
+      open.pop()
+      this.handlers.close(top)
+      return lt + 3 + top.length
+    }
+    const gt = buf.indexOf('>', lt + 2)
+    if (gt < 0) return -1
+    const name = buf.slice(lt + 2, gt).trim()
+    const at = open.lastIndexOf(name)
+    if (at < 0) {
+      this.onError(`unmatched closing tag: ${name}.`)
+      return gt + 1
+    }
+    if (at !== open.length - 1) this.onError(`unexpected close tag: ${name} closes ${open[open.length - 1]}.`)
+    while (open.length > at) this.handlers.close(open.pop()!)
+    return gt + 1
+  }
+
+  private startTag(buf: string, lt: number): number {
+    const n = buf.length
+    let j = lt + 1
+    for (; j < n; j++) {
+      const c = buf.charCodeAt(j)
+      if (c === GT || c === SLASH || isSpace(c)) break
+    }
+    if (j >= n) return -1
+    const name = buf.slice(lt + 1, j)
+    const attrs: Record<string, string> = {}
+    for (;;) {
+      while (j < n && isSpace(buf.charCodeAt(j))) j++
+      if (j >= n) return -1
+      const c = buf.charCodeAt(j)
+      if (c === GT) {
+        this.handlers.open(name, attrs, false)
+        this.open.push(name)
+        return j + 1
+      }
+      if (c === SLASH) {
+        if (j + 1 >= n) return -1
+        if (buf.charCodeAt(j + 1) === GT) {
+          this.handlers.open(name, attrs, true)
+          this.handlers.close(name)
+          return j + 2
+        }
+        this.onError(`stray "/" in tag ${name}.`)
+        j++
+        continue
+      }
+      const next = this.attribute(buf, j, name, attrs)
+      if (next < 0) return -1
+      j = next
+    }
+  }
+
+  /** One `name="value"` from `j`; returns the index after it, or -1 when incomplete. */
+  private attribute(buf: string, j: number, tag: string, attrs: Record<string, string>): number {
+    const n = buf.length
+    let k = j
+    for (; k < n; k++) {
+      const c = buf.charCodeAt(k)
+      if (c === EQUALS || c === GT || c === SLASH || isSpace(c)) break
+    }
+    if (k >= n) return -1
+    const name = buf.slice(j, k)
+    while (k < n && isSpace(buf.charCodeAt(k))) k++
+    if (k >= n) return -1
+    if (buf.charCodeAt(k) !== EQUALS) {
+      this.onError(`attribute ${name} of ${tag} has no value.`)
+      if (k === j) k++ // a character that can start nothing: skip it
+      return k
+    }
+    k++
+    while (k < n && isSpace(buf.charCodeAt(k))) k++
+    if (k >= n) return -1
+    const quote = buf.charCodeAt(k)
+    if (quote !== DQUOTE && quote !== SQUOTE) {
+      this.onError(`attribute ${name} of ${tag} is not quoted.`)
+      let end = k
+      while (end < n && !isSpace(buf.charCodeAt(end)) && buf.charCodeAt(end) !== GT) end++
+      if (end >= n) return -1
+      this.setAttribute(attrs, tag, name, buf.slice(k, end))
+      return end
+    }
+    const end = buf.indexOf(quote === DQUOTE ? '"' : "'", k + 1)
+    if (end < 0) return -1
+    this.setAttribute(attrs, tag, name, buf.slice(k + 1, end))
+    return end + 1
+  }
+
+  private setAttribute(attrs: Record<string, string>, tag: string, name: string, raw: string): void {
+    if (Object.prototype.hasOwnProperty.call(attrs, name)) this.onError(`duplicate attribute ${name} in ${tag}.`)
+    attrs[name] = attributeValue(raw)
+  }
+}
