@@ -11,6 +11,8 @@ export const useBottomPanelStore = defineStore('bottom-panel', () => {
   const wireId = ref<string | null>(null)
   /** bumped on every showWire, so asking for the same exchange again re-selects it */
   const wireRequest = ref(0)
+  /** the panel fills the work area (editors hidden): room for a long raw body or a wide grid */
+  const maximized = ref(false)
 
   function showWire(id: string): void {
     wireId.value = id
@@ -27,5 +29,5 @@ export const useBottomPanelStore = defineStore('bottom-panel', () => {
     if (tab === 'results' || tab === 'raw' || tab === 'log') active.value = tab
   }
 
-  return { active, wireId, wireRequest, showWire, showResults, select }
+  return { active, wireId, wireRequest, maximized, showWire, showResults, select }
 })

@@ -146,6 +146,12 @@ describe('workbench end to end (web mode + Demo MLS)', () => {
       expect(head).toContain(part)
     expect(await page.getByTestId('raw-request-line').innerText()).toContain('Search')
     await shoot(page, '07-raw-compact')
+    // the panel maximized: the editors step aside for a long body
+    await page.getByTestId('panel-maximize').click()
+    await expect.poll(() => tab.isVisible()).toBe(false)
+    await shoot(page, '07b-raw-maximized')
+    await page.getByTestId('panel-maximize').click()
+    await tab.waitFor()
 
     // RESO Web API: an OData query with $expand=Media
     await connect(page, 'demo-reso')

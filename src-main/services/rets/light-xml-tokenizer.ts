@@ -26,9 +26,10 @@ function isNameStart(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x3a || c >= 0x80
 }
 
+/** Shared by every tag without attributes (most of them): handlers must copy, never change, what they get. */
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>
+
 function textValue(raw: string): string {
-  // the line break between two records, the most frequent text of all
-  if (raw === '\r\n') return '\n'
   const s = raw.indexOf('\r') >= 0 ? raw.replace(/\r\n?/g, '\n') : raw
   return decodeXmlEntities(s)
 }
@@ -103,6 +104,11 @@ export class LightXmlTokenizer {
   private emitText(buf: string, from: number, to: number): void {
     if (to <= from) return
     if (this.open.length) {
+      // the line break between two records, the most frequent text of all, without cutting it out
+      if (to - from === 2 && buf.charCodeAt(from) === 0x0d && buf.charCodeAt(from + 1) === 0x0a) {
+        this.handlers.text('\n')
+        return
+      }
       this.handlers.text(textValue(buf.slice(from, to)))
       return
     }
@@ -181,7 +187,7 @@ export class LightXmlTokenizer {
     }
     if (j >= n) return -1
     const name = buf.slice(lt + 1, j)
-    const attrs: Record<string, string> = {}
+    let attrs = NO_ATTRIBUTES
     for (;;) {
       while (j < n && isSpace(buf.charCodeAt(j))) j++
       if (j >= n) return -1
@@ -202,6 +208,7 @@ export class LightXmlTokenizer {
         j++
         continue
       }
+      if (attrs === NO_ATTRIBUTES) attrs = {}
       const next = this.attribute(buf, j, name, attrs)
       if (next < 0) return -1
       j = next

@@ -79,11 +79,18 @@ interface Frame {
   text?: string
 }
 
+/** Stands on the stack for the field element held in XmlMetadataCollector.field. */
+const OPEN_FIELD: Frame = { kind: 'field', name: '' }
+
 /** SAX handlers collecting STANDARD-XML metadata blocks. */
 export class XmlMetadataCollector implements XmlHandlers {
   readonly blocks: MetadataBlock[] = []
   readonly reply: MetadataReplyInfo = {}
   private readonly stack: Frame[] = []
+  /** the open field (a record's child element); a second one (a block nested in a field) gets its own frame */
+  private fieldRecord: Record<string, string> | undefined
+  private fieldName = ''
+  private fieldText = ''
 
   open(name: string, attrs: Record<string, string>): void {
     const parent = this.stack[this.stack.length - 1]
@@ -98,7 +105,14 @@ export class XmlMetadataCollector implements XmlHandlers {
       return
     }
     if (parent?.kind === 'record') {
-      this.stack.push({ kind: 'field', name, record: parent.record!, text: '' })
+      if (this.fieldRecord) this.stack.push({ kind: 'field', name, record: parent.record!, text: '' })
+      else {
+        // the one open field lives in fieldRecord/Name/Text, not in a new frame: big dumps have millions of them
+        this.fieldRecord = parent.record!
+        this.fieldName = name
+        this.fieldText = ''
+        this.stack.push(OPEN_FIELD)
+      }
       return
     }
     this.stack.push({ kind: 'other', name })
@@ -127,12 +141,16 @@ export class XmlMetadataCollector implements XmlHandlers {
 
   text(t: string): void {
     const top = this.stack[this.stack.length - 1]
-    if (top?.kind === 'field') top.text += t
+    if (top === OPEN_FIELD) this.fieldText += t
+    else if (top?.kind === 'field') top.text += t
   }
 
   close(): void {
     const top = this.stack.pop()
-    if (top?.kind === 'field') top.record![top.name] = top.text ?? ''
+    if (top === OPEN_FIELD) {
+      this.fieldRecord![this.fieldName] = this.fieldText
+      this.fieldRecord = undefined
+    } else if (top?.kind === 'field') top.record![top.name] = top.text ?? ''
   }
 
   /** A block nested inside a record takes its Resource / Class from that record (1.7 full dumps). */
