@@ -44,7 +44,9 @@ const ours: VariantFn = async (raw) => {
         columns = Object.keys(rec)
         store.setColumns(columns.map((name) => ({ name })))
       }
-      store.append(columns.map((c) => cellText(rec[c])))
+      const cells: string[] = new Array<string>(columns.length)
+      for (let i = 0; i < columns.length; i++) cells[i] = cellText(rec[columns[i]!])
+      store.append(cells)
     }
   }
   await store.finish()

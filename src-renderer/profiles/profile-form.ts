@@ -27,16 +27,17 @@ export const SECRET_LABELS: Record<string, string> = {
   clientSecret: 'Client secret',
   accessToken: 'Access token',
   refreshToken: 'Refresh token',
-  apiKey: 'API key'
+  apiKey: 'API key',
+  proxyPassword: 'Proxy password'
 }
 
 /** Secret names per kind, mirroring PROFILE_SECRETS in main (the handler refuses any other). */
 export const SECRETS_BY_KIND: Record<ProfileKind, string[]> = {
-  rets: ['password', 'uaPassword'],
-  idx: ['password'],
-  activity: ['apiKey'],
-  reso: ['clientSecret', 'accessToken', 'refreshToken', 'password'],
-  spark: ['clientSecret', 'accessToken', 'refreshToken', 'password']
+  rets: ['password', 'uaPassword', 'proxyPassword'],
+  idx: ['password', 'proxyPassword'],
+  activity: ['apiKey', 'proxyPassword'],
+  reso: ['clientSecret', 'accessToken', 'refreshToken', 'password', 'proxyPassword'],
+  spark: ['clientSecret', 'accessToken', 'refreshToken', 'password', 'proxyPassword']
 }
 
 const oauthFields = (grantHelp: string): FormField[] => [
@@ -75,6 +76,7 @@ const network: FormSection = {
   fields: [
     { path: 'userAgent', label: 'User-Agent', type: 'text' },
     { path: 'network.proxyUrl', label: 'Proxy URL', type: 'url', placeholder: 'http://proxy.example:3128' },
+    { path: 'network.proxyUser', label: 'Proxy user (if it asks)', type: 'text' },
     { path: 'network.caFile', label: 'Extra CA file (PEM)', type: 'text', placeholder: '/path/to/company-ca.pem' },
     { path: 'network.requestTimeoutMs', label: 'Request timeout (ms)', type: 'number' },
     { path: 'limits.pageSize', label: 'Rows per request', type: 'number' },

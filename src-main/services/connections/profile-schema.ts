@@ -15,23 +15,31 @@ export const SECRET_NAMES = [
   // when the access token expires (epoch ms); not secret, but it lives and dies with the token
   'accessTokenExpiresAt',
   'refreshToken',
-  'apiKey'
+  'apiKey',
+  // for a proxy that asks for a login (network.proxyUser)
+  'proxyPassword'
 ] as const
 export type ProfileSecretName = (typeof SECRET_NAMES)[number]
 
 /** Which secrets a profile of each kind may have in the SecretStore (keyed by profile id). */
 export const PROFILE_SECRETS: Readonly<Record<ProfileKind, readonly ProfileSecretName[]>> = {
-  rets: ['password', 'uaPassword'],
+  rets: ['password', 'uaPassword', 'proxyPassword'],
   // the IDX API (seed 002) logs in like RETS with a user name and password only
-  idx: ['password'],
+  idx: ['password', 'proxyPassword'],
   // seed 001: the Listing Activity API authenticates with the API key in the URL path
-  activity: ['apiKey'],
-  reso: ['clientSecret', 'accessToken', 'accessTokenExpiresAt', 'refreshToken', 'password'],
-  spark: ['clientSecret', 'accessToken', 'accessTokenExpiresAt', 'refreshToken', 'password']
+  activity: ['apiKey', 'proxyPassword'],
+  reso: ['clientSecret', 'accessToken', 'accessTokenExpiresAt', 'refreshToken', 'password', 'proxyPassword'],
+  spark: ['clientSecret', 'accessToken', 'accessTokenExpiresAt', 'refreshToken', 'password', 'proxyPassword']
 }
 
 /** Secrets worth copying when a profile is duplicated; tokens belong to one sign-in and are not. */
-export const LONG_LIVED_SECRETS: readonly ProfileSecretName[] = ['password', 'uaPassword', 'clientSecret', 'apiKey']
+export const LONG_LIVED_SECRETS: readonly ProfileSecretName[] = [
+  'password',
+  'uaPassword',
+  'clientSecret',
+  'apiKey',
+  'proxyPassword'
+]
 
 export const RETS_VERSIONS = ['1.5', '1.7', '1.7.2', '1.8'] as const
 export const OAUTH_GRANTS = ['client_credentials', 'authorization_code', 'password', 'refresh', 'static'] as const
@@ -96,6 +104,8 @@ const extraHeaders = z
 
 const network = z.strictObject({
   proxyUrl: httpUrl().optional(),
+  /** for a proxy that asks for a login; its password is the profile's `proxyPassword` secret */
+  proxyUser: z.string().trim().min(1).max(256).optional(),
   /** PEM file of extra trusted CAs (corporate proxies, self-signed test servers) */
   caFile: z
     .string()

@@ -93,6 +93,11 @@ export class JsonPageSplitter {
         i = this.skipString(chunk, i)
         continue
       }
+      if (this.depth > 2 && !this.inString) {
+        // inside a record only quotes and brackets matter until it closes
+        i = this.skipNested(chunk, i)
+        continue
+      }
       if (this.inString) {
         if (this.escape) this.escape = false
         else if (b === BACKSLASH) this.escape = true
@@ -176,6 +181,31 @@ export class JsonPageSplitter {
       this.memberParts.push(chunk.subarray(this.memberStart))
       this.memberStart = -1
     }
+  }
+
+  /**
+   * Deeper than the `value` array's elements from `i`: follows strings and brackets only. Returns the index of the
+   * bracket that brings the depth back to 2, or the chunk's last index (state kept for the next chunk).
+   */
+  private skipNested(chunk: Buffer, i: number): number {
+    let depth = this.depth
+    const n = chunk.length
+    for (; i < n; i++) {
+      const b = chunk[i]!
+      if (b === QUOTE) {
+        this.inString = true
+        i = this.skipString(chunk, i + 1)
+        if (this.inString) break
+      } else if (b === OPEN_OBJ || b === OPEN_ARR) depth++
+      else if (b === CLOSE_OBJ || b === CLOSE_ARR) {
+        if (--depth === 2) {
+          this.depth = 2
+          return i
+        }
+      }
+    }
+    this.depth = depth
+    return n - 1
   }
 
   /**

@@ -151,9 +151,11 @@ export function httpStatusError(status: number, statusText: string, body: string
         ? 'The account may not use this transaction.'
         : status === 404
           ? 'The capability URL does not exist on the server.'
-          : status >= 500
-            ? 'The server failed; try again later or contact the MLS.'
-            : undefined
+          : status === 407
+            ? 'The proxy refused the login: check the proxy user (profile, Network) and the proxy password.'
+            : status >= 500
+              ? 'The server failed; try again later or contact the MLS.'
+              : undefined
   return new AppError({
     code: `HTTP_${status}`,
     message: `${status} ${statusText} from ${redactor.url(url)}`,

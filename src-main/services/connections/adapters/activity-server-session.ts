@@ -47,7 +47,7 @@ export async function createActivityServerSession(
   profile: ActivityProfile,
   deps: { secrets: SecretStore; wireLog: WireLog; profiles: ProfileStore }
 ): Promise<ActivityServerSession> {
-  const http = await httpClientFor(profile, deps.wireLog)
+  const http = await httpClientFor(profile, deps.wireLog, deps.secrets)
   let client: ListingActivityClient | undefined
 
   async function resolveKey(signal?: AbortSignal): Promise<ResolvedKey> {

@@ -3,9 +3,15 @@ import { readFile } from 'node:fs/promises'
 import { AppError } from '../../../shared/app-error'
 import { HttpClient } from '../../http/http-client'
 import type { WireLog } from '../../http/wire-log'
+import { redactor } from '../../redaction/redactor'
+import type { SecretStore } from '../../secrets/secret-store'
 import type { ConnectionProfile } from '../profile-schema'
 
-export async function httpClientFor(profile: ConnectionProfile, wireLog: WireLog): Promise<HttpClient> {
+export async function httpClientFor(
+  profile: ConnectionProfile,
+  wireLog: WireLog,
+  secrets: Pick<SecretStore, 'get'>
+): Promise<HttpClient> {
   let ca: Buffer | undefined
   if (profile.network.caFile) {
     ca = await readFile(profile.network.caFile).catch((err: NodeJS.ErrnoException) => {
@@ -21,9 +27,22 @@ export async function httpClientFor(profile: ConnectionProfile, wireLog: WireLog
     timeoutMs: profile.network.requestTimeoutMs,
     wireLog,
     wireSource: profile.id,
-    ...(profile.network.proxyUrl ? { proxyUrl: profile.network.proxyUrl } : {}),
+    ...(profile.network.proxyUrl ? { proxyUrl: await proxyUrlFor(profile, secrets) } : {}),
     ...(ca ? { ca } : {})
   })
+}
+
+/** The proxy URL with its login when the profile has a proxy user (the agents send it as Proxy-Authorization). */
+async function proxyUrlFor(profile: ConnectionProfile, secrets: Pick<SecretStore, 'get'>): Promise<string> {
+  const url = new URL(profile.network.proxyUrl!)
+  const user = profile.network.proxyUser
+  if (!user) return url.href
+  const password = await secrets.get(profile.id, 'proxyPassword')
+  if (!password) throw missingSecret(profile.name, 'proxy password')
+  redactor.addSecret(password)
+  url.username = encodeURIComponent(user)
+  url.password = encodeURIComponent(password)
+  return url.href
 }
 
 /** A secret the profile needs but the store does not have: tell the user where to put it. */

@@ -20,7 +20,7 @@ export async function createResoServerSession(
   wireLog: WireLog,
   openBrowser: (url: string) => Promise<unknown>
 ): Promise<ServerSession> {
-  const http = await httpClientFor(profile, wireLog)
+  const http = await httpClientFor(profile, wireLog, secrets)
   const transport = httpClientTransport(http)
   const auth = tokenHolderFor(profile, secrets, transport, openBrowser)
   const client = new ODataClient({

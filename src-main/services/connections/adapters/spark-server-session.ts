@@ -20,7 +20,7 @@ export async function createSparkServerSession(
   wireLog: WireLog,
   openBrowser: (url: string) => Promise<unknown>
 ): Promise<ServerSession> {
-  const http = await httpClientFor(profile, wireLog)
+  const http = await httpClientFor(profile, wireLog, secrets)
   const transport = httpClientTransport(http)
   // profiles hold the API root as users see it in Spark's docs (…/v1); the client adds /v1 itself
   const baseUrl = profile.apiUrl.replace(/\/v1\/?$/, '')

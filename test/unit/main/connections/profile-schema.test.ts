@@ -187,14 +187,15 @@ describe('connection profile schema', () => {
   })
 
   it('declares the secret names per kind, all from the one list', () => {
-    expect(PROFILE_SECRETS.rets).toEqual(['password', 'uaPassword'])
-    expect(PROFILE_SECRETS.activity).toEqual(['apiKey'])
+    expect(PROFILE_SECRETS.rets).toEqual(['password', 'uaPassword', 'proxyPassword'])
+    expect(PROFILE_SECRETS.activity).toEqual(['apiKey', 'proxyPassword'])
     expect(PROFILE_SECRETS.reso).toEqual([
       'clientSecret',
       'accessToken',
       'accessTokenExpiresAt',
       'refreshToken',
-      'password'
+      'password',
+      'proxyPassword'
     ])
     for (const names of Object.values(PROFILE_SECRETS)) for (const n of names) expect(SECRET_NAMES).toContain(n)
   })

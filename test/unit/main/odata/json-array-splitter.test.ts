@@ -1,7 +1,11 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../../../../src-main/shared/app-error'
-import { JsonPageSplitter, splitODataPage } from '../../../../src-main/services/odata/json-array-splitter'
+import {
+  JsonPageSplitter,
+  splitODataPage,
+  splitODataPageBatches
+} from '../../../../src-main/services/odata/json-array-splitter'
 
 function cut(buf: Buffer, points: number[]): Buffer[] {
   const sorted = [...new Set(points.map((p) => p % (buf.length + 1)))].sort((a, b) => a - b)
@@ -127,5 +131,67 @@ describe('JsonPageSplitter', () => {
     }
     expect(count).toBe(n)
     expect(last).toEqual({ ListingKey: `K${n - 1}`, Remarks: 'x'.repeat(50) })
+  })
+
+  it('pushBatch: the elements completed in a chunk as one `e1,e2,…` text, for any chunking (fast-check)', () => {
+    const row = fc.dictionary(
+      fc.string({ maxLength: 5 }),
+      fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.array(fc.string(), { maxLength: 2 })),
+      { maxKeys: 4 }
+    )
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 10 }), fc.array(fc.nat(), { maxLength: 20 }), (rows, points) => {
+        const buf = Buffer.from(JSON.stringify({ value: rows, '@odata.count': rows.length }, null, points.length % 2))
+        const s = new JsonPageSplitter()
+        const parsed: unknown[] = []
+        let batches = 0
+        for (const part of cut(buf, points)) {
+          const text = s.pushBatch(part)
+          if (text === undefined) continue
+          batches++
+          parsed.push(...(JSON.parse(`[${text}]`) as unknown[]))
+        }
+        expect(parsed).toEqual(JSON.parse(JSON.stringify(rows)))
+        expect(s.end()['@odata.count']).toBe(rows.length)
+        // one batch per chunk at most: never more batches than chunks, never one per element when all is one chunk
+        expect(batches).toBeLessThanOrEqual(new Set(points).size + 1)
+      }),
+      { numRuns: 300 }
+    )
+    const one = new JsonPageSplitter()
+    expect(one.pushBatch(Buffer.from('{"value":[{"a":1} , {"a":"]"},\n{"a":[2]}],"n":1}'))).toBe(
+      '{"a":1} , {"a":"]"},\n{"a":[2]}'
+    )
+  })
+
+  it('splitODataPageBatches yields one parsed array per chunk; stopping early closes the body', async () => {
+    const body = Buffer.from(JSON.stringify({ value: Array.from({ length: 30 }, (_, i) => ({ i })), n: 'x' }))
+    const parts = cut(body, [40, 120, 200])
+    const sizes: number[] = []
+    const gen = splitODataPageBatches(chunks(parts))
+    for (;;) {
+      const step = await gen.next()
+      if (step.done) {
+        expect(step.value).toEqual({ n: 'x' })
+        break
+      }
+      sizes.push(step.value.length)
+    }
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(30)
+    expect(sizes.length).toBeLessThanOrEqual(parts.length)
+    expect(sizes.length).toBeGreaterThan(1)
+
+    let closed = false
+    async function* source(): AsyncGenerator<Buffer> {
+      try {
+        for (const p of parts) yield p
+      } finally {
+        closed = true
+      }
+    }
+    const records = splitODataPage(source())
+    expect((await records.next()).value).toEqual({ i: 0 })
+    await records.return({})
+    expect(closed).toBe(true)
   })
 })

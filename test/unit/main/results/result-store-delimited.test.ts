@@ -2,7 +2,7 @@
 // JSON rows: every row must read back, page and export exactly, across buffer flushes and oversized lines.
 import { afterEach, describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { ResultStore } from '../../../../src-main/services/results/result-store'
@@ -94,5 +94,28 @@ describe('ResultStore byte lane', () => {
     const csv = path.join(dir, 'out.csv')
     expect(await store.exportCsv(csv)).toBe(2)
     expect(readFileSync(csv, 'utf8')).toBe('ID,City\r\n1,Cañon City\r\n2,"Boise, ID"\r\n')
+  })
+
+  it('append() writes plain rows as US-delimited lines and only the rest as JSON, all reading back exactly', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'wb-lane-'))
+    const store = new ResultStore({ dir })
+    cleanup.push(() => store.dispose())
+    const rows = [
+      ['1', 'a "quoted" \\ value', '[{"MediaKey":"k"}]', ''],
+      ['2', 'unit\u001fseparator', 'x'],
+      ['3', 'lone \ud800 surrogate'],
+      [],
+      ['4', 'pair 😀 and tab\t and\nbreak'],
+      ['']
+    ]
+    for (const r of rows) store.append(r)
+    await store.finish()
+    expect((await store.page(0, 10)).rows).toEqual(rows)
+    const spill = readFileSync(path.join(dir, readdirSync(dir)[0]!, 'rows.jsonl'))
+    const text = spill.toString('utf8')
+    expect(text.startsWith('\u001f1\u001fa "quoted" \\ value\u001f[{"MediaKey":"k"}]\u001f\n')).toBe(true)
+    expect(text).toContain('["2","unit\\u001fseparator","x"]\n')
+    expect(text).toContain('["3","lone \\ud800 surrogate"]\n[]\n["4","pair 😀 and tab\\t and\\nbreak"]\n')
+    expect(text.endsWith('\u001f\n')).toBe(true)
   })
 })
