@@ -18,6 +18,7 @@ import { idxHandlers } from '../ipc/handlers/idx-handlers'
 import { activityHandlers } from '../ipc/handlers/activity-handlers'
 import { libraryHandlers } from '../ipc/handlers/library-handlers'
 import { QueryLibrary } from '../services/library/query-library'
+import { watchFolder } from '../services/files/folder-watch'
 import { openSecretStore, BuiltInSecretsOverlay, type SafeStorageLike, type SecretStore } from '../services/secrets'
 import { ProfileStore } from '../services/connections/profiles'
 import { SessionManager } from '../services/connections/session-manager'
@@ -73,6 +74,10 @@ export async function createWorkbench(opts: WorkbenchOptions): Promise<Workbench
     secrets,
     builtIns: () => demo?.profiles.profiles ?? []
   })
+  const libraryDir = path.join(opts.userDataDir, 'library')
+  const unwatch = (['profiles', 'library'] as const).map((folder) =>
+    watchFolder(path.join(opts.userDataDir, folder), () => hub.emit('folder:changed', { folder }))
+  )
   const wireLog = new WireLog({ spillDir })
   const results = new ResultRegistry({ dir: spillDir })
   const metadataCache = new MetadataCache(path.join(opts.userDataDir, 'metadata-cache'))
@@ -113,7 +118,7 @@ export async function createWorkbench(opts: WorkbenchOptions): Promise<Workbench
       photoHandlers({ sessions, jobs, results, outputFolders }),
       idxHandlers({ sessions, jobs, results, snapshotDir: path.join(opts.userDataDir, 'idx-snapshots') }),
       activityHandlers(sessions),
-      libraryHandlers(new QueryLibrary(path.join(opts.userDataDir, 'library')), profiles)
+      libraryHandlers(new QueryLibrary(libraryDir), profiles)
     )
   )
   return {
@@ -129,6 +134,7 @@ export async function createWorkbench(opts: WorkbenchOptions): Promise<Workbench
     spillDir,
     info,
     async close() {
+      for (const stop of unwatch) stop()
       jobs.cancelAll()
       await sessions.closeAll()
       results.disposeAll()

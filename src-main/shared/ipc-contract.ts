@@ -290,7 +290,9 @@ export const requestChannels = {
 
 export const eventChannels = {
   'job:progress': result<JobProgress>(),
-  'log:line': result<{ level: 'info' | 'warn' | 'error'; message: string; at: string }>()
+  'log:line': result<{ level: 'info' | 'warn' | 'error'; message: string; at: string }>(),
+  /** files in the profiles or saved-queries folder changed on disk (not necessarily by the app) */
+  'folder:changed': result<{ folder: 'profiles' | 'library' }>()
 } as const
 
 export type RequestChannel = keyof typeof requestChannels

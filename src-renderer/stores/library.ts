@@ -3,7 +3,7 @@ import { computed, ref, shallowReactive } from 'vue'
 import type { LibraryProblem, LibraryUsage, SavedQuery } from '../../src-main/shared/library-types'
 import type { ProfileSummary } from '../../src-main/shared/workbench-types'
 import { compareSavedQueries, matchesLibraryFilter } from '../../src-main/shared/library-filter'
-import { call } from '../api/client'
+import { call, onEvent } from '../api/client'
 import { buildQuerySpec, queryKindFor } from '../query/query-params'
 import { paramsFromSpec, specFingerprint, specToSave, tabFingerprint } from '../library/saved-query-tab'
 import { useProfilesStore } from './profiles'
@@ -64,6 +64,11 @@ export const useLibraryStore = defineStore('library', () => {
     revision.value++
     usage.clear()
   }
+
+  // saved-query files changed on disk (copied in, pulled from git)
+  onEvent('folder:changed', ({ folder }) => {
+    if (folder === 'library' && loaded.value) void load()
+  })
 
   async function load(): Promise<void> {
     try {

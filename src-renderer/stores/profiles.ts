@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { ProfileSummary } from '../../src-main/shared/workbench-types'
-import { call } from '../api/client'
+import { call, onEvent } from '../api/client'
 import { useSessionStore } from './session'
 import { useToastStore } from './toasts'
 
@@ -25,6 +25,11 @@ export const useProfilesStore = defineStore('profiles', () => {
       loaded.value = true
     }
   }
+
+  // profile files changed on disk (a git pull, an edit by hand): show them without a restart
+  onEvent('folder:changed', ({ folder }) => {
+    if (folder === 'profiles' && loaded.value) void load()
+  })
 
   function byId(id: string): ProfileSummary | undefined {
     return profiles.value.find((p) => p.id === id)

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs'
+import path from 'node:path'
 import net from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startHarness, type Harness } from '../../support/workbench-harness'
@@ -73,5 +75,30 @@ describe('Test connection', () => {
     await h.workbench.secrets.set('static-reso', 'accessTokenExpiresAt', '1000')
     await h.call('secrets:set', { profileId: 'static-reso', name: 'accessToken', value: 'pasted-token-123' })
     expect(await h.workbench.secrets.list('static-reso')).toEqual(['accessToken'])
+  })
+})
+
+describe('profile files changed on disk', () => {
+  it('are announced to the renderer and listed', async () => {
+    const h2 = await startHarness()
+    const events: string[] = []
+    const stop = h2.workbench.hub.subscribe((event, payload) => {
+      if (event === 'folder:changed') events.push((payload as { folder: string }).folder)
+    })
+    const file = path.join(h2.userDataDir, 'profiles', 'from-git.json')
+    writeFileSync(
+      file,
+      JSON.stringify({
+        id: 'from-git',
+        name: 'From git',
+        kind: 'rets',
+        loginUrl: 'http://mls.example/rets/Login',
+        userName: 'u'
+      })
+    )
+    await expect.poll(() => events, { timeout: 3000 }).toContain('profiles')
+    expect((await h2.call('profiles:list', {})).map((p) => p.id)).toContain('from-git')
+    stop()
+    await h2.close()
   })
 })
