@@ -20,7 +20,7 @@ export async function odataCase(ctx: BenchContext, url: string, page: ODataPageF
         module: 'odata',
         variant: 'ours',
         role: 'ours',
-        label: 'HttpClient → splitODataPage → ResultStore',
+        label: 'HttpClient → splitODataPageBatches → ResultStore',
         params,
         reps
       },

@@ -113,7 +113,7 @@ export async function createWorkbench(opts: WorkbenchOptions): Promise<Workbench
       }),
       jobHandlers(jobs),
       profileHandlers(profiles, secrets, sessions),
-      sessionHandlers(sessions),
+      sessionHandlers(sessions, jobs),
       queryHandlers({ sessions, jobs, results, wireLog }),
       photoHandlers({ sessions, jobs, results, outputFolders }),
       idxHandlers({ sessions, jobs, results, snapshotDir: path.join(opts.userDataDir, 'idx-snapshots') }),

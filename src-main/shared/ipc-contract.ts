@@ -158,6 +158,13 @@ function workbenchChannels() {
       args: z.object({ profileId: id, resource: name, lookup: name }).strict(),
       result: result<LookupValue[]>()
     },
+    /** every class's fields and lookup's values loaded, then a spreadsheet (or the model as JSON) written */
+    'metadata:report': {
+      args: z
+        .object({ profileId: id, format: z.enum(['xlsx', 'json']), path: z.string().min(1).max(4096) })
+        .strict(),
+      result: result<{ jobId: string }>()
+    },
     'query:run': {
       args: z.object({ profileId: id, spec: querySpecSchema }).strict(),
       result: result<{ jobId: string; resultId: string }>()

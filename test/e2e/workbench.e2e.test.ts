@@ -1,6 +1,9 @@
 // The workbench end to end (issue 8, acceptance 1): web mode + Demo MLS in Debian chromium. One flow, and at each
 // step the page is captured in the light AND the dark theme (the theme follows the emulated OS scheme), so the
 // screenshots under test/e2e/screenshots/workbench-<step>-<theme>.png show exactly the same state twice.
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import { openApp, screenshotThemes, useAppAndBrowser } from './support/browser'
@@ -84,6 +87,15 @@ describe('workbench end to end (web mode + Demo MLS)', () => {
     await page.getByTestId('metadata-details').getByText('StandardStatus').first().waitFor()
     await page.getByTestId('lookup-values').getByText('Active Under Contract').waitFor()
     await shoot(page, '02-metadata-tree')
+
+    // the metadata report: every field and lookup value in a workbook
+    const report = path.join(mkdtempSync(path.join(os.tmpdir(), 'mlswb-e2e-report-')), 'demo-rets.xlsx')
+    await page.getByTestId('metadata-report-open').click()
+    await page.getByTestId('metadata-report-path').fill(report)
+    await shoot(page, '02b-metadata-report')
+    await page.getByTestId('metadata-report-run').click()
+    await expect.poll(() => existsSync(report), { timeout: 15_000 }).toBe(true)
+    expect(readFileSync(report).subarray(0, 2).toString()).toBe('PK')
     await page.getByTestId(`tab-${await tabIdOf(tab)}`).click()
 
     // query editor: completion of field names (SystemName and StandardName) …

@@ -1,12 +1,28 @@
+import path from 'node:path'
+import { AppError } from '../../shared/app-error'
 import type { SessionManager } from '../../services/connections/session-manager'
+import type { JobManager } from '../../services/jobs/job-manager'
+import { exportMetadataReport } from '../../services/metadata/metadata-report-export'
 import type { PartialHandlerTable } from '../register'
 
-export function sessionHandlers(sessions: SessionManager): PartialHandlerTable {
+export function sessionHandlers(sessions: SessionManager, jobs: JobManager): PartialHandlerTable {
   return {
     'session:connect': ({ profileId }) => sessions.connect(profileId),
     'session:disconnect': async ({ profileId }) => ({ disconnected: await sessions.disconnect(profileId) }),
     'metadata:summary': ({ profileId, refresh }) => sessions.summary(profileId, refresh ?? false),
     'metadata:fields': ({ profileId, resource, class: cls }) => sessions.fields(profileId, resource, cls),
-    'metadata:lookup': ({ profileId, resource, lookup }) => sessions.lookup(profileId, resource, lookup)
+    'metadata:lookup': ({ profileId, resource, lookup }) => sessions.lookup(profileId, resource, lookup),
+    'metadata:report': ({ profileId, format, path: target }) => {
+      if (!path.isAbsolute(target) || path.extname(target).toLowerCase() !== `.${format}`) {
+        throw new AppError({
+          code: 'EXPORT_BAD_PATH',
+          message: `Give a full path ending in .${format} for the report.`,
+          hint: `e.g. /home/you/${profileId}-metadata.${format}`
+        })
+      }
+      const spec = { kind: 'metadata-report', title: `Metadata report of ${profileId}`, unit: 'parts' }
+      const { jobId } = jobs.start(spec, (job) => exportMetadataReport(sessions, profileId, target, format, job))
+      return { jobId }
+    }
   }
 }

@@ -151,7 +151,7 @@ export class JsonPageSplitter {
         case CLOSE_ARR:
           if (this.streaming && this.depth === 2) {
             if (b !== CLOSE_ARR) throw truncated('unbalanced brackets in value')
-            this.finishElement(chunk, i)
+            this.finishElement(i)
             this.streaming = false
             this.depth = 1
             break
@@ -164,7 +164,7 @@ export class JsonPageSplitter {
           if (this.depth < 0) throw truncated('unbalanced brackets')
           break
         case COMMA:
-          if (this.streaming && this.depth === 2) this.finishElement(chunk, i)
+          if (this.streaming && this.depth === 2) this.finishElement(i)
           else if (this.depth === 1) {
             this.finishMember(chunk, i)
             this.expectKey = true
@@ -242,7 +242,7 @@ export class JsonPageSplitter {
     return parsed
   }
 
-  private finishElement(chunk: Buffer, i: number): void {
+  private finishElement(i: number): void {
     if (this.elemStart < 0) return
     if (!this.spans.length && this.elemParts.length) this.firstHead = this.elemParts
     // an element's head can only have been carried when it is the chunk's first one (its start is then 0)

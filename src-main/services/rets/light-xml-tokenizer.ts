@@ -7,6 +7,7 @@
 // parsing goes on (a close tag that matches an outer element closes the ones in between; one that matches nothing
 // is dropped). It does not check names, namespaces or DTDs — RETS does not use them.
 import type { XmlHandlers } from './xml-stream'
+import { refArray } from './ref-array'
 import { decodeXmlEntities } from './xml-text'
 
 const GT = 0x3e
@@ -42,14 +43,21 @@ function attributeValue(raw: string): string {
 export class LightXmlTokenizer {
   /** text not yet tokenized: an incomplete tag, comment or text tail from the previous write */
   private buf = ''
-  private readonly open: string[] = []
+  private readonly open: string[] = refArray<string>()
+  private sawRoot = false
 
   constructor(
     private readonly handlers: XmlHandlers,
     private readonly onError: (message: string) => void
   ) {}
 
+  /** The first top-level element (the RETS root) has closed. */
+  get rootClosed(): boolean {
+    return this.sawRoot && this.open.length === 0
+  }
+
   write(text: string): void {
+    if (this.rootClosed) return
     const buf = this.buf ? this.buf + text : text
     this.buf = buf.slice(this.scan(buf))
   }
@@ -58,6 +66,8 @@ export class LightXmlTokenizer {
   close(): void {
     const rest = this.buf
     this.buf = ''
+    // what follows the root (chunk trailers, an HTML footer) is not read at all
+    if (this.rootClosed) return
     if (rest.indexOf('<') >= 0) this.onError('the document ended inside a tag.')
     else this.emitText(rest, 0, rest.length)
     if (this.open.length) this.onError(`unclosed tag: ${this.open[this.open.length - 1]}.`)
@@ -83,6 +93,7 @@ export class LightXmlTokenizer {
       if (lt > pos) this.emitText(buf, pos, lt)
       const next = this.markup(buf, lt)
       if (next < 0) return lt
+      if (this.rootClosed) return n
       pos = next
     }
     return n
@@ -160,10 +171,12 @@ export class LightXmlTokenizer {
     const open = this.open
     const top = open.length ? open[open.length - 1]! : ''
     // the usual case, </name> closing the innermost element, without cutting the name out
-    if (top && buf.charCodeAt(lt + 2 + top.length) === GT && buf.startsWith(top, lt + 2)) {
+    // (bounds checked first: charCodeAt past the end would deoptimise this hot path at every chunk edge)
+    const gtAt = lt + 2 + top.length
+    if (top && gtAt < buf.length && buf.charCodeAt(gtAt) === GT && buf.startsWith(top, lt + 2)) {
       open.pop()
       this.handlers.close(top)
-      return lt + 3 + top.length
+      return gtAt + 1
     }
     const gt = buf.indexOf('>', lt + 2)
     if (gt < 0) return -1
@@ -195,6 +208,7 @@ export class LightXmlTokenizer {
       if (c === GT) {
         this.handlers.open(name, attrs, false)
         this.open.push(name)
+        this.sawRoot = true
         return j + 1
       }
       if (c === SLASH) {
@@ -202,6 +216,7 @@ export class LightXmlTokenizer {
         if (buf.charCodeAt(j + 1) === GT) {
           this.handlers.open(name, attrs, true)
           this.handlers.close(name)
+          this.sawRoot = true
           return j + 2
         }
         this.onError(`stray "/" in tag ${name}.`)

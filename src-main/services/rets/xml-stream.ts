@@ -32,6 +32,8 @@ export interface XmlStreamOptions {
 interface XmlSink {
   write(text: string): void
   close(): void
+  /** the root element (</RETS>) has closed: what follows is trailing garbage */
+  readonly rootClosed: boolean
 }
 
 export async function streamXml(
@@ -45,28 +47,19 @@ export async function streamXml(
   const warnings: string[] = []
   let errors = 0
   let head = ''
-  let rootClosed = false
   const onError = (message: string): void => {
     // trailing garbage after </RETS> (chunk trailers, HTML footers) is common and harmless
-    if (rootClosed) return
+    if (parser.rootClosed) return
     errors++
     if (errors <= MAX_ERROR_WARNINGS) warnings.push(`XML problem: ${message}`)
   }
-  // the root's close stops the feed; both parsers report closes through this
-  const tracked: XmlHandlers = {
-    open: (name, attrs, selfClosing) => handlers.open(name, attrs, selfClosing),
-    text: (t) => handlers.text(t),
-    close: (name) => {
-      handlers.close(name)
-      if (name.length === 4 && /^RETS$/i.test(name)) rootClosed = true
-    }
-  }
+  // the handlers go to the tokenizer as they are (no wrapper call per event on the fast path)
   const parser: XmlSink =
-    options.parser === 'light' ? new LightXmlTokenizer(tracked, onError) : saxesSink(tracked, onError)
+    options.parser === 'light' ? new LightXmlTokenizer(handlers, onError) : saxesSink(handlers, onError)
   const feed = (text: string): void => {
     if (!text) return
     if (head.length < 2000) head += text.slice(0, 2000 - head.length)
-    if (rootClosed) return
+    if (parser.rootClosed) return
     parser.write(text)
   }
   for await (const chunk of body) {
@@ -90,10 +83,15 @@ function saxesSink(handlers: XmlHandlers, onError: (message: string) => void): X
   parser.on('cdata', (t) => handlers.text(t))
   parser.on('error', (err) => onError(err.message))
   parser.on('end', () => undefined)
+  let rootClosed = false
   parser.on('closetag', (tag) => {
     if (!tag.isSelfClosing) handlers.close(tag.name)
+    if (/^RETS$/i.test(tag.name)) rootClosed = true
   })
   return {
+    get rootClosed() {
+      return rootClosed
+    },
     write: (text) => void parser.write(text),
     close: () => {
       try {

@@ -6,6 +6,7 @@
 // per resource) and an empty <METADATA/> is a valid, empty answer.
 import type { CompactEvent } from '../search/compact-scanner'
 import type { XmlHandlers } from '../xml-stream'
+import { refArray } from '../ref-array'
 
 export interface MetadataBlock {
   /** normalised type: SYSTEM, RESOURCE, CLASS, TABLE, LOOKUP, LOOKUP_TYPE, OBJECT, FOREIGNKEYS, … */
@@ -84,16 +85,18 @@ const OPEN_FIELD: Frame = { kind: 'field', name: '' }
 
 /** SAX handlers collecting STANDARD-XML metadata blocks. */
 export class XmlMetadataCollector implements XmlHandlers {
-  readonly blocks: MetadataBlock[] = []
+  readonly blocks: MetadataBlock[] = refArray<MetadataBlock>()
   readonly reply: MetadataReplyInfo = {}
-  private readonly stack: Frame[] = []
+  private readonly stack: Frame[] = refArray<Frame>()
   /** the open field (a record's child element); a second one (a block nested in a field) gets its own frame */
   private fieldRecord: Record<string, string> | undefined
   private fieldName = ''
   private fieldText = ''
 
   open(name: string, attrs: Record<string, string>): void {
-    const parent = this.stack[this.stack.length - 1]
+    // never index -1: reading stack[-1] (the root's open) deoptimises this hot function for every document
+    const depth = this.stack.length
+    const parent = depth ? this.stack[depth - 1] : undefined
     // most elements are fields (<SystemName>, <LongName>…): only names that start like RETS… or METADATA-… are
     // upper-cased and compared
     const first = name.charCodeAt(0) | 0x20
@@ -131,7 +134,11 @@ export class XmlMetadataCollector implements XmlHandlers {
     }
     if (upper.startsWith('METADATA-')) {
       const inherited = this.inheritedAttrs()
-      const block: MetadataBlock = { type: normaliseBlockType(upper), attrs: { ...inherited, ...attrs }, records: [] }
+      const block: MetadataBlock = {
+        type: normaliseBlockType(upper),
+        attrs: { ...inherited, ...attrs },
+        records: refArray<Record<string, string>>()
+      }
       this.blocks.push(block)
       this.stack.push({ kind: 'block', name, block })
       return true
@@ -140,7 +147,8 @@ export class XmlMetadataCollector implements XmlHandlers {
   }
 
   text(t: string): void {
-    const top = this.stack[this.stack.length - 1]
+    const depth = this.stack.length
+    const top = depth ? this.stack[depth - 1] : undefined
     if (top === OPEN_FIELD) this.fieldText += t
     else if (top?.kind === 'field') top.text += t
   }

@@ -4,7 +4,8 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { XMLParser } from 'fast-xml-parser'
 import { ResultStore } from '../../../../src-main/services/results/result-store'
-import { columnLetter, exportXlsx } from '../../../../src-main/services/export/xlsx/xlsx-export'
+import { exportXlsx } from '../../../../src-main/services/export/xlsx/xlsx-export'
+import { columnLetter, sheetNames } from '../../../../src-main/services/export/xlsx/xlsx-workbook'
 import { readZip } from '../../../support/zip-reader'
 
 function store(rows: string[][], columns = ['LIST_1', 'LIST_22', 'Remarks']): ResultStore {
@@ -111,5 +112,13 @@ describe('XLSX export', () => {
       'AAA',
       'XFD'
     ])
+  })
+})
+
+describe('sheet names', () => {
+  it('are valid for Excel and unique', () => {
+    expect(
+      sheetNames(['Fields', 'Property:RES/A*', 'fields', 'A very long resource name that Excel refuses', ''])
+    ).toEqual(['Fields', 'Property RES A', 'fields 2', 'A very long resource name that', 'Sheet'])
   })
 })

@@ -70,6 +70,10 @@ function saxes(text: string): { events: Event[]; errors: string[] } {
   return { events, errors }
 }
 
+async function* iterate(parts: Buffer[]): AsyncGenerator<Buffer> {
+  for (const p of parts) yield p
+}
+
 function cut(text: string, points: number[]): string[] {
   const at = [...new Set(points.map((p) => p % (text.length + 1)))].sort((a, b) => a - b)
   const parts: string[] = []
@@ -189,11 +193,40 @@ describe('LightXmlTokenizer', () => {
     expect(light(['<RETS><a b="1']).errors).toEqual(['the document ended inside a tag.', 'unclosed tag: RETS.'])
   })
 
+  it('stops at the root close: trailing garbage after </RETS> gives no events and no XML warnings', async () => {
+    const collector = new XmlMetadataCollector()
+    const xml =
+      '<RETS ReplyCode="0" ReplyText="OK"><METADATA-CLASS Resource="P"><Class><ClassName>A</ClassName></Class></METADATA-CLASS></RETS>\r\n0\r\n<b>x</i> & <'
+    const res = await streamXml(
+      iterate([Buffer.from(xml.slice(0, 50)), Buffer.from(xml.slice(50))]),
+      undefined,
+      collector,
+      {
+        parser: 'light'
+      }
+    )
+    // the repairer still sees the bytes (the bare `&`), as before; the tokenizer does not
+    expect(res.warnings).toEqual(['1 invalid XML character(s) or entities were repaired.'])
+    expect(collector.reply).toEqual({ replyCode: 0, replyText: 'OK' })
+    expect(collector.blocks).toEqual([{ type: 'CLASS', attrs: { Resource: 'P' }, records: [{ ClassName: 'A' }] }])
+    const selfClosed = new XmlMetadataCollector()
+    const empty = await streamXml(
+      iterate([Buffer.from('<RETS ReplyCode="20503" ReplyText="No metadata"/>\n<junk')]),
+      undefined,
+      selfClosed,
+      {
+        parser: 'light'
+      }
+    )
+    expect(empty.warnings).toEqual([])
+    expect(selfClosed.reply).toEqual({ replyCode: 20503, replyText: 'No metadata' })
+  })
+
   it('reads an HTML error page without throwing (no RETS blocks come out of it)', async () => {
     const html =
       '<!DOCTYPE html>\n<html><head><meta charset=utf-8><title>502</title></head><body><br>Bad Gateway</body></html>'
     const collector = new XmlMetadataCollector()
-    const res = await streamXml([Buffer.from(html)], 'text/html', collector, { parser: 'light' })
+    const res = await streamXml(iterate([Buffer.from(html)]), 'text/html', collector, { parser: 'light' })
     expect(collector.blocks).toEqual([])
     expect(res.warnings.length).toBeGreaterThan(0)
   })
@@ -203,7 +236,7 @@ async function blocksOf(body: Buffer, contentType: string | undefined, parser: '
   const collector = new XmlMetadataCollector()
   const parts: Buffer[] = []
   for (let at = 0; at < body.length; at += chunk) parts.push(body.subarray(at, at + chunk))
-  await streamXml(parts, contentType, collector, { parser })
+  await streamXml(iterate(parts), contentType, collector, { parser })
   return { blocks: collector.blocks, reply: collector.reply }
 }
 
