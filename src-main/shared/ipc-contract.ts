@@ -17,6 +17,7 @@ import type {
 } from './workbench-types'
 import type { LibraryImportSummary, LibraryListing, LibraryUsage, SavedQuery } from './library-types'
 import { photoChannels } from './channels/photo-channels'
+import type { MetadataDiff } from './metadata-diff'
 import { idxChannels } from './channels/idx-channels'
 import { activityChannels } from './channels/activity-channels'
 
@@ -157,6 +158,15 @@ function workbenchChannels() {
     'metadata:lookup': {
       args: z.object({ profileId: id, resource: name, lookup: name }).strict(),
       result: result<LookupValue[]>()
+    },
+    'metadata:versions': {
+      args: z.object({ profileId: id }).strict(),
+      result: result<{ version: string; savedAt: string }[]>()
+    },
+    /** what changed from a kept snapshot to another one, or to the metadata in use now */
+    'metadata:diff': {
+      args: z.object({ profileId: id, from: name, to: name.optional() }).strict(),
+      result: result<MetadataDiff>()
     },
     /** every class's fields and lookup's values loaded, then a spreadsheet (or the model as JSON) written */
     'metadata:report': {

@@ -52,7 +52,7 @@ export const useProfilesStore = defineStore('profiles', () => {
       useToastStore().error(err)
       return false
     }
-    await session.loadSummary(id)
+    await session.loadSummary(id, 'main')
     return true
   }
 

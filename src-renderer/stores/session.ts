@@ -34,13 +34,26 @@ export const useSessionStore = defineStore('session', () => {
     if (activeProfileId.value === profileId) activeProfileId.value = Object.keys(rest)[0] ?? null
   }
 
-  async function loadSummary(profileId: string, refresh = false): Promise<MetadataSummary | undefined> {
-    if (!refresh && summaries.has(profileId)) return summaries.get(profileId)
+  /**
+   * `cached`: the summary already here, if any; `main`: ask main again (after a reconnect the server may have new
+   * metadata); `server`: have main download it again.
+   */
+  async function loadSummary(
+    profileId: string,
+    from: 'cached' | 'main' | 'server' = 'cached'
+  ): Promise<MetadataSummary | undefined> {
+    if (from === 'cached' && summaries.has(profileId)) return summaries.get(profileId)
     summaryLoading.value = { ...summaryLoading.value, [profileId]: true }
     try {
-      const s = markRaw(await call('metadata:summary', refresh ? { profileId, refresh } : { profileId }))
+      const before = summaries.get(profileId)?.system
+      const s = markRaw(
+        await call('metadata:summary', from === 'server' ? { profileId, refresh: true } : { profileId })
+      )
       summaries.set(profileId, s)
-      if (refresh) {
+      if (
+        from === 'server' ||
+        (before && (before.version !== s.system.version || before.timestamp !== s.system.timestamp))
+      ) {
         // a new metadata version may change every class: drop what was loaded for the old one
         for (const k of [...fields.keys()]) if (k.startsWith(metaKey(profileId, ''))) fields.delete(k)
         for (const k of [...lookups.keys()]) if (k.startsWith(metaKey(profileId, ''))) lookups.delete(k)

@@ -12,6 +12,8 @@ export function sessionHandlers(sessions: SessionManager, jobs: JobManager): Par
     'metadata:summary': ({ profileId, refresh }) => sessions.summary(profileId, refresh ?? false),
     'metadata:fields': ({ profileId, resource, class: cls }) => sessions.fields(profileId, resource, cls),
     'metadata:lookup': ({ profileId, resource, lookup }) => sessions.lookup(profileId, resource, lookup),
+    'metadata:versions': ({ profileId }) => sessions.versions(profileId),
+    'metadata:diff': ({ profileId, from, to }) => sessions.diff(profileId, from, to),
     'metadata:report': ({ profileId, format, path: target }) => {
       if (!path.isAbsolute(target) || path.extname(target).toLowerCase() !== `.${format}`) {
         throw new AppError({

@@ -10,6 +10,7 @@ import {
 } from '../../shared/metadata-model'
 import type { ConnectionInfo, MetadataSummary } from '../../shared/workbench-types'
 import type { MetadataCache } from '../metadata/metadata-cache'
+import { diffMetadata, type MetadataDiff } from '../../shared/metadata-diff'
 import { summarizeMetadata } from '../metadata/metadata-summary'
 import type { ServerSession } from './server-session'
 
@@ -109,6 +110,25 @@ export class SessionManager {
     const values = await this.session(profileId).loadLookup(model, resource, lookup)
     await this.cache.save(profileId, model)
     return values
+  }
+
+  /** The metadata snapshots kept on disk for the profile, newest first. */
+  versions(profileId: string): Promise<{ version: string; savedAt: string }[]> {
+    return this.cache.versions(profileId)
+  }
+
+  /** What changed from snapshot `from` to snapshot `to` (default: the metadata in use now). */
+  async diff(profileId: string, from: string, to?: string): Promise<MetadataDiff> {
+    const older = (await this.cache.load(profileId, from))?.model
+    const newer = to ? (await this.cache.load(profileId, to))?.model : (await this.model(profileId)).model
+    if (!older || !newer) {
+      throw new AppError({
+        code: 'METADATA_SNAPSHOT_MISSING',
+        message: `No metadata snapshot ${older ? to : from} is kept for this profile.`,
+        hint: 'The last five metadata versions are kept; pick one of those listed.'
+      })
+    }
+    return diffMetadata(older, newer)
   }
 
   /** The metadata model for completion and diagnostics in main (e.g. the CLI), loading it if needed. */

@@ -33,6 +33,14 @@ export class MetadataCache {
     }
   }
 
+  /** The snapshots kept for a profile, newest first (the id is what `load` takes). */
+  async versions(profileId: string): Promise<{ version: string; savedAt: string }[]> {
+    const files = await this.files(profileId)
+    return files
+      .map((f) => ({ version: f.name.replace(/\.json$/, ''), savedAt: new Date(f.mtime).toISOString() }))
+      .reverse()
+  }
+
   async clear(profileId: string): Promise<void> {
     await rm(this.profileDir(profileId), { recursive: true, force: true })
   }
