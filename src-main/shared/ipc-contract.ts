@@ -170,9 +170,7 @@ function workbenchChannels() {
     },
     /** every class's fields and lookup's values loaded, then a spreadsheet (or the model as JSON) written */
     'metadata:report': {
-      args: z
-        .object({ profileId: id, format: z.enum(['xlsx', 'json']), path: z.string().min(1).max(4096) })
-        .strict(),
+      args: z.object({ profileId: id, format: z.enum(['xlsx', 'json']), path: z.string().min(1).max(4096) }).strict(),
       result: result<{ jobId: string }>()
     },
     'query:run': {

@@ -111,7 +111,12 @@ function packageParts(sheetNames: string[]): Record<string, string> {
 export function sheetNames(names: string[]): string[] {
   const used = new Set<string>()
   return names.map((raw) => {
-    const base = raw.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').slice(0, 31).trim() || 'Sheet'
+    const base =
+      raw
+        .replace(/[[\]:*?/\\]/g, ' ')
+        .replace(/\s+/g, ' ')
+        .slice(0, 31)
+        .trim() || 'Sheet'
     let name = base
     for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - String(n).length - 1)} ${n}`
     used.add(name.toLowerCase())
