@@ -3,6 +3,7 @@
 import type { VariantMeasurement, VariantRequest } from './harness/protocol'
 import { loadCase } from './cases/registry'
 import { timedPhasePeakKb } from './harness/timed-phase'
+import { peakRssKb } from './harness/peak-rss'
 
 const mb = (bytes: number): number => Math.round((bytes / 1048576) * 10) / 10
 
@@ -22,7 +23,7 @@ async function run(req: VariantRequest): Promise<VariantMeasurement> {
   try {
     const output = await fn(req.params)
     const ms = output.timedMs ?? performance.now() - started
-    const peakKb = timedPhasePeakKb() ?? process.resourceUsage().maxRSS
+    const peakKb = timedPhasePeakKb() ?? peakRssKb()
     return { ok: true, ms, peakRssMb: mb(peakKb * 1024), startRssMb, output }
   } catch (err) {
     const error = err instanceof Error ? `${err.name}: ${err.message}` : String(err)
@@ -30,7 +31,7 @@ async function run(req: VariantRequest): Promise<VariantMeasurement> {
       ok: false,
       error,
       ms: performance.now() - started,
-      peakRssMb: mb(process.resourceUsage().maxRSS * 1024),
+      peakRssMb: mb(peakRssKb() * 1024),
       startRssMb
     }
   }

@@ -25,7 +25,7 @@ export interface VariantMeasurement {
   error?: string
   /** wall time of the variant, without process start and without the after-run verification */
   ms: number
-  /** peak RSS of the child over its whole life (process.resourceUsage().maxRSS) */
+  /** peak RSS of the child over its whole life (VmHWM, see harness/peak-rss.ts) */
   peakRssMb: number
   /** RSS when the variant started (node + tsx + imports), to read the peak against */
   startRssMb: number

@@ -2,6 +2,7 @@
 // the client's.
 import { startDemoMls } from '../../src-main/services/demo-mls/server'
 import type { DemoMlsOptions } from '../../src-main/services/demo-mls/context'
+import { peakRssKb } from '../harness/peak-rss'
 
 process.once('message', (options: Partial<DemoMlsOptions>) => {
   void startDemoMls(options).then((mls) => {
@@ -20,5 +21,5 @@ process.once('message', (options: Partial<DemoMlsOptions>) => {
 })
 
 function peakRssMb(): number {
-  return Math.round((process.resourceUsage().maxRSS / 1024) * 10) / 10
+  return Math.round((peakRssKb() / 1024) * 10) / 10
 }

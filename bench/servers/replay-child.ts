@@ -4,6 +4,7 @@
 import { createReadStream, statSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { peakRssKb } from '../harness/peak-rss'
 
 export interface ReplayRoute {
   contentType: string
@@ -42,7 +43,7 @@ process.once('message', (routes: ReplayConfig) => {
     if (m !== 'stop') return
     server.close()
     server.closeAllConnections()
-    const peakRssMb = Math.round((process.resourceUsage().maxRSS / 1024) * 10) / 10
+    const peakRssMb = Math.round((peakRssKb() / 1024) * 10) / 10
     process.send?.({ peakRssMb }, () => process.exit(0))
   })
 })
