@@ -42,7 +42,7 @@ async function standardXmlCase(ctx: BenchContext, captures: DemoCaptures): Promi
     ctx,
     'standard-xml',
     { file: cap.file, contentType: cap.contentType },
-    'streamXml → StandardXmlRowCollector',
+    'streamXml (light tokenizer) → StandardXmlRowCollector',
     'fast-xml-parser, whole document'
   )
   guard(variants, 'fast-xml-parser', ctx.sizes.standardXmlRows)

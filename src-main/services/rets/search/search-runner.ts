@@ -94,7 +94,7 @@ export async function searchPage(
   try {
     if ((params.format ?? 'COMPACT-DECODED') === 'STANDARD-XML') {
       const collector = new StandardXmlRowCollector(guarded)
-      const xml = await streamXml(body(), res.header('content-type'), collector)
+      const xml = await streamXml(body(), res.header('content-type'), collector, { parser: 'light' })
       result.warnings.push(...xml.warnings)
       Object.assign(result, {
         replyCode: collector.facts.replyCode ?? -1,
