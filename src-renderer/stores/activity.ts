@@ -1,8 +1,6 @@
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
 import { toErrorShape, type AppErrorShape } from '../../src-main/shared/app-error'
 import type { ActivityEvent, ActivityValidation } from '../../src-main/shared/listing-activity-types'
-import type { ProfileSummary } from '../../src-main/shared/workbench-types'
 import { call } from '../api/client'
 import {
   blankDraft,
@@ -16,7 +14,7 @@ import {
 } from '../activity/activity-draft'
 import { describeEvent, pushHistory, type SendRecord } from '../activity/send-history'
 import { useProfilesStore } from './profiles'
-import { useQueryTabsStore, WELCOME_TAB } from './query-tabs'
+import { useProfileTabs } from './profile-tabs'
 
 export interface ActivityTab {
   id: string
@@ -43,43 +41,16 @@ export const eventFingerprint = (event: ActivityEvent): string => JSON.stringify
 // Listing Activity composer tabs (seed 001): compose a tracker.gif view or a ViewTracking upload, validate it
 // (main names each field it refuses and shows the request with the key as {apiKey}), send it, keep the replies.
 export const useActivityStore = defineStore('activity', () => {
-  const tabs = ref<ActivityTab[]>([])
-  let counter = 0
+  const { tabs, byId, openFor, close } = useProfileTabs<ActivityTab>('act', (profile, id) => ({
+    id,
+    profileId: profile.id,
+    profileName: profile.name,
+    title: `${profile.name} · Activity`,
+    draft: blankDraft(localDate()),
+    busy: null,
+    history: []
+  }))
   let sends = 0
-
-  function byId(id: string): ActivityTab | undefined {
-    return tabs.value.find((t) => t.id === id)
-  }
-
-  function openFor(profile: ProfileSummary): ActivityTab {
-    const queryTabs = useQueryTabsStore()
-    const existing = tabs.value.find((t) => t.profileId === profile.id)
-    if (existing) {
-      queryTabs.activate(existing.id)
-      return existing
-    }
-    const id = `act${++counter}`
-    tabs.value = [
-      ...tabs.value,
-      {
-        id,
-        profileId: profile.id,
-        profileName: profile.name,
-        title: `${profile.name} · Activity`,
-        draft: blankDraft(localDate()),
-        busy: null,
-        history: []
-      }
-    ]
-    queryTabs.activate(id)
-    return byId(id)!
-  }
-
-  function close(id: string): void {
-    const queryTabs = useQueryTabsStore()
-    tabs.value = tabs.value.filter((t) => t.id !== id)
-    if (queryTabs.active === id) queryTabs.activate(queryTabs.current?.id ?? WELCOME_TAB)
-  }
 
   async function validate(id: string): Promise<ActivityValidation | undefined> {
     const tab = byId(id)

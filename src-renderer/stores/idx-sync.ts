@@ -1,14 +1,12 @@
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
 import { toErrorShape, type AppErrorShape } from '../../src-main/shared/app-error'
 import type { JobProgress } from '../../src-main/shared/ipc-contract'
 import type { IdxSearchType, IdxSyncReport } from '../../src-main/shared/idx-sync-types'
-import type { ProfileSummary } from '../../src-main/shared/workbench-types'
 import { call, onEvent } from '../api/client'
 import { useBottomPanelStore } from './bottom-panel'
 import { useJobsStore } from './jobs'
 import { useProfilesStore } from './profiles'
-import { useQueryTabsStore, WELCOME_TAB } from './query-tabs'
+import { useProfileTabs } from './profile-tabs'
 import { useResultsStore } from './results'
 
 export type MasterFormat = 'COMPACT' | 'STANDARD-XML'
@@ -43,45 +41,17 @@ const REPORT_RETRY_MS = 50
 // a job of main and showing the report it leaves. The tabs sit in the editor strip next to the query tabs, whose
 // store owns which editor tab is active.
 export const useIdxSyncStore = defineStore('idx-sync', () => {
-  const tabs = ref<IdxSyncTab[]>([])
+  const { tabs, byId, openFor, close } = useProfileTabs<IdxSyncTab>('idx', (profile, id) => ({
+    id,
+    profileId: profile.id,
+    profileName: profile.name,
+    title: `${profile.name} · Sync`,
+    searchType: 'Property',
+    masterFormat: 'COMPACT',
+    starting: false
+  }))
   const settled = new Set<string>()
-  let counter = 0
   const jobs = useJobsStore()
-
-  function byId(id: string): IdxSyncTab | undefined {
-    return tabs.value.find((t) => t.id === id)
-  }
-
-  /** Brings the profile's sync tab to the front, opening it the first time. */
-  function openFor(profile: ProfileSummary): IdxSyncTab {
-    const queryTabs = useQueryTabsStore()
-    const existing = tabs.value.find((t) => t.profileId === profile.id)
-    if (existing) {
-      queryTabs.activate(existing.id)
-      return existing
-    }
-    const id = `idx${++counter}`
-    tabs.value = [
-      ...tabs.value,
-      {
-        id,
-        profileId: profile.id,
-        profileName: profile.name,
-        title: `${profile.name} · Sync`,
-        searchType: 'Property',
-        masterFormat: 'COMPACT',
-        starting: false
-      }
-    ]
-    queryTabs.activate(id)
-    return byId(id)!
-  }
-
-  function close(id: string): void {
-    const queryTabs = useQueryTabsStore()
-    tabs.value = tabs.value.filter((t) => t.id !== id)
-    if (queryTabs.active === id) queryTabs.activate(queryTabs.current?.id ?? WELCOME_TAB)
-  }
 
   function isRunning(tab: IdxSyncTab): boolean {
     return tab.starting || (tab.jobId !== undefined && jobs.jobs[tab.jobId]?.state === 'running')

@@ -6,7 +6,6 @@ import type { MetadataModel } from '../../../shared/metadata-model'
 import type { ConnectionInfo, QuerySpec } from '../../../shared/workbench-types'
 import { AppError } from '../../../shared/app-error'
 import { RetsMetadataLoader } from '../../rets/metadata/metadata-loader'
-import { fetchAll } from '../../rets/search/search-runner'
 import { RetsObjectSource } from '../../export/photos/sources/rets-object-source'
 import { IdxSync } from '../../idx/idx-sync'
 import { IdxRecordCollector } from '../../idx/idx-record-rows'
@@ -20,6 +19,7 @@ import type { IdxProfile } from '../profile-schema'
 import type { ServerSession } from '../server-session'
 import { openRetsSession } from './rets-session-for-profile'
 import { connectionInfoFromLogin } from './rets-login-info'
+import { dmqlLimit, runDmqlSearch } from './dmql-search'
 
 export interface IdxServerSession extends ServerSession {
   readonly idx: IdxSync
@@ -46,9 +46,8 @@ export async function createIdxServerSession(
         message: 'The IDX API takes RETS-style queries: (LastUpdated=…), (ID=*) or (ID=a,b,c).'
       })
     }
-    const cap = spec.maxRows ?? profile.limits.maxRecords
-    const limit = spec.fetchAll ? (spec.limit ?? cap) : (spec.limit ?? profile.limits.pageSize)
     if (spec.format === 'STANDARD-XML') {
+      const limit = dmqlLimit(spec, profile.limits)
       // IDX STANDARD-XML is not REData: records sit in RETS-RESPONSE (seed 002), so it has its own reader
       const summary = await fetchIdxDetails(
         rets,
@@ -70,33 +69,8 @@ export async function createIdxServerSession(
       await writer.finish()
       return
     }
-    const summary = await fetchAll(
-      rets,
-      {
-        resource: spec.resource,
-        // the IDX API has no classes; the class the editor asks for is not sent
-        class: '',
-        query: spec.query,
-        format: spec.format,
-        limit: limit ?? 'NONE',
-        count: spec.count,
-        ...(spec.select?.length ? { select: spec.select } : {}),
-        ...(spec.offset ? { offset: spec.offset } : {})
-      },
-      writer,
-      {
-        signal: job.signal,
-        pageSize: profile.limits.pageSize,
-        ...(spec.fetchAll ? {} : { maxPages: 1 }),
-        onProgress: (p) => job.progress(p.rows, p.serverCount !== undefined ? { total: p.serverCount } : {})
-      }
-    )
-    writer.setInfo({
-      pages: summary.pages,
-      warnings: summary.warnings,
-      maxRowsReached: summary.maxRowsReached,
-      ...(summary.serverCount !== undefined ? { serverCount: summary.serverCount } : {})
-    })
+    // the IDX API has no classes; the class the editor asks for is not sent
+    await runDmqlSearch(rets, { resource: spec.resource, class: '' }, spec, profile.limits, writer, job)
   }
 
   return {

@@ -3,7 +3,6 @@ import type { MetadataModel } from '../../../shared/metadata-model'
 import type { ConnectionInfo, QuerySpec } from '../../../shared/workbench-types'
 import { AppError } from '../../../shared/app-error'
 import { RetsMetadataLoader } from '../../rets/metadata/metadata-loader'
-import { fetchAll } from '../../rets/search/search-runner'
 import { RetsObjectSource } from '../../export/photos/sources/rets-object-source'
 import type { WireLog } from '../../http/wire-log'
 import type { MetadataCache } from '../../metadata/metadata-cache'
@@ -14,6 +13,7 @@ import type { RetsProfile } from '../profile-schema'
 import type { ServerSession } from '../server-session'
 import { openRetsSession } from './rets-session-for-profile'
 import { connectionInfoFromLogin } from './rets-login-info'
+import { runDmqlSearch } from './dmql-search'
 
 export async function createRetsServerSession(
   profile: RetsProfile,
@@ -35,35 +35,8 @@ export async function createRetsServerSession(
       if (spec.kind !== 'dmql') {
         throw new AppError({ code: 'QUERY_KIND', message: 'A RETS server takes DMQL2 queries.' })
       }
-      const cap = spec.maxRows ?? profile.limits.maxRecords
-      const limit = spec.fetchAll ? (spec.limit ?? cap ?? 'NONE') : (spec.limit ?? profile.limits.pageSize)
-      const summary = await fetchAll(
-        rets,
-        {
-          resource: spec.resource,
-          class: spec.class,
-          query: spec.query,
-          format: spec.format,
-          limit,
-          count: spec.count,
-          standardNames: spec.standardNames,
-          ...(spec.select?.length ? { select: spec.select } : {}),
-          ...(spec.offset ? { offset: spec.offset } : {})
-        },
-        writer,
-        {
-          signal: job.signal,
-          pageSize: profile.limits.pageSize,
-          ...(spec.fetchAll ? {} : { maxPages: 1 }),
-          onProgress: (p) => job.progress(p.rows, p.serverCount !== undefined ? { total: p.serverCount } : {})
-        }
-      )
-      writer.setInfo({
-        pages: summary.pages,
-        warnings: summary.warnings,
-        maxRowsReached: summary.maxRowsReached,
-        ...(summary.serverCount !== undefined ? { serverCount: summary.serverCount } : {})
-      })
+      const request = { resource: spec.resource, class: spec.class, standardNames: spec.standardNames }
+      await runDmqlSearch(rets, request, spec, profile.limits, writer, job)
     },
     photoSource: (options) => new RetsObjectSource(rets, options),
     async close() {
