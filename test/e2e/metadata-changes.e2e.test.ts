@@ -9,8 +9,19 @@ describe('metadata changes (web mode + Demo MLS)', () => {
     const page = await openApp(e2e.browser(), e2e.app(), 'light')
     page.setDefaultTimeout(15_000)
     const connected = page.locator('[data-testid="profile-demo-rets"][data-status="connected"]')
+    const tree = page.getByTestId('metadata-tree')
+    // fields are compared where both versions have them loaded: open class A each time
+    const openClassA = async (): Promise<void> => {
+      await tree
+        .locator('[data-testid="tree-row"][data-kind="resource"]', { hasText: 'Property' })
+        .locator('.twisty')
+        .click()
+      await tree.locator('[data-testid="tree-row"][data-kind="class"]').first().locator('.twisty').click()
+      await tree.locator('[data-testid="tree-row"][data-kind="field"]').first().waitFor()
+    }
     await page.getByTestId('profile-demo-rets').click()
     await connected.waitFor()
+    await openClassA()
     await page.getByTestId('metadata-changes-open').click()
     await page.getByTestId('metadata-changes-none').waitFor()
     await page.keyboard.press('Escape')
@@ -25,6 +36,7 @@ describe('metadata changes (web mode + Demo MLS)', () => {
     await page.locator('[data-testid="profile-demo-rets"][data-status="idle"]').waitFor()
     await page.getByTestId('profile-demo-rets').click()
     await connected.waitFor()
+    await openClassA()
 
     await page.getByTestId('metadata-changes-open').click()
     const table = page.getByTestId('metadata-changes-table')

@@ -49,8 +49,10 @@ export class RetsMetadataLoader {
       return cached
     }
     const model = emptyRetsModel()
+    // ID=0 for each: SYSTEM with ID=* is the whole metadata (every TABLE and LOOKUP_TYPE) on servers that follow
+    // RETS 1.7.2 §12 — tens of MB on a large MLS, which the lazy TABLE / LOOKUP_TYPE requests exist to avoid
     for (const type of ['SYSTEM', 'RESOURCE', 'CLASS', 'OBJECT', 'LOOKUP']) {
-      await this.fetchInto(model, type, type === 'SYSTEM' ? '*' : '0', {}, signal)
+      await this.fetchInto(model, type, '0', {}, signal)
     }
     // SYSTEM with ID=* may already have carried them (the whole tree, as RETS 1.7.2 allows)
     if (!model.foreignKeys) await this.fetchForeignKeys(model, signal)

@@ -60,7 +60,7 @@ describe('RetsMetadataLoader (replaying flexmls captures)', () => {
     const requested = () =>
       server!.requests.map((r) => new URL(r.url, 'http://x').searchParams).filter((p) => p.get('Type'))
     expect(requested().map((p) => `${p.get('Type')} ${p.get('ID')} ${p.get('Format')}`)).toEqual([
-      'METADATA-SYSTEM * STANDARD-XML',
+      'METADATA-SYSTEM 0 STANDARD-XML',
       'METADATA-RESOURCE 0 STANDARD-XML',
       'METADATA-CLASS 0 STANDARD-XML',
       'METADATA-OBJECT 0 STANDARD-XML',
