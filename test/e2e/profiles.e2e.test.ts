@@ -46,6 +46,7 @@ describe('connection profiles', () => {
     }
     for (const scheme of ['light', 'dark'] as const) {
       const page = await openApp(browser, app, scheme)
+      await page.getByTestId('new-profile').click()
       await page.getByTestId('new-profile-rets').click()
       await page.getByTestId('profile-editor').waitFor()
       await fill(page, 'pf-name', 'Acme MLS')
@@ -82,6 +83,7 @@ describe('connection profiles', () => {
     const app = apps[0] ?? (await start())
     for (const scheme of ['light', 'dark'] as const) {
       const page = await openApp(browser, app, scheme)
+      await page.getByTestId('new-profile').click()
       await page.getByTestId('new-profile-rets').click()
       await fill(page, 'pf-name', `Wrong password ${scheme}`)
       await fill(page, 'pf-loginUrl', `${demo.url}/rets/Login`)
@@ -103,6 +105,7 @@ describe('connection profiles', () => {
   it('shows the schema’s words next to a bad field', async () => {
     const app = apps[0] ?? (await start())
     const page = await openApp(browser, app, 'light')
+    await page.getByTestId('new-profile').click()
     await page.getByTestId('new-profile-rets').click()
     await fill(page, 'pf-name', 'Bad URL')
     await fill(page, 'pf-loginUrl', 'ftp://example.com/login')
