@@ -5,10 +5,12 @@ import type { VariantMeasurement, VariantRequest } from './protocol'
 
 const benchDir = fileURLToPath(new URL('..', import.meta.url))
 const TSX = ['--import', 'tsx']
+// the V8 setting the app's main process runs with (scripts/start.mjs), for ours and the baselines alike
+const MAIN_V8_FLAGS = ['--max-semi-space-size=4']
 
 export function forkTs(relativePath: string, args: string[] = []): ChildProcess {
   return fork(`${benchDir}${relativePath}`, args, {
-    execArgv: TSX,
+    execArgv: [...TSX, ...MAIN_V8_FLAGS],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     serialization: 'json'
   })
