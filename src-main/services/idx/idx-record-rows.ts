@@ -9,6 +9,7 @@
 // inside <Pagination>; anything there that is not a pagination field is read as a record too.
 import type { XmlHandlers } from '../rets/xml-stream'
 import type { RowSink } from '../rets/search/standard-xml-rows'
+import { RecordColumns } from '../rets/search/record-columns'
 
 export interface IdxPagination {
   totalRecords?: number
@@ -53,8 +54,7 @@ export class IdxRecordCollector implements XmlHandlers {
   /** per open element: it carried attributes (an empty <Photo Count="4"/> adds no "Photo" column) */
   private hadAttributes: boolean[] = []
   private leafText = ''
-  private readonly columnIndex = new Map<string, number>()
-  private readonly columnList: string[] = []
+  private readonly columns = new RecordColumns()
 
   constructor(private readonly sink: RowSink) {}
 
@@ -156,17 +156,7 @@ export class IdxRecordCollector implements XmlHandlers {
   }
 
   private emit(record: Map<string, string>): void {
-    let grew = false
-    for (const key of record.keys()) {
-      if (!this.columnIndex.has(key)) {
-        this.columnIndex.set(key, this.columnList.length)
-        this.columnList.push(key)
-        grew = true
-      }
-    }
-    if (grew) this.sink.columns([...this.columnList])
-    const values = new Array<string>(this.columnList.length).fill('')
-    for (const [k, v] of record) values[this.columnIndex.get(k)!] = v
+    const values = this.columns.row(record, this.sink)
     if (this.rowsInReply === 0) {
       this.firstRowKey = values.join('\u0001')
       if (this.firstRowKey === this.guardKey) throw new RepeatedReply()

@@ -4,6 +4,7 @@
 // later; earlier rows are then shorter and read back padded.
 import type { DelimitedRow } from '../../results/result-types'
 import type { XmlHandlers } from '../xml-stream'
+import { RecordColumns } from './record-columns'
 
 export interface RowSink {
   columns(columns: string[]): void
@@ -27,8 +28,7 @@ export class StandardXmlRowCollector implements XmlHandlers {
   private record: Map<string, string> | undefined
   private leafText = ''
   private hasChildren: boolean[] = []
-  private readonly columnIndex = new Map<string, number>()
-  private readonly columnList: string[] = []
+  private readonly columns = new RecordColumns()
 
   constructor(private readonly sink: RowSink) {}
 
@@ -82,17 +82,6 @@ export class StandardXmlRowCollector implements XmlHandlers {
   }
 
   private emit(record: Map<string, string>): void {
-    let grew = false
-    for (const key of record.keys()) {
-      if (!this.columnIndex.has(key)) {
-        this.columnIndex.set(key, this.columnList.length)
-        this.columnList.push(key)
-        grew = true
-      }
-    }
-    if (grew) this.sink.columns([...this.columnList])
-    const values = new Array<string>(this.columnList.length).fill('')
-    for (const [k, v] of record) values[this.columnIndex.get(k)!] = v
-    this.sink.row(values)
+    this.sink.row(this.columns.row(record, this.sink))
   }
 }
