@@ -33,10 +33,6 @@ export interface IdxSyncTab {
   starting: boolean
 }
 
-// main keeps the report just after the job's last progress event: ask a few times before calling it lost
-const REPORT_ATTEMPTS = 40
-const REPORT_RETRY_MS = 50
-
 // IDX sync inspector tabs (seed 002): one per IDX profile, each running "compare with snapshot" (plan) or apply as
 // a job of main and showing the report it leaves. The tabs sit in the editor strip next to the query tabs, whose
 // store owns which editor tab is active.
@@ -130,17 +126,9 @@ export const useIdxSyncStore = defineStore('idx-sync', () => {
     if (tab.resultId) showRows(tabId)
   }
 
+  /** main keeps the report before the job's final event (none when the sync failed) */
   async function loadReport(jobId: string): Promise<IdxSyncReport | null> {
-    for (let attempt = 0; attempt < REPORT_ATTEMPTS; attempt++) {
-      try {
-        const report = await call('idx:syncReport', { jobId })
-        if (report) return report
-      } catch {
-        return null
-      }
-      await new Promise((r) => setTimeout(r, REPORT_RETRY_MS))
-    }
-    return null
+    return call('idx:syncReport', { jobId }).catch(() => null)
   }
 
   onEvent('job:progress', (p) => {

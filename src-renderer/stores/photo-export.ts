@@ -139,19 +139,14 @@ export const usePhotoExportStore = defineStore('photoExport', () => {
     if (jobId.value) await jobs.cancel(jobId.value)
   }
 
-  /** the summary is kept in main once the engine returns, just after the job's last progress event */
+  /** main keeps the summary before the job's final event (none when the export failed) */
   async function loadSummary(): Promise<void> {
     const id = jobId.value
     if (!id) return
-    for (let attempt = 0; attempt < 40 && id === jobId.value; attempt++) {
-      const s = await call('photos:summary', { jobId: id })
-      if (s) {
-        summary.value = s
-        await loadThumbnails(id, s.firstFiles.slice(0, THUMBNAILS))
-        return
-      }
-      await new Promise((r) => setTimeout(r, 50))
-    }
+    const s = await call('photos:summary', { jobId: id })
+    if (!s || id !== jobId.value) return
+    summary.value = s
+    await loadThumbnails(id, s.firstFiles.slice(0, THUMBNAILS))
   }
 
   async function loadThumbnails(id: string, files: string[]): Promise<void> {

@@ -35,24 +35,24 @@ export function idxHandlers({ sessions, jobs, results, snapshotDir }: IdxHandler
         })
       }
       const rows = action === 'apply' ? results.create() : undefined
-      const { jobId, result } = jobs.start(
+      // the report is kept before the job's final event goes out, so the renderer finds it when it asks
+      const started = jobs.start(
         { kind: 'idx-sync', title: `IDX ${action === 'plan' ? 'sync plan' : 'sync'}: ${searchType}`, unit: 'records' },
-        (job) =>
-          session.idx.run(searchType, action, snapshots, rows, {
+        async (job) => {
+          const report = await session.idx.run(searchType, action, snapshots, rows, {
             signal: job.signal,
             progress: job.progress,
             ...(masterFormat ? { masterFormat } : {}),
             ...(batchSize ? { batchSize } : {})
           })
-      )
-      result.then(
-        (report) => {
-          reports.set(jobId, rows ? { ...report, resultId: rows.id } : report)
+          reports.set(started.jobId, rows ? { ...report, resultId: rows.id } : report)
           if (reports.size > KEEP_REPORTS) reports.delete(reports.keys().next().value as string)
-        },
-        // the error reaches the renderer through job:progress; partial rows stay readable
-        () => rows?.finish()
+          return report
+        }
       )
+      // the error reaches the renderer through job:progress; partial rows stay readable
+      started.result.catch(() => rows?.finish())
+      const jobId = started.jobId
       return rows ? { jobId, resultId: rows.id } : { jobId }
     },
     'idx:syncReport': ({ jobId }) => reports.get(jobId) ?? null

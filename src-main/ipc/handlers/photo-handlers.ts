@@ -53,16 +53,16 @@ export function photoHandlers({ sessions, jobs, results, outputFolders }: PhotoH
         .photoSource({ ...(resource ? { resource } : {}), ...(mode ? { mode } : {}) })
       const { keysFrom, listingKeys: given, ...rest } = args
       const request: PhotoExportRequest = { ...rest, listingKeys: await listingKeys(given, keysFrom) }
-      const { jobId, result } = jobs.start(photoExportJobSpec(request), (job) => exportPhotos(request, source, job))
+      // the summary is kept before the job's final event goes out, so the renderer finds it when it asks
+      const started = jobs.start(photoExportJobSpec(request), async (job) => {
+        const summary = await exportPhotos(request, source, job)
+        summaries.set(started.jobId, summary)
+        if (summaries.size > KEEP_SUMMARIES) summaries.delete(summaries.keys().next().value as string)
+        return summary
+      })
+      started.result.catch(() => undefined) // a failed export reports through job:progress
       outputFolders.add(path.resolve(request.destination))
-      result.then(
-        (summary) => {
-          summaries.set(jobId, summary)
-          if (summaries.size > KEEP_SUMMARIES) summaries.delete(summaries.keys().next().value as string)
-        },
-        () => undefined // a failed export reports through job:progress
-      )
-      return { jobId, listings: request.listingKeys.length }
+      return { jobId: started.jobId, listings: request.listingKeys.length }
     },
     'photos:options': async ({ profileId, resource }) =>
       photoExportChoices(sessions.info(profileId).kind, await sessions.summary(profileId), resource),

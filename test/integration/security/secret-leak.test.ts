@@ -361,7 +361,6 @@ async function runPhotoExports(runs: [string, string, string, 'location' | undef
       request: { destination, keysFrom: { resultId, column }, types, objectIds: '*' }
     })
     await app.workbench.jobs.settled(jobId)
-    await new Promise((r) => setTimeout(r, 20))
     const summary = await ok('photos:summary', { jobId })
     expect(summary?.written).toBeGreaterThan(0)
     await ok('photos:thumbnail', { jobId, file: summary!.firstFiles[0]! })

@@ -25,7 +25,6 @@ describe('photo export over IPC', () => {
     })
     expect(await h.call('photos:summary', { jobId })).toBeNull()
     expect(await settle(h, jobId)).toBe('done')
-    await new Promise((r) => setTimeout(r, 10))
     const summary = (await h.call('photos:summary', { jobId }))!
     // the Demo MLS withholds a few photos on purpose (20403): those are the only failures allowed
     expect(summary.failed).toBe(summary.missing)
@@ -80,7 +79,6 @@ describe('photo export over IPC', () => {
     })
     expect(started.listings).toBe(3)
     expect(await settle(h, started.jobId)).toBe('done')
-    await new Promise((r) => setTimeout(r, 10))
     const summary = (await h.call('photos:summary', { jobId: started.jobId }))!
     expect(summary.listings).toBe(3)
     expect(new Set(summary.firstFiles.map((f) => f.split('/')[0]))).toEqual(
