@@ -10,7 +10,7 @@ export default defineConfig({
         // index: the Electron shell; web: the same app served to a browser (plain Node, no electron import)
         input: {
           index: resolve(__dirname, 'src-main/index.ts'),
-          web: resolve(__dirname, 'src-main/web/start-web.ts')
+          web: resolve(__dirname, 'src-main/shells/web/start-web.ts')
         }
       }
     }

@@ -12,7 +12,7 @@ export default defineConfigWithVueTs(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // server data is never rendered as HTML
       'vue/no-v-html': 'error',
-      // one safe way out: src-main/electron/safe-open.ts
+      // one safe way out: src-main/shells/electron/safe-open.ts
       'no-restricted-properties': [
         'error',
         { object: 'shell', property: 'openExternal', message: 'Use safeOpenExternal().' }
@@ -25,7 +25,7 @@ export default defineConfigWithVueTs(
     }
   },
   {
-    files: ['src-main/index.ts', 'src-main/preload.ts', 'src-main/electron/**'],
+    files: ['src-main/index.ts', 'src-main/preload.ts', 'src-main/shells/electron/**'],
     rules: { 'no-restricted-imports': 'off' }
   },
   {

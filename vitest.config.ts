@@ -9,7 +9,8 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/unit/main/**/*.test.ts'],
+          include: ['test/unit/**/*.test.ts'],
+          exclude: ['test/unit/renderer/**'],
           environment: 'node'
         }
       },

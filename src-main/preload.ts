@@ -1,6 +1,6 @@
 // The renderer's only door to main: invoke() for contract channels, on() for contract events — never raw ipcRenderer.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import { isEventChannel, isRequestChannel, type WorkbenchApi } from './shared/ipc-contract'
+import { isEventChannel, isRequestChannel, type WorkbenchApi } from '../contract/ipc-contract'
 
 const api: WorkbenchApi = {
   invoke(channel, args) {

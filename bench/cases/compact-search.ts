@@ -2,8 +2,8 @@
 // baselines: raw GET drain (floor), rets-client streaming search, fast-xml-parser over the whole body.
 // The row checksum of ours is taken by reading every row back from the result store after the clock stops,
 // so the store's content is what gets compared.
-import { ResultStore } from '../../src-main/services/results/result-store'
-import { searchPage } from '../../src-main/services/rets/search/search-runner'
+import { ResultStore } from '../../src-main/platform/results/result-store'
+import { searchPage } from '../../src-main/protocols/rets/search/search-runner'
 import { basicHeader, drainGet, getWhole } from '../harness/http-drain'
 import { ourRetsSession } from '../harness/our-rets'
 import type { VariantFn, VariantOutput } from '../harness/protocol'

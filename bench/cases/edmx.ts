@@ -2,7 +2,7 @@
 // baseline = fast-xml-parser. Guard: both find the generator's entity types, properties and enum members.
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
-import { readEdmx } from '../../src-main/services/odata/edmx-reader'
+import { readEdmx } from '../../src-main/protocols/odata/edmx-reader'
 import type { VariantFn } from '../harness/protocol'
 import { preloadFastXmlParser } from '../harness/baseline-libs'
 import type { EdmxCounts } from '../inputs/edmx-document'

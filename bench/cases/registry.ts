@@ -10,8 +10,8 @@ export interface CaseModule {
 
 const loaders: Record<string, () => Promise<CaseModule>> = {
   compact: () => import('./compact-search'),
-  getobject: () => import('./get-object'),
-  odata: () => import('./odata-page'),
+  getobject: () => import('./get-object-case'),
+  odata: () => import('./odata-page-case'),
   'standard-xml': () => import('./standard-xml'),
   metadata: () => import('./rets-metadata'),
   edmx: () => import('./edmx'),

@@ -1,7 +1,7 @@
 // Case "result-store": 1M generated rows appended to a ResultStore, then random 200-row page reads (what the
 // results grid asks for while scrolling). Every page read is checked against the generator.
 import { randomInt } from 'node:crypto'
-import { ResultStore } from '../../src-main/services/results/result-store'
+import { ResultStore } from '../../src-main/platform/results/result-store'
 import { percentile } from '../harness/measure'
 import type { VariantFn } from '../harness/protocol'
 

@@ -3,8 +3,8 @@
 // Guard: both count the same TABLE fields and LOOKUP_TYPE values.
 import { readFile } from 'node:fs/promises'
 import { createHash } from 'node:crypto'
-import { readMetadataBlocks } from '../../src-main/services/rets/metadata/metadata-reader'
-import { applyBlocks, emptyRetsModel } from '../../src-main/services/rets/metadata/metadata-model-builder'
+import { readMetadataBlocks } from '../../src-main/protocols/rets/metadata/metadata-reader'
+import { applyBlocks, emptyRetsModel } from '../../src-main/protocols/rets/metadata/metadata-model-builder'
 import type { VariantFn } from '../harness/protocol'
 import { preloadFastXmlParser } from '../harness/baseline-libs'
 

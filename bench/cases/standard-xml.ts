@@ -4,8 +4,8 @@
 // discovers columns as it goes.
 import { createReadStream } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { streamXml } from '../../src-main/services/rets/xml-stream'
-import { StandardXmlRowCollector } from '../../src-main/services/rets/search/standard-xml-rows'
+import { streamXml } from '../../src-main/protocols/rets/xml-stream'
+import { StandardXmlRowCollector } from '../../src-main/protocols/rets/search/standard-xml-rows'
 import type { VariantFn } from '../harness/protocol'
 import { preloadFastXmlParser } from '../harness/baseline-libs'
 import { RowChecksum } from '../harness/row-checksum'

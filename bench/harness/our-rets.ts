@@ -1,6 +1,6 @@
 // The app's own RETS stack set up the way a profile would: one HttpClient, one RetsSession.
-import { HttpClient } from '../../src-main/services/http/http-client'
-import { RetsSession } from '../../src-main/services/rets/rets-session'
+import { HttpClient } from '../../src-main/platform/http/http-client'
+import { RetsSession } from '../../src-main/protocols/rets/rets-session'
 
 export function ourRetsSession(baseUrl: string, user = 'demo', password = 'demo-pass'): RetsSession {
   return new RetsSession(

@@ -1,10 +1,10 @@
 // Everything that needs the Demo MLS (large mode, in its own process): the end-to-end COMPACT search (server-bound,
 // for the RSS and first-row acceptance of issues 4 and 5) and the captures the replay cases use afterwards.
 import path from 'node:path'
-import { listingKeyOf } from '../../src-main/services/demo-mls/data/listing-generator'
+import { listingKeyOf } from '../../demo-mls/data/listing-generator'
 import type { CompactParams } from '../cases/compact-search'
 import { startServerChild } from '../harness/child-runner'
-import { COMPACT_SELECT, type BenchContext } from '../harness/context'
+import { COMPACT_SELECT, type BenchContext } from '../harness/bench-context'
 import { inflateMultipart } from '../inputs/realistic-photos'
 import { basicHeader, drainGet } from '../harness/http-drain'
 import { caseReport, measure, rssText, target } from '../harness/measure'

@@ -1,5 +1,5 @@
 // Parent side of the "getobject" case (see cases/get-object.ts).
-import type { BenchContext } from '../harness/context'
+import type { BenchContext } from '../harness/bench-context'
 import { caseReport, guard, measure, speedups, target } from '../harness/measure'
 import type { CaseReport, VariantReport } from '../harness/report-types'
 import type { Capture } from './demo-mls-plan'

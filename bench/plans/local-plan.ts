@@ -1,7 +1,7 @@
 // Cases that need no server: parsers over local files (Demo MLS captures, generated EDMX) and the result store.
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
-import type { BenchContext } from '../harness/context'
+import type { BenchContext } from '../harness/bench-context'
 import { caseReport, guard, measure, speedups, target } from '../harness/measure'
 import type { CaseReport, VariantReport } from '../harness/report-types'
 import { buildEdmx } from '../inputs/edmx-document'

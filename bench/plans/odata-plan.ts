@@ -1,9 +1,9 @@
 // Parent side of the "odata" case: generate the page once, then measure (see cases/odata-page.ts).
 import path from 'node:path'
-import type { BenchContext } from '../harness/context'
+import type { BenchContext } from '../harness/bench-context'
 import { caseReport, guard, measure, rssText, speedups, target } from '../harness/measure'
 import type { CaseReport, VariantReport } from '../harness/report-types'
-import { writeODataPage, type ODataPageFile } from '../inputs/odata-page'
+import { writeODataPage, type ODataPageFile } from '../inputs/odata-page-input'
 
 export async function odataInput(ctx: BenchContext): Promise<ODataPageFile> {
   const page = await writeODataPage(path.join(ctx.tmp, 'odata-page.json'), ctx.sizes.odataMb * 1048576)

@@ -2,7 +2,7 @@
 // loopback speed, so ours and each baseline are timed on their own work over the very same bytes.
 import type { ReplayConfig } from '../servers/replay-child'
 import { startServerChild } from '../harness/child-runner'
-import type { BenchContext } from '../harness/context'
+import type { BenchContext } from '../harness/bench-context'
 import { caseReport, guard, measure, rssText, speedups, target } from '../harness/measure'
 import type { CaseReport, VariantReport } from '../harness/report-types'
 import type { DemoCaptures } from './demo-mls-plan'

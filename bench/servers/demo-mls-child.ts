@@ -1,7 +1,7 @@
 // The Demo MLS in its own process, so its peak RSS (issue 4: large mode under 200 MB) is measured apart from
 // the client's.
-import { startDemoMls } from '../../src-main/services/demo-mls/server'
-import type { DemoMlsOptions } from '../../src-main/services/demo-mls/context'
+import { startDemoMls } from '../../demo-mls/server'
+import type { DemoMlsOptions } from '../../demo-mls/demo-context'
 import { peakRssKb } from '../harness/peak-rss'
 
 process.once('message', (options: Partial<DemoMlsOptions>) => {

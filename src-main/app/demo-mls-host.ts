@@ -1,8 +1,8 @@
 // The Demo MLS runs inside the app on a random loopback port, so a first start works with no credentials. Its
 // users and OAuth clients become the read-only "Demo MLS" profiles and their (memory-only) secrets.
-import { startDemoMls, type DemoMls } from '../services/demo-mls/server'
-import { demoProfiles, type DemoProfileSet } from '../services/connections/demo-profiles'
-import { DEMO_OAUTH_CLIENTS } from '../services/demo-mls/oauth/token-registry'
+import { startDemoMls, type DemoMls } from '../../demo-mls/server'
+import { demoProfiles, type DemoProfileSet } from '../features/connections/demo-profiles'
+import { DEMO_OAUTH_CLIENTS } from '../../demo-mls/oauth/token-registry'
 
 export interface DemoHost {
   server: DemoMls

@@ -1,6 +1,6 @@
 // Events flow one way, main → renderer. Services emit into the hub; each transport (the Electron window, web-mode
 // sockets) subscribes and forwards, so no service needs to know which transport is live.
-import type { EventChannel, EventPayload } from '../shared/ipc-contract'
+import type { EventChannel, EventPayload } from '../../contract/ipc-contract'
 
 export type EventListener = (event: EventChannel, payload: unknown) => void
 

@@ -7,8 +7,8 @@ import type {
   RequestChannel,
   ResultOf,
   WorkbenchApi
-} from '../../src-main/shared/ipc-contract'
-import type { AppErrorShape } from '../../src-main/shared/app-error'
+} from '../../contract/ipc-contract'
+import type { AppErrorShape } from '../../contract/app-error'
 import { createWebTransport, takeToken } from './web-transport'
 
 declare global {

@@ -1,7 +1,7 @@
 // Web-mode transport: the same contract over fetch (requests) and a WebSocket (events). The token arrives once in
 // the page URL; it is moved to sessionStorage and removed from the address bar so it does not end up in history
 // or screenshots.
-import type { EventChannel, WorkbenchApi } from '../../src-main/shared/ipc-contract'
+import type { EventChannel, WorkbenchApi } from '../../contract/ipc-contract'
 
 const TOKEN_KEY = 'mlswb.token'
 

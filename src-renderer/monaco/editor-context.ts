@@ -1,7 +1,7 @@
 // Which metadata each editor model completes against. QueryTab sets the context of its model (fields of the chosen
 // resource/class, lookup values loaded so far); the language glue in monaco/languages/* reads it per request, so
 // completion follows the parameter bar without re-registering providers.
-import type { EditorContext } from '../../src-main/shared/query-languages/editor/editor-types'
+import type { EditorContext } from '../../domain/query-languages/editor/editor-types'
 
 const contexts = new Map<string, EditorContext>()
 

@@ -5,8 +5,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { startDemoMls, type DemoMls } from '../../src-main/services/demo-mls/server'
-import type { WebApp } from '../../src-main/web/start-web'
+import { startDemoMls, type DemoMls } from '../../demo-mls/server'
+import type { WebApp } from '../../src-main/shells/web/start-web'
 import { launchBrowser, openApp, screenshot, startTestApp } from './support/browser'
 
 let browser: Browser

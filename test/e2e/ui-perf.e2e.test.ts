@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
-import type { WebApp } from '../../src-main/web/start-web'
+import type { WebApp } from '../../src-main/shells/web/start-web'
 import { launchBrowser, openApp, screenshot, screenshotsDir, startTestApp } from './support/browser'
 
 const ROWS = 1_000_000

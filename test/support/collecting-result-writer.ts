@@ -1,5 +1,5 @@
 // A ResultWriter that keeps everything in arrays, for client tests that assert on rows and info.
-import type { ResultColumn, ResultInfo, ResultWriter } from '../../src-main/services/results/result-types'
+import type { ResultColumn, ResultInfo, ResultWriter } from '../../src-main/platform/results/result-types'
 
 export class CollectingResultWriter implements ResultWriter {
   columns: ResultColumn[] = []

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
-import type { ManifestRow } from '../../src-main/services/export/photos/photo-export-types'
+import type { ManifestRow } from '../../src-main/features/export/photos/photo-export-types'
 
 export function listFiles(root: string, dir = root): string[] {
   return readdirSync(dir)

@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { gzipSync } from 'node:zlib'
 import { randomBytes } from 'node:crypto'
-import { expectedDigestResponse, parseWwwAuthenticate } from '../../src-main/services/rets/digest-auth'
+import { expectedDigestResponse, parseWwwAuthenticate } from '../../src-main/protocols/rets/digest-auth'
 
 export interface FakeRetsOptions {
   auth?: 'digest' | 'basic'

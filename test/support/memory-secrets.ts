@@ -1,5 +1,5 @@
 // A Map-backed SecretStoreLike for auth tests (the real one is the keychain-backed SecretStore).
-import type { SecretStoreLike } from '../../src-main/services/oauth/secret-store-like'
+import type { SecretStoreLike } from '../../src-main/protocols/oauth/secret-store-like'
 
 export class MemorySecrets implements SecretStoreLike {
   readonly values = new Map<string, string>()

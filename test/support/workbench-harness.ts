@@ -4,8 +4,8 @@ import { mkdtempSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { createWorkbench, type Workbench } from '../../src-main/app/workbench'
-import type { ArgsOf, RequestChannel, ResultOf } from '../../src-main/shared/ipc-contract'
-import type { AppErrorShape } from '../../src-main/shared/app-error'
+import type { ArgsOf, RequestChannel, ResultOf } from '../../contract/ipc-contract'
+import type { AppErrorShape } from '../../contract/app-error'
 
 export interface Harness {
   workbench: Workbench

@@ -6,7 +6,7 @@ import type {
   EditorContext,
   LanguageServices,
   SyntaxTokenKind
-} from '../../../src-main/shared/query-languages/editor/editor-types'
+} from '../../../domain/query-languages/editor/editor-types'
 
 type MonacoApi = typeof Monaco
 export type ContextOf = (modelUri: string) => EditorContext

@@ -5,7 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll } from 'vitest'
 import { chromium, type Browser, type Page } from 'playwright-core'
-import { startWebApp, type WebApp } from '../../../src-main/web/start-web'
+import { startWebApp, type WebApp } from '../../../src-main/shells/web/start-web'
 import { repoRoot } from '../../support/paths'
 
 export const screenshotsDir = path.join(repoRoot, 'test/e2e/screenshots')

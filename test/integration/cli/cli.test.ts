@@ -10,7 +10,7 @@ function cli(...args: string[]) {
   const userData = mkdtempSync(path.join(os.tmpdir(), 'mlswb-cli-'))
   const res = spawnSync(
     process.execPath,
-    ['--import', 'tsx', 'src-main/cli/index.ts', ...args, '--user-data', userData],
+    ['--import', 'tsx', 'src-main/shells/cli/mlswb-cli.ts', ...args, '--user-data', userData],
     {
       cwd: repoRoot,
       encoding: 'utf8',

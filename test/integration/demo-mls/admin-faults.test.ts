@@ -1,7 +1,7 @@
 // Admin API mutations (seen by RETS Search and the change log) and the per-instance fault modes.
 import http from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startDemoMls, type DemoMls } from '../../../src-main/services/demo-mls/server'
+import { startDemoMls, type DemoMls } from '../../../demo-mls/server'
 import { TestRetsClient, compactRows, replyCodeOf } from '../../support/demo-rets-client'
 
 let mls: DemoMls

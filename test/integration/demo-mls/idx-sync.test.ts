@@ -2,8 +2,8 @@
 // fetch by ID list, and deletions / status changes leaving the master list.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { XMLParser } from 'fast-xml-parser'
-import { startDemoMls, type DemoMls } from '../../../src-main/services/demo-mls/server'
-import type { Listing } from '../../../src-main/services/demo-mls/data/types'
+import { startDemoMls, type DemoMls } from '../../../demo-mls/server'
+import type { Listing } from '../../../demo-mls/data/types'
 import { TestRetsClient, compactRows, replyCodeOf } from '../../support/demo-rets-client'
 
 let mls: DemoMls

@@ -1,7 +1,7 @@
 // Listing Activity API (seed 001) on the Demo MLS: key page behind X-ApiAccessSettings, tracker.gif, the
 // ViewTracking POST with element-by-element validation, status codes 200 / 403 / 500, and read-back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startDemoMls, type DemoMls } from '../../../src-main/services/demo-mls/server'
+import { startDemoMls, type DemoMls } from '../../../demo-mls/server'
 import { TestRetsClient } from '../../support/demo-rets-client'
 
 let mls: DemoMls

@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import jpeg from 'jpeg-js'
-import { startDemoMls, type DemoMls } from '../../../src-main/services/demo-mls/server'
+import { startDemoMls, type DemoMls } from '../../../demo-mls/server'
 
 // rets-client's package.json points `typings` at a file it does not ship, so type the slice we use here.
 interface RetsObject {

@@ -2,8 +2,8 @@
 // URLs that really serve the JPEG, and 20403 both as a part and as a single reply.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import jpeg from 'jpeg-js'
-import { startDemoMls, type DemoMls } from '../../../src-main/services/demo-mls/server'
-import type { Listing } from '../../../src-main/services/demo-mls/data/types'
+import { startDemoMls, type DemoMls } from '../../../demo-mls/server'
+import type { Listing } from '../../../demo-mls/data/types'
 import { TestRetsClient, replyCodeOf, splitMultipart } from '../../support/demo-rets-client'
 
 let mls: DemoMls

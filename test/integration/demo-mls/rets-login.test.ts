@@ -1,8 +1,8 @@
 // RETS Login / session behaviour of the Demo MLS over real HTTP: digest and basic, UA-auth, 1.5 / 1.8 login
 // bodies, idle timeout (20037 or 401), concurrent-login limit, Action and Logout.
 import { afterEach, describe, expect, it } from 'vitest'
-import { startDemoMls, type DemoMls } from '../../../src-main/services/demo-mls/server'
-import type { DemoMlsOptions } from '../../../src-main/services/demo-mls/context'
+import { startDemoMls, type DemoMls } from '../../../demo-mls/server'
+import type { DemoMlsOptions } from '../../../demo-mls/demo-context'
 import { TestRetsClient, parseChallenge, replyCodeOf } from '../../support/demo-rets-client'
 
 let mls: DemoMls | undefined

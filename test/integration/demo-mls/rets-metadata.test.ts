@@ -2,7 +2,7 @@
 // RETS 1.5 STANDARD-XML shape differences.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { XMLParser } from 'fast-xml-parser'
-import { startDemoMls, type DemoMls } from '../../../src-main/services/demo-mls/server'
+import { startDemoMls, type DemoMls } from '../../../demo-mls/server'
 import { TestRetsClient, compactRows, replyCodeOf } from '../../support/demo-rets-client'
 
 let mls: DemoMls

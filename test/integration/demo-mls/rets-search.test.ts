@@ -4,8 +4,8 @@ import http from 'node:http'
 import { gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { XMLParser } from 'fast-xml-parser'
-import { startDemoMls, type DemoMls } from '../../../src-main/services/demo-mls/server'
-import type { Listing } from '../../../src-main/services/demo-mls/data/types'
+import { startDemoMls, type DemoMls } from '../../../demo-mls/server'
+import type { Listing } from '../../../demo-mls/data/types'
 import { TestRetsClient, compactRows, replyCodeOf } from '../../support/demo-rets-client'
 
 let mls: DemoMls

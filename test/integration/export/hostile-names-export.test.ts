@@ -4,15 +4,15 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startDemoMls, type DemoMls } from '../../../src-main/services/demo-mls/server'
-import { HttpClient } from '../../../src-main/services/http/http-client'
-import { RetsSession } from '../../../src-main/services/rets/rets-session'
-import { exportPhotos } from '../../../src-main/services/export/photos/photo-export-engine'
-import { RetsObjectSource } from '../../../src-main/services/export/photos/sources/rets-object-source'
+import { startDemoMls, type DemoMls } from '../../../demo-mls/server'
+import { HttpClient } from '../../../src-main/platform/http/http-client'
+import { RetsSession } from '../../../src-main/protocols/rets/rets-session'
+import { exportPhotos } from '../../../src-main/features/export/photos/photo-export-engine'
+import { RetsObjectSource } from '../../../src-main/features/export/photos/sources/rets-object-source'
 import {
   ResoMediaSource,
   resoRecordsFromList
-} from '../../../src-main/services/export/photos/sources/reso-media-source'
+} from '../../../src-main/features/export/photos/sources/reso-media-source'
 import { fileBytes, listFiles, manifestRows } from '../../support/export-folder'
 
 let mls: DemoMls

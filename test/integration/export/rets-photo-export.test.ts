@@ -5,18 +5,18 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { startDemoMls, type DemoMls } from '../../../src-main/services/demo-mls/server'
-import type { Listing } from '../../../src-main/services/demo-mls/data/types'
-import { HttpClient } from '../../../src-main/services/http/http-client'
-import { RetsSession } from '../../../src-main/services/rets/rets-session'
-import type { JobControl } from '../../../src-main/services/jobs/job-manager'
-import { exportPhotos } from '../../../src-main/services/export/photos/photo-export-engine'
+import { startDemoMls, type DemoMls } from '../../../demo-mls/server'
+import type { Listing } from '../../../demo-mls/data/types'
+import { HttpClient } from '../../../src-main/platform/http/http-client'
+import { RetsSession } from '../../../src-main/protocols/rets/rets-session'
+import type { JobControl } from '../../../src-main/platform/jobs/job-manager'
+import { exportPhotos } from '../../../src-main/features/export/photos/photo-export-engine'
 import {
   RetsObjectSource,
   type RetsObjectMode
-} from '../../../src-main/services/export/photos/sources/rets-object-source'
-import { httpClientFetcher } from '../../../src-main/services/export/photos/url-fetchers'
-import type { UrlFetcher } from '../../../src-main/services/export/photos/photo-export-types'
+} from '../../../src-main/features/export/photos/sources/rets-object-source'
+import { httpClientFetcher } from '../../../src-main/features/export/photos/url-fetchers'
+import type { UrlFetcher } from '../../../src-main/features/export/photos/photo-export-types'
 import { fileBytes, listFiles, manifestRows, sha256 } from '../../support/export-folder'
 
 let mls: DemoMls

@@ -4,22 +4,22 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { startDemoMls, type DemoMls } from '../../../src-main/services/demo-mls/server'
-import type { Listing } from '../../../src-main/services/demo-mls/data/types'
-import { ODataClient } from '../../../src-main/services/odata/odata-client'
-import { SparkClient } from '../../../src-main/services/spark/spark-client'
-import { TokenHolder } from '../../../src-main/services/oauth/token-holder'
-import { nodeTransport } from '../../../src-main/services/web-api/api-transport'
-import { exportPhotos } from '../../../src-main/services/export/photos/photo-export-engine'
+import { startDemoMls, type DemoMls } from '../../../demo-mls/server'
+import type { Listing } from '../../../demo-mls/data/types'
+import { ODataClient } from '../../../src-main/protocols/odata/odata-client'
+import { SparkClient } from '../../../src-main/protocols/spark/spark-client'
+import { TokenHolder } from '../../../src-main/protocols/oauth/token-holder'
+import { nodeTransport } from '../../../src-main/protocols/json-api/api-transport'
+import { exportPhotos } from '../../../src-main/features/export/photos/photo-export-engine'
 import {
   ResoMediaSource,
   resoMediaResourceFromClient,
   resoRecordsFromClient
-} from '../../../src-main/services/export/photos/sources/reso-media-source'
+} from '../../../src-main/features/export/photos/sources/reso-media-source'
 import {
   SparkPhotoSource,
   sparkListingsFromClient
-} from '../../../src-main/services/export/photos/sources/spark-photo-source'
+} from '../../../src-main/features/export/photos/sources/spark-photo-source'
 import { fileBytes, listFiles, manifestRows, sha256 } from '../../support/export-folder'
 import { MemorySecrets } from '../../support/memory-secrets'
 

@@ -4,8 +4,8 @@
 // a wrong key gives 403, and our own validation names the field before anything is sent.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startHarness, type Harness } from '../../support/workbench-harness'
-import { parseViewTracking } from '../../../src-main/services/demo-mls/activity/view-tracking-xml'
-import { TRANSPARENT_GIF } from '../../../src-main/services/demo-mls/activity/activity-routes'
+import { parseViewTracking } from '../../../demo-mls/activity/view-tracking-xml'
+import { TRANSPARENT_GIF } from '../../../demo-mls/activity/activity-routes'
 
 let h: Harness
 

@@ -1,11 +1,11 @@
 // The same OData client over the shared HttpClient (services/http), and the $metadata as a third-party XML tool sees it.
 import { XMLValidator } from 'fast-xml-parser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startDemoMls, type DemoMls } from '../../../src-main/services/demo-mls/server'
-import { HttpClient } from '../../../src-main/services/http/http-client'
-import { ODataClient } from '../../../src-main/services/odata/odata-client'
-import { TokenHolder } from '../../../src-main/services/oauth/token-holder'
-import { httpClientTransport } from '../../../src-main/services/web-api/http-client-transport'
+import { startDemoMls, type DemoMls } from '../../../demo-mls/server'
+import { HttpClient } from '../../../src-main/platform/http/http-client'
+import { ODataClient } from '../../../src-main/protocols/odata/odata-client'
+import { TokenHolder } from '../../../src-main/protocols/oauth/token-holder'
+import { httpClientTransport } from '../../../src-main/protocols/json-api/http-client-transport'
 import { MemorySecrets } from '../../support/memory-secrets'
 
 let mls: DemoMls

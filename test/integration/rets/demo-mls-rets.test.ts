@@ -2,16 +2,16 @@
 // formats with paging across the server cap, automatic re-login when the session expires mid-paging, and photo
 // downloads (multipart and Location=1) whose bytes equal what the server serves.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { startDemoMls, type DemoMls } from '../../../src-main/services/demo-mls/server'
-import type { DemoMlsOptions } from '../../../src-main/services/demo-mls/context'
-import { HttpClient } from '../../../src-main/services/http/http-client'
-import { WireLog } from '../../../src-main/services/http/wire-log'
-import { RetsSession, type RetsProfile } from '../../../src-main/services/rets/rets-session'
-import { RetsMetadataLoader } from '../../../src-main/services/rets/metadata/metadata-loader'
-import { fetchAll } from '../../../src-main/services/rets/search/search-runner'
-import type { SearchFormat } from '../../../src-main/services/rets/search/search-request'
-import { collectObjects, getObjects } from '../../../src-main/services/rets/objects/get-object'
-import { ResultStore } from '../../../src-main/services/results/result-store'
+import { startDemoMls, type DemoMls } from '../../../demo-mls/server'
+import type { DemoMlsOptions } from '../../../demo-mls/demo-context'
+import { HttpClient } from '../../../src-main/platform/http/http-client'
+import { WireLog } from '../../../src-main/platform/http/wire-log'
+import { RetsSession, type RetsProfile } from '../../../src-main/protocols/rets/rets-session'
+import { RetsMetadataLoader } from '../../../src-main/protocols/rets/metadata/metadata-loader'
+import { fetchAll } from '../../../src-main/protocols/rets/search/search-runner'
+import type { SearchFormat } from '../../../src-main/protocols/rets/search/search-request'
+import { collectObjects, getObjects } from '../../../src-main/protocols/rets/objects/get-object'
+import { ResultStore } from '../../../src-main/platform/results/result-store'
 
 const demoUser = { username: 'demo', password: 'demo-pass', userAgent: 'MLSWorkbench/1.0', uaPassword: 'demo-ua-pass' }
 const running: DemoMls[] = []

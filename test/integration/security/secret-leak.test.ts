@@ -9,8 +9,8 @@ import path from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import WebSocket from 'ws'
-import { startWebApp, type WebApp } from '../../../src-main/web/start-web'
-import type { ArgsOf, RequestChannel, ResultOf } from '../../../src-main/shared/ipc-contract'
+import { startWebApp, type WebApp } from '../../../src-main/shells/web/start-web'
+import type { ArgsOf, RequestChannel, ResultOf } from '../../../contract/ipc-contract'
 
 const tag = randomBytes(6).toString('hex')
 const canary = {

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startHarness, type Harness } from '../../support/workbench-harness'
-import type { ArgsOf } from '../../../src-main/shared/ipc-contract'
+import type { ArgsOf } from '../../../contract/ipc-contract'
 
 let h: Harness
 let libraryDir: string

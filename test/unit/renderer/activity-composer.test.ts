@@ -6,22 +6,22 @@ import { defineComponent, h } from 'vue'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { useTransport } from '../../../src-renderer/api/client'
-import { useBottomPanelStore } from '../../../src-renderer/stores/bottom-panel'
-import { useProfilesStore } from '../../../src-renderer/stores/profiles'
-import { useQueryTabsStore } from '../../../src-renderer/stores/query-tabs'
-import type { ActivityEvent, ActivityReply, ActivityValidation } from '../../../src-main/shared/listing-activity-types'
-import type { ProfileSummary, WireEntry } from '../../../src-main/shared/workbench-types'
+import { useBottomPanelStore } from '../../../src-renderer/shell/bottom-panel-store'
+import { useProfilesStore } from '../../../src-renderer/features/profiles/profiles-store'
+import { useQueryTabsStore } from '../../../src-renderer/features/query/query-tabs-store'
+import type { ActivityEvent, ActivityReply, ActivityValidation } from '../../../contract/listing-activity-types'
+import type { ProfileSummary, WireEntry } from '../../../contract/workbench-types'
 import {
   blankDraft,
   buildEvent,
   mergeIssues,
   templateViewsEvent,
   unplacedIssues
-} from '../../../src-renderer/activity/activity-draft'
-import { describeEvent, pushHistory, type SendRecord } from '../../../src-renderer/activity/send-history'
+} from '../../../src-renderer/features/activity/activity-draft'
+import { describeEvent, pushHistory, type SendRecord } from '../../../src-renderer/features/activity/send-history'
 import { fakeApi, type FakeApi } from './fake-api'
 
-vi.mock('../../../src-renderer/components/MonacoEditor.vue', () => ({
+vi.mock('../../../src-renderer/features/query/MonacoEditor.vue', () => ({
   default: defineComponent({
     props: { modelValue: { type: String, default: '' }, language: String, testid: String },
     emits: ['update:modelValue'],
@@ -36,13 +36,13 @@ vi.mock('../../../src-renderer/components/MonacoEditor.vue', () => ({
         })
   })
 }))
-vi.mock('../../../src-renderer/components/WelcomeView.vue', () => ({
+vi.mock('../../../src-renderer/shell/WelcomeView.vue', () => ({
   default: defineComponent({ setup: () => () => h('div', { 'data-testid': 'welcome' }) })
 }))
 
-const { default: ProfileList } = await import('../../../src-renderer/components/ProfileList.vue')
-const { default: EditorArea } = await import('../../../src-renderer/components/EditorArea.vue')
-const { default: BottomPanel } = await import('../../../src-renderer/components/BottomPanel.vue')
+const { default: ProfileList } = await import('../../../src-renderer/features/profiles/ProfileList.vue')
+const { default: EditorArea } = await import('../../../src-renderer/shell/EditorArea.vue')
+const { default: BottomPanel } = await import('../../../src-renderer/shell/BottomPanel.vue')
 
 const ACTIVITY: ProfileSummary = {
   id: 'demo-activity',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { columnTitle } from '../../../src-renderer/results/column-title'
+import { columnTitle } from '../../../src-renderer/features/results/column-title'
 import { field } from './fake-api'
 
 describe('result column tooltips', () => {

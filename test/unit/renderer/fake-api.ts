@@ -6,9 +6,9 @@ import type {
   WorkbenchApi,
   ArgsOf,
   ResultOf
-} from '../../../src-main/shared/ipc-contract'
-import type { MetadataSummary } from '../../../src-main/shared/workbench-types'
-import type { FieldMeta } from '../../../src-main/shared/metadata-model'
+} from '../../../contract/ipc-contract'
+import type { MetadataSummary } from '../../../contract/workbench-types'
+import type { FieldMeta } from '../../../domain/metadata/metadata-model'
 
 export type Handlers = { [C in RequestChannel]?: (args: ArgsOf<C>) => ResultOf<C> | Promise<ResultOf<C>> }
 

@@ -3,9 +3,9 @@ import { flushPromises } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { describe, expect, it } from 'vitest'
 import { useTransport } from '../../../src-renderer/api/client'
-import { useProfilesStore } from '../../../src-renderer/stores/profiles'
-import { useLibraryStore } from '../../../src-renderer/stores/library'
-import type { ProfileSummary } from '../../../src-main/shared/workbench-types'
+import { useProfilesStore } from '../../../src-renderer/features/profiles/profiles-store'
+import { useLibraryStore } from '../../../src-renderer/features/library/library-store'
+import type { ProfileSummary } from '../../../contract/workbench-types'
 import { fakeApi } from './fake-api'
 
 const profile = (id: string): ProfileSummary => ({

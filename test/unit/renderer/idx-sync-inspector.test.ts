@@ -6,23 +6,23 @@ import { defineComponent, h } from 'vue'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { useTransport } from '../../../src-renderer/api/client'
-import { useIdxSyncStore } from '../../../src-renderer/stores/idx-sync'
-import { useQueryTabsStore } from '../../../src-renderer/stores/query-tabs'
-import { useResultsStore } from '../../../src-renderer/stores/results'
-import { useToastStore } from '../../../src-renderer/stores/toasts'
-import type { JobProgress } from '../../../src-main/shared/ipc-contract'
-import type { IdxSyncReport } from '../../../src-main/shared/idx-sync-types'
-import type { ProfileSummary, ResultSummary } from '../../../src-main/shared/workbench-types'
+import { useIdxSyncStore } from '../../../src-renderer/features/idx/idx-sync-store'
+import { useQueryTabsStore } from '../../../src-renderer/features/query/query-tabs-store'
+import { useResultsStore } from '../../../src-renderer/features/results/results-store'
+import { useToastStore } from '../../../src-renderer/shell/toasts-store'
+import type { JobProgress } from '../../../contract/ipc-contract'
+import type { IdxSyncReport } from '../../../contract/idx-sync-types'
+import type { ProfileSummary, ResultSummary } from '../../../contract/workbench-types'
 import {
   bucketViews,
   jobLine,
   snapshotFacts,
   truncationNote,
   reportHeadline
-} from '../../../src-renderer/idx/sync-report-view'
+} from '../../../src-renderer/features/idx/sync-report-view'
 import { fakeApi, sampleSummary, type FakeApi } from './fake-api'
 
-vi.mock('../../../src-renderer/components/MonacoEditor.vue', () => ({
+vi.mock('../../../src-renderer/features/query/MonacoEditor.vue', () => ({
   default: defineComponent({
     props: { modelValue: { type: String, default: '' }, testid: String },
     setup: (props) => () => h('textarea', { 'data-testid': props.testid, value: props.modelValue })
@@ -30,13 +30,13 @@ vi.mock('../../../src-renderer/components/MonacoEditor.vue', () => ({
 }))
 
 // the Welcome page imports the app icon from public/, which only the app build resolves
-vi.mock('../../../src-renderer/components/WelcomeView.vue', () => ({
+vi.mock('../../../src-renderer/shell/WelcomeView.vue', () => ({
   default: defineComponent({ setup: () => () => h('div', { 'data-testid': 'welcome' }) })
 }))
 
-const { default: ProfileList } = await import('../../../src-renderer/components/ProfileList.vue')
-const { default: EditorArea } = await import('../../../src-renderer/components/EditorArea.vue')
-const { default: BottomPanel } = await import('../../../src-renderer/components/BottomPanel.vue')
+const { default: ProfileList } = await import('../../../src-renderer/features/profiles/ProfileList.vue')
+const { default: EditorArea } = await import('../../../src-renderer/shell/EditorArea.vue')
+const { default: BottomPanel } = await import('../../../src-renderer/shell/BottomPanel.vue')
 
 const IDX: ProfileSummary = {
   id: 'demo-idx',

@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
-import MetadataTree from '../../../src-renderer/components/MetadataTree.vue'
+import MetadataTree from '../../../src-renderer/features/metadata/MetadataTree.vue'
 import { useTransport } from '../../../src-renderer/api/client'
-import { useProfilesStore } from '../../../src-renderer/stores/profiles'
-import { useSessionStore } from '../../../src-renderer/stores/session'
-import { useQueryTabsStore } from '../../../src-renderer/stores/query-tabs'
+import { useProfilesStore } from '../../../src-renderer/features/profiles/profiles-store'
+import { useSessionStore } from '../../../src-renderer/features/metadata/session-store'
+import { useQueryTabsStore } from '../../../src-renderer/features/query/query-tabs-store'
 import { fakeApi, field, sampleSummary, type FakeApi } from './fake-api'
 
 const FIELDS = 100_000

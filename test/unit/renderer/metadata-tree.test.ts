@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { flattenTree, parentIndex, type TreeSources } from '../../../src-renderer/metadata/metadata-tree'
-import { metaKey } from '../../../src-renderer/metadata/meta-key'
-import { treeKeyAction } from '../../../src-renderer/metadata/tree-keys'
-import type { FieldMeta, LookupValue } from '../../../src-main/shared/metadata-model'
+import { flattenTree, parentIndex, type TreeSources } from '../../../src-renderer/features/metadata/metadata-tree'
+import { metaKey } from '../../../src-renderer/features/metadata/meta-key'
+import { treeKeyAction } from '../../../src-renderer/features/metadata/tree-keys'
+import type { FieldMeta, LookupValue } from '../../../domain/metadata/metadata-model'
 import { field, sampleSummary } from './fake-api'
 
 function sources(

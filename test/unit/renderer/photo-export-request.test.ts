@@ -4,7 +4,7 @@ import {
   parseIdList,
   parseKeyList,
   type PhotoExportForm
-} from '../../../src-renderer/photos/export-request'
+} from '../../../src-renderer/features/photos/export-request'
 
 const form = (over: Partial<PhotoExportForm> = {}): PhotoExportForm => ({
   destination: '/home/me/photos',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type * as Monaco from 'monaco-editor/editor/editor.api'
 import { registerDmql } from '../../../src-renderer/monaco/languages/dmql'
-import type { EditorContext } from '../../../src-main/shared/query-languages/editor/editor-types'
+import type { EditorContext } from '../../../domain/query-languages/editor/editor-types'
 
 // A stand-in for the few Monaco calls the glue makes, so the offset/position conversion, the line tokenizer and
 // the markers can be checked without loading the editor.

@@ -9,9 +9,9 @@ import {
   type DmqlParams,
   type ODataParams,
   type SparkParams
-} from '../../../src-renderer/query/query-params'
-import { querySpecSchema } from '../../../src-main/shared/ipc-contract'
-import { addHistory, loadHistory, HISTORY_LIMIT } from '../../../src-renderer/query/query-history'
+} from '../../../src-renderer/features/query/query-params'
+import { querySpecSchema } from '../../../contract/ipc-contract'
+import { addHistory, loadHistory, HISTORY_LIMIT } from '../../../src-renderer/features/query/query-history'
 import { field, sampleSummary } from './fake-api'
 
 describe('query tab parameters → QuerySpec', () => {

@@ -5,12 +5,12 @@ import { defineComponent, h } from 'vue'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { useTransport } from '../../../src-renderer/api/client'
-import { useProfilesStore } from '../../../src-renderer/stores/profiles'
-import { useQueryTabsStore } from '../../../src-renderer/stores/query-tabs'
-import type { WireEntry } from '../../../src-main/shared/workbench-types'
+import { useProfilesStore } from '../../../src-renderer/features/profiles/profiles-store'
+import { useQueryTabsStore } from '../../../src-renderer/features/query/query-tabs-store'
+import type { WireEntry } from '../../../contract/workbench-types'
 import { fakeApi, field, sampleSummary, type FakeApi } from './fake-api'
 
-vi.mock('../../../src-renderer/components/MonacoEditor.vue', () => ({
+vi.mock('../../../src-renderer/features/query/MonacoEditor.vue', () => ({
   default: defineComponent({
     props: { modelValue: { type: String, default: '' }, language: String, testid: String, readOnly: Boolean },
     emits: ['update:modelValue', 'run'],
@@ -28,8 +28,8 @@ vi.mock('../../../src-renderer/components/MonacoEditor.vue', () => ({
   })
 }))
 
-const { default: RawView } = await import('../../../src-renderer/components/RawView.vue')
-const { default: QueryTab } = await import('../../../src-renderer/components/QueryTab.vue')
+const { default: RawView } = await import('../../../src-renderer/features/raw/RawView.vue')
+const { default: QueryTab } = await import('../../../src-renderer/features/query/QueryTab.vue')
 
 let api: FakeApi
 const XML = '<RETS ReplyCode="0"><COUNT Records="1"/></RETS>'

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { prettyXml } from '../../../src-renderer/raw/pretty-xml'
-import { prettyJson } from '../../../src-renderer/raw/pretty-json'
-import { base64ToBytes, hexDump } from '../../../src-renderer/raw/hex-dump'
-import { bodyLanguage, prettyBody } from '../../../src-renderer/raw/body-kind'
+import { prettyXml } from '../../../src-renderer/features/raw/pretty-xml'
+import { prettyJson } from '../../../src-renderer/features/raw/pretty-json'
+import { base64ToBytes, hexDump } from '../../../src-renderer/features/raw/hex-dump'
+import { bodyLanguage, prettyBody } from '../../../src-renderer/features/raw/body-kind'
 
 describe('raw view pretty printers', () => {
   it('indents RETS XML and keeps text-only elements on one line', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { ResultPages } from '../../../src-renderer/results/result-pages'
-import { loadedView, isMasked, toTsv } from '../../../src-renderer/results/loaded-view'
+import { ResultPages } from '../../../src-renderer/features/results/result-pages'
+import { loadedView, isMasked, toTsv } from '../../../src-renderer/features/results/loaded-view'
 import { call, useTransport } from '../../../src-renderer/api/client'
 import { fakeApi } from './fake-api'
 

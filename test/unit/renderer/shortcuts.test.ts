@@ -1,11 +1,11 @@
 // The cheat sheet must tell the truth: every binding it lists exists in the component that handles it.
 import { describe, expect, it } from 'vitest'
-import { SHORTCUTS, isCheatSheetKey, keyCaps } from '../../../src-renderer/shortcuts'
-import monacoEditor from '../../../src-renderer/components/MonacoEditor.vue?raw'
-import querySave from '../../../src-renderer/components/library/QuerySaveControl.vue?raw'
-import editorArea from '../../../src-renderer/components/EditorArea.vue?raw'
-import resultsGrid from '../../../src-renderer/components/ResultsGrid.vue?raw'
-import savedQueryRow from '../../../src-renderer/components/library/SavedQueryRow.vue?raw'
+import { SHORTCUTS, isCheatSheetKey, keyCaps } from '../../../src-renderer/shell/shortcuts'
+import monacoEditor from '../../../src-renderer/features/query/MonacoEditor.vue?raw'
+import querySave from '../../../src-renderer/features/library/QuerySaveControl.vue?raw'
+import editorArea from '../../../src-renderer/shell/EditorArea.vue?raw'
+import resultsGrid from '../../../src-renderer/features/results/ResultsGrid.vue?raw'
+import savedQueryRow from '../../../src-renderer/features/library/SavedQueryRow.vue?raw'
 
 describe('keyboard shortcuts', () => {
   it('lists bindings that the components really have', () => {

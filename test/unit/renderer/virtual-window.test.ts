@@ -4,7 +4,7 @@ import {
   pagesCovering,
   scrollToReveal,
   visibleWindow
-} from '../../../src-renderer/virtual/virtual-window'
+} from '../../../src-renderer/ui/virtual-window'
 
 describe('virtual window math', () => {
   it('renders only the rows in view plus overscan', () => {

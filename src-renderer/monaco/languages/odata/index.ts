@@ -1,6 +1,6 @@
 // OData $filter in Monaco: picked up by monaco/setup.ts (it calls every exported register* function).
 import type * as Monaco from 'monaco-editor/editor/editor.api'
-import { odataLanguage } from '../../../../src-main/shared/query-languages/odata/odata-editor'
+import { odataLanguage } from '../../../../domain/query-languages/odata/odata-editor'
 import { registerQueryLanguage, type ContextOf, type QueryLanguageSpec } from '../query-language-glue'
 
 export const odataSpec: QueryLanguageSpec = {

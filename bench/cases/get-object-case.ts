@@ -1,0 +1,163 @@
+// Case "getobject": one multipart/parallel GetObject reply (~1,000 photos) written to one file per photo.
+// Ours = getObjects (streaming multipart splitter) with a file sink; floor = the HTTP body stream-copied to one
+// file; baseline = rets-client's streaming getObjects piping each photo to a file. Files are checksummed after the
+// clock stops; ours and rets-client must produce the same set.
+import { createWriteStream } from 'node:fs'
+import { mkdir, rm } from 'node:fs/promises'
+import { randomBytes } from 'node:crypto'
+import path from 'node:path'
+import { getObjects, type ObjectSink } from '../../src-main/protocols/rets/objects/get-object'
+import { exportPhotos } from '../../src-main/features/export/photos/photo-export-engine'
+import { RetsObjectSource } from '../../src-main/features/export/photos/sources/rets-object-source'
+import { STATE_FILE } from '../../src-main/features/export/photos/resume-index'
+import { dirChecksum, photoFileName } from '../harness/file-set'
+import { drainGet } from '../harness/http-drain'
+import { ourRetsSession } from '../harness/our-rets'
+import type { VariantFn, VariantOutput } from '../harness/protocol'
+import { preloadRetsClient, retsClient, retsClientSettings, type RetsClientObjectEvent } from '../harness/baseline-libs'
+import { timedPhaseDone } from '../harness/timed-phase'
+
+export interface GetObjectParams {
+  url: string
+  type: string
+  ids: Record<string, string>
+  outDir: string
+}
+
+async function freshDir(base: string, variant: string): Promise<string> {
+  const dir = path.join(base, `${variant}-${randomBytes(4).toString('hex')}`)
+  await mkdir(dir, { recursive: true })
+  return dir
+}
+
+async function finishWith(dir: string, timedMs: number, bytesIn: number): Promise<VariantOutput> {
+  timedPhaseDone()
+  const sum = await dirChecksum(dir)
+  // BENCH_KEEP_FILES=1 keeps the photo folders for a look when the checksums disagree
+  if (!process.env.BENCH_KEEP_FILES) await rm(dir, { recursive: true, force: true })
+  return {
+    rows: sum.files,
+    bytes: bytesIn || sum.bytes,
+    checksum: sum.checksum,
+    timedMs,
+    extra: { fileBytes: sum.bytes }
+  }
+}
+
+const ours: VariantFn = async (raw) => {
+  const p = raw as unknown as GetObjectParams
+  const dir = await freshDir(p.outDir, 'ours')
+  const session = ourRetsSession(p.url)
+  await session.login()
+  const started = performance.now()
+  const sink: ObjectSink = {
+    open(info) {
+      const file = path.join(dir, photoFileName(info.contentId, info.objectId))
+      const out = createWriteStream(file)
+      return {
+        write: (chunk) => void out.write(chunk),
+        close: (result) =>
+          new Promise<void>((resolve, reject) => {
+            out.once('error', reject)
+            out.end(() => {
+              // a 20403 part is a missing photo, not a file
+              if (result.error) void rm(file, { force: true }).then(() => resolve(), reject)
+              else resolve()
+            })
+          })
+      }
+    }
+  }
+  const summary = await getObjects(session, { resource: 'Property', type: p.type, ids: idString(p.ids) }, sink)
+  const timedMs = performance.now() - started
+  timedPhaseDone()
+  session.http.close()
+  const out = await finishWith(dir, timedMs, 0)
+  out.extra = { ...out.extra, parts: summary.parts, missing: summary.missing, errors: summary.errors }
+  return out
+}
+
+// The app's photo export as the user runs it: SHA-256 of every file, the manifest, .part → rename. All keys in one
+// request (the replay server answers every GetObject with the whole captured reply); names match photoFileName.
+const oursEngine: VariantFn = async (raw) => {
+  const p = raw as unknown as GetObjectParams
+  const dir = await freshDir(p.outDir, 'engine')
+  const session = ourRetsSession(p.url)
+  await session.login()
+  const keys = Object.keys(p.ids)
+  const started = performance.now()
+  const summary = await exportPhotos(
+    {
+      destination: dir,
+      listingKeys: keys,
+      types: [p.type],
+      objectIds: '*',
+      namingPattern: '{ListingKey}-{ObjectId}.{ext}',
+      batchSize: keys.length,
+      resume: false
+    },
+    new RetsObjectSource(session, { resource: 'Property', mode: 'multipart' })
+  )
+  const timedMs = performance.now() - started
+  timedPhaseDone()
+  session.http.close()
+  // the manifests and the resume journal are the engine's own extra output; the photo set is what is compared
+  await rm(summary.manifestCsv)
+  await rm(summary.manifestJsonl)
+  await rm(path.join(dir, STATE_FILE), { force: true })
+  const out = await finishWith(dir, timedMs, 0)
+  out.extra = { ...out.extra, written: summary.written, failed: summary.failed }
+  return out
+}
+
+const streamCopy: VariantFn = async (raw) => {
+  const p = raw as unknown as GetObjectParams
+  const dir = await freshDir(p.outDir, 'copy')
+  const started = performance.now()
+  const q = new URLSearchParams({ Resource: 'Property', Type: p.type, ID: idString(p.ids), Location: '0' })
+  const r = await drainGet(`${p.url}/rets/GetObject?${q}`, { toFile: path.join(dir, 'body.bin') })
+  const timedMs = performance.now() - started
+  timedPhaseDone()
+  await rm(dir, { recursive: true, force: true })
+  return { bytes: r.bytes, checksum: r.sha256, timedMs }
+}
+
+const retsClientVariant: VariantFn = async (raw) => {
+  const p = raw as unknown as GetObjectParams
+  const dir = await freshDir(p.outDir, 'rets-client')
+  let started = 0
+  await retsClient().getAutoLogoutClient(retsClientSettings(p.url), async (client) => {
+    started = performance.now()
+    const { objectStream } = await client.objects.stream.getObjects('Property', p.type, p.ids, {
+      alwaysGroupObjects: true
+    })
+    const writes: Array<Promise<void>> = []
+    await new Promise<void>((resolve, reject) => {
+      objectStream.on('data', (e: RetsClientObjectEvent) => {
+        if (e.type !== 'dataStream' || !e.dataStream) return
+        const out = createWriteStream(path.join(dir, photoFileName(e.headerInfo?.contentId, e.headerInfo?.objectId)))
+        writes.push(new Promise((done, fail) => out.on('finish', done).on('error', fail)))
+        e.dataStream.pipe(out)
+      })
+      objectStream.on('error', reject)
+      objectStream.on('end', resolve)
+    })
+    await Promise.all(writes)
+  })
+  return finishWith(dir, performance.now() - started, 0)
+}
+
+export function idString(ids: Record<string, string>): string {
+  return Object.entries(ids)
+    .map(([k, v]) => `${k}:${v}`)
+    .join(',')
+}
+
+export const variants: Record<string, VariantFn> = {
+  ours,
+  'ours-engine': oursEngine,
+  'stream-copy': streamCopy,
+  'rets-client': retsClientVariant
+}
+
+export const preload = { 'rets-client': preloadRetsClient }

@@ -1,0 +1,135 @@
+// The entity sets the Demo MLS serves over OData, all generated from the one field catalogue (data/field-catalogue):
+// Property, Member, Office, OpenHouse, Media, and the DD 2.x Lookup resource built from the lookup catalogue.
+import type { FieldMeta } from '../../domain/metadata/metadata-model'
+import type { DemoContext } from '../demo-context'
+import { edmTypeOf } from '../data/field-catalogue'
+import type { CatalogueResource, FieldDef, Listing } from '../data/types'
+import type { DemoApiSettings } from '../web-api/api-settings'
+
+export const RESO_NAMESPACE = 'org.reso.metadata'
+export const RESO_ENUM_NAMESPACE = 'org.reso.metadata.enums'
+
+export interface EntitySetDef {
+  name: string
+  key: string
+  fields: FieldDef[]
+  rows(): Iterable<Record<string, unknown>>
+}
+
+/** The Lookup entity type is not in the field catalogue (it describes the catalogue); its shape is DD 2.0's. */
+export const LOOKUP_FIELDS: FieldDef[] = (
+  [
+    ['LookupKey', 'Lookup Key', 80],
+    ['LookupName', 'Lookup Name', 80],
+    ['LookupValue', 'Lookup Value', 255],
+    ['StandardLookupValue', 'Standard Lookup Value', 255],
+    ['LegacyODataValue', 'Legacy OData Value', 255]
+  ] as const
+).map(([name, longName, length]) => ({
+  resource: 'Property' as CatalogueResource,
+  standardName: name,
+  systemName: name,
+  longName,
+  type: 'Character' as const,
+  length,
+  searchable: true,
+  description: longName,
+  ...(name === 'LookupKey' ? { isKey: true } : {})
+}))
+
+export function absoluteMediaUrl(ctx: DemoContext, path: string): string {
+  return path.startsWith('http') ? path : `${ctx.baseUrl()}${path}`
+}
+
+/** A listing as the OData Property entity (expansions left out; $expand=Media adds them back). */
+const NOT_ON_ENTITY = new Set(['Rooms', 'OpenHouses', 'Media'])
+
+export function propertyEntity(l: Listing): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(l)) if (!NOT_ON_ENTITY.has(k)) out[k] = v
+  return out
+}
+
+function* flatMapListings<T>(ctx: DemoContext, pick: (l: Listing) => T[]): Iterable<T> {
+  for (const l of ctx.data.listings()) yield* pick(l)
+}
+
+export function entitySets(ctx: DemoContext): EntitySetDef[] {
+  const fields = (r: CatalogueResource): FieldDef[] => [...ctx.data.fields(r)]
+  const key = (r: CatalogueResource): string => ctx.data.fields(r).find((f) => f.isKey)?.standardName ?? ''
+  return [
+    {
+      name: 'Property',
+      key: key('Property'),
+      fields: fields('Property'),
+      rows: () => mapIter(ctx.data.listings(), propertyEntity)
+    },
+    {
+      name: 'Member',
+      key: key('Member'),
+      fields: fields('Member'),
+      rows: () => ctx.data.agents() as unknown as Iterable<Record<string, unknown>>
+    },
+    {
+      name: 'Office',
+      key: key('Office'),
+      fields: fields('Office'),
+      rows: () => ctx.data.offices() as unknown as Iterable<Record<string, unknown>>
+    },
+    {
+      name: 'OpenHouse',
+      key: key('OpenHouse'),
+      fields: fields('OpenHouse'),
+      rows: () => flatMapListings(ctx, (l) => l.OpenHouses as unknown as Array<Record<string, unknown>>)
+    },
+    {
+      name: 'Media',
+      key: key('Media'),
+      fields: fields('Media'),
+      rows: () =>
+        flatMapListings(ctx, (l) => l.Media.map((m) => ({ ...m, MediaURL: absoluteMediaUrl(ctx, m.MediaURL) })))
+    },
+    { name: 'Lookup', key: 'LookupKey', fields: LOOKUP_FIELDS, rows: () => lookupRows(ctx) }
+  ]
+}
+
+function* mapIter<T, U>(items: Iterable<T>, fn: (t: T) => U): Iterable<U> {
+  for (const item of items) yield fn(item)
+}
+
+function lookupRows(ctx: DemoContext): Array<Record<string, unknown>> {
+  return ctx.data.lookups().flatMap((l) =>
+    l.values.map((v) => ({
+      LookupKey: `${l.name}-${v.value}`,
+      LookupName: l.name,
+      // records hold the standard value, so that is the local LookupValue too
+      LookupValue: v.standardValue,
+      StandardLookupValue: v.longValue,
+      LegacyODataValue: v.standardValue
+    }))
+  )
+}
+
+/** The OData type of a catalogue field under the current lookup style (without Collection()). */
+export function odataTypeOf(def: FieldDef, settings: DemoApiSettings): string {
+  if (def.lookup && settings.lookupStyle === 'enum') return `${RESO_ENUM_NAMESPACE}.${def.lookup}`
+  return edmTypeOf(def)
+}
+
+/** Catalogue rows as shared-model fields, for the $filter evaluator. */
+export function fieldMetas(set: EntitySetDef, settings: DemoApiSettings): FieldMeta[] {
+  return set.fields.map((def) => {
+    const f: FieldMeta = {
+      systemName: def.standardName,
+      dataType: odataTypeOf(def, settings),
+      searchable: def.searchable,
+      attrs: {}
+    }
+    if (def.lookup) {
+      f.lookupName = def.lookup
+      f.interpretation = def.multi ? 'LookupMulti' : 'Lookup'
+    }
+    if (def.multi) f.collection = true
+    return f
+  })
+}

@@ -1,0 +1,150 @@
+// GetMetadata (RETS 1.7.2 §11): Type=METADATA-<TYPE>, ID = 0 | * | Resource | Resource:Class | Resource:*,
+// Format = COMPACT | STANDARD-XML (default). COMPACT-DECODED is a search format only → 20514.
+import type { ServerResponse } from 'node:http'
+import type { DemoContext } from '../../demo-context'
+import type { DemoRequest } from '../../http/router'
+import { requireCaller } from '../rets-access'
+import { XML_DECL, sendReplyCode, sendRetsXml, xmlEscape } from '../rets-envelope'
+import { findRetsClass, findRetsResource, retsResources, type RetsResource } from '../rets-resources'
+import {
+  classBlock,
+  foreignKeysBlock,
+  lookupBlock,
+  lookupTypeBlock,
+  objectBlock,
+  resourceBlock,
+  systemBlock,
+  tableBlock,
+  type MetadataBlock,
+  type MetadataType
+} from './demo-metadata-blocks'
+import { renderCompact, renderStandardXml } from './metadata-writers'
+
+const TYPES: MetadataType[] = ['SYSTEM', 'RESOURCE', 'CLASS', 'TABLE', 'LOOKUP', 'LOOKUP_TYPE', 'OBJECT', 'FOREIGNKEYS']
+
+class MetadataError extends Error {
+  constructor(
+    readonly code: number,
+    message: string
+  ) {
+    super(message)
+  }
+}
+
+function allOf(ctx: DemoContext, resources: RetsResource[]): MetadataBlock[] {
+  const blocks: MetadataBlock[] = [systemBlock(ctx), resourceBlock(ctx, resources)]
+  for (const r of resources) {
+    blocks.push(classBlock(ctx, r))
+    for (const c of r.classes) blocks.push(tableBlock(ctx, r, c))
+    blocks.push(lookupBlock(ctx, r))
+    for (const l of ctx.data.lookups(r.catalogue)) blocks.push(lookupTypeBlock(ctx, r, l.name) as MetadataBlock)
+    if (r.objectTypes.length) blocks.push(objectBlock(ctx, r))
+  }
+  blocks.push(foreignKeysBlock(ctx, resources))
+  return blocks
+}
+
+function resourcesFor(resources: RetsResource[], id: string): RetsResource[] {
+  if (id === '*' || id === '0') return resources
+  const r = findRetsResource(resources, id)
+  if (!r)
+    throw new MetadataError(
+      20500,
+      `Invalid Resource: ${id}. Valid resources are ${resources.map((x) => x.id).join(', ')}.`
+    )
+  return [r]
+}
+
+export function selectBlocks(ctx: DemoContext, type: MetadataType, id: string): MetadataBlock[] {
+  const resources = retsResources(ctx)
+  const [resId = '', sub] = id.split(':')
+  switch (type) {
+    case 'SYSTEM':
+      return id === '*' ? allOf(ctx, resources) : [systemBlock(ctx)]
+    case 'RESOURCE':
+      return [resourceBlock(ctx, id === '*' || id === '0' ? resources : resourcesFor(resources, id))]
+    case 'CLASS':
+      return resourcesFor(resources, resId).map((r) => classBlock(ctx, r))
+    case 'TABLE':
+    case 'LOOKUP_TYPE': {
+      if (sub === undefined && resId !== '*' && resId !== '0') {
+        if (type === 'TABLE')
+          throw new MetadataError(20502, `Invalid Identifier: ${id}. Use Resource:Class, Resource:* or *.`)
+      }
+      const blocks: MetadataBlock[] = []
+      for (const r of resourcesFor(resources, resId)) {
+        if (type === 'TABLE') {
+          const classes =
+            sub === undefined || sub === '*' ? r.classes : [findRetsClass(r, sub)].filter((c) => c !== undefined)
+          if (!classes.length)
+            throw new MetadataError(
+              20502,
+              `Invalid Identifier: class ${sub ?? ''} of ${r.id}. Valid classes are ${r.classes.map((c) => c.name).join(', ')}.`
+            )
+          for (const c of classes) blocks.push(tableBlock(ctx, r, c))
+        } else {
+          const names = sub === undefined || sub === '*' ? ctx.data.lookups(r.catalogue).map((l) => l.name) : [sub]
+          for (const n of names) {
+            const b = lookupTypeBlock(ctx, r, n)
+            if (!b) throw new MetadataError(20502, `Invalid Identifier: lookup ${n} of ${r.id}.`)
+            blocks.push(b)
+          }
+        }
+      }
+      return blocks
+    }
+    case 'LOOKUP':
+      return resourcesFor(resources, resId).map((r) => lookupBlock(ctx, r))
+    case 'OBJECT':
+      return resourcesFor(resources, resId)
+        .filter((r) => r.objectTypes.length > 0 || resId !== '*')
+        .map((r) => objectBlock(ctx, r))
+    case 'FOREIGNKEYS':
+      // foreign keys belong to the system, not a resource: ID is 0 or *
+      return [foreignKeysBlock(ctx, resources)]
+  }
+}
+
+export async function handleGetMetadata(req: DemoRequest, res: ServerResponse, ctx: DemoContext): Promise<void> {
+  const caller = requireCaller(req, res, ctx)
+  if (!caller) return
+  const params = await req.form()
+  const rawType = (params.get('Type') ?? '').toUpperCase()
+  const type = rawType.replace(/^METADATA-/, '') as MetadataType
+  const id = params.get('ID') ?? '0'
+  const format = (params.get('Format') ?? 'STANDARD-XML').toUpperCase()
+  if (!TYPES.includes(type)) {
+    sendReplyCode(
+      res,
+      ctx,
+      20501,
+      `Invalid Type: ${rawType || '(none)'}. Supported: ${TYPES.map((t) => 'METADATA-' + t).join(', ')}.`
+    )
+    return
+  }
+  if (format !== 'COMPACT' && format !== 'STANDARD-XML') {
+    sendReplyCode(
+      res,
+      ctx,
+      20514,
+      `Requested DTD version unavailable: ${format} is not a metadata format (use COMPACT or STANDARD-XML).`
+    )
+    return
+  }
+  let blocks: MetadataBlock[]
+  try {
+    blocks = selectBlocks(ctx, type, id)
+  } catch (err) {
+    if (err instanceof MetadataError) {
+      sendReplyCode(res, ctx, err.code, err.message)
+      return
+    }
+    throw err
+  }
+  const head = `${XML_DECL}<RETS ReplyCode="0" ReplyText="${xmlEscape('Operation Successful')}">\r\n`
+  const body =
+    format === 'COMPACT'
+      ? blocks.map(renderCompact).join('')
+      : `<METADATA>\r\n${blocks.map((b) => renderStandardXml(b, ctx.options.retsVersion)).join('')}</METADATA>\r\n`
+  sendRetsXml(res, ctx, `${head}${body}</RETS>\r\n`, { 'MIME-Version': '1.0', 'Content-ID': `METADATA-${type}` })
+}

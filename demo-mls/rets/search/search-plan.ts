@@ -1,0 +1,145 @@
+// Turns Search parameters into a plan, or into the RETS reply code that explains what is wrong:
+// 20203 unknown resource/class (with the valid ones, as flexmls does), 20200 unknown query field, 20202 bad
+// Select, 20206 query syntax error with the offset the parser stopped at.
+import { parseDmql, fieldsIn, evaluateDmql, DmqlSyntaxError } from '../../../domain/query-languages/dmql'
+import { fieldResolver } from '../../../domain/query-languages/values/field-kind'
+import type { DemoContext, DemoUser } from '../../demo-context'
+import type { FieldDef } from '../../data/types'
+import {
+  findRetsClass,
+  findRetsResource,
+  retsResources,
+  type RetsClass,
+  type RetsResource,
+  type RetsRow
+} from '../rets-resources'
+import { dmqlValue, toFieldMeta } from '../rets-values'
+import { parseLimit, parseOffset } from './search-paging'
+
+export type SearchFormat = 'COMPACT' | 'COMPACT-DECODED' | 'STANDARD-XML'
+
+export interface SearchPlan {
+  resource: RetsResource
+  cls: RetsClass
+  fields: FieldDef[]
+  format: SearchFormat
+  standardNames: boolean
+  test: (row: RetsRow) => boolean
+  limit: number
+  offset: number
+  count: 0 | 1 | 2
+  restrictedIndicator: string | undefined
+  /** catalogue fields this caller may not see (value replaced by RestrictedIndicator or left empty) */
+  restricted: Set<string>
+}
+
+export interface SearchRefusal {
+  code: number
+  text: string
+  body?: string
+}
+
+/** Fields withheld from IDX-role users: sold prices are not for public display on many MLSs. */
+const IDX_RESTRICTED = new Set(['ClosePrice'])
+
+export function restrictedFor(user: DemoUser): Set<string> {
+  return user.role === 'idx' ? IDX_RESTRICTED : new Set()
+}
+
+export function planSearch(ctx: DemoContext, user: DemoUser, params: URLSearchParams): SearchPlan | SearchRefusal {
+  const resources = retsResources(ctx)
+  const searchType = params.get('SearchType') ?? ''
+  const resource = findRetsResource(resources, searchType)
+  if (!resource) {
+    return {
+      code: 20203,
+      text: `Specified SearchType (${searchType || 'none'}) is not valid.`,
+      body: `Valid SearchTypes are:\n${resources.map((r) => `\t${r.id}`).join('\n')}\n`
+    }
+  }
+  const className = params.get('Class') ?? ''
+  const cls = findRetsClass(resource, className)
+  if (!cls) {
+    return {
+      code: 20203,
+      text: `Specified Class (${className || 'none'}) is not valid for ${resource.id}.`,
+      body: `Valid Classes are:\n${resource.classes.map((c) => `\t${c.name}`).join('\n')}\n`
+    }
+  }
+  const standardNames = params.get('StandardNames') === '1'
+  const all = cls.fields()
+  const nameOf = (f: FieldDef): string => (standardNames ? f.standardName : f.systemName)
+  const byName = new Map(all.map((f) => [nameOf(f), f]))
+
+  const format = (params.get('Format') ?? 'STANDARD-XML').toUpperCase() as SearchFormat
+  if (!['COMPACT', 'COMPACT-DECODED', 'STANDARD-XML'].includes(format)) {
+    return { code: 20203, text: `Unsupported Format ${format}. Use COMPACT, COMPACT-DECODED or STANDARD-XML.` }
+  }
+  const queryType = (params.get('QueryType') ?? 'DMQL2').toUpperCase()
+  if (queryType !== 'DMQL2' && queryType !== 'DMQL') {
+    return { code: 20203, text: `Unsupported QueryType ${queryType}. This server speaks DMQL2.` }
+  }
+
+  let fields = all
+  const select = params.get('Select')
+  if (select) {
+    fields = []
+    for (const name of select
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)) {
+      const f = byName.get(name)
+      if (!f) return { code: 20202, text: `Invalid Select: unknown field ${name} in ${resource.id}:${cls.name}.` }
+      fields.push(f)
+    }
+  }
+
+  const query = params.get('Query') ?? ''
+  let ast
+  try {
+    ast = parseDmql(query)
+  } catch (err) {
+    if (err instanceof DmqlSyntaxError) {
+      return { code: 20206, text: `Invalid Query Syntax at position ${err.offset}: ${err.message}` }
+    }
+    throw err
+  }
+  for (const name of fieldsIn(ast)) {
+    const f = byName.get(name)
+    if (!f) return { code: 20200, text: `Unknown Query Field: ${name} is not a field of ${resource.id}:${cls.name}.` }
+    if (!f.searchable) return { code: 20200, text: `Unknown Query Field: ${name} is not searchable.` }
+  }
+  const resolver = fieldResolver(all.map((f) => toFieldMeta(f, standardNames)))
+  const test = (row: RetsRow): boolean =>
+    evaluateDmql(
+      ast,
+      (name) => {
+        const def = byName.get(name)
+        return def ? dmqlValue(ctx.data, def, row[def.standardName]) : undefined
+      },
+      resolver
+    )
+
+  const limit = parseLimit(params.get('Limit'), ctx.options.maxRows)
+  const offset = parseOffset(params.get('Offset'))
+  if (limit === 'invalid')
+    return { code: 20203, text: `Invalid Limit ${params.get('Limit') ?? ''}: use a number or NONE.` }
+  if (offset === 'invalid')
+    return { code: 20203, text: `Invalid Offset ${params.get('Offset') ?? ''}: use a number from 1.` }
+  const countRaw = params.get('Count') ?? '0'
+  const count = countRaw === '1' ? 1 : countRaw === '2' ? 2 : 0
+
+  return {
+    resource,
+    cls,
+    fields,
+    format,
+    standardNames,
+    test,
+    limit,
+    offset,
+    count,
+    restrictedIndicator: params.get('RestrictedIndicator') ?? undefined,
+    restricted: restrictedFor(user)
+  }
+}

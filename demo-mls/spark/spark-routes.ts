@@ -1,0 +1,219 @@
+// The Demo MLS Spark API (seed 003): /v1/listings (+ /<Id>), /v1/standardfields[/<Field>], /v1/propertytypes,
+// /v1/customfields — D envelope, _filter (helper D's SparkQL evaluator), _select, _expand, _orderby, _limit ≤ 25,
+// _pagination=1|count, _page, _skiptoken; `Authorization: Bearer|OAuth <token>`; X-SparkApi-User-Agent required
+// (1016); codes 1000 / 1020 / 1040 / 1053 / 1550 as the real API sends them.
+import type { ServerResponse } from 'node:http'
+import { fieldResolver, recordFromObject } from '../../domain/query-languages'
+import { evaluateSparkQL, parseSparkQL } from '../../domain/query-languages/sparkql'
+import type { FieldMeta } from '../../domain/metadata/metadata-model'
+import type { DemoContext, DemoRole } from '../demo-context'
+import type { DemoRequest, Mount } from '../http/router'
+import { sendJson } from '../http/json-reply'
+import { tokenRegistryFor } from '../oauth/token-registry'
+import { apiSettingsFor, takeThrottle } from '../web-api/api-settings'
+import { compareJsonValues } from '../web-api/sort-values'
+import {
+  customFieldsMetadata,
+  sparkListing,
+  sparkType,
+  standardFieldsOf,
+  standardFieldsMetadata
+} from './spark-records'
+
+const SPARK_MAX_LIMIT = 25
+const EXPANSIONS = ['Photos', 'PrimaryPhoto', 'Rooms', 'OpenHouses', 'CustomFields']
+
+class SparkFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: number,
+    message: string,
+    readonly headers: Record<string, string> = {}
+  ) {
+    super(message)
+  }
+}
+
+function fail(res: ServerResponse, f: SparkFailure): void {
+  const body = Buffer.from(JSON.stringify({ D: { Success: false, Code: f.code, Message: f.message } }), 'utf8')
+  res.writeHead(f.status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': body.length,
+    ...f.headers
+  })
+  res.end(body)
+}
+
+/** User agent, throttle and token checks, in the order Spark applies them; returns the caller's role. */
+function admit(req: DemoRequest, ctx: DemoContext): DemoRole {
+  if (!req.headers['x-sparkapi-user-agent']) {
+    throw new SparkFailure(400, 1016, 'The X-SparkApi-User-Agent request header is required.')
+  }
+  if (takeThrottle(ctx))
+    throw new SparkFailure(503, 1550, 'Over rate limit', {
+      'Retry-After': String(apiSettingsFor(ctx).retryAfterSeconds)
+    })
+  const check = tokenRegistryFor(ctx).check(req.headers.authorization)
+  if (!check.ok) {
+    if (check.reason === 'expired') throw new SparkFailure(401, 1020, 'Session token has expired')
+    throw new SparkFailure(401, 1000, 'Invalid API key and/or request signed improperly')
+  }
+  return check.token.user.role
+}
+
+function sparkFieldMetas(ctx: DemoContext): FieldMeta[] {
+  return ctx.data.fields('Property').map((def) => {
+    const f: FieldMeta = {
+      systemName: def.standardName,
+      dataType: sparkType(def),
+      searchable: def.searchable,
+      attrs: {}
+    }
+    if (def.lookup) f.lookupName = def.lookup
+    if (def.multi) {
+      f.collection = true
+      f.interpretation = 'LookupMulti'
+    }
+    return f
+  })
+}
+
+function list(value: string | null): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+}
+
+function orderComparator(spec: string): (a: Record<string, unknown>, b: Record<string, unknown>) => number {
+  const keys = list(spec).map((item) => ({ desc: item.startsWith('-'), field: item.replace(/^[-+]/, '') }))
+  return (a, b) => {
+    for (const k of keys) {
+      const c = compareJsonValues(a[k.field], b[k.field])
+      if (c !== 0) return k.desc ? -c : c
+    }
+    return 0
+  }
+}
+
+function listings(req: DemoRequest, res: ServerResponse, ctx: DemoContext, role: DemoRole): void {
+  const p = req.url.searchParams
+  const limit = p.has('_limit') ? Number(p.get('_limit')) : 10
+  if (!Number.isInteger(limit) || limit < 1 || limit > SPARK_MAX_LIMIT) {
+    throw new SparkFailure(400, 1053, `_limit must be an integer between 1 and ${SPARK_MAX_LIMIT}.`)
+  }
+  const expand = list(p.get('_expand'))
+  const unknown = expand.filter((e) => !EXPANSIONS.includes(e))
+  if (unknown.length) throw new SparkFailure(400, 1053, `Unknown _expand: ${unknown.join(', ')}`)
+  const select = p.has('_select') ? list(p.get('_select')) : undefined
+  const fields = sparkFieldMetas(ctx)
+  const resolve = fieldResolver(fields)
+  for (const s of select ?? []) if (!resolve(s)) throw new SparkFailure(400, 1053, `_select: unknown field ${s}`)
+  let filter
+  try {
+    filter = p.get('_filter') ? parseSparkQL(p.get('_filter')!) : undefined
+  } catch (err) {
+    throw new SparkFailure(
+      400,
+      1040,
+      `The _filter syntax was invalid: ${err instanceof Error ? err.message : String(err)}`
+    )
+  }
+  // filter and sort on the Spark-shaped values (PropertyType codes), masked values invisible to the filter
+  const matches: Array<{ key: string; fields: Record<string, unknown> }> = []
+  for (const l of ctx.data.listings()) {
+    const sf = standardFieldsOf(ctx, l, role)
+    if (filter && !evaluateSparkQL(filter, recordFromObject(sf), resolve)) continue
+    matches.push({ key: l.ListingKey, fields: sf })
+  }
+  if (p.get('_orderby')) {
+    const cmp = orderComparator(p.get('_orderby')!)
+    matches.sort((a, b) => cmp(a.fields, b.fields) || (a.key < b.key ? -1 : 1))
+  }
+  const pagination = p.get('_pagination')
+  const d: Record<string, unknown> = { Success: true }
+  let start = 0
+  if (p.has('_skiptoken')) {
+    const token = p.get('_skiptoken')!
+    start = token === '' ? 0 : matches.findIndex((m) => m.key === token) + 1
+    if (token !== '' && start === 0)
+      throw new SparkFailure(400, 1053, '_skiptoken does not name a listing of this search.')
+  } else {
+    const page = p.has('_page') ? Number(p.get('_page')) : 1
+    if (!Number.isInteger(page) || page < 1) throw new SparkFailure(400, 1053, '_page must be a positive integer.')
+    start = (page - 1) * limit
+    if (pagination === '1' || pagination === 'count') {
+      d.Pagination = {
+        TotalRows: matches.length,
+        PageSize: limit,
+        TotalPages: Math.ceil(matches.length / limit),
+        CurrentPage: page
+      }
+    }
+  }
+  d.Results =
+    pagination === 'count'
+      ? []
+      : matches.slice(start, start + limit).map((m) => sparkListing(ctx, ctx.data.get(m.key)!, role, expand, select))
+  sendJson(res, 200, { D: d })
+}
+
+export const mountSpark: Mount = (router, ctx) => {
+  const handle =
+    (fn: (req: DemoRequest, res: ServerResponse, role: DemoRole) => void) =>
+    (req: DemoRequest, res: ServerResponse): void => {
+      try {
+        fn(req, res, admit(req, ctx))
+      } catch (err) {
+        if (err instanceof SparkFailure) fail(res, err)
+        else throw err
+      }
+    }
+  const ok = (res: ServerResponse, results: unknown[]): void =>
+    sendJson(res, 200, { D: { Success: true, Results: results } })
+
+  router.add(
+    'GET',
+    '/v1/listings',
+    handle((req, res, role) => listings(req, res, ctx, role))
+  )
+  router.add(
+    'GET',
+    '/v1/listings/:id',
+    handle((req, res, role) => {
+      const l = ctx.data.get(req.params.id ?? '')
+      if (!l) throw new SparkFailure(404, 404, `Listing ${req.params.id} not found`)
+      const select = req.url.searchParams.has('_select') ? list(req.url.searchParams.get('_select')) : undefined
+      ok(res, [sparkListing(ctx, l, role, list(req.url.searchParams.get('_expand')), select)])
+    })
+  )
+  router.add(
+    'GET',
+    '/v1/standardfields',
+    handle((_req, res) => ok(res, [standardFieldsMetadata(ctx)]))
+  )
+  router.add(
+    'GET',
+    '/v1/standardfields/:field',
+    handle((req, res) => {
+      const meta = standardFieldsMetadata(ctx, req.params.field)
+      if (!Object.keys(meta).length) throw new SparkFailure(404, 404, `No standard field ${req.params.field}`)
+      ok(res, [meta])
+    })
+  )
+  router.add(
+    'GET',
+    '/v1/propertytypes',
+    handle((_req, res) =>
+      ok(
+        res,
+        (ctx.data.lookup('PropertyType')?.values ?? []).map((v) => ({ MlsName: v.longValue, MlsCode: v.value }))
+      )
+    )
+  )
+  router.add(
+    'GET',
+    '/v1/customfields',
+    handle((_req, res) => ok(res, customFieldsMetadata()))
+  )
+}

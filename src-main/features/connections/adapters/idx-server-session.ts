@@ -1,0 +1,100 @@
+// The IDX API (seed 002) behind the workbench's session interface. It is a RETS login with its own Search
+// (SearchType only, no Class; queries are (LastUpdated=…), (ID=*) or (ID=a,b)) and the RETS GetMetadata and
+// GetObject of the same session, so metadata and photos reuse the RETS code. The sync itself (master list,
+// compare, fetch by ID) is reached through `idx`, by the idx:sync channel.
+import type { MetadataModel } from '../../../../domain/metadata/metadata-model'
+import type { ConnectionInfo, QuerySpec } from '../../../../contract/workbench-types'
+import { AppError } from '../../../../contract/app-error'
+import { RetsMetadataLoader } from '../../../protocols/rets/metadata/metadata-loader'
+import { RetsObjectSource } from '../../export/photos/sources/rets-object-source'
+import { IdxSync } from '../../idx/idx-sync'
+import { IdxRecordCollector } from '../../idx/idx-record-rows'
+import { fetchIdxDetails, writerSink } from '../../idx/idx-search'
+import type { WireLog } from '../../../platform/http/wire-log'
+import type { MetadataCache } from '../../metadata/metadata-cache'
+import type { SecretStore } from '../../../platform/secrets/secret-store'
+import type { ResultWriter } from '../../../platform/results/result-types'
+import type { JobControl } from '../../../platform/jobs/job-manager'
+import type { IdxProfile } from '../../../../contract/profile-schema'
+import type { ServerSession } from '../server-session'
+import { openRetsSession } from './rets-session-for-profile'
+import { connectionInfoFromLogin } from './rets-login-info'
+import { dmqlLimit, runDmqlSearch } from './dmql-search'
+
+export interface IdxServerSession extends ServerSession {
+  readonly idx: IdxSync
+}
+
+export function isIdxSession(session: ServerSession): session is IdxServerSession {
+  return (session as Partial<IdxServerSession>).idx instanceof IdxSync
+}
+
+export async function createIdxServerSession(
+  profile: IdxProfile,
+  secrets: SecretStore,
+  wireLog: WireLog,
+  cache: MetadataCache
+): Promise<IdxServerSession> {
+  const { rets, http } = await openRetsSession(profile, secrets, wireLog)
+  const loader = new RetsMetadataLoader(rets, { cache, profileId: profile.id })
+  const idx = new IdxSync(rets, { profileId: profile.id, pageSize: profile.limits.pageSize })
+
+  async function run(spec: QuerySpec, writer: ResultWriter, job: JobControl): Promise<void> {
+    if (spec.kind !== 'dmql') {
+      throw new AppError({
+        code: 'QUERY_KIND',
+        message: 'The IDX API takes RETS-style queries: (LastUpdated=…), (ID=*) or (ID=a,b,c).'
+      })
+    }
+    if (spec.format === 'STANDARD-XML') {
+      const limit = dmqlLimit(spec, profile.limits)
+      // IDX STANDARD-XML is not REData: records sit in RETS-RESPONSE (seed 002), so it has its own reader
+      const summary = await fetchIdxDetails(
+        rets,
+        { searchType: spec.resource, query: spec.query },
+        new IdxRecordCollector(writerSink(writer)),
+        {
+          pageSize: Math.min(profile.limits.pageSize, limit ?? Infinity),
+          signal: job.signal,
+          ...(limit !== undefined ? { maxRows: limit } : {}),
+          ...(spec.fetchAll ? {} : { maxPages: 1 }),
+          onProgress: (rows, total) => job.progress(rows, total !== undefined ? { total } : {})
+        }
+      )
+      writer.setInfo({
+        pages: summary.pages,
+        warnings: summary.warnings,
+        ...(summary.totalRecords !== undefined ? { serverCount: summary.totalRecords } : {})
+      })
+      await writer.finish()
+      return
+    }
+    // the IDX API has no classes; the class the editor asks for is not sent
+    await runDmqlSearch(rets, { resource: spec.resource, class: '' }, spec, profile.limits, writer, job)
+  }
+
+  return {
+    idx,
+    async connect(signal): Promise<ConnectionInfo> {
+      return connectionInfoFromLogin(profile, 'idx', await rets.login(signal))
+    },
+    loadMetadata: (signal) => loader.loadRoot(signal),
+    loadFields: (_model: MetadataModel, resource, cls, signal) => loader.loadTable(resource, cls, signal),
+    loadLookup: (_model: MetadataModel, resource, lookup, signal) => loader.loadLookup(resource, lookup, signal),
+    run,
+    photoSource: (options) => {
+      if (!rets.capabilityUrl('GetObject') && rets.loggedIn) {
+        throw new AppError({
+          code: 'RETS_NO_CAPABILITY',
+          message: 'This IDX API login did not offer GetObject, so photos cannot be exported from it.',
+          hint: 'Use the MLS’s RETS profile for photo export.'
+        })
+      }
+      return new RetsObjectSource(rets, options)
+    },
+    async close() {
+      await rets.logout().catch(() => undefined)
+      http.close()
+    }
+  }
+}

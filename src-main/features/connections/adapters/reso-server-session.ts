@@ -1,0 +1,100 @@
+// The RESO Web API (OData) client behind the workbench's session interface. $metadata is one document, so the
+// whole model arrives at connect and fields/lookups are answered from it.
+import { AppError } from '../../../../contract/app-error'
+import { findClass, findResource, type MetadataModel } from '../../../../domain/metadata/metadata-model'
+import type { ConnectionInfo } from '../../../../contract/workbench-types'
+import { ODataClient } from '../../../protocols/odata/odata-client'
+import { ResoMediaSource, resoRecordsFromClient } from '../../export/photos/sources/reso-media-source'
+import { httpClientTransport } from '../../../protocols/json-api/http-client-transport'
+import type { WireLog } from '../../../platform/http/wire-log'
+import type { SecretStore } from '../../../platform/secrets/secret-store'
+import type { ResoProfile } from '../../../../contract/profile-schema'
+import type { ServerSession } from '../server-session'
+import { httpClientFor } from './http-for-profile'
+import { tokenHolderFor } from './web-api-auth'
+import { withProgress } from './progress-writer'
+
+export async function createResoServerSession(
+  profile: ResoProfile,
+  secrets: SecretStore,
+  wireLog: WireLog,
+  openBrowser: (url: string) => Promise<unknown>
+): Promise<ServerSession> {
+  const http = await httpClientFor(profile, wireLog, secrets)
+  const transport = httpClientTransport(http)
+  const auth = tokenHolderFor(profile, secrets, transport, openBrowser)
+  const client = new ODataClient({
+    serviceRoot: profile.serviceUrl,
+    transport,
+    auth,
+    maxPageSize: profile.limits.pageSize,
+    ...(profile.extraHeaders ? { headers: profile.extraHeaders } : {})
+  })
+  let model: MetadataModel | undefined
+
+  const loadMetadata = async (signal?: AbortSignal): Promise<MetadataModel> => {
+    model = await client.metadata({ withLookups: true, ...(signal ? { signal } : {}) })
+    return model
+  }
+
+  return {
+    async connect(signal): Promise<ConnectionInfo> {
+      // the token and $metadata together prove the service root, the credentials and the document are all good
+      const m = await loadMetadata(signal)
+      const info: ConnectionInfo = {
+        profileId: profile.id,
+        kind: 'reso',
+        server: new URL(profile.serviceUrl).host,
+        protocolVersion: 'OData 4.0',
+        capabilities: {
+          'Service root': profile.serviceUrl,
+          'Entity sets': String(m.resources.length),
+          ...(profile.oauth.tokenUrl ? { 'Token endpoint': profile.oauth.tokenUrl } : {})
+        },
+        connectedAt: new Date().toISOString(),
+        notes: m.warnings
+      }
+      if (m.system.version) info.metadataVersion = m.system.version
+      return info
+    },
+    loadMetadata: async (signal) => model ?? loadMetadata(signal),
+    async loadFields(m, resource, cls) {
+      return findClass(m, resource, cls)?.fields ?? []
+    },
+    async loadLookup(m, resource, lookup) {
+      return findResource(m, resource)?.lookups.find((l) => l.name === lookup)?.values ?? []
+    },
+    async run(spec, writer, job) {
+      if (spec.kind !== 'odata')
+        throw new AppError({ code: 'QUERY_KIND', message: 'A RESO Web API server takes OData queries.' })
+      const cap = spec.maxRows ?? profile.limits.maxRecords
+      const maxRows = spec.fetchAll ? (spec.top ?? cap) : (spec.top ?? profile.limits.pageSize)
+      await client.run(
+        {
+          resource: spec.resource,
+          count: spec.count,
+          ...(spec.filter ? { filter: spec.filter } : {}),
+          ...(spec.select?.length ? { select: spec.select } : {}),
+          ...(spec.expand ? { expand: splitList(spec.expand) } : {}),
+          ...(spec.orderby ? { orderby: splitList(spec.orderby) } : {}),
+          ...(spec.top ? { top: spec.top } : {}),
+          ...(spec.skip ? { skip: spec.skip } : {})
+        },
+        withProgress(writer, job),
+        { signal: job.signal, ...(model ? { model } : {}), ...(maxRows ? { maxRows } : {}) }
+      )
+    },
+    photoSource: ({ resource }) =>
+      new ResoMediaSource(resoRecordsFromClient(client, resource ?? 'Property'), resource ? { resource } : {}),
+    async close() {
+      http.close()
+    }
+  }
+}
+
+export function splitList(text: string): string[] {
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+}

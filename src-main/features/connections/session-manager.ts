@@ -1,0 +1,174 @@
+// One live session per profile. Metadata is served from the live session when connected and from the on-disk
+// snapshot otherwise, so the tree and completion keep working offline.
+import { AppError } from '../../../contract/app-error'
+import {
+  findClass,
+  findResource,
+  type FieldMeta,
+  type LookupValue,
+  type MetadataModel
+} from '../../../domain/metadata/metadata-model'
+import type { ConnectionInfo, MetadataSummary } from '../../../contract/workbench-types'
+import type { MetadataCache } from '../metadata/metadata-cache'
+import { diffMetadata, type MetadataDiff } from '../../../domain/metadata/metadata-diff'
+import { summarizeMetadata } from '../metadata/metadata-summary'
+import type { ServerSession } from './server-session'
+
+export type SessionFactory = (profileId: string) => Promise<ServerSession>
+
+interface Live {
+  session: ServerSession
+  info: ConnectionInfo
+  model?: MetadataModel
+}
+
+export class SessionManager {
+  private readonly live = new Map<string, Live>()
+  private readonly offline = new Map<string, MetadataModel>()
+
+  constructor(
+    private readonly factory: SessionFactory,
+    private readonly cache: MetadataCache
+  ) {}
+
+  async connect(profileId: string, signal?: AbortSignal): Promise<ConnectionInfo> {
+    await this.disconnect(profileId)
+    const session = await this.factory(profileId)
+    try {
+      const info = await session.connect(signal)
+      this.live.set(profileId, { session, info })
+      return info
+    } catch (err) {
+      await session.close().catch(() => undefined)
+      throw err
+    }
+  }
+
+  /** Logs in on a separate, throwaway session (Test connection) without touching the live one. */
+  async probe(profileId: string, signal?: AbortSignal): Promise<ConnectionInfo> {
+    const session = await this.factory(profileId)
+    try {
+      return await session.connect(signal)
+    } finally {
+      await session.close().catch(() => undefined)
+    }
+  }
+
+  async disconnect(profileId: string): Promise<boolean> {
+    const live = this.live.get(profileId)
+    if (!live) return false
+    this.live.delete(profileId)
+    await live.session.close().catch(() => undefined)
+    return true
+  }
+
+  session(profileId: string): ServerSession {
+    const live = this.live.get(profileId)
+    if (!live) {
+      throw new AppError({
+        code: 'NOT_CONNECTED',
+        message: 'This connection is not open.',
+        hint: 'Connect to the profile first (click it in the sidebar).'
+      })
+    }
+    return live.session
+  }
+
+  /** what the server said at login (kind, versions, capabilities) */
+  info(profileId: string): ConnectionInfo {
+    this.session(profileId) // throws NOT_CONNECTED with its hint
+    return this.live.get(profileId)!.info
+  }
+
+  isConnected(profileId: string): boolean {
+    return this.live.has(profileId)
+  }
+
+  async summary(profileId: string, refresh = false): Promise<MetadataSummary> {
+    const { model, origin } = await this.model(profileId, refresh)
+    return summarizeMetadata(profileId, model, origin)
+  }
+
+  async fields(profileId: string, resource: string, cls: string): Promise<FieldMeta[]> {
+    const { model, origin } = await this.model(profileId)
+    const known = findClass(model, resource, cls)
+    if (!known) throw notFound(`Class ${resource}:${cls}`)
+    if (known.fields) return known.fields
+    if (origin === 'cache') throw offlineGap(`the fields of ${resource}:${cls}`)
+    const fields = await this.session(profileId).loadFields(model, resource, cls)
+    await this.cache.save(profileId, model)
+    return fields
+  }
+
+  async lookup(profileId: string, resource: string, lookup: string): Promise<LookupValue[]> {
+    const { model, origin } = await this.model(profileId)
+    const res = findResource(model, resource)
+    const known = res?.lookups.find((l) => l.name === lookup)
+    if (!known) throw notFound(`Lookup ${resource}:${lookup}`)
+    if (known.values) return known.values
+    if (origin === 'cache') throw offlineGap(`the values of lookup ${lookup}`)
+    const values = await this.session(profileId).loadLookup(model, resource, lookup)
+    await this.cache.save(profileId, model)
+    return values
+  }
+
+  /** The metadata snapshots kept on disk for the profile, newest first. */
+  versions(profileId: string): Promise<{ version: string; savedAt: string }[]> {
+    return this.cache.versions(profileId)
+  }
+
+  /** What changed from snapshot `from` to snapshot `to` (default: the metadata in use now). */
+  async diff(profileId: string, from: string, to?: string): Promise<MetadataDiff> {
+    const older = (await this.cache.load(profileId, from))?.model
+    const newer = to ? (await this.cache.load(profileId, to))?.model : (await this.model(profileId)).model
+    if (!older || !newer) {
+      throw new AppError({
+        code: 'METADATA_SNAPSHOT_MISSING',
+        message: `No metadata snapshot ${older ? to : from} is kept for this profile.`,
+        hint: 'The last five metadata versions are kept; pick one of those listed.'
+      })
+    }
+    return diffMetadata(older, newer)
+  }
+
+  /** The metadata model for completion and diagnostics in main (e.g. the CLI), loading it if needed. */
+  async model(profileId: string, refresh = false): Promise<{ model: MetadataModel; origin: 'live' | 'cache' }> {
+    const live = this.live.get(profileId)
+    if (live) {
+      if (!live.model || refresh) {
+        live.model = await live.session.loadMetadata()
+        await this.cache.save(profileId, live.model)
+      }
+      return { model: live.model, origin: 'live' }
+    }
+    let model = this.offline.get(profileId)
+    if (!model) {
+      model = (await this.cache.load(profileId))?.model
+      if (!model) {
+        throw new AppError({
+          code: 'NO_METADATA',
+          message: 'No metadata for this profile yet.',
+          hint: 'Connect once; the metadata is then kept for offline use.'
+        })
+      }
+      this.offline.set(profileId, model)
+    }
+    return { model, origin: 'cache' }
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all([...this.live.keys()].map((id) => this.disconnect(id)))
+  }
+}
+
+function notFound(what: string): AppError {
+  return new AppError({ code: 'METADATA_NOT_FOUND', message: `${what} is not in the server's metadata.` })
+}
+
+function offlineGap(what: string): AppError {
+  return new AppError({
+    code: 'OFFLINE',
+    message: `Offline: ${what} were not downloaded before.`,
+    hint: 'Connect to the server to load them; they are cached afterwards.'
+  })
+}

@@ -1,0 +1,125 @@
+// Counters of one export and the progress line the job panel shows: objects, bytes, rate and an ETA (from the
+// object total when the ids are explicit, otherwise from the share of listings done — `*` has no total up front).
+import type { JobControl } from '../../../platform/jobs/job-manager'
+import type { ExportErrorEntry, ManifestRow, PhotoExportSummary } from './photo-export-types'
+
+const MAX_ERRORS = 500
+const FIRST_FILES = 24
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`
+  if (n < 1024 ** 3) return `${(n / 1024 / 1024).toFixed(1)} MB`
+  return `${(n / 1024 ** 3).toFixed(2)} GB`
+}
+
+function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds))
+  const m = Math.floor(s / 60)
+  return m >= 60
+    ? `${Math.floor(m / 60)}:${String(m % 60).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`
+    : `${m}:${String(s % 60).padStart(2, '0')}`
+}
+
+export class ExportProgress {
+  written = 0
+  skipped = 0
+  failed = 0
+  missing = 0
+  bytesWritten = 0
+  bytesDownloaded = 0
+  listingsDone = 0
+  readonly errors: ExportErrorEntry[] = []
+  errorsOmitted = 0
+  readonly firstFiles: string[] = []
+  private readonly startedAt: number
+
+  constructor(
+    private readonly control: JobControl | undefined,
+    readonly listingsTotal: number,
+    readonly objectsTotal: number | undefined,
+    private readonly now: () => number
+  ) {
+    this.startedAt = now()
+  }
+
+  get objects(): number {
+    return this.written + this.skipped + this.failed
+  }
+
+  get elapsedMs(): number {
+    return this.now() - this.startedAt
+  }
+
+  downloaded(bytes: number): void {
+    this.bytesDownloaded += bytes
+  }
+
+  row(row: ManifestRow, missing: boolean): void {
+    if (row.status === 'written') {
+      this.written++
+      this.bytesWritten += row.bytes
+      if (this.firstFiles.length < FIRST_FILES) this.firstFiles.push(row.file)
+    } else if (row.status === 'skipped') this.skipped++
+    else {
+      this.failed++
+      if (missing) this.missing++
+      if (this.errors.length < MAX_ERRORS) {
+        this.errors.push({ listing: row.listing, type: row.type, objectId: row.objectId, message: row.error, missing })
+      } else this.errorsOmitted++
+    }
+    this.report()
+  }
+
+  listingsFinished(n: number): void {
+    this.listingsDone += n
+    this.report()
+  }
+
+  message(): string {
+    const seconds = this.elapsedMs / 1000
+    const rate = seconds > 0 ? this.bytesDownloaded / seconds : 0
+    const parts = [
+      `${this.objects} objects`,
+      `${this.written} written`,
+      ...(this.skipped ? [`${this.skipped} skipped`] : []),
+      ...(this.failed ? [`${this.failed} failed`] : []),
+      formatBytes(this.bytesWritten),
+      `${formatBytes(rate)}/s`,
+      `listing ${this.listingsDone}/${this.listingsTotal}`
+    ]
+    const fraction = this.objectsTotal
+      ? this.objects / this.objectsTotal
+      : this.listingsDone / Math.max(1, this.listingsTotal)
+    if (fraction > 0 && fraction < 1 && seconds > 1)
+      parts.push(`ETA ${formatDuration((seconds / fraction) * (1 - fraction))}`)
+    return parts.join(' · ')
+  }
+
+  report(): void {
+    this.control?.progress(this.objects, {
+      ...(this.objectsTotal !== undefined ? { total: this.objectsTotal } : {}),
+      message: this.message()
+    })
+  }
+
+  summary(destination: string, manifestCsv: string, manifestJsonl: string, cancelled: boolean): PhotoExportSummary {
+    return {
+      destination,
+      manifestCsv,
+      manifestJsonl,
+      listings: this.listingsTotal,
+      written: this.written,
+      skipped: this.skipped,
+      failed: this.failed,
+      missing: this.missing,
+      bytesWritten: this.bytesWritten,
+      bytesDownloaded: this.bytesDownloaded,
+      durationMs: this.elapsedMs,
+      cancelled,
+      errors: [...this.errors],
+      errorsOmitted: this.errorsOmitted,
+      firstFiles: [...this.firstFiles]
+    }
+  }
+}

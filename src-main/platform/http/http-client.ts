@@ -1,0 +1,297 @@
+// The one HTTP layer (node:http/https, not fetch): we need the exact request URI for digest auth, raw response
+// headers, streaming bodies for multi-MB searches and multipart photos, proxy + custom CA per profile, and a wire
+// log entry per exchange. Redirects are not followed: RETS auth and cookies are per URL, callers decide.
+import http from 'node:http'
+import https from 'node:https'
+import { PassThrough, type Readable } from 'node:stream'
+import { HttpProxyAgent } from 'http-proxy-agent'
+import { HttpsProxyAgent } from 'https-proxy-agent'
+import { AppError } from '../../../contract/app-error'
+import { CookieJar } from './cookie-jar'
+import { decoderFor } from './content-decoding'
+import type { WireLog, WireRecorder } from './wire-log'
+
+export interface HttpClientOptions {
+  userAgent?: string
+  /** idle socket timeout (connect, headers and between body chunks) */
+  timeoutMs?: number
+  /** http://user:pass@host:port */
+  proxyUrl?: string
+  /** extra PEM CA certificate(s) trusted for https */
+  ca?: string | Buffer | Array<string | Buffer>
+  rejectUnauthorized?: boolean
+  cookieJar?: CookieJar
+  wireLog?: WireLog
+  /** recorded with each wire-log entry (the profile id of the session that owns this client) */
+  wireSource?: string
+}
+
+export interface HttpRequest {
+  method?: string
+  url: string
+  headers?: Record<string, string>
+  body?: string | Buffer
+  signal?: AbortSignal
+  timeoutMs?: number
+  /** set false to keep the body encoded (default true) */
+  decompress?: boolean
+  /** skip the cookie jar for this request */
+  noCookies?: boolean
+}
+
+export interface HttpResponse {
+  /** wire log entry id, when the client has a wire log */
+  wireId?: string
+  url: string
+  status: number
+  statusText: string
+  /** lower-case names; repeated headers joined except set-cookie (array) */
+  headers: http.IncomingHttpHeaders
+  /** name/value pairs as received (original case, duplicates kept) */
+  rawHeaders: string[]
+  header(name: string): string | undefined
+  body: Readable
+  buffer(): Promise<Buffer>
+  text(encoding?: BufferEncoding): Promise<string>
+  /** drains and drops the body (frees the socket) */
+  discard(): Promise<void>
+}
+
+export class HttpClient {
+  readonly cookies: CookieJar
+  private readonly agents = new Map<string, http.Agent>()
+
+  constructor(private readonly options: HttpClientOptions = {}) {
+    this.cookies = options.cookieJar ?? new CookieJar()
+  }
+
+  get wireLog(): WireLog | undefined {
+    return this.options.wireLog
+  }
+
+  async request(req: HttpRequest): Promise<HttpResponse> {
+    const url = new URL(req.url)
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      throw new AppError({
+        code: 'HTTP_BAD_URL',
+        message: `Unsupported URL scheme: ${url.protocol}`,
+        hint: 'Use an http:// or https:// URL.'
+      })
+    }
+    const method = (req.method ?? 'GET').toUpperCase()
+    const headers: Record<string, string> = {
+      'Accept-Encoding': 'gzip, deflate',
+      ...(this.options.userAgent ? { 'User-Agent': this.options.userAgent } : {}),
+      ...req.headers
+    }
+    if (!req.noCookies) {
+      const cookie = this.cookies.cookieHeader(url.href)
+      if (cookie && !hasHeader(headers, 'cookie')) headers['Cookie'] = cookie
+    }
+    if (req.body !== undefined && !hasHeader(headers, 'content-length')) {
+      headers['Content-Length'] = String(Buffer.byteLength(req.body))
+    }
+    if (req.decompress === false) delete headers['Accept-Encoding']
+    const recorder = this.options.wireLog?.begin({
+      method,
+      url: url.href,
+      headers,
+      ...(req.body !== undefined ? { body: req.body } : {}),
+      ...(this.options.wireSource !== undefined ? { source: this.options.wireSource } : {})
+    })
+    try {
+      return await this.send(url, method, headers, req, recorder)
+    } catch (err) {
+      recorder?.fail(err)
+      throw err
+    }
+  }
+
+  /** Frees pooled sockets. */
+  close(): void {
+    for (const a of this.agents.values()) a.destroy()
+    this.agents.clear()
+  }
+
+  private send(
+    url: URL,
+    method: string,
+    headers: Record<string, string>,
+    req: HttpRequest,
+    recorder: WireRecorder | undefined
+  ): Promise<HttpResponse> {
+    const secure = url.protocol === 'https:'
+    const timeoutMs = req.timeoutMs ?? this.options.timeoutMs ?? 60_000
+    return new Promise<HttpResponse>((resolve, reject) => {
+      let body: PassThrough | undefined
+      const options: https.RequestOptions = {
+        method,
+        protocol: url.protocol,
+        hostname: url.hostname.replace(/^\[|\]$/g, ''),
+        port: url.port || (secure ? 443 : 80),
+        // the exact request URI: digest auth signs this string
+        path: url.pathname + url.search,
+        headers,
+        agent: this.agentFor(secure),
+        ...(req.signal ? { signal: req.signal } : {}),
+        ...(secure && this.options.ca ? { ca: this.options.ca } : {}),
+        ...(secure && this.options.rejectUnauthorized === false ? { rejectUnauthorized: false } : {})
+      }
+      const outgoing = (secure ? https : http).request(options, (incoming) => {
+        const status = incoming.statusCode ?? 0
+        const statusText = incoming.statusMessage ?? ''
+        if (!req.noCookies) this.cookies.setFromResponse(url.href, incoming.headers['set-cookie'])
+        recorder?.response(status, statusText, incoming.headers)
+        body = this.responseBody(incoming, req.decompress !== false, recorder)
+        resolve(makeResponse(url.href, status, statusText, incoming, body, recorder?.id))
+      })
+      outgoing.setTimeout(timeoutMs, () => {
+        const err = new AppError({
+          code: 'HTTP_TIMEOUT',
+          message: `No data from ${url.host} for ${Math.round(timeoutMs / 1000)} s.`,
+          hint: 'The server may be slow or unreachable; raise the timeout in the profile or check the proxy.'
+        })
+        // a stall mid-body must surface as a timeout on the body stream, not as a generic abort
+        body?.destroy(err)
+        outgoing.destroy(err)
+      })
+      outgoing.on('error', (err) => reject(networkError(err, url)))
+      if (req.body !== undefined) outgoing.write(req.body)
+      outgoing.end()
+    })
+  }
+
+  private responseBody(
+    incoming: http.IncomingMessage,
+    decompress: boolean,
+    recorder: WireRecorder | undefined
+  ): PassThrough {
+    const decoder = decompress ? decoderFor(incoming.headers['content-encoding']) : undefined
+    const out = new PassThrough()
+    const source: Readable = decoder ? incoming.pipe(decoder) : incoming
+    source.on('data', (chunk: Buffer) => {
+      recorder?.body(chunk)
+      if (!out.write(chunk)) {
+        source.pause()
+        out.once('drain', () => source.resume())
+      }
+    })
+    source.on('end', () => {
+      recorder?.end()
+      out.end()
+    })
+    const fail = (err: Error): void => {
+      recorder?.fail(err)
+      out.destroy(err)
+    }
+    source.on('error', fail)
+    if (decoder) incoming.on('error', fail)
+    incoming.on('aborted', () =>
+      fail(new AppError({ code: 'HTTP_ABORTED', message: 'The server closed the connection mid-response.' }))
+    )
+    // a consumer that gives up must free the socket
+    out.on('close', () => {
+      if (incoming.complete) return
+      recorder?.fail(new Error('The client stopped reading before the end of the body.'))
+      incoming.destroy()
+    })
+    return out
+  }
+
+  private agentFor(secure: boolean): http.Agent {
+    const key = secure ? 'https' : 'http'
+    let agent = this.agents.get(key)
+    if (agent) return agent
+    const proxy = this.options.proxyUrl
+    const tls = {
+      ...(this.options.ca ? { ca: this.options.ca } : {}),
+      ...(this.options.rejectUnauthorized === false ? { rejectUnauthorized: false } : {})
+    }
+    if (proxy)
+      agent = secure
+        ? new HttpsProxyAgent(proxy, { keepAlive: true, ...tls })
+        : new HttpProxyAgent(proxy, { keepAlive: true })
+    else agent = secure ? new https.Agent({ keepAlive: true, ...tls }) : new http.Agent({ keepAlive: true })
+    this.agents.set(key, agent)
+    return agent
+  }
+}
+
+function hasHeader(headers: Record<string, string>, name: string): boolean {
+  return Object.keys(headers).some((k) => k.toLowerCase() === name)
+}
+
+/** The same response with another body stream (used after peeking at the first bytes). */
+export function responseWithBody(res: HttpResponse, body: Readable): HttpResponse {
+  return buildResponse(res.url, res.status, res.statusText, res.headers, res.rawHeaders, body, res.wireId)
+}
+
+function makeResponse(
+  url: string,
+  status: number,
+  statusText: string,
+  incoming: http.IncomingMessage,
+  body: Readable,
+  wireId: string | undefined
+): HttpResponse {
+  return buildResponse(url, status, statusText, incoming.headers, incoming.rawHeaders, body, wireId)
+}
+
+function buildResponse(
+  url: string,
+  status: number,
+  statusText: string,
+  headers: http.IncomingHttpHeaders,
+  rawHeaders: string[],
+  body: Readable,
+  wireId: string | undefined
+): HttpResponse {
+  const buffer = async (): Promise<Buffer> => {
+    const chunks: Buffer[] = []
+    for await (const c of body) chunks.push(c as Buffer)
+    return Buffer.concat(chunks)
+  }
+  return {
+    ...(wireId ? { wireId } : {}),
+    url,
+    status,
+    statusText,
+    headers,
+    rawHeaders,
+    header(name: string): string | undefined {
+      const v = headers[name.toLowerCase()]
+      return Array.isArray(v) ? v.join(', ') : v
+    },
+    body,
+    buffer,
+    text: async (encoding: BufferEncoding = 'utf8') => (await buffer()).toString(encoding),
+    discard: async () => {
+      body.resume()
+      await new Promise<void>((resolve) => {
+        if (body.readableEnded || body.destroyed) return resolve()
+        body.once('end', resolve)
+        body.once('error', () => resolve())
+        body.once('close', resolve)
+      })
+    }
+  }
+}
+
+function networkError(err: Error, url: URL): Error {
+  if (err instanceof AppError || err.name === 'AbortError') return err
+  const code = (err as NodeJS.ErrnoException).code ?? ''
+  const hints: Record<string, string> = {
+    ECONNREFUSED: 'Nothing is listening at that address; check the host and port.',
+    ENOTFOUND: 'The host name does not resolve; check the URL or your DNS/proxy settings.',
+    ECONNRESET: 'The connection was reset; the server or a proxy dropped it.',
+    CERT_HAS_EXPIRED: 'The server certificate has expired.',
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'The certificate chain is not trusted; add the CA certificate to the profile.',
+    SELF_SIGNED_CERT_IN_CHAIN: 'The certificate chain is not trusted; add the CA certificate to the profile.',
+    DEPTH_ZERO_SELF_SIGNED_CERT: 'Self-signed certificate; add it as a CA certificate in the profile.'
+  }
+  return new AppError({
+    code: `HTTP_${code || 'NETWORK'}`,
+    message: `Request to ${url.host} failed: ${err.message}`,
+    hint: hints[code] ?? 'Check the URL, the network and the proxy settings.'
+  })
+}

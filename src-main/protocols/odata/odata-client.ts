@@ -1,0 +1,242 @@
+// RESO Web API / OData v4 client: $metadata (streamed into the EDMX reader), queries paged by following
+// @odata.nextLink opaquely (relative links resolved; short pages are normal; a link seen twice stops the loop),
+// `Prefer: odata.maxpagesize`, rows streamed out of each page by the byte-level splitter, the DD 2.x Lookup
+// resource checked against @odata.count. Auth, throttling and quota headers come from authorizedExchange.
+import type { MetadataModel } from '../../../domain/metadata/metadata-model'
+import { findClass } from '../../../domain/metadata/metadata-model'
+import type { ResultWriter } from '../../platform/results/result-types'
+import type { ApiTransport } from '../json-api/api-transport'
+import {
+  authorizedExchange,
+  noAuthorizer,
+  type ExchangeResponse,
+  type RequestAuthorizer
+} from '../json-api/authorized-exchange'
+import { cellText } from '../json-api/cell-text'
+import type { RetryPolicy } from '../json-api/retry-policy'
+import { readEdmx } from './edmx-reader'
+import { edmxToModel } from './edmx-to-model'
+import { splitODataPageBatches } from './json-array-splitter'
+import { applyLookupRows, type LookupRow } from './lookup-resource'
+import { odataError } from './odata-error'
+import { pageMembers } from './odata-page'
+import { buildODataUrl, type ODataQuery } from './odata-url'
+
+export interface ODataClientOptions {
+  serviceRoot: string
+  transport: ApiTransport
+  auth?: RequestAuthorizer
+  retry?: RetryPolicy
+  /** sent as Prefer: odata.maxpagesize=N */
+  maxPageSize?: number
+  headers?: Record<string, string>
+  onQuota?: (headers: Record<string, string>) => void
+}
+
+export interface ODataRunSummary {
+  rows: number
+  pages: number
+  serverCount?: number
+  /** the next link not followed (row limit reached) */
+  nextLink?: string
+  preferenceApplied?: string
+  /** stopped at maxRows while the server had more */
+  limitReached: boolean
+  retries: number
+  warnings: string[]
+}
+
+export interface ODataRunOptions {
+  /** stop after this many rows (default: $top when given, else unlimited) */
+  maxRows?: number
+  signal?: AbortSignal
+  onPage?: (summary: ODataRunSummary) => void
+}
+
+export class ODataClient {
+  private readonly auth: RequestAuthorizer
+
+  constructor(private readonly opts: ODataClientOptions) {
+    this.auth = opts.auth ?? noAuthorizer
+  }
+
+  url(q: ODataQuery): string {
+    return buildODataUrl(this.opts.serviceRoot, q)
+  }
+
+  private async get(url: string, accept: string, signal?: AbortSignal, prefer?: string): Promise<ExchangeResponse> {
+    const headers: Record<string, string> = {
+      accept,
+      'odata-version': '4.0',
+      'odata-maxversion': '4.0',
+      ...this.opts.headers
+    }
+    if (prefer) headers.prefer = prefer
+    const res = await authorizedExchange(
+      { method: 'GET', url, headers, ...(signal ? { signal } : {}) },
+      {
+        transport: this.opts.transport,
+        auth: this.auth,
+        ...(this.opts.retry ? { retry: this.opts.retry } : {}),
+        ...(this.opts.onQuota ? { onQuota: this.opts.onQuota } : {})
+      }
+    )
+    if (res.status >= 400) throw odataError(res.status, res.errorBody, url)
+    return res
+  }
+
+  /** GET $metadata (as XML) and build the model; `withLookups` also pages the Lookup resource when the service has one. */
+  async metadata(options: { signal?: AbortSignal; withLookups?: boolean } = {}): Promise<MetadataModel> {
+    const res = await this.get(
+      `${this.opts.serviceRoot.replace(/\/$/, '')}/$metadata`,
+      'application/xml',
+      options.signal
+    )
+    const model = edmxToModel(await readEdmx(res.body))
+    if (options.withLookups && model.resources.some((r) => r.name === 'Lookup')) {
+      const { rows, warnings } = await this.lookupRows(options.signal)
+      applyLookupRows(model, rows)
+      model.warnings.push(...warnings)
+    }
+    return model
+  }
+
+  /** Pages through the DD 2.x Lookup resource; a count mismatch is a warning, not an error. */
+  async lookupRows(signal?: AbortSignal): Promise<{ rows: LookupRow[]; serverCount?: number; warnings: string[] }> {
+    const rows: LookupRow[] = []
+    const summary = await this.each(
+      { resource: 'Lookup', count: true },
+      (r) => void rows.push(r),
+      signal ? { signal } : {}
+    )
+    const warnings: string[] = []
+    if (summary.serverCount !== undefined && summary.serverCount !== rows.length) {
+      warnings.push(`Lookup resource: @odata.count says ${summary.serverCount} rows, ${rows.length} were received.`)
+    }
+    return { rows, ...(summary.serverCount !== undefined ? { serverCount: summary.serverCount } : {}), warnings }
+  }
+
+  /** One entity by key: Property('key'), optionally with $expand. */
+  async entity(
+    resource: string,
+    key: string | number,
+    expand?: string[],
+    signal?: AbortSignal
+  ): Promise<Record<string, unknown>> {
+    const res = await this.get(this.url({ resource, key, ...(expand ? { expand } : {}) }), 'application/json', signal)
+    const chunks: Buffer[] = []
+    for await (const c of res.body) chunks.push(c)
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>
+  }
+
+  /** Runs a query over every page, handing each record to `onRow` as it is parsed. */
+  async each(
+    q: ODataQuery,
+    onRow: (row: Record<string, unknown>) => void,
+    options: ODataRunOptions = {}
+  ): Promise<ODataRunSummary> {
+    const summary: ODataRunSummary = { rows: 0, pages: 0, retries: 0, limitReached: false, warnings: [] }
+    const maxRows = options.maxRows ?? q.top ?? Infinity
+    const prefer = this.opts.maxPageSize ? `odata.maxpagesize=${this.opts.maxPageSize}` : undefined
+    const seen = new Set<string>()
+    let url: string | undefined = this.url(q)
+    while (url) {
+      if (seen.has(url)) {
+        summary.warnings.push(`The server sent the same next link twice (${url}); paging stopped.`)
+        break
+      }
+      seen.add(url)
+      const res = await this.get(url, 'application/json', options.signal, prefer)
+      summary.retries += res.retries
+      if (res.headers['preference-applied']) summary.preferenceApplied = res.headers['preference-applied']
+      // records arrive in batches (those completed in one body chunk): one await per chunk, not per record
+      const pages = splitODataPageBatches(res.body)
+      let stoppedEarly = false
+      while (!stoppedEarly) {
+        const step = await pages.next()
+        if (step.done) {
+          const members = pageMembers(step.value)
+          if (members.count !== undefined) summary.serverCount ??= members.count
+          url = members.nextLink ? nextUrl(members.nextLink, url) : undefined
+          break
+        }
+        for (const record of step.value) {
+          if (summary.rows >= maxRows) {
+            stoppedEarly = true
+            await pages.return({})
+            break
+          }
+          onRow(record)
+          summary.rows++
+        }
+      }
+      summary.pages++
+      options.onPage?.(summary)
+      if (stoppedEarly || (summary.rows >= maxRows && url)) {
+        summary.limitReached = true
+        if (url) summary.nextLink = url
+        break
+      }
+    }
+    return summary
+  }
+
+  /** Runs a query into a result writer: columns from $select, else the model's fields, else the first row's keys. */
+  async run(
+    q: ODataQuery,
+    writer: ResultWriter,
+    options: ODataRunOptions & { model?: MetadataModel } = {}
+  ): Promise<ODataRunSummary> {
+    let columns: string[] | undefined = q.select?.length ? [...q.select, ...(q.expand ?? [])] : undefined
+    const cls = options.model ? findClass(options.model, q.resource, q.resource) : undefined
+    if (!columns && cls?.fields) columns = [...cls.fields.map((f) => f.systemName), ...(q.expand ?? [])]
+    if (columns) writer.setColumns(columns.map((name) => this.column(name, cls?.fields)))
+    const extra = new Set<string>()
+    let known = new Set(columns)
+    const summary = await this.each(
+      q,
+      (row) => {
+        if (!columns) {
+          columns = Object.keys(row).filter((k) => !k.startsWith('@odata.'))
+          known = new Set(columns)
+          writer.setColumns(columns.map((name) => this.column(name, cls?.fields)))
+        }
+        // per row of a 200k-row page: a Set lookup per key, not a scan of the column list
+        for (const k in row) if (!known.has(k) && !k.startsWith('@')) extra.add(k)
+        const cells: string[] = new Array<string>(columns.length)
+        for (let i = 0; i < columns.length; i++) cells[i] = cellText(row[columns[i]!])
+        writer.append(cells)
+      },
+      {
+        ...options,
+        onPage: (s) => {
+          writer.setInfo({ pages: s.pages, ...(s.serverCount !== undefined ? { serverCount: s.serverCount } : {}) })
+          options.onPage?.(s)
+        }
+      }
+    )
+    if (extra.size)
+      summary.warnings.push(`Fields not in the column list were dropped: ${[...extra].slice(0, 20).join(', ')}`)
+    writer.setInfo({
+      pages: summary.pages,
+      warnings: summary.warnings,
+      maxRowsReached: summary.limitReached,
+      ...(summary.serverCount !== undefined ? { serverCount: summary.serverCount } : {})
+    })
+    await writer.finish()
+    return summary
+  }
+
+  private column(
+    name: string,
+    fields: Array<{ systemName: string; lookupName?: string }> | undefined
+  ): { name: string; lookupName?: string } {
+    const lookupName = fields?.find((f) => f.systemName === name)?.lookupName
+    return lookupName ? { name, lookupName } : { name }
+  }
+}
+
+/** nextLink is opaque: an absolute link is followed byte for byte; only a relative one is resolved (against the page). */
+function nextUrl(link: string, pageUrl: string): string {
+  return /^[a-z][a-z0-9+.-]*:/i.test(link) ? link : new URL(link, pageUrl).toString()
+}

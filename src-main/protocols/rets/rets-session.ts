@@ -1,0 +1,284 @@
+// One RETS session: login (GET or POST per profile), HTTP Digest/Basic, UA-auth, capability URLs, transactions
+// with one automatic re-login on 401 or ReplyCode 20037, and a logout that tolerates HTML or plain-text replies.
+import { AppError } from '../../../contract/app-error'
+import { redactor } from '../../platform/redaction/redactor'
+import { responseWithBody, type HttpClient, type HttpResponse } from '../../platform/http/http-client'
+import { peekStream } from '../../platform/http/stream-peek'
+import { basicAuthorization, DigestAuth, parseWwwAuthenticate } from './digest-auth'
+import { uaAuthorization } from './ua-auth'
+import { parseLoginBody, resolveCapabilityUrl, type CapabilityName, type LoginBody } from './login-body'
+import { decodeRetsBody, readRetsResponse } from './rets-response'
+import { readRetsReply, type RetsReply } from './rets-reply'
+
+export type RetsVersion = '1.5' | '1.7' | '1.7.2' | '1.8'
+
+export interface RetsProfile {
+  loginUrl: string
+  username: string
+  password: string
+  userAgent: string
+  uaPassword?: string
+  retsVersion: RetsVersion
+  /** how transactions send their parameters: query string (GET) or form body (POST) — never both */
+  method?: 'GET' | 'POST'
+  /** 'auto' answers whatever the server challenges with; 'basic' sends Basic up front */
+  auth?: 'auto' | 'digest' | 'basic'
+  /** optional RETS-Request-ID sent with each request (part of the UA-auth digest) */
+  requestId?: string
+}
+
+export interface LoginResult {
+  body: LoginBody
+  /** absolute capability URLs */
+  capabilities: Partial<Record<CapabilityName, string>>
+  /** RETS-Version header of the server's Login reply, e.g. "RETS/1.7.2" */
+  serverVersion?: string
+  sessionId?: string
+  /** text of the Action URL reply, when the server named one */
+  actionText?: string
+  warnings: string[]
+}
+
+export interface TransactionOptions {
+  signal?: AbortSignal
+  /** default true: on 401 / 20037 log in again once and retry */
+  relogin?: boolean
+}
+
+const SESSION_COOKIE = 'RETS-Session-ID'
+
+export class RetsSession {
+  private digest: DigestAuth | undefined
+  private useBasic: boolean
+  private result: LoginResult | undefined
+  private loginInFlight: Promise<LoginResult> | undefined
+  /** how many automatic re-logins happened (shown in the UI, asserted by tests) */
+  relogins = 0
+
+  constructor(
+    readonly profile: RetsProfile,
+    readonly http: HttpClient
+  ) {
+    this.useBasic = profile.auth === 'basic'
+    redactor.addSecret(profile.password)
+    if (profile.uaPassword) redactor.addSecret(profile.uaPassword)
+  }
+
+  get loggedIn(): boolean {
+    return this.result !== undefined
+  }
+
+  get loginResult(): LoginResult | undefined {
+    return this.result
+  }
+
+  get retsVersionHeader(): string {
+    return `RETS/${this.profile.retsVersion}`
+  }
+
+  get sessionId(): string | undefined {
+    return this.http.cookies.get(SESSION_COOKIE)
+  }
+
+  capabilityUrl(name: CapabilityName): string | undefined {
+    return this.result?.capabilities[name]
+  }
+
+  /** Logs in; concurrent callers (parallel transactions hitting an expired session) share one login. */
+  login(signal?: AbortSignal): Promise<LoginResult> {
+    this.loginInFlight ??= this.doLogin(signal).finally(() => {
+      this.loginInFlight = undefined
+    })
+    return this.loginInFlight
+  }
+
+  private async doLogin(signal?: AbortSignal): Promise<LoginResult> {
+    this.result = undefined
+    const method = this.profile.method ?? 'GET'
+    const res = await this.send(method, this.profile.loginUrl, method === 'POST' ? '' : undefined, signal)
+    if (res.status === 401) {
+      const text = await res.text('latin1')
+      throw new AppError({
+        code: 'RETS_AUTH_FAILED',
+        message: 'The server refused the login (HTTP 401).',
+        detail: redactor.text(text.slice(0, 2000)),
+        hint: 'Check the user name and password; some servers also need the right User-Agent and UA password.'
+      })
+    }
+    const { text, warnings } = await readRetsResponse(res, { requireEnvelope: true })
+    const body = parseLoginBody(text)
+    const capabilities: Partial<Record<CapabilityName, string>> = {}
+    for (const [name, value] of Object.entries(body.capabilities) as Array<[CapabilityName, string]>) {
+      if (value) capabilities[name] = resolveCapabilityUrl(value, this.profile.loginUrl)
+    }
+    const result: LoginResult = { body, capabilities, warnings: [...warnings] }
+    const serverVersion = res.header('rets-version')
+    if (serverVersion) result.serverVersion = serverVersion
+    if (capabilities.Action) {
+      // RETS 1.7.2 §4.6: the client must GET the Action URL after login (flexmls shows a notice there)
+      try {
+        const action = await this.send('GET', capabilities.Action, undefined, signal)
+        result.actionText = (await action.text('latin1')).trim()
+      } catch (err) {
+        result.warnings.push(`Action URL failed: ${err instanceof Error ? err.message : String(err)}`)
+      }
+    }
+    const sid = this.sessionId
+    if (sid) result.sessionId = sid
+    this.result = result
+    return result
+  }
+
+  /**
+   * Runs one transaction against a capability and returns the response with its body unread (it may be a
+   * multi-MB search or a multipart photo stream). Re-logs in once on HTTP 401 or ReplyCode 20037.
+   */
+  async transaction(
+    capability: CapabilityName,
+    params: Record<string, string>,
+    options: TransactionOptions = {}
+  ): Promise<HttpResponse> {
+    if (!this.result) await this.login(options.signal)
+    const attempt = async (): Promise<HttpResponse> => {
+      const url = this.capabilityUrl(capability)
+      if (!url) {
+        throw new AppError({
+          code: 'RETS_NO_CAPABILITY',
+          message: `The server did not offer ${capability} at login.`,
+          hint: 'Your account may not have this transaction; ask the MLS.'
+        })
+      }
+      const method = this.profile.method ?? 'GET'
+      const encoded = encodeParams(params)
+      if (method === 'POST') return this.send('POST', url, encoded, options.signal)
+      const full = encoded ? `${url}${url.includes('?') ? '&' : '?'}${encoded}` : url
+      return this.send('GET', full, undefined, options.signal)
+    }
+    let res = await attempt()
+    if (options.relogin === false) return res
+    if (res.status === 401) {
+      await res.discard()
+      return this.reloginAndRetry(attempt, options.signal)
+    }
+    if (mayCarryEnvelope(res.header('content-type'))) {
+      const peek = await peekStream(res.body, 1024)
+      res = responseWithBody(res, peek.stream)
+      const reply = readRetsReply(peek.head.toString('latin1'))
+      if (reply?.replyCode === 20037) {
+        await res.discard()
+        return this.reloginAndRetry(attempt, options.signal)
+      }
+    }
+    return res
+  }
+
+  /**
+   * An authenticated request to a URL the login advertised outside the standard capabilities (X-* extensions such
+   * as flexmls X-ApiAccessSettings, seed 001): same cookies, digest and UA-auth as the transactions; logs in first.
+   */
+  async extensionRequest(
+    url: string,
+    init: { method?: 'GET' | 'POST'; form?: Record<string, string>; signal?: AbortSignal } = {}
+  ): Promise<HttpResponse> {
+    if (!this.result) await this.login(init.signal)
+    const method = init.method ?? 'GET'
+    return this.send(method, url, method === 'POST' ? encodeParams(init.form ?? {}) : undefined, init.signal)
+  }
+
+  async logout(signal?: AbortSignal): Promise<{ reply?: RetsReply; message: string }> {
+    if (!this.result?.capabilities.Logout) {
+      this.result = undefined
+      return { message: 'Not logged in.' }
+    }
+    try {
+      const res = await this.transaction('Logout', {}, { relogin: false, ...(signal ? { signal } : {}) })
+      const out = decodeRetsBody(await res.buffer(), res.header('content-type'))
+      // Logout replies come as RETS XML, bare text ("Logged Out") or even HTML: never fail on the shape
+      const message = stripMarkup(out.text)
+      return { ...(out.reply ? { reply: out.reply } : {}), message }
+    } finally {
+      this.result = undefined
+      this.digest = undefined
+      this.http.cookies.clear()
+    }
+  }
+
+  private async reloginAndRetry(attempt: () => Promise<HttpResponse>, signal?: AbortSignal): Promise<HttpResponse> {
+    if (!this.loginInFlight) {
+      this.relogins++
+      this.http.cookies.clear()
+      this.digest = undefined
+    }
+    await this.login(signal)
+    return attempt()
+  }
+
+  /** One HTTP exchange with auth: answers a 401 challenge once. */
+  private async send(
+    method: 'GET' | 'POST',
+    url: string,
+    body: string | undefined,
+    signal?: AbortSignal
+  ): Promise<HttpResponse> {
+    const first = await this.http.request(this.requestFor(method, url, body, signal))
+    if (first.status !== 401) return first
+    const challenges = parseWwwAuthenticate(first.headers['www-authenticate'])
+    const digest = challenges.find((c) => c.scheme === 'digest')
+    const basic = challenges.find((c) => c.scheme === 'basic')
+    const staleRetry = digest && this.digest && digest.params.stale?.toLowerCase() === 'true'
+    const newDigest = digest && (!this.digest || this.digest.nonce !== digest.params.nonce || staleRetry)
+    const newBasic = !digest && basic && !this.useBasic
+    if (this.profile.auth !== 'basic' && newDigest) {
+      this.digest = new DigestAuth(this.profile.username, this.profile.password, digest.params)
+      this.useBasic = false
+    } else if (newBasic || (this.profile.auth === 'basic' && !this.useBasic)) {
+      this.useBasic = true
+    } else {
+      return first
+    }
+    await first.discard()
+    return this.http.request(this.requestFor(method, url, body, signal))
+  }
+
+  private requestFor(method: 'GET' | 'POST', url: string, body: string | undefined, signal?: AbortSignal) {
+    const headers: Record<string, string> = {
+      'User-Agent': this.profile.userAgent,
+      'RETS-Version': this.retsVersionHeader,
+      Accept: '*/*'
+    }
+    if (this.profile.requestId) headers['RETS-Request-ID'] = this.profile.requestId
+    if (this.profile.uaPassword) {
+      headers['RETS-UA-Authorization'] = uaAuthorization({
+        userAgent: this.profile.userAgent,
+        uaPassword: this.profile.uaPassword,
+        requestId: this.profile.requestId ?? '',
+        sessionId: this.sessionId ?? '',
+        retsVersion: this.retsVersionHeader
+      })
+    }
+    const parsed = new URL(url)
+    if (this.digest) headers['Authorization'] = this.digest.authorization(method, parsed.pathname + parsed.search)
+    else if (this.useBasic) headers['Authorization'] = basicAuthorization(this.profile.username, this.profile.password)
+    if (method === 'POST') headers['Content-Type'] = 'application/x-www-form-urlencoded'
+    return { method, url, headers, ...(body !== undefined ? { body } : {}), ...(signal ? { signal } : {}) }
+  }
+}
+
+export function encodeParams(params: Record<string, string>): string {
+  return Object.entries(params)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+    .join('&')
+}
+
+function mayCarryEnvelope(contentType: string | undefined): boolean {
+  const ct = (contentType ?? '').toLowerCase()
+  return ct === '' || ct.includes('xml') || ct.startsWith('text/')
+}
+
+function stripMarkup(text: string): string {
+  return text
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+}

@@ -1,0 +1,313 @@
+// Running searches: one page (a single Search transaction streamed into a sink) and "fetch all" paging.
+// Paging facts from real servers: Offset is 1-based; servers cap rows per reply (2500/5000) whatever Limit says and
+// flag it with MAXROWS; COUNT tells when to stop; some servers ignore Offset and return page 1 again — we compare
+// the first row of each page with the previous page's first row and stop with a warning instead of looping.
+import { AppError } from '../../../../contract/app-error'
+import { splitDelimitedRow } from '../../../platform/results/delimited-row'
+import type { DelimitedRow, ResultWriter } from '../../../platform/results/result-types'
+import type { RetsSession } from '../rets-session'
+import { NON_ERROR_CODES, retsError } from '../rets-reply'
+import { charsetFromContentType } from '../xml-text'
+import { streamXml } from '../xml-stream'
+import { scanCompact } from './compact-scanner'
+import { searchTransactionParams, type SearchParams } from './search-request'
+import { StandardXmlRowCollector, type RowSink } from './standard-xml-rows'
+
+export interface SearchPageResult {
+  rows: number
+  bytes: number
+  columns: string[]
+  count?: number
+  maxRows: boolean
+  replyCode: number
+  replyText: string
+  /** first row joined, used to detect a page that did not advance */
+  firstRowKey?: string
+  /** the page was stopped because its first row repeated the previous page's */
+  repeated: boolean
+  warnings: string[]
+}
+
+export interface PageOptions {
+  signal?: AbortSignal
+  /** called per chunk with the bytes read so far in this page */
+  onBytes?: (bytes: number) => void
+  /** when set and the page's first row equals it, the page is dropped (Offset ignored) */
+  previousFirstRowKey?: string
+}
+
+class RepeatedPage extends Error {}
+
+export async function searchPage(
+  session: RetsSession,
+  params: SearchParams,
+  sink: RowSink,
+  options: PageOptions = {}
+): Promise<SearchPageResult> {
+  const res = await session.transaction(
+    'Search',
+    searchTransactionParams(params),
+    options.signal ? { signal: options.signal } : {}
+  )
+  const result: SearchPageResult = {
+    rows: 0,
+    bytes: 0,
+    columns: [],
+    maxRows: false,
+    replyCode: -1,
+    replyText: '',
+    repeated: false,
+    warnings: []
+  }
+  let head = ''
+  const body = async function* (): AsyncGenerator<Buffer> {
+    for await (const chunk of res.body as AsyncIterable<Buffer>) {
+      result.bytes += chunk.length
+      if (head.length < 2000) head += chunk.subarray(0, 2000 - head.length).toString('latin1')
+      options.onBytes?.(result.bytes)
+      yield chunk
+    }
+  }
+  const firstRow = (values: string[]): void => {
+    result.firstRowKey = values.join('\u0001')
+    if (options.previousFirstRowKey !== undefined && result.firstRowKey === options.previousFirstRowKey) {
+      throw new RepeatedPage()
+    }
+  }
+  const guarded: Required<RowSink> = {
+    columns: (cols) => {
+      result.columns = cols
+      sink.columns(cols)
+    },
+    row: (values) => {
+      if (result.rows === 0) firstRow(values)
+      result.rows++
+      sink.row(values)
+    },
+    delimitedRow: (row) => {
+      if (result.rows === 0) firstRow(splitDelimitedRow(row, result.columns.length))
+      result.rows++
+      if (sink.delimitedRow) sink.delimitedRow(row)
+      else sink.row(splitDelimitedRow(row, result.columns.length))
+    }
+  }
+  try {
+    if ((params.format ?? 'COMPACT-DECODED') === 'STANDARD-XML') {
+      const collector = new StandardXmlRowCollector(guarded)
+      const xml = await streamXml(body(), res.header('content-type'), collector, { parser: 'light' })
+      result.warnings.push(...xml.warnings)
+      Object.assign(result, {
+        replyCode: collector.facts.replyCode ?? -1,
+        replyText: collector.facts.replyText ?? '',
+        maxRows: collector.facts.maxRows,
+        ...(collector.facts.count !== undefined ? { count: collector.facts.count } : {})
+      })
+    } else {
+      await readCompactPage(body(), res.header('content-type'), guarded, result)
+    }
+  } catch (err) {
+    if (!(err instanceof RepeatedPage)) throw err
+    res.body.destroy()
+    result.repeated = true
+    return result
+  }
+  if (result.replyCode === -1) {
+    throw new AppError({
+      code: 'RETS_NO_ENVELOPE',
+      message: `The search reply is not RETS (HTTP ${res.status}).`,
+      detail: head
+    })
+  }
+  if (!NON_ERROR_CODES.has(result.replyCode)) {
+    throw retsError({ replyCode: result.replyCode, replyText: result.replyText, fromStatus: false }, head)
+  }
+  return result
+}
+
+async function readCompactPage(
+  body: AsyncIterable<Buffer>,
+  contentType: string | undefined,
+  sink: Required<RowSink>,
+  result: SearchPageResult
+): Promise<void> {
+  // delimitedRows: plain rows stay bytes until the sink (the result store) copies them; see compact-scanner.ts
+  const scan = scanCompact(body, charsetFromContentType(contentType), result.warnings, { delimitedRows: true })
+  for await (const events of scan) {
+    for (const e of events) {
+      switch (e.type) {
+        case 'reply':
+        case 'status':
+          // RETS-STATUS comes later and overrides the opening tag's code
+          result.replyCode = e.replyCode
+          result.replyText = e.replyText
+          break
+        case 'count':
+          result.count = e.records
+          break
+        case 'columns':
+          sink.columns(e.columns)
+          break
+        case 'row':
+          sink.row(e.values)
+          break
+        case 'delimitedRow':
+          sink.delimitedRow(e)
+          break
+        case 'maxrows':
+          result.maxRows = true
+          break
+        default:
+          break
+      }
+    }
+  }
+}
+
+export interface SearchProgress {
+  rows: number
+  bytes: number
+  pages: number
+  rowsPerSecond: number
+  serverCount?: number
+}
+
+export interface FetchAllOptions {
+  signal?: AbortSignal
+  /** rows asked per request (servers cap anyway); default: the remaining Limit, or NONE */
+  pageSize?: number
+  onProgress?: (p: SearchProgress) => void
+  /** safety stop for runaway paging */
+  maxPages?: number
+}
+
+export interface SearchSummary {
+  rows: number
+  bytes: number
+  pages: number
+  serverCount?: number
+  maxRowsReached: boolean
+  /** the server ignored Offset (a page repeated the previous one) */
+  offsetIgnored: boolean
+  columns: string[]
+  warnings: string[]
+}
+
+/** Fetches every row the query allows (up to params.limit) page by page into a result writer. */
+export async function fetchAll(
+  session: RetsSession,
+  params: SearchParams,
+  writer: ResultWriter,
+  options: FetchAllOptions = {}
+): Promise<SearchSummary> {
+  const started = performance.now()
+  const limitTotal = params.limit === undefined || params.limit === 'NONE' ? Infinity : params.limit
+  const summary: SearchSummary = {
+    rows: 0,
+    bytes: 0,
+    pages: 0,
+    maxRowsReached: false,
+    offsetIgnored: false,
+    columns: [],
+    warnings: []
+  }
+  let offset = params.offset ?? 1
+  let previousFirst: string | undefined
+  let bytesBefore = 0
+  const progress = (): void =>
+    options.onProgress?.({
+      rows: summary.rows,
+      bytes: summary.bytes,
+      pages: summary.pages,
+      rowsPerSecond: summary.rows / Math.max(0.001, (performance.now() - started) / 1000),
+      ...(summary.serverCount !== undefined ? { serverCount: summary.serverCount } : {})
+    })
+  const sink: RowSink = {
+    columns: (cols) => {
+      if (cols.join('\u0001') !== summary.columns.join('\u0001')) {
+        summary.columns = cols
+        writer.setColumns(cols.map((name) => ({ name })))
+      }
+    },
+    row: (values) => {
+      writer.append(values)
+      summary.rows++
+    },
+    delimitedRow: (row) => {
+      appendDelimited(writer, row, summary.columns.length)
+      summary.rows++
+    }
+  }
+  const maxPages = options.maxPages ?? 100_000
+  for (;;) {
+    if (options.signal?.aborted) throw abortError()
+    const remaining = limitTotal - summary.rows
+    const want = Math.min(options.pageSize ?? Infinity, remaining)
+    const pageLimit: number | 'NONE' = Number.isFinite(want) ? want : 'NONE'
+    const page = await searchPage(
+      session,
+      {
+        ...params,
+        offset,
+        limit: pageLimit,
+        count: summary.pages === 0 ? (params.count ?? 1) : params.count === 2 ? 2 : 0
+      },
+      sink,
+      {
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(previousFirst !== undefined ? { previousFirstRowKey: previousFirst } : {}),
+        onBytes: (b) => {
+          summary.bytes = bytesBefore + b
+        }
+      }
+    )
+    bytesBefore += page.bytes
+    summary.bytes = bytesBefore
+    summary.pages++
+    summary.warnings.push(...page.warnings)
+    if (page.count !== undefined && summary.serverCount === undefined) summary.serverCount = page.count
+    progress()
+    if (page.repeated) {
+      summary.offsetIgnored = true
+      summary.warnings.push(
+        `Page ${summary.pages} started with the same row as the page before: the server seems to ignore Offset. Stopped after ${summary.rows} rows.`
+      )
+      break
+    }
+    // MAXROWS on an exact last page (COUNT reached) does not mean rows are missing
+    const startOffset = params.offset ?? 1
+    summary.maxRowsReached =
+      page.maxRows && (summary.serverCount === undefined || startOffset - 1 + summary.rows < summary.serverCount)
+    if (params.count === 2) break
+    if (page.rows === 0) break
+    if (summary.rows >= limitTotal) break
+    if (summary.serverCount !== undefined && offset - 1 + page.rows >= summary.serverCount) break
+    if (!page.maxRows && pageLimit !== 'NONE' && page.rows < pageLimit) break
+    if (!page.maxRows && pageLimit === 'NONE') break
+    if (summary.pages >= maxPages) {
+      summary.warnings.push(`Stopped after ${maxPages} page(s); the server has more rows (fetch all to get them).`)
+      break
+    }
+    previousFirst = page.firstRowKey
+    offset += page.rows
+  }
+  writer.setInfo({
+    ...(summary.serverCount !== undefined ? { serverCount: summary.serverCount } : {}),
+    maxRowsReached: summary.maxRowsReached,
+    pages: summary.pages,
+    warnings: summary.warnings
+  })
+  await writer.finish()
+  return summary
+}
+
+/** A COMPACT row into a writer: as bytes when the writer takes them (the result store), else as values. */
+export function appendDelimited(writer: ResultWriter, row: DelimitedRow, width: number): void {
+  if (writer.appendDelimited) writer.appendDelimited(row)
+  else writer.append(splitDelimitedRow(row, width))
+}
+
+function abortError(): Error {
+  const e = new Error('The operation was aborted.')
+  e.name = 'AbortError'
+  return e
+}

@@ -1,0 +1,120 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { ConnectionTestStep, ProfileKind, ProfileSummary } from '../../../contract/workbench-types'
+import { ApiError, call } from '../../api/client'
+import { blankProfile, fieldErrors, SECRETS_BY_KIND } from './profile-form'
+import { useProfilesStore } from './profiles-store'
+import { useToastStore } from '../../shell/toasts-store'
+
+// The profile editor dialog: a draft of the profile (never any secret in it), secrets typed into separate
+// fields and sent once to main's secret store, and the steps of the last "Test connection".
+export const useProfileEditorStore = defineStore('profileEditor', () => {
+  const open = ref(false)
+  const profileId = ref<string | null>(null)
+  const builtin = ref(false)
+  const draft = ref<Record<string, unknown>>({})
+  const errors = ref<Record<string, string>>({})
+  const stored = ref<string[]>([])
+  const newSecrets = ref<Record<string, string>>({})
+  const testing = ref(false)
+  const steps = ref<ConnectionTestStep[]>([])
+  const saving = ref(false)
+
+  function reset(): void {
+    errors.value = {}
+    newSecrets.value = {}
+    steps.value = []
+  }
+
+  async function edit(summary: ProfileSummary): Promise<void> {
+    reset()
+    draft.value = (await call('profiles:get', { profileId: summary.id })) as unknown as Record<string, unknown>
+    profileId.value = summary.id
+    builtin.value = summary.builtin
+    stored.value = summary.storedSecrets
+    open.value = true
+  }
+
+  function create(kind: ProfileKind): void {
+    reset()
+    draft.value = blankProfile(kind)
+    profileId.value = null
+    builtin.value = false
+    stored.value = []
+    open.value = true
+  }
+
+  /** Saves the profile, then any secrets typed in; returns false (and shows why, per field) when refused. */
+  async function save(): Promise<boolean> {
+    saving.value = true
+    errors.value = {}
+    try {
+      const payload = { ...draft.value }
+      // main makes the id from the name and keeps the timestamps
+      for (const key of ['id', 'createdAt', 'updatedAt']) delete payload[key]
+      const saved = await call('profiles:save', {
+        ...(profileId.value ? { profileId: profileId.value } : {}),
+        profile: payload as never
+      })
+      profileId.value = saved.id
+      draft.value = saved as unknown as Record<string, unknown>
+      for (const [name, value] of Object.entries(newSecrets.value)) {
+        if (value) await call('secrets:set', { profileId: saved.id, name, value })
+      }
+      newSecrets.value = {}
+      await useProfilesStore().load()
+      stored.value = useProfilesStore().byId(saved.id)?.storedSecrets ?? stored.value
+      return true
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'PROFILE_INVALID') errors.value = fieldErrors(err.detail)
+      if (!Object.keys(errors.value).length) useToastStore().error(err)
+      return false
+    } finally {
+      saving.value = false
+    }
+  }
+
+  async function clearSecret(name: string): Promise<void> {
+    if (!profileId.value) return
+    try {
+      await call('secrets:clear', { profileId: profileId.value, name })
+      stored.value = stored.value.filter((n) => n !== name)
+    } catch (err) {
+      useToastStore().error(err)
+    }
+  }
+
+  async function test(): Promise<void> {
+    if (!builtin.value && !(await save())) return
+    testing.value = true
+    steps.value = []
+    try {
+      steps.value = await call('profiles:test', { profileId: profileId.value! })
+    } catch (err) {
+      useToastStore().error(err)
+    } finally {
+      testing.value = false
+    }
+  }
+
+  const secretNames = (): string[] => SECRETS_BY_KIND[draft.value.kind as ProfileKind] ?? []
+
+  return {
+    open,
+    profileId,
+    builtin,
+    draft,
+    errors,
+    stored,
+    newSecrets,
+    testing,
+    steps,
+    saving,
+    edit,
+    create,
+    save,
+    clearSecret,
+    test,
+    secretNames
+  }
+})

@@ -1,0 +1,214 @@
+// The profile editor's form, described as data per kind so one component renders every kind and the rules live
+// in one place (the zod schema in main validates; this only decides what to ask).
+import type { ProfileKind } from '../../../contract/workbench-types'
+
+export type FieldType = 'text' | 'url' | 'number' | 'select' | 'list'
+
+export interface FormField {
+  /** dotted path into the profile object, e.g. "oauth.tokenUrl" */
+  path: string
+  label: string
+  type: FieldType
+  options?: string[]
+  placeholder?: string
+  help?: string
+  /** shown only when another field has one of these values */
+  when?: { path: string; in: string[] }
+}
+
+export interface FormSection {
+  title: string
+  fields: FormField[]
+}
+
+export const SECRET_LABELS: Record<string, string> = {
+  password: 'Password',
+  uaPassword: 'User-Agent password',
+  clientSecret: 'Client secret',
+  accessToken: 'Access token',
+  refreshToken: 'Refresh token',
+  apiKey: 'API key',
+  proxyPassword: 'Proxy password'
+}
+
+/** Secret names per kind, mirroring PROFILE_SECRETS in main (the handler refuses any other). */
+export const SECRETS_BY_KIND: Record<ProfileKind, string[]> = {
+  rets: ['password', 'uaPassword', 'proxyPassword'],
+  idx: ['password', 'proxyPassword'],
+  activity: ['apiKey', 'proxyPassword'],
+  reso: ['clientSecret', 'accessToken', 'refreshToken', 'password', 'proxyPassword'],
+  spark: ['clientSecret', 'accessToken', 'refreshToken', 'password', 'proxyPassword']
+}
+
+const oauthFields = (grantHelp: string): FormField[] => [
+  {
+    path: 'oauth.grant',
+    label: 'Grant',
+    type: 'select',
+    options: ['client_credentials', 'authorization_code', 'password', 'refresh', 'static'],
+    help: grantHelp
+  },
+  {
+    path: 'oauth.tokenUrl',
+    label: 'Token URL',
+    type: 'url',
+    when: { path: 'oauth.grant', in: ['client_credentials', 'authorization_code', 'password', 'refresh'] }
+  },
+  {
+    path: 'oauth.authorizeUrl',
+    label: 'Authorize URL',
+    type: 'url',
+    when: { path: 'oauth.grant', in: ['authorization_code'] }
+  },
+  {
+    path: 'oauth.clientId',
+    label: 'Client id',
+    type: 'text',
+    when: { path: 'oauth.grant', in: ['client_credentials', 'authorization_code', 'password', 'refresh'] }
+  },
+  { path: 'oauth.scopes', label: 'Scopes', type: 'list', placeholder: 'space separated' },
+  { path: 'oauth.headerScheme', label: 'Authorization scheme', type: 'select', options: ['Bearer', 'OAuth'] },
+  { path: 'userName', label: 'User name', type: 'text', when: { path: 'oauth.grant', in: ['password'] } }
+]
+
+const network: FormSection = {
+  title: 'Network',
+  fields: [
+    { path: 'userAgent', label: 'User-Agent', type: 'text' },
+    { path: 'network.proxyUrl', label: 'Proxy URL', type: 'url', placeholder: 'http://proxy.example:3128' },
+    { path: 'network.proxyUser', label: 'Proxy user (if it asks)', type: 'text' },
+    { path: 'network.caFile', label: 'Extra CA file (PEM)', type: 'text', placeholder: '/path/to/company-ca.pem' },
+    { path: 'network.requestTimeoutMs', label: 'Request timeout (ms)', type: 'number' },
+    { path: 'limits.pageSize', label: 'Rows per request', type: 'number' },
+    {
+      path: 'limits.maxRecords',
+      label: 'Stop after rows',
+      type: 'number',
+      help: 'Protects against an accidental "everything" query.'
+    }
+  ]
+}
+
+export const FORMS: Record<ProfileKind, FormSection[]> = {
+  rets: [
+    {
+      title: 'Server',
+      fields: [
+        { path: 'name', label: 'Name', type: 'text' },
+        { path: 'loginUrl', label: 'Login URL', type: 'url', placeholder: 'https://rets.example.com/rets/Login' },
+        { path: 'userName', label: 'User name', type: 'text' },
+        { path: 'retsVersion', label: 'RETS version', type: 'select', options: ['1.5', '1.7', '1.7.2', '1.8'] },
+        { path: 'authMethod', label: 'Authentication', type: 'select', options: ['auto', 'digest', 'basic'] },
+        { path: 'httpMethod', label: 'Send parameters by', type: 'select', options: ['GET', 'POST'] },
+        {
+          path: 'uaProductName',
+          label: 'UA-auth product name',
+          type: 'text',
+          help: 'Only when the server requires RETS-UA-Authorization.'
+        }
+      ]
+    },
+    network
+  ],
+  idx: [
+    {
+      title: 'Server',
+      fields: [
+        { path: 'name', label: 'Name', type: 'text' },
+        { path: 'loginUrl', label: 'Login URL', type: 'url' },
+        { path: 'userName', label: 'User name', type: 'text' },
+        { path: 'authMethod', label: 'Authentication', type: 'select', options: ['auto', 'digest', 'basic'] }
+      ]
+    },
+    network
+  ],
+  reso: [
+    {
+      title: 'Server',
+      fields: [
+        { path: 'name', label: 'Name', type: 'text' },
+        { path: 'serviceUrl', label: 'Service root', type: 'url', placeholder: 'https://api.example.com/odata/' },
+        { path: 'enumLiterals', label: 'Enum literals in $filter', type: 'select', options: ['qualified', 'string'] }
+      ]
+    },
+    {
+      title: 'OAuth2',
+      fields: oauthFields(
+        'client_credentials for server-to-server feeds; authorization_code signs in through your browser.'
+      )
+    },
+    network
+  ],
+  spark: [
+    {
+      title: 'Server',
+      fields: [
+        { path: 'name', label: 'Name', type: 'text' },
+        { path: 'apiUrl', label: 'API root', type: 'url', placeholder: 'https://sparkapi.com/v1' }
+      ]
+    },
+    { title: 'OAuth2', fields: oauthFields('Spark API keys use the client_credentials grant.') },
+    network
+  ],
+  activity: [
+    {
+      title: 'Server',
+      fields: [
+        { path: 'name', label: 'Name', type: 'text' },
+        { path: 'trackingUrl', label: 'Tracking URL', type: 'url' },
+        { path: 'retsProfileId', label: 'RETS profile (for the API key page)', type: 'text' }
+      ]
+    },
+    network
+  ]
+}
+
+/** A new profile of a kind with the required fields present (empty) for the form to fill. */
+export function blankProfile(kind: ProfileKind): Record<string, unknown> {
+  const base = { name: '', kind }
+  switch (kind) {
+    case 'rets':
+    case 'idx':
+      return { ...base, loginUrl: '', userName: '' }
+    case 'reso':
+      return { ...base, serviceUrl: '', oauth: { grant: 'client_credentials', tokenUrl: '', clientId: '' } }
+    case 'spark':
+      return {
+        ...base,
+        apiUrl: '',
+        oauth: { grant: 'client_credentials', tokenUrl: '', clientId: '', headerScheme: 'OAuth', tokenStyle: 'spark' }
+      }
+    case 'activity':
+      return { ...base, trackingUrl: '' }
+  }
+}
+
+export function getPath(obj: Record<string, unknown>, path: string): unknown {
+  return path
+    .split('.')
+    .reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj)
+}
+
+/** Sets a dotted path; an empty string or NaN removes the key so optional fields stay absent rather than invalid. */
+export function setPath(obj: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.')
+  let o = obj
+  for (const k of keys.slice(0, -1)) {
+    if (typeof o[k] !== 'object' || o[k] === null) o[k] = {}
+    o = o[k] as Record<string, unknown>
+  }
+  const last = keys.at(-1)!
+  const empty = value === '' || value === undefined || (typeof value === 'number' && Number.isNaN(value))
+  if (empty) delete o[last]
+  else o[last] = value
+}
+
+/** Field messages from a refused save: PROFILE_INVALID lists "path: message" per line (the store's schema). */
+export function fieldErrors(detail: string | undefined): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const line of (detail ?? '').split('\n')) {
+    const m = /^([\w.]+): (.*)$/.exec(line.trim())
+    if (m && !(m[1]! in out)) out[m[1]!] = m[2]!
+  }
+  return out
+}

@@ -1,0 +1,36 @@
+// What the grid knows about a result's columns from the metadata of the query that made it: the field behind a
+// column (header tooltip) and the long values of lookup codes (cell tooltip), loading lookups on first hover.
+import type { FieldMeta } from '../../../domain/metadata/metadata-model'
+import { useResultsStore } from './results-store'
+import { useSessionStore } from '../metadata/session-store'
+
+export function useColumnMeta(resultId: () => string) {
+  const results = useResultsStore()
+  const session = useSessionStore()
+
+  /** the column's field, when its class's fields are loaded (RETS) */
+  function fieldMeta(name: string): FieldMeta | undefined {
+    const info = results.info(resultId())
+    if (!info?.resource || !info.class) return undefined
+    const fields = session.fieldsOf(info.profileId, info.resource, info.class)
+    return Array.isArray(fields) ? fields.find((f) => f.systemName === name) : undefined
+  }
+
+  /** long value of a lookup code (or of each code of a multi-value cell), for the cell's tooltip */
+  function lookupTitle(lookupName: string | undefined, value: string): string | undefined {
+    const info = results.info(resultId())
+    if (!lookupName || !info?.resource || !value) return undefined
+    const values = session.lookupOf(info.profileId, info.resource, lookupName)
+    if (!Array.isArray(values)) return undefined
+    const long = (code: string): string => values.find((v) => v.value === code)?.longValue ?? code
+    return value.split(',').map(long).join(', ')
+  }
+
+  function hoverLookup(lookupName: string | undefined): void {
+    const info = results.info(resultId())
+    if (lookupName && info?.resource && session.lookupOf(info.profileId, info.resource, lookupName) === undefined)
+      void session.ensureLookup(info.profileId, info.resource, lookupName)
+  }
+
+  return { fieldMeta, lookupTitle, hoverLookup }
+}

@@ -1,0 +1,213 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createServer as createHttpsServer } from 'node:https'
+import type { AddressInfo } from 'node:net'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { deflateRawSync, deflateSync, gzipSync } from 'node:zlib'
+import { HttpClient } from '../../../../src-main/platform/http/http-client'
+import { WireLog } from '../../../../src-main/platform/http/wire-log'
+import { redactor } from '../../../../src-main/platform/redaction/redactor'
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void
+const servers: Server[] = []
+afterEach(async () => {
+  for (const s of servers.splice(0)) {
+    s.closeAllConnections()
+    await new Promise((r) => s.close(r))
+  }
+})
+
+async function serve(handler: Handler, server: Server = createServer()): Promise<string> {
+  server.on('request', handler)
+  servers.push(server)
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const proto = server instanceof createHttpsServer().constructor ? 'https' : 'http'
+  return `${proto}://127.0.0.1:${(server.address() as AddressInfo).port}`
+}
+
+describe('HttpClient', () => {
+  it('decodes gzip, zlib deflate and raw deflate bodies', async () => {
+    const text = 'RETS '.repeat(1000)
+    const url = await serve((req, res) => {
+      const enc = req.url!.slice(1)
+      const body = enc === 'gzip' ? gzipSync(text) : enc === 'deflate' ? deflateSync(text) : deflateRawSync(text)
+      res.writeHead(200, { 'Content-Encoding': enc === 'raw' ? 'deflate' : enc })
+      res.end(body)
+    })
+    const client = new HttpClient()
+    for (const enc of ['gzip', 'deflate', 'raw'])
+      expect(await (await client.request({ url: `${url}/${enc}` })).text()).toBe(text)
+    client.close()
+  })
+
+  it('sends the exact request URI, User-Agent, and keeps cookies per path', async () => {
+    const seen: Array<{ url: string; cookie?: string; ua?: string }> = []
+    const url = await serve((req, res) => {
+      seen.push({
+        url: req.url!,
+        ...(req.headers.cookie ? { cookie: req.headers.cookie } : {}),
+        ua: req.headers['user-agent']!
+      })
+      res.writeHead(200, { 'Set-Cookie': ['A=1; Path=/rets', 'B=2; Path=/other', 'C=3; Max-Age=0'] })
+      res.end('ok')
+    })
+    const client = new HttpClient({ userAgent: 'WB/1.0' })
+    await (await client.request({ url: `${url}/rets/login?a=(1)&b=x%2Cy` })).discard()
+    await (await client.request({ url: `${url}/rets/search` })).discard()
+    expect(seen[0]).toEqual({ url: '/rets/login?a=(1)&b=x%2Cy', ua: 'WB/1.0' })
+    expect(seen[1]).toEqual({ url: '/rets/search', cookie: 'A=1', ua: 'WB/1.0' })
+    expect(client.cookies.get('C')).toBeUndefined()
+  })
+
+  it('times out an idle server with HTTP_TIMEOUT and honours AbortSignal', async () => {
+    const url = await serve(() => undefined)
+    const client = new HttpClient({ timeoutMs: 100 })
+    await expect(client.request({ url })).rejects.toMatchObject({ code: 'HTTP_TIMEOUT' })
+    const ac = new AbortController()
+    const pending = client.request({ url, signal: ac.signal, timeoutMs: 5000 })
+    ac.abort()
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' })
+  })
+
+  it('a stall mid-body fails the body stream with HTTP_TIMEOUT', async () => {
+    const url = await serve((_req, res) => {
+      res.writeHead(200)
+      res.write('partial')
+    })
+    const res = await new HttpClient({ timeoutMs: 100 }).request({ url })
+    await expect(res.buffer()).rejects.toMatchObject({ code: 'HTTP_TIMEOUT' })
+  })
+
+  it('a body dropped by its reader ends the wire entry with an error', async () => {
+    const url = await serve((_req, res) => {
+      res.writeHead(200)
+      res.write('x'.repeat(1000))
+    })
+    const log = new WireLog()
+    const res = await new HttpClient({ wireLog: log }).request({ url })
+    res.body.destroy()
+    await new Promise((r) => setTimeout(r, 20))
+    expect(log.get(res.wireId!)).toMatchObject({
+      complete: true,
+      error: 'The client stopped reading before the end of the body.'
+    })
+  })
+
+  it('aborting mid-body errors the stream', async () => {
+    const url = await serve((_req, res) => {
+      res.writeHead(200)
+      res.write('x'.repeat(1000))
+    })
+    const ac = new AbortController()
+    const res = await new HttpClient().request({ url, signal: ac.signal })
+    const reading = res.buffer()
+    ac.abort()
+    await expect(reading).rejects.toBeTruthy()
+  })
+
+  it('connection refused becomes an AppError with a hint', async () => {
+    const url = await serve(() => undefined)
+    const dead = url
+    await new Promise((r) => servers.pop()!.close(r))
+    await expect(new HttpClient().request({ url: dead })).rejects.toMatchObject({
+      code: 'HTTP_ECONNREFUSED',
+      hint: expect.stringMatching(/listening/)
+    })
+  })
+
+  it('goes through an HTTP proxy with an absolute request URI', async () => {
+    const proxied: string[] = []
+    const proxy = await serve((req, res) => {
+      proxied.push(req.url!)
+      res.end('via proxy')
+    })
+    const client = new HttpClient({ proxyUrl: proxy })
+    const res = await client.request({ url: 'http://rets.example.test:6103/rets/login?x=1' })
+    expect(await res.text()).toBe('via proxy')
+    expect(proxied).toEqual(['http://rets.example.test:6103/rets/login?x=1'])
+    client.close()
+  })
+
+  it('trusts a custom CA for https', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'wb-ca-'))
+    try {
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-keyout',
+          `${dir}/k.pem`,
+          '-out',
+          `${dir}/c.pem`,
+          '-days',
+          '1',
+          '-subj',
+          '/CN=127.0.0.1',
+          '-addext',
+          'subjectAltName=IP:127.0.0.1'
+        ],
+        { stdio: 'ignore' }
+      )
+    } catch {
+      return // no openssl on this machine
+    }
+    const cert = readFileSync(`${dir}/c.pem`)
+    const server = createHttpsServer({ key: readFileSync(`${dir}/k.pem`), cert })
+    const url = (await serve((_req, res) => res.end('secure'), server)).replace('http:', 'https:')
+    await expect(new HttpClient().request({ url })).rejects.toMatchObject({ code: expect.stringMatching(/^HTTP_/) })
+    const client = new HttpClient({ ca: cert })
+    expect(await (await client.request({ url })).text()).toBe('secure')
+    client.close()
+  })
+})
+
+describe('WireLog', () => {
+  it('records redacted headers, spills big bodies to disk and reads any byte range', async () => {
+    const big = Buffer.alloc(300_000)
+    for (let i = 0; i < big.length; i++) big[i] = i % 251
+    const url = await serve((req, res) => {
+      res.writeHead(200, { 'Set-Cookie': 'RETS-Session-ID=sekrit-session; Path=/', 'Content-Encoding': 'gzip' })
+      res.end(gzipSync(req.url!.startsWith('/big') ? big : Buffer.from('small')))
+    })
+    const spillDir = mkdtempSync(path.join(os.tmpdir(), 'wb-wire-'))
+    const log = new WireLog({ memoryLimit: 64 * 1024, maxEntries: 2, spillDir })
+    redactor.addSecret('hunter2-secret')
+    const client = new HttpClient({ wireLog: log })
+    const res = await client.request({
+      method: 'POST',
+      url: `${url}/big?password=hunter2-secret`,
+      headers: { Authorization: 'Basic abcdef', 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'user=a&password=hunter2-secret'
+    })
+    expect((await res.buffer()).equals(big)).toBe(true)
+    const entry = log.get(res.wireId!)!
+    expect(entry).toMatchObject({ method: 'POST', status: 200, responseBytes: 300_000, complete: true })
+    expect(entry.url).not.toContain('hunter2-secret')
+    expect(entry.requestHeaders.Authorization).toBe('Basic [redacted]')
+    expect(entry.requestBody).toBe('user=a&password=[redacted]')
+    expect(entry.responseHeaders!['set-cookie']).toBe('RETS-Session-ID=[redacted]; Path=/')
+    expect(entry.durationMs).toBeGreaterThanOrEqual(0)
+    expect(readdirSync(spillDir)).toHaveLength(1)
+    expect((await log.readBody(entry.id, 250_000, 100)).equals(big.subarray(250_000, 250_100))).toBe(true)
+    expect((await log.readBody(entry.id, 299_990, 100)).length).toBe(10)
+    const curl = log.toCurl(entry.id)!
+    expect(curl).toContain('-X POST')
+    expect(curl).toContain("-H 'Authorization: Basic [redacted]'")
+    expect(curl).not.toContain('hunter2-secret')
+    // bounded: two more entries push the big one (and its spill file) out
+    await (await client.request({ url: `${url}/a` })).discard()
+    await (await client.request({ url: `${url}/b` })).discard()
+    expect(log.get(entry.id)).toBeUndefined()
+    expect(readdirSync(spillDir)).toHaveLength(0)
+    expect(log.list()).toHaveLength(2)
+    expect((await log.readBody(log.list()[1]!.id, 0, 100)).toString()).toBe('small')
+    redactor.removeSecret('hunter2-secret')
+  })
+})

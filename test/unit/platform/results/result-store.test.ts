@@ -1,0 +1,113 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { ResultStore } from '../../../../src-main/platform/results/result-store'
+import { ResultRegistry } from '../../../../src-main/platform/results/result-registry'
+
+const cleanup: Array<() => void> = []
+afterEach(() => {
+  for (const c of cleanup.splice(0)) c()
+})
+
+function newStore(dir?: string) {
+  const s = new ResultStore(dir ? { dir } : {})
+  cleanup.push(() => s.dispose())
+  return s
+}
+
+describe('ResultStore', () => {
+  it('holds 1,000,000 rows with sane memory and reads any page exactly', async () => {
+    const store = newStore()
+    store.setColumns([{ name: 'ListingID' }, { name: 'Price' }, { name: 'City', lookupName: 'CITY' }])
+    global.gc?.()
+    const before = process.memoryUsage().heapUsed
+    for (let i = 0; i < 1_000_000; i++) store.append([`L${i}`, String(100000 + i), i % 2 ? 'Chicago' : 'Zanesville'])
+    const grown = process.memoryUsage().heapUsed - before
+    // the index is 8 bytes/row; rows themselves live on disk
+    expect(grown).toBeLessThan(120 * 1024 * 1024)
+    await store.finish()
+    const page = await store.page(999_990, 50)
+    expect(page).toMatchObject({ offset: 999_990, total: 1_000_000, complete: true })
+    expect(page.rows).toHaveLength(10)
+    expect(page.rows[9]).toEqual(['L999999', '1099999', 'Chicago'])
+    expect((await store.page(500_000, 2)).rows).toEqual([
+      ['L500000', '600000', 'Zanesville'],
+      ['L500001', '600001', 'Chicago']
+    ])
+    expect((await store.page(0, 1)).rows).toEqual([['L0', '100000', 'Zanesville']])
+    expect((await store.page(2_000_000, 10)).rows).toEqual([])
+  }, 60_000)
+
+  it('pages while still appending; grown columns pad earlier rows', async () => {
+    const store = newStore()
+    store.setColumns([{ name: 'A' }])
+    store.append(['1'])
+    expect(await store.page(0, 10)).toEqual({ offset: 0, rows: [['1']], total: 1, complete: false })
+    store.setColumns([{ name: 'A' }, { name: 'B' }])
+    store.append(['2', 'x'])
+    expect((await store.page(0, 10)).rows).toEqual([
+      ['1', ''],
+      ['2', 'x']
+    ])
+    store.setInfo({ serverCount: 9, maxRowsReached: true, pages: 1, warnings: ['w'] })
+    expect(store.info).toEqual({ serverCount: 9, maxRowsReached: true, pages: 1, warnings: ['w'] })
+  })
+
+  it('exports CSV and JSON atomically from the store', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'wb-export-'))
+    const store = newStore()
+    store.setColumns([{ name: 'ID' }, { name: 'Remarks' }])
+    store.append(['1', 'Nice, "big" house'])
+    store.append(['2', 'line1\nline2'])
+    store.append(['3', ' padded '])
+    store.append(['4', 'Núñez'])
+    await store.finish()
+    const csv = path.join(dir, 'out.csv')
+    expect(await store.exportCsv(csv)).toBe(4)
+    expect(readFileSync(csv, 'utf8')).toBe(
+      'ID,Remarks\r\n1,"Nice, ""big"" house"\r\n2,"line1\nline2"\r\n3," padded "\r\n4,Núñez\r\n'
+    )
+    const json = path.join(dir, 'out.json')
+    await store.exportJson(json)
+    expect(JSON.parse(readFileSync(json, 'utf8'))).toEqual([
+      { ID: '1', Remarks: 'Nice, "big" house' },
+      { ID: '2', Remarks: 'line1\nline2' },
+      { ID: '3', Remarks: ' padded ' },
+      { ID: '4', Remarks: 'Núñez' }
+    ])
+    expect(readdirSync(dir).sort()).toEqual(['out.csv', 'out.json'])
+    const ac = new AbortController()
+    ac.abort()
+    await expect(store.exportCsv(path.join(dir, 'x.csv'), { signal: ac.signal })).rejects.toMatchObject({
+      name: 'AbortError'
+    })
+    expect(readdirSync(dir).sort()).toEqual(['out.csv', 'out.json'])
+  })
+
+  it('dispose removes the spill file', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'wb-store-'))
+    const store = new ResultStore({ dir })
+    store.append(['a'])
+    await store.finish()
+    expect(readdirSync(dir)).toHaveLength(1)
+    store.dispose()
+    expect(readdirSync(dir)).toHaveLength(0)
+    await expect(store.page(0, 1)).rejects.toThrow(/disposed/)
+  })
+})
+
+describe('ResultRegistry', () => {
+  it('pages by id and disposes', async () => {
+    const reg = new ResultRegistry()
+    cleanup.push(() => reg.disposeAll())
+    const a = reg.create()
+    a.setColumns([{ name: 'X' }])
+    a.append(['1'])
+    await a.finish()
+    expect(await reg.page(a.id, 0, 10)).toMatchObject({ rows: [['1']], total: 1, complete: true })
+    expect(reg.ids()).toEqual([a.id])
+    expect(reg.dispose(a.id)).toBe(true)
+    await expect(reg.page(a.id, 0, 10)).rejects.toMatchObject({ code: 'RESULT_NOT_FOUND' })
+  })
+})
