@@ -2,7 +2,16 @@
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 
-const SOURCES = ['src-main', 'src-renderer', 'contract', 'domain', 'demo-mls', 'resources', 'electron.vite.config.ts', 'package.json']
+const SOURCES = [
+  'src-main',
+  'src-renderer',
+  'contract',
+  'domain',
+  'demo-mls',
+  'resources',
+  'electron.vite.config.ts',
+  'package.json'
+]
 const OUTPUTS = ['out/main/index.js', 'out/main/web.js', 'out/preload/preload.cjs', 'out/renderer/index.html']
 
 function newestMtime(p) {

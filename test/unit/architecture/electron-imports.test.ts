@@ -18,7 +18,9 @@ function walk(dir: string): string[] {
 
 describe('electron import boundary', () => {
   it('only the shell imports electron', () => {
-    const files = ['src-main', 'src-renderer', 'contract', 'domain', 'demo-mls'].flatMap((d) => walk(path.join(repoRoot, d)))
+    const files = ['src-main', 'src-renderer', 'contract', 'domain', 'demo-mls'].flatMap((d) =>
+      walk(path.join(repoRoot, d))
+    )
     const offenders = files
       .map((f) => path.relative(repoRoot, f).split(path.sep).join('/'))
       .filter((rel) => !ALLOWED.some((re) => re.test(rel)))

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import {
-  odataComplete,
-  odataDiagnose,
-  odataHover,
-  odataTokens
-} from '../../../../domain/query-languages/odata'
+import { odataComplete, odataDiagnose, odataHover, odataTokens } from '../../../../domain/query-languages/odata'
 import type { EditorContext } from '../../../../domain/query-languages/editor/editor-types'
 import type { FieldMeta } from '../../../../domain/metadata/metadata-model'
 import { lookups } from './field-fixtures'

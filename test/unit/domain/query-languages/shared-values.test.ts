@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { compareRecordValues, fieldKindOf, recordFromObject } from '../../../../domain/query-languages'
-import {
-  compareDate,
-  instantOf,
-  wildcardMatcher
-} from '../../../../domain/query-languages/values/compare-values'
+import { compareDate, instantOf, wildcardMatcher } from '../../../../domain/query-languages/values/compare-values'
 
 describe('shared value handling', () => {
   it('folds RETS, Edm and Spark data types', () => {

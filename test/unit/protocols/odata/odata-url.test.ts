@@ -4,7 +4,11 @@ import { buildODataUrl } from '../../../../src-main/protocols/odata/odata-url'
 import { comparison, containsValue, formatODataLiteral } from '../../../../src-main/protocols/odata/odata-literal'
 import { odataError } from '../../../../src-main/protocols/odata/odata-error'
 import { parseODataPage } from '../../../../src-main/protocols/odata/odata-page'
-import { parseRetryAfter, retryDelayMs, DEFAULT_RETRY_POLICY } from '../../../../src-main/protocols/json-api/retry-policy'
+import {
+  parseRetryAfter,
+  retryDelayMs,
+  DEFAULT_RETRY_POLICY
+} from '../../../../src-main/protocols/json-api/retry-policy'
 import { quotaHeaders } from '../../../../src-main/protocols/json-api/quota-headers'
 
 const field = (systemName: string, dataType: string, extra: Partial<FieldMeta> = {}): FieldMeta => ({
