@@ -1,4 +1,4 @@
-// Reading the captured server responses in shared/fixtures: full HTTP dumps (PHRETS, libRETS test-network:
+// Reading the captured server responses in test/fixtures: full HTTP dumps (PHRETS, libRETS test-network:
 // status line + headers + body, CRLF or LF, bodies sometimes still chunk-framed) and libRETS' pseudo status line
 // "200" + headers. Bodies in the PHRETS dumps are already decoded although the headers still say gzip/chunked.
 import { readFileSync } from 'node:fs'

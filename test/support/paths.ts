@@ -3,4 +3,5 @@ import { fileURLToPath } from 'node:url'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 export const repoRoot = path.resolve(here, '../..')
-export const fixturesDir = path.resolve(here, '../../../shared/fixtures')
+/** real captured server replies, kept in the repository (see test/fixtures/SOURCES.md) */
+export const fixturesDir = path.join(repoRoot, 'test/fixtures')
