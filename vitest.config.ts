@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
+import { fileURLToPath } from 'node:url'
 
 // Three suites: pure Node units (+ fixtures), real-HTTP integration against the Demo MLS, and renderer units in
 // happy-dom. The Playwright E2E suite has its own config (test/e2e/vitest.config.ts) because it needs a build.
@@ -24,6 +25,8 @@ export default defineConfig({
       },
       {
         plugins: [vue()],
+        // files under src-renderer/public are served from the root in the app (`/icon.svg`)
+        resolve: { alias: { '/icon.svg': fileURLToPath(new URL('src-renderer/public/icon.svg', import.meta.url)) } },
         test: {
           name: 'renderer',
           include: ['test/unit/renderer/**/*.test.ts'],

@@ -29,7 +29,13 @@ export interface AppInfo {
   version: string
   platform: string
   mode: 'electron' | 'web' | 'cli'
-  keychain: { kind: 'keychain' | 'safeStorage' | 'memory'; persistent: boolean; detail: string }
+  keychain: {
+    kind: 'keychain' | 'safeStorage' | 'memory'
+    persistent: boolean
+    summary: string
+    advice?: string
+    detail?: string
+  }
   userDataDir: string
   demoMlsUrl: string | null
   /** the desktop shell can show native folder/save pickers and open folders (web mode cannot) */

@@ -4,7 +4,6 @@
 // and ends with one line: `N passed, N failed`.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -43,14 +42,29 @@ function ensureSystemPackages() {
   }
 }
 
+const keytarLoads = () =>
+  spawnSync(process.execPath, ['-e', "require('keytar')"], { cwd: root, stdio: 'ignore' }).status === 0
+
+/**
+ * keytar is optional: where `npm install` ran before libsecret was installed, its build failed and npm removed the
+ * package, so there is nothing to rebuild. Install it again at the locked version now that the libraries are here.
+ */
 function ensureKeytar() {
-  const require = createRequire(import.meta.url)
-  try {
-    require('keytar')
-  } catch {
-    // installed before libsecret was present: build it now that it is
-    run('npm', ['rebuild', 'keytar'])
-  }
+  if (keytarLoads()) return
+  const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8'))
+  const version = lock.packages?.['node_modules/keytar']?.version
+  if (!version) return
+  const present = existsSync(path.join(root, 'node_modules/keytar'))
+  console.log(
+    `keytar ${version} cannot be loaded (installed before libsecret was there): ${present ? 'rebuilding' : 'installing'} it`
+  )
+  if (present) run('npm', ['rebuild', 'keytar'], { stdio: 'ignore' })
+  else run('npm', ['install', '--no-save', '--no-audit', '--no-fund', `keytar@${version}`], { stdio: 'ignore' })
+  console.log(
+    keytarLoads()
+      ? `keytar ${version} reinstalled: the keychain tests use the real Secret Service`
+      : `keytar ${version} could not be built; the keychain tests will fail and say why`
+  )
 }
 
 /** Runs vitest (optionally through a wrapper command) and reads its JSON report for the counts. */

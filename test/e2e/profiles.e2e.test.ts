@@ -40,8 +40,8 @@ describe('connection profiles', () => {
     let app = await start()
     if (!app.workbench.secrets.info().persistent) {
       if (process.env.MLSWB_REQUIRE_KEYCHAIN === '1')
-        throw new Error(`No persistent keychain: ${app.workbench.secrets.info().detail}`)
-      console.warn('skipped: secrets cannot persist here —', app.workbench.secrets.info().detail)
+        throw new Error(`No persistent keychain: ${JSON.stringify(app.workbench.secrets.info())}`)
+      console.warn('skipped: secrets cannot persist here —', app.workbench.secrets.info().summary)
       return
     }
     for (const scheme of ['light', 'dark'] as const) {

@@ -101,7 +101,7 @@ export class EncryptedFileSecretStore implements SecretStore {
     return {
       kind: 'safeStorage',
       persistent: true,
-      detail: `Secrets are encrypted with the system keyring (${this.safeStorage.backend}) and kept in ${this.filePath}.`
+      summary: `Secrets are encrypted with the system keyring (${this.safeStorage.backend}) and kept in ${this.filePath}.`
     }
   }
 

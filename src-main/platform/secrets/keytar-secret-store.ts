@@ -44,7 +44,7 @@ export async function loadKeytar(): Promise<KeytarLoad> {
   }
 }
 
-export type ProbeResult = { ok: true } | { ok: false; reason: string }
+export type ProbeResult = { ok: true } | { ok: false; reason: string; timedOut: boolean }
 
 /** Writes, reads back and deletes a throw-away entry. Its account starts with '.', which no profile id can. */
 export async function probeKeychain(keytar: KeytarLike, timeoutMs = 5000): Promise<ProbeResult> {
@@ -54,12 +54,14 @@ export async function probeKeychain(keytar: KeytarLike, timeoutMs = 5000): Promi
     await keytar.setPassword(KEYCHAIN_SERVICE, account, value)
     const back = await keytar.getPassword(KEYCHAIN_SERVICE, account)
     await keytar.deletePassword(KEYCHAIN_SERVICE, account)
-    return back === value ? { ok: true } : { ok: false, reason: 'the keychain did not return the value just stored' }
+    return back === value
+      ? { ok: true }
+      : { ok: false, reason: 'the keychain did not return the value just stored', timedOut: false }
   }
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<ProbeResult>((resolve) => {
     timer = setTimeout(
-      () => resolve({ ok: false, reason: `the keychain did not answer within ${timeoutMs / 1000} s` }),
+      () => resolve({ ok: false, reason: `the keychain did not answer within ${timeoutMs / 1000} s`, timedOut: true }),
       timeoutMs
     )
     timer.unref()
@@ -67,7 +69,7 @@ export async function probeKeychain(keytar: KeytarLike, timeoutMs = 5000): Promi
   try {
     return await Promise.race([attempt(), timeout])
   } catch (err) {
-    return { ok: false, reason: `the keychain is not available (${firstLine(err)})` }
+    return { ok: false, reason: `the keychain is not available (${firstLine(err)})`, timedOut: false }
   } finally {
     clearTimeout(timer)
   }
@@ -113,7 +115,7 @@ export class KeytarSecretStore implements SecretStore {
     return {
       kind: 'keychain',
       persistent: true,
-      detail: `Secrets are stored in the system keychain (service "${this.service}").`
+      summary: `Secrets are stored in the system keychain (service "${this.service}").`
     }
   }
 

@@ -5,7 +5,11 @@ import { assertSecretKey, type SecretStore, type SecretStoreInfo } from './secre
 export class MemorySecretStore implements SecretStore {
   private readonly values = new Map<string, Map<string, string>>()
 
-  constructor(private readonly why = 'Secrets are kept in memory only and are forgotten when the app quits.') {}
+  constructor(
+    private readonly why: Omit<SecretStoreInfo, 'kind' | 'persistent'> = {
+      summary: 'Secrets are kept in memory for this session only.'
+    }
+  ) {}
 
   async get(profileId: string, name: string): Promise<string | undefined> {
     assertSecretKey(profileId, name)
@@ -38,6 +42,6 @@ export class MemorySecretStore implements SecretStore {
   }
 
   info(): SecretStoreInfo {
-    return { kind: 'memory', persistent: false, detail: this.why }
+    return { kind: 'memory', persistent: false, ...this.why }
   }
 }

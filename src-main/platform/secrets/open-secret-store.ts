@@ -1,10 +1,11 @@
-// Picks where secrets live (DESIGN §6): the OS keychain through keytar; else Electron safeStorage when its backend
-// really encrypts; else memory. The chosen store's info().detail names the store and, when it is not the keychain,
-// why the better ones were passed over — the UI shows that sentence as is.
+// Picks where secrets live: the OS keychain through keytar; else Electron safeStorage when its backend really
+// encrypts; else memory. The chosen store's info() says so in one plain sentence, with what to do and, behind it,
+// the technical reasons the better stores were passed over.
 import { toErrorShape } from '../../../contract/app-error'
 import { EncryptedFileSecretStore, type SafeStorageLike } from './encrypted-file-secret-store'
 import { KeytarSecretStore, loadKeytar, probeKeychain, type KeytarLoad } from './keytar-secret-store'
 import { MemorySecretStore } from './memory-secret-store'
+import { keychainProblem, withoutPaths, type KeychainProblem } from './keychain-problem'
 import { RegisteringSecretStore } from './registering-secret-store'
 import type { SecretStore, SecretStoreInfo } from './secret-store'
 
@@ -21,43 +22,46 @@ export interface OpenSecretStoreOptions {
 /** Opens the best available store, wrapped so every value read or written is registered with the redactor. */
 export async function openSecretStore(options: OpenSecretStoreOptions): Promise<SecretStore> {
   const passedOver: string[] = []
+  let problem: KeychainProblem
 
   const loaded = await (options.loadKeytar ?? loadKeytar)()
   if (loaded.ok) {
     const probe = await probeKeychain(loaded.keytar, options.probeTimeoutMs)
     if (probe.ok) return new RegisteringSecretStore(new KeytarSecretStore(loaded.keytar))
-    passedOver.push(probe.reason)
+    problem = keychainProblem(probe.timedOut ? 'timeout' : 'probe', probe.reason)
   } else {
-    passedOver.push(loaded.reason)
+    problem = keychainProblem('load', loaded.reason)
   }
+  passedOver.push(problem.technical)
 
   if (options.safeStorage) {
     try {
       const store = new EncryptedFileSecretStore(options.safeStorage, options.filePath)
       await store.load()
-      return new RegisteringSecretStore(withReasons(store, passedOver))
+      return new RegisteringSecretStore(withProblem(store, problem))
     } catch (err) {
-      passedOver.push(`safeStorage cannot be used: ${toErrorShape(err).message}`)
+      passedOver.push(`safeStorage cannot be used: ${withoutPaths(toErrorShape(err).message)}`)
     }
   } else {
     passedOver.push('Electron safeStorage is not available when running outside Electron')
   }
 
   return new RegisteringSecretStore(
-    new MemorySecretStore(
-      `Secrets are kept in memory only and are forgotten when the app quits, because ${passedOver.join('; ')}.`
-    )
+    new MemorySecretStore({
+      summary: `Secrets are kept in memory for this session only: the system keychain ${problem.why}.`,
+      advice: problem.advice,
+      detail: `${passedOver.join('; ')}.`
+    })
   )
 }
 
-/** Keeps a store's behaviour but appends why the keychain was not used to its detail. */
-function withReasons(store: SecretStore, reasons: string[]): SecretStore {
-  const info = (): SecretStoreInfo => {
-    const base = store.info()
-    return reasons.length
-      ? { ...base, detail: `${base.detail} The system keychain was not used: ${reasons.join('; ')}.` }
-      : base
-  }
+/** Keeps a store's behaviour but says why the keychain was not used (and how to get it back). */
+function withProblem(store: SecretStore, problem: KeychainProblem): SecretStore {
+  const info = (): SecretStoreInfo => ({
+    ...store.info(),
+    advice: problem.advice,
+    detail: `The system keychain ${problem.why}: ${problem.technical}.`
+  })
   return {
     get: (p, n) => store.get(p, n),
     set: (p, n, v) => store.set(p, n, v),

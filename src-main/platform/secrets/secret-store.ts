@@ -1,4 +1,4 @@
-// The one way the app keeps passwords, UA passwords, client secrets, API keys and tokens (DESIGN §6). Profiles hold
+// The one way the app keeps passwords, UA passwords, client secrets, API keys and tokens. Profiles hold
 // only the NAMES of their secrets; values are keyed by (profileId, name) here and nowhere else.
 import { AppError } from '../../../contract/app-error'
 
@@ -9,8 +9,12 @@ export interface SecretStoreInfo {
   kind: SecretStoreKind
   /** false = secrets are forgotten when the app quits */
   persistent: boolean
-  /** one plain sentence (or two) for the user: where secrets go, and why not somewhere better */
-  detail: string
+  /** one plain sentence for the user: where secrets go and, when that is not the keychain, why */
+  summary: string
+  /** what the user can do to get the system keychain back, when it is not in use */
+  advice?: string
+  /** the technical reasons better stores were passed over (shown behind a "details" disclosure; no file paths) */
+  detail?: string
 }
 
 export interface SecretStore {

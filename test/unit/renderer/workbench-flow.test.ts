@@ -227,7 +227,7 @@ describe('ExportForm', () => {
       platform: 'linux',
       mode: 'web',
       userDataDir: '/home/u/.config/mlswb/',
-      keychain: { kind: 'memory', persistent: false, detail: '' },
+      keychain: { kind: 'memory', persistent: false, summary: '' },
       demoMlsUrl: null,
       nativeDialogs: false
     }

@@ -73,7 +73,7 @@ describe('KeytarSecretStore against the real keychain', () => {
     expect(store.info()).toEqual({
       kind: 'keychain',
       persistent: true,
-      detail: `Secrets are stored in the system keychain (service "${service}").`
+      summary: `Secrets are stored in the system keychain (service "${service}").`
     })
   })
 
