@@ -1,6 +1,7 @@
 import pluginVue from 'eslint-plugin-vue'
 import { defineConfigWithVueTs, vueTsConfigs } from '@vue/eslint-config-typescript'
 import skipFormatting from '@vue/eslint-config-prettier/skip-formatting'
+import layers from './eslint-rules/layers.js'
 
 export default defineConfigWithVueTs(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test/e2e/screenshots/**', 'bench/results/**'] },
@@ -23,6 +24,11 @@ export default defineConfigWithVueTs(
         { paths: [{ name: 'electron', message: 'Only the Electron shell may import electron.' }] }
       ]
     }
+  },
+  {
+    files: ['src-main/**', 'src-renderer/**', 'contract/**', 'domain/**', 'demo-mls/**'],
+    plugins: { local: { rules: { layers } } },
+    rules: { 'local/layers': 'error' }
   },
   {
     files: ['src-main/index.ts', 'src-main/preload.ts', 'src-main/shells/electron/**'],
