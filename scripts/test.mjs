@@ -10,32 +10,36 @@ import { fileURLToPath } from 'node:url'
 import { buildIsStale } from './build-state.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const APT_PACKAGES = ['chromium', 'gnome-keyring', 'dbus', 'dbus-x11', 'libsecret-tools', 'libsecret-1-dev']
-const NEEDED_COMMANDS = {
-  chromium: 'chromium',
-  'gnome-keyring-daemon': 'gnome-keyring',
-  'dbus-run-session': 'dbus',
-  'secret-tool': 'libsecret-tools'
-}
-
 const run = (cmd, args, opts = {}) => spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts })
 const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0
 
+// what the suites need from the system, how to tell it is there, and the Debian package that brings it
+const SYSTEM_NEEDS = [
+  { what: 'chromium', pkg: 'chromium', present: () => has('chromium') },
+  { what: 'gnome-keyring-daemon', pkg: 'gnome-keyring', present: () => has('gnome-keyring-daemon') },
+  { what: 'dbus-run-session', pkg: 'dbus', present: () => has('dbus-run-session') },
+  { what: 'dbus-launch', pkg: 'dbus-x11', present: () => has('dbus-launch') },
+  { what: 'secret-tool', pkg: 'libsecret-tools', present: () => has('secret-tool') },
+  // keytar compiles against libsecret's headers
+  { what: 'libsecret headers', pkg: 'libsecret-1-dev', present: () => existsSync('/usr/include/libsecret-1') }
+]
+
 function ensureSystemPackages() {
   if (process.platform !== 'linux') return
-  const missing = Object.entries(NEEDED_COMMANDS).filter(([cmd]) => !has(cmd))
+  const missing = SYSTEM_NEEDS.filter((need) => !need.present())
   if (!missing.length) return
-  const line = `apt-get install -y ${APT_PACKAGES.join(' ')}`
+  const packages = missing.map((need) => need.pkg)
+  const line = `apt-get install -y ${packages.join(' ')}`
   const isRoot = process.getuid?.() === 0
   if (!isRoot || !has('apt-get')) {
-    console.error(`The tests need: ${missing.map(([c]) => c).join(', ')}. Install them with:\n  sudo ${line}`)
+    console.error(`The tests need: ${missing.map((need) => need.what).join(', ')}. Install them with:\n  sudo ${line}`)
     process.exit(1)
   }
   console.log(`Installing test dependencies: ${line}`)
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
   if (
     run('apt-get', ['update', '-qq'], { env }).status !== 0 ||
-    run('apt-get', ['install', '-y', '-qq', ...APT_PACKAGES], { env }).status !== 0
+    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { env }).status !== 0
   ) {
     console.error(`Could not install the test dependencies. Run:\n  sudo ${line}`)
     process.exit(1)
