@@ -66,7 +66,6 @@ export async function createIdxServerSession(
         warnings: summary.warnings,
         ...(summary.totalRecords !== undefined ? { serverCount: summary.totalRecords } : {})
       })
-      await writer.finish()
       return
     }
     // the IDX API has no classes; the class the editor asks for is not sent

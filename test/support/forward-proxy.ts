@@ -1,0 +1,45 @@
+// A forward HTTP proxy for plain http targets (absolute URI in the request line), as corporate networks have: it
+// records every request it relays with the headers that reached it, and can ask for a Basic login first.
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+export interface ProxiedRequest {
+  method: string
+  url: string
+  headers: http.IncomingHttpHeaders
+}
+
+export interface ForwardProxy {
+  url: string
+  seen: ProxiedRequest[]
+  close(): Promise<void>
+}
+
+export async function startForwardProxy(login?: { user: string; password: string }): Promise<ForwardProxy> {
+  const seen: ProxiedRequest[] = []
+  const expected = login && `Basic ${Buffer.from(`${login.user}:${login.password}`).toString('base64')}`
+  const server = http.createServer((req, res) => {
+    seen.push({ method: req.method ?? '', url: req.url ?? '', headers: { ...req.headers } })
+    if (expected && req.headers['proxy-authorization'] !== expected) {
+      res.writeHead(407, { 'Proxy-Authenticate': 'Basic realm="corp"', 'Content-Type': 'text/plain' })
+      res.end('Proxy login required')
+      return
+    }
+    const { 'proxy-authorization': _auth, ...headers } = req.headers
+    const upstream = http.request(req.url!, { method: req.method, headers }, (up) => {
+      res.writeHead(up.statusCode ?? 502, up.headers)
+      up.pipe(res)
+    })
+    upstream.on('error', () => res.destroy())
+    req.pipe(upstream)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()))
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    seen,
+    close: async () => {
+      server.closeAllConnections()
+      await new Promise((r) => server.close(r))
+    }
+  }
+}
