@@ -1,5 +1,6 @@
 // A forward HTTP proxy for plain http targets (absolute URI in the request line), as corporate networks have: it
-// records every request it relays with the headers that reached it, and can ask for a Basic login first.
+// records every request it relays with the headers that reached it, can ask for a Basic login first, and can reach
+// hosts the test machine cannot resolve (`hosts`: name → origin), as a proxy inside a company network does.
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 
@@ -15,7 +16,13 @@ export interface ForwardProxy {
   close(): Promise<void>
 }
 
-export async function startForwardProxy(login?: { user: string; password: string }): Promise<ForwardProxy> {
+export interface ForwardProxyOptions {
+  login?: { user: string; password: string }
+  hosts?: Record<string, string>
+}
+
+export async function startForwardProxy(options: ForwardProxyOptions = {}): Promise<ForwardProxy> {
+  const { login, hosts = {} } = options
   const seen: ProxiedRequest[] = []
   const expected = login && `Basic ${Buffer.from(`${login.user}:${login.password}`).toString('base64')}`
   const server = http.createServer((req, res) => {
@@ -26,7 +33,10 @@ export async function startForwardProxy(login?: { user: string; password: string
       return
     }
     const { 'proxy-authorization': _auth, ...headers } = req.headers
-    const upstream = http.request(req.url!, { method: req.method, headers }, (up) => {
+    const target = new URL(req.url!)
+    const origin = hosts[target.hostname]
+    const upstreamUrl = origin ? new URL(target.pathname + target.search, origin) : target
+    const upstream = http.request(upstreamUrl, { method: req.method, headers }, (up) => {
       res.writeHead(up.statusCode ?? 502, up.headers)
       up.pipe(res)
     })

@@ -12,7 +12,7 @@ let proxy: ForwardProxy
 
 beforeAll(async () => {
   h = await startHarness()
-  proxy = await startForwardProxy({ user: PROXY_USER, password: PROXY_PASSWORD })
+  proxy = await startForwardProxy({ login: { user: PROXY_USER, password: PROXY_PASSWORD } })
   await h.call('profiles:save', {
     profile: {
       id: 'behind-proxy',
