@@ -36,6 +36,11 @@ export interface DemoMlsOptions {
   gzip: boolean
   /** reference "now" of the generator: timestamps spread over the two years before it */
   epoch: string
+  /**
+   * Property classes beyond A, B and C (named X1…Xn, each with the Residential fields and rows), for the metadata of
+   * a large MLS: dozens of classes whose TABLE is loaded one by one
+   */
+  extraClasses: number
 }
 
 export interface FaultState {
@@ -102,7 +107,8 @@ export const defaultOptions: DemoMlsOptions = {
   action: true,
   realm: 'Demo MLS RETS',
   gzip: true,
-  epoch: '2026-06-01T00:00:00Z'
+  epoch: '2026-06-01T00:00:00Z',
+  extraClasses: 0
 }
 
 export const noFaults: FaultState = {

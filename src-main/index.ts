@@ -44,8 +44,16 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
-  app.on('before-quit', () => {
-    workbench?.close().catch(() => undefined)
+  app.on('before-quit', (event) => {
+    if (!workbench) return
+    // quit waits for the close: sessions log out and pending metadata snapshots reach the disk
+    const closing = workbench
+    workbench = null
+    event.preventDefault()
+    closing
+      .close()
+      .catch(() => undefined)
+      .finally(() => app.quit())
   })
 }
 

@@ -67,13 +67,22 @@ export function retsResources(ctx: DemoContext): RetsResource[] {
     visibleName: 'Property',
     catalogue: 'Property',
     keyField: ctx.data.field('Property', 'ListingKey') as FieldDef,
-    classes: propertyClasses.map((c) => ({
-      name: c.name,
-      standardName: c.standardName,
-      visibleName: c.visibleName,
-      fields: propertyFields(c.name),
-      rows: () => filterListings(ctx, c.propertyType)
-    })),
+    classes: [
+      ...propertyClasses.map((c) => ({
+        name: c.name,
+        standardName: c.standardName,
+        visibleName: c.visibleName,
+        fields: propertyFields(c.name),
+        rows: () => filterListings(ctx, c.propertyType)
+      })),
+      ...Array.from({ length: ctx.options.extraClasses }, (_, i) => ({
+        name: `X${i + 1}`,
+        standardName: 'ResidentialProperty',
+        visibleName: `Residential ${i + 1}`,
+        fields: propertyFields('A'),
+        rows: () => filterListings(ctx, 'Residential')
+      }))
+    ],
     objectTypes: [
       { type: 'Photo', description: 'Standard Photo (160x120)' },
       { type: 'HiRes', description: 'High Resolution Photo (320x240)' }

@@ -112,7 +112,7 @@ export async function createWorkbench(opts: WorkbenchOptions): Promise<Workbench
         ...(opts.desktop ? { desktop: opts.desktop } : {})
       }),
       jobHandlers(jobs),
-      profileHandlers(profiles, secrets, sessions),
+      profileHandlers(profiles, secrets, sessions, wireLog),
       sessionHandlers(sessions, jobs),
       queryHandlers({ sessions, jobs, results, wireLog }),
       photoHandlers({ sessions, jobs, results, outputFolders }),

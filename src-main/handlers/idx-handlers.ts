@@ -48,10 +48,11 @@ export function idxHandlers({ sessions, jobs, results, snapshotDir }: IdxHandler
           reports.set(started.jobId, rows ? { ...report, resultId: rows.id } : report)
           if (reports.size > KEEP_REPORTS) reports.delete(reports.keys().next().value as string)
           return report
-        }
+        },
+        rows
       )
       // the error reaches the renderer through job:progress; partial rows stay readable
-      started.result.catch(() => rows?.finish())
+      started.result.catch(() => undefined)
       const jobId = started.jobId
       return rows ? { jobId, resultId: rows.id } : { jobId }
     },

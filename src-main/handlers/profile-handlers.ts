@@ -5,12 +5,15 @@ import { testConnection } from '../features/connections/connection-test'
 import type { ProfileDraft, ProfileStore } from '../features/connections/profiles'
 import type { SecretStore } from '../platform/secrets/secret-store'
 import type { SessionManager } from '../features/connections/session-manager'
+import { httpClientFor } from '../features/connections/adapters/http-for-profile'
+import type { WireLog } from '../platform/http/wire-log'
 import type { PartialHandlerTable } from './handler-registry'
 
 export function profileHandlers(
   profiles: ProfileStore,
   secrets: SecretStore,
-  sessions: SessionManager
+  sessions: SessionManager,
+  wireLog: WireLog
 ): PartialHandlerTable {
   // Only the secret names a profile kind uses can be stored, so the renderer cannot park arbitrary data there.
   async function checkSecretName(profileId: string, name: string): Promise<void> {
@@ -39,12 +42,15 @@ export function profileHandlers(
       await sessions.disconnect(profileId) // settings changed: the next connect uses them
       return profiles.update(profileId, profile)
     },
-    'profiles:test': async ({ profileId }) =>
-      testConnection(await profiles.get(profileId), async () => {
+    'profiles:test': async ({ profileId }) => {
+      const profile = await profiles.get(profileId)
+      const login = async (): Promise<string> => {
         const info = await sessions.probe(profileId)
         const facts = [info.protocolVersion, info.metadataVersion && `metadata ${info.metadataVersion}`].filter(Boolean)
         return `Logged in${facts.length ? ` (${facts.join(', ')})` : ''}.`
-      }),
+      }
+      return testConnection(profile, login, () => httpClientFor(profile, wireLog, secrets))
+    },
     'profiles:duplicate': ({ profileId, name }) => profiles.duplicate(profileId, name),
     'profiles:delete': async ({ profileId }) => {
       await sessions.disconnect(profileId)

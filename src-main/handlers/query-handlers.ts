@@ -1,5 +1,5 @@
-// Queries run as jobs in main; rows land in a result store the renderer pages through, and each request's raw
-// exchange stays in the wire log for the raw view.
+// Queries run as jobs in main; rows land in a result store the job owns (and finishes), and each request's raw
+// exchange stays in the wire log, tagged with the job, for the result's raw view.
 import path from 'node:path'
 import { stat } from 'node:fs/promises'
 import { AppError } from '../../contract/app-error'
@@ -21,7 +21,7 @@ export interface QueryHandlerDeps {
 }
 
 export function queryHandlers({ sessions, jobs, results, wireLog }: QueryHandlerDeps): PartialHandlerTable {
-  const wireIdsByResult = new Map<string, string[]>()
+  const jobOfResult = new Map<string, string>()
 
   function store(resultId: string) {
     const s = results.get(resultId)
@@ -42,23 +42,13 @@ export function queryHandlers({ sessions, jobs, results, wireLog }: QueryHandler
     'query:run': ({ profileId, spec }) => {
       const session = sessions.session(profileId)
       const rows = results.create()
-      const before = new Set(wireLog.list().map((e) => e.id))
-      const { jobId, result } = jobs.start({ kind: 'query', title: queryTitle(spec), unit: 'rows' }, (job) =>
-        session.run(spec, rows, job)
+      const { jobId, result } = jobs.start(
+        { kind: 'query', title: queryTitle(spec), unit: 'rows' },
+        (job) => session.run(spec, rows, job),
+        rows
       )
-      // Partial rows stay available whatever the outcome; the job event carries the error.
-      const settle = (): Promise<void> => {
-        wireIdsByResult.set(
-          rows.id,
-          wireLog
-            .list()
-            // this session's requests only: a query running at the same time on another connection is not ours
-            .filter((e) => !before.has(e.id) && e.source === profileId)
-            .map((e) => e.id)
-        )
-        return rows.finish()
-      }
-      result.then(settle, settle).catch(() => undefined)
+      jobOfResult.set(rows.id, jobId)
+      result.catch(() => undefined) // the job event carries the error; partial rows stay available
       return { jobId, resultId: rows.id }
     },
     'results:summary': ({ resultId }): ResultSummary => {
@@ -70,7 +60,7 @@ export function queryHandlers({ sessions, jobs, results, wireLog }: QueryHandler
         complete: s.complete,
         pages: s.info.pages,
         warnings: s.info.warnings,
-        wireIds: wireIdsByResult.get(resultId) ?? []
+        wireIds: wireLog.idsOfJob(jobOfResult.get(resultId) ?? '')
       }
       if (s.info.serverCount !== undefined) summary.serverCount = s.info.serverCount
       if (s.info.maxRowsReached !== undefined) summary.maxRowsReached = s.info.maxRowsReached
@@ -92,7 +82,8 @@ export function queryHandlers({ sessions, jobs, results, wireLog }: QueryHandler
     'wire:body': async ({ id, offset, length }): Promise<WireBodySlice> => {
       const entry = wireLog.get(id)
       if (!entry) throw new AppError({ code: 'WIRE_NOT_FOUND', message: 'That request is no longer in the log.' })
-      const slice = { id, offset, total: entry.responseBytes }
+      // a download's body went to a file, not the log: nothing to read (its size is the entry's bodySize)
+      const slice = { id, offset, total: entry.bodyKept ? entry.responseBytes : 0 }
       return isTextContentType(entry.responseHeaders?.['content-type'])
         ? { ...slice, encoding: 'text', data: await redactedText(id, offset, length, entry.responseBytes) }
         : { ...slice, encoding: 'base64', data: (await wireLog.readBody(id, offset, length)).toString('base64') }

@@ -5,7 +5,6 @@ export class CollectingResultWriter implements ResultWriter {
   columns: ResultColumn[] = []
   rows: string[][] = []
   info: Partial<ResultInfo> = {}
-  finished = false
 
   setColumns(columns: ResultColumn[]): void {
     this.columns = columns
@@ -17,10 +16,6 @@ export class CollectingResultWriter implements ResultWriter {
 
   setInfo(info: Partial<ResultInfo>): void {
     this.info = { ...this.info, ...info }
-  }
-
-  async finish(): Promise<void> {
-    this.finished = true
   }
 
   column(name: string): string[] {

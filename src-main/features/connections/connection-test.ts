@@ -4,20 +4,24 @@
 import dns from 'node:dns/promises'
 import net from 'node:net'
 import tls from 'node:tls'
-import http from 'node:http'
-import https from 'node:https'
 import { readFile } from 'node:fs/promises'
 import { toErrorShape } from '../../../contract/app-error'
 import type { ConnectionTestStep } from '../../../contract/workbench-types'
+import type { HttpClient } from '../../platform/http/http-client'
 import { redactor } from '../../platform/redaction/redactor'
 import { primaryUrl } from './profile-summary'
 import type { ConnectionProfile } from '../../../contract/profile-schema'
 
 const STEP_TIMEOUT_MS = 10_000
 
+/**
+ * `http` opens the profile's HttpClient (proxy, CA file, wire log) for the HTTP step; the DNS, TCP and TLS steps
+ * talk to the server directly, and are skipped behind a proxy.
+ */
 export async function testConnection(
   profile: ConnectionProfile,
-  login: () => Promise<string>
+  login: () => Promise<string>,
+  http: () => Promise<HttpClient>
 ): Promise<ConnectionTestStep[]> {
   const steps: ConnectionTestStep[] = []
   const run = async (
@@ -93,7 +97,7 @@ export async function testConnection(
   }
   const answered = await run(
     'http',
-    () => probeHttp(url),
+    () => probeHttp(http, url),
     () => 'The server did not answer HTTP. Check the URL, and the proxy setting if you use one.'
   )
   if (!answered) return steps
@@ -144,16 +148,15 @@ function tlsHandshake(servername: string, address: string, port: number, ca: Buf
 }
 
 /** An unauthenticated GET: the status and the auth challenge tell whether this is the server we think it is. */
-function probeHttp(url: URL): Promise<string> {
-  const lib = url.protocol === 'https:' ? https : http
-  return new Promise((resolve, reject) => {
-    const req = lib.get(url, { timeout: STEP_TIMEOUT_MS, headers: { 'User-Agent': 'MLSWorkbench/1.0' } }, (res) => {
-      res.resume()
-      const challenge = res.headers['www-authenticate']
-      const scheme = challenge ? ` — asks for ${String(challenge).split(/\s/)[0]} authentication` : ''
-      resolve(`HTTP ${res.statusCode} ${res.statusMessage ?? ''}${scheme}`.trim())
-    })
-    req.once('timeout', () => req.destroy(Object.assign(new Error('no HTTP answer'), { code: 'ETIMEDOUT' })))
-    req.once('error', reject)
-  })
+async function probeHttp(open: () => Promise<HttpClient>, url: URL): Promise<string> {
+  const client = await open()
+  try {
+    const res = await client.request({ url: url.href, timeoutMs: STEP_TIMEOUT_MS, credentials: 'omit' })
+    await res.discard()
+    const challenge = res.header('www-authenticate')
+    const scheme = challenge ? ` — asks for ${challenge.split(/\s/)[0]} authentication` : ''
+    return `HTTP ${res.status} ${res.statusText}${scheme}`.trim()
+  } finally {
+    client.close()
+  }
 }

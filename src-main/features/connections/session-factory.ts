@@ -1,6 +1,6 @@
 // Builds the live session for a profile id: reads the profile, then hands it to the adapter of its kind.
 import type { WireLog } from '../../platform/http/wire-log'
-import type { MetadataCache } from '../metadata/metadata-cache'
+import type { MetadataSnapshots } from '../metadata/metadata-cache'
 import type { SecretStore } from '../../platform/secrets/secret-store'
 import type { ProfileStore } from './profiles'
 import type { SessionFactory } from './session-manager'
@@ -14,8 +14,8 @@ export interface SessionFactoryDeps {
   profiles: ProfileStore
   secrets: SecretStore
   wireLog: WireLog
-  /** lets a RETS reconnect to an unchanged server (same MetadataVersion) skip the metadata download */
-  metadataCache: MetadataCache
+  /** lets a RETS reconnect to an unchanged server (same MetadataVersion) skip the metadata download; read-only */
+  metadataCache: MetadataSnapshots
   /** opens the system browser for the OAuth authorization-code flow */
   openExternal(url: string): Promise<boolean>
 }

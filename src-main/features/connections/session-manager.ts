@@ -1,5 +1,7 @@
 // One live session per profile. Metadata is served from the live session when connected and from the on-disk
-// snapshot otherwise, so the tree and completion keep working offline.
+// snapshot otherwise, so the tree and completion keep working offline. The session manager alone writes the
+// snapshots: after the tree loads and each time a class or lookup is filled in, written behind (MetadataCache) and
+// flushed when the connection closes.
 import { AppError } from '../../../contract/app-error'
 import {
   findClass,
@@ -9,7 +11,7 @@ import {
   type MetadataModel
 } from '../../../domain/metadata/metadata-model'
 import type { ConnectionInfo, MetadataSummary } from '../../../contract/workbench-types'
-import type { MetadataCache } from '../metadata/metadata-cache'
+import { snapshotVersion, versionKey, type MetadataCache } from '../metadata/metadata-cache'
 import { diffMetadata, type MetadataDiff } from '../../../domain/metadata/metadata-diff'
 import { summarizeMetadata } from '../metadata/metadata-summary'
 import type { ServerSession } from './server-session'
@@ -59,6 +61,7 @@ export class SessionManager {
     if (!live) return false
     this.live.delete(profileId)
     await live.session.close().catch(() => undefined)
+    await this.cache.flush(profileId)
     return true
   }
 
@@ -86,7 +89,9 @@ export class SessionManager {
 
   async summary(profileId: string, refresh = false): Promise<MetadataSummary> {
     const { model, origin } = await this.model(profileId, refresh)
-    return summarizeMetadata(profileId, model, origin)
+    const summary = summarizeMetadata(profileId, model, origin)
+    const failure = this.cache.failure(profileId)
+    return failure ? { ...summary, warnings: [...summary.warnings, failure] } : summary
   }
 
   async fields(profileId: string, resource: string, cls: string): Promise<FieldMeta[]> {
@@ -96,7 +101,7 @@ export class SessionManager {
     if (known.fields) return known.fields
     if (origin === 'cache') throw offlineGap(`the fields of ${resource}:${cls}`)
     const fields = await this.session(profileId).loadFields(model, resource, cls)
-    await this.cache.save(profileId, model)
+    this.keep(profileId, model)
     return fields
   }
 
@@ -108,7 +113,7 @@ export class SessionManager {
     if (known.values) return known.values
     if (origin === 'cache') throw offlineGap(`the values of lookup ${lookup}`)
     const values = await this.session(profileId).loadLookup(model, resource, lookup)
-    await this.cache.save(profileId, model)
+    this.keep(profileId, model)
     return values
   }
 
@@ -137,7 +142,7 @@ export class SessionManager {
     if (live) {
       if (!live.model || refresh) {
         live.model = await live.session.loadMetadata()
-        await this.cache.save(profileId, live.model)
+        this.keep(profileId, live.model)
       }
       return { model: live.model, origin: 'live' }
     }
@@ -158,6 +163,17 @@ export class SessionManager {
 
   async closeAll(): Promise<void> {
     await Promise.all([...this.live.keys()].map((id) => this.disconnect(id)))
+    await this.cache.flush()
+  }
+
+  /**
+   * Snapshots the live model, named by the metadata version the login reported (what a RETS reconnect looks the
+   * snapshot up by), else by the model's own. Not awaited: the cache writes behind.
+   */
+  private keep(profileId: string, model: MetadataModel): void {
+    const info = this.live.get(profileId)?.info
+    const version = snapshotVersion(info?.metadataVersion, info?.metadataTimestamp) || versionKey(model)
+    this.cache.save(profileId, model, version)
   }
 }
 

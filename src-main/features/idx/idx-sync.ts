@@ -170,7 +170,6 @@ export class IdxSync {
     if (action === 'apply' && writer) {
       const wanted = [...plan.new, ...plan.updated]
       const fetched = await this.fetchByIds(searchType, wanted, writer, job)
-      await writer.finish()
       const missing = wanted.filter((id) => !fetched.returned.has(id))
       const after = snapshotAfterApply(master.entries, before, new Set(missing))
       await snapshots.writeSection(this.options.profileId, searchType, after)

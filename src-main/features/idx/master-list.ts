@@ -57,8 +57,6 @@ class MasterEntryWriter implements ResultWriter {
   }
 
   setInfo(): void {}
-
-  async finish(): Promise<void> {}
 }
 
 export async function fetchMasterList(

@@ -22,8 +22,6 @@ export interface HttpClientOptions {
   rejectUnauthorized?: boolean
   cookieJar?: CookieJar
   wireLog?: WireLog
-  /** recorded with each wire-log entry (the profile id of the session that owns this client) */
-  wireSource?: string
 }
 
 export interface HttpRequest {
@@ -35,8 +33,16 @@ export interface HttpRequest {
   timeoutMs?: number
   /** set false to keep the body encoded (default true) */
   decompress?: boolean
-  /** skip the cookie jar for this request */
-  noCookies?: boolean
+  /**
+   * 'omit' for downloads from hosts that are not the API's (RESO MediaURL, Spark photo URIs on a CDN): no cookie is
+   * sent or stored and an Authorization or Cookie header given is dropped, so credentials only reach their origin
+   */
+  credentials?: 'include' | 'omit'
+  /**
+   * false for file downloads (photos): the wire log records the exchange (method, URL, status, headers, size) but
+   * not the body, which is already on disk where the user asked for it
+   */
+  keepBody?: boolean
 }
 
 export interface HttpResponse {
@@ -79,12 +85,13 @@ export class HttpClient {
       })
     }
     const method = (req.method ?? 'GET').toUpperCase()
+    const anonymous = req.credentials === 'omit'
     const headers: Record<string, string> = {
       'Accept-Encoding': 'gzip, deflate',
       ...(this.options.userAgent ? { 'User-Agent': this.options.userAgent } : {}),
-      ...req.headers
+      ...(anonymous ? withoutCredentials(req.headers) : req.headers)
     }
-    if (!req.noCookies) {
+    if (!anonymous) {
       const cookie = this.cookies.cookieHeader(url.href)
       if (cookie && !hasHeader(headers, 'cookie')) headers['Cookie'] = cookie
     }
@@ -97,7 +104,7 @@ export class HttpClient {
       url: url.href,
       headers,
       ...(req.body !== undefined ? { body: req.body } : {}),
-      ...(this.options.wireSource !== undefined ? { source: this.options.wireSource } : {})
+      ...(req.keepBody === false ? { keepBody: false } : {})
     })
     try {
       return await this.send(url, method, headers, req, recorder)
@@ -140,7 +147,7 @@ export class HttpClient {
       const outgoing = (secure ? https : http).request(options, (incoming) => {
         const status = incoming.statusCode ?? 0
         const statusText = incoming.statusMessage ?? ''
-        if (!req.noCookies) this.cookies.setFromResponse(url.href, incoming.headers['set-cookie'])
+        if (req.credentials !== 'omit') this.cookies.setFromResponse(url.href, incoming.headers['set-cookie'])
         recorder?.response(status, statusText, incoming.headers)
         body = this.responseBody(incoming, req.decompress !== false, recorder)
         resolve(makeResponse(url.href, status, statusText, incoming, body, recorder?.id))
@@ -219,6 +226,10 @@ export class HttpClient {
 
 function hasHeader(headers: Record<string, string>, name: string): boolean {
   return Object.keys(headers).some((k) => k.toLowerCase() === name)
+}
+
+function withoutCredentials(headers: Record<string, string> = {}): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([k]) => !/^(authorization|cookie)$/i.test(k)))
 }
 
 /** The same response with another body stream (used after peeking at the first bytes). */

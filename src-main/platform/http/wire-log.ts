@@ -1,8 +1,11 @@
 // The wire log behind the raw view: every request with its redacted headers and body, and the response body teed
 // into a BodySpool as it streams, so any response can be shown by byte range without being held in memory.
-// Bounded: the oldest entries (and their spill files) go when `maxEntries` is exceeded.
+// Each entry names the job whose work made it (the job context), so a query's raw view lists its own requests even
+// when other queries run at the same time. Bounded: the oldest entries (and their spill files) go when
+// `maxEntries` is exceeded.
 import os from 'node:os'
 import { redactor } from '../redaction/redactor'
+import { currentJobId } from '../jobs/job-context'
 import { BodySpool } from './body-spool'
 import { curlCommand } from './curl-command'
 
@@ -23,10 +26,12 @@ export interface WireEntry {
   durationMs?: number
   /** decoded response body bytes seen so far */
   responseBytes: number
+  /** false for downloads (photos): the body went to a file and is not readable here */
+  bodyKept: boolean
   complete: boolean
   error?: string
-  /** who made the request (the profile id of a live session), so a query's requests are told from others' */
-  source?: string
+  /** the job whose work made the request; absent for requests outside a job (connect, metadata tree) */
+  jobId?: string
 }
 
 export interface WireLogOptions {
@@ -41,7 +46,8 @@ export interface WireRequestInfo {
   url: string
   headers: Record<string, string>
   body?: string | Buffer
-  source?: string
+  /** false: record the response's size but not its bytes */
+  keepBody?: boolean
 }
 
 type Listener = (entry: WireEntry) => void
@@ -69,10 +75,12 @@ export class WireLog {
       startedAt: new Date().toISOString(),
       requestHeaders: redactor.headers(req.headers),
       responseBytes: 0,
+      bodyKept: req.keepBody !== false,
       complete: false
     }
     if (req.body !== undefined) entry.requestBody = describeBody(req.body)
-    if (req.source !== undefined) entry.source = req.source
+    const jobId = currentJobId()
+    if (jobId !== undefined) entry.jobId = jobId
     const record = { entry, spool: new BodySpool(this.memoryLimit, this.spillDir), started: performance.now() }
     this.entries.set(id, record)
     this.trim()
@@ -81,6 +89,11 @@ export class WireLog {
 
   list(): WireEntry[] {
     return [...this.entries.values()].map((r) => ({ ...r.entry }))
+  }
+
+  /** The ids of the entries a job made, oldest first (those still in the log). */
+  idsOfJob(jobId: string): string[] {
+    return [...this.entries.values()].filter((r) => r.entry.jobId === jobId).map((r) => r.entry.id)
   }
 
   get(id: string): WireEntry | undefined {
@@ -150,8 +163,10 @@ export class WireRecorder {
   }
 
   body(chunk: Buffer): void {
-    this.record.spool.write(chunk)
-    this.record.entry.responseBytes = this.record.spool.size
+    if (this.record.entry.bodyKept) {
+      this.record.spool.write(chunk)
+      this.record.entry.responseBytes = this.record.spool.size
+    } else this.record.entry.responseBytes += chunk.length
   }
 
   end(): void {

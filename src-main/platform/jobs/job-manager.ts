@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto'
 import { toErrorShape } from '../../../contract/app-error'
 import type { JobProgress } from '../../../contract/ipc-contract'
+import { runInJob } from './job-context'
 
 export interface JobControl {
   signal: AbortSignal
@@ -11,6 +12,14 @@ export interface JobControl {
 }
 
 export type ProgressListener = (p: JobProgress) => void
+
+/**
+ * What a job writes into (a result store). The job owns it: the JobManager finishes it when the job settles —
+ * done, failed or cancelled, partial rows stay readable — before the job's final event, and nothing else does.
+ */
+export interface JobOutput {
+  finish(): Promise<void>
+}
 
 const EMIT_INTERVAL_MS = 100
 const KEEP_FINISHED = 50
@@ -30,7 +39,8 @@ export class JobManager {
 
   start<T>(
     spec: { kind: string; title: string; unit: string },
-    run: (job: JobControl) => Promise<T>
+    run: (job: JobControl) => Promise<T>,
+    output?: JobOutput
   ): { jobId: string; result: Promise<T> } {
     const jobId = randomUUID()
     const controller = new AbortController()
@@ -59,17 +69,29 @@ export class JobManager {
       }
     }
     this.onProgress({ ...entry.state })
-    const result = run(control).then(
-      (value) => {
-        this.finish(entry, controller.signal.aborted ? 'cancelled' : 'done')
-        return value
-      },
-      (err: unknown) => {
-        if (controller.signal.aborted) this.finish(entry, 'cancelled')
-        else this.finish(entry, 'failed', err)
-        throw err
-      }
-    )
+    // the body runs in the job's context: every wire entry it causes is tagged with the job id
+    const result = runInJob(jobId, () => run(control))
+      .then(
+        async (value) => {
+          await output?.finish()
+          return value
+        },
+        async (err: unknown) => {
+          await output?.finish().catch(() => undefined) // the job's own error is the one to report
+          throw err
+        }
+      )
+      .then(
+        (value) => {
+          this.finish(entry, controller.signal.aborted ? 'cancelled' : 'done')
+          return value
+        },
+        (err: unknown) => {
+          if (controller.signal.aborted) this.finish(entry, 'cancelled')
+          else this.finish(entry, 'failed', err)
+          throw err
+        }
+      )
     entry.promise = result.catch(() => undefined)
     return { jobId, result }
   }

@@ -27,6 +27,10 @@ export interface DelimitedRow {
   delimiter: number
 }
 
+/**
+ * What protocol clients write rows into. Writers never finish a result: the job that owns it does (the JobManager,
+ * when the job settles, whatever the outcome — so partial rows stay readable and "complete" means the job ended).
+ */
 export interface ResultWriter {
   setColumns(columns: ResultColumn[]): void
   append(row: string[]): void
@@ -34,7 +38,6 @@ export interface ResultWriter {
   appendDelimited?(row: DelimitedRow): void
   /** server-side facts: COUNT, MAXROWS seen, next link… */
   setInfo(info: Partial<ResultInfo>): void
-  finish(): Promise<void>
 }
 
 export interface ResultInfo {

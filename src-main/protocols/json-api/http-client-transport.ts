@@ -1,5 +1,5 @@
-// Adapts the shared HttpClient (services/http: cookie jar, proxy/CA, wire log) to the ApiTransport the OData,
-// Spark and OAuth clients use, so the app's requests show in the wire log like RETS ones do.
+// Adapts the one HttpClient (platform/http: cookie jar, proxy/CA, timeouts, wire log) to the ApiTransport the
+// OData, Spark and OAuth clients use, so their requests show in the wire log like RETS ones do.
 import type { HttpClient } from '../../platform/http/http-client'
 import { readAll, type ApiRequest, type ApiStreamResponse, type ApiTransport } from './api-transport'
 

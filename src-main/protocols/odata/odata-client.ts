@@ -223,7 +223,6 @@ export class ODataClient {
       maxRowsReached: summary.limitReached,
       ...(summary.serverCount !== undefined ? { serverCount: summary.serverCount } : {})
     })
-    await writer.finish()
     return summary
   }
 

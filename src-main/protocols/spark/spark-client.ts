@@ -219,7 +219,6 @@ export class SparkClient {
       maxRowsReached: summary.limitReached,
       ...(summary.totalRows !== undefined ? { serverCount: summary.totalRows } : {})
     })
-    await writer.finish()
     return summary
   }
 

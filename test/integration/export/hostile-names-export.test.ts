@@ -13,6 +13,7 @@ import {
   ResoMediaSource,
   resoRecordsFromList
 } from '../../../src-main/features/export/photos/sources/reso-media-source'
+import { downloadFetcher } from '../../../src-main/features/export/photos/url-fetchers'
 import { fileBytes, listFiles, manifestRows } from '../../support/export-folder'
 
 let mls: DemoMls
@@ -121,7 +122,7 @@ describe('hostile names', () => {
         types: ['Photo'],
         namingPattern: '{ListingKey}/{Description}.{ext}'
       },
-      new ResoMediaSource(resoRecordsFromList(records)),
+      new ResoMediaSource(resoRecordsFromList(records), { fetcher: downloadFetcher(new HttpClient(), 'omit') }),
       ctl()
     )
     expect(summary).toMatchObject({ written: 5, failed: 0 })

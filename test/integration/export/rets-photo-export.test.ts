@@ -15,7 +15,7 @@ import {
   RetsObjectSource,
   type RetsObjectMode
 } from '../../../src-main/features/export/photos/sources/rets-object-source'
-import { httpClientFetcher } from '../../../src-main/features/export/photos/url-fetchers'
+import { downloadFetcher } from '../../../src-main/features/export/photos/url-fetchers'
 import type { UrlFetcher } from '../../../src-main/features/export/photos/photo-export-types'
 import { fileBytes, listFiles, manifestRows, sha256 } from '../../support/export-folder'
 
@@ -321,7 +321,7 @@ describe('RETS photo export', () => {
     const ctl = control()
     // hands out the first chunk of each URL, then stalls until the job is cancelled
     const stalling: UrlFetcher = async (url, signal) => {
-      const res = await httpClientFetcher(http)(url, signal)
+      const res = await downloadFetcher(http, 'include')(url, signal)
       async function* body(): AsyncIterable<Buffer> {
         for await (const chunk of res.body) {
           yield chunk.subarray(0, 100)

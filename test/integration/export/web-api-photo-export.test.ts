@@ -9,7 +9,8 @@ import type { Listing } from '../../../demo-mls/data/types'
 import { ODataClient } from '../../../src-main/protocols/odata/odata-client'
 import { SparkClient } from '../../../src-main/protocols/spark/spark-client'
 import { TokenHolder } from '../../../src-main/protocols/oauth/token-holder'
-import { nodeTransport } from '../../../src-main/protocols/json-api/api-transport'
+import { HttpClient } from '../../../src-main/platform/http/http-client'
+import { httpClientTransport } from '../../../src-main/protocols/json-api/http-client-transport'
 import { exportPhotos } from '../../../src-main/features/export/photos/photo-export-engine'
 import {
   ResoMediaSource,
@@ -20,8 +21,14 @@ import {
   SparkPhotoSource,
   sparkListingsFromClient
 } from '../../../src-main/features/export/photos/sources/spark-photo-source'
+import { downloadFetcher } from '../../../src-main/features/export/photos/url-fetchers'
 import { fileBytes, listFiles, manifestRows, sha256 } from '../../support/export-folder'
 import { MemorySecrets } from '../../support/memory-secrets'
+
+// the app's one HTTP stack, without a profile's proxy or wire log
+const http = new HttpClient()
+const plainTransport = httpClientTransport(http)
+const download = downloadFetcher(http, 'omit')
 
 let mls: DemoMls
 let listings: Listing[]
@@ -55,7 +62,7 @@ function holder(scheme?: 'OAuth'): TokenHolder {
       clientId: 'workbench',
       ...(scheme ? { scheme } : {})
     },
-    { store: new MemorySecrets({ clientSecret: 'workbench-secret' }), transport: nodeTransport }
+    { store: new MemorySecrets({ clientSecret: 'workbench-secret' }), transport: plainTransport }
   )
 }
 
@@ -64,7 +71,7 @@ const photo = (key: string, n: number, type: 'Photo' | 'HiRes' = 'Photo'): Buffe
 
 describe('RESO Media and Spark Photos export', () => {
   it('RESO $expand=Media: MediaURL bytes on disk, descriptions and MediaKey in the manifest, 404s as missing rows', async () => {
-    const odata = new ODataClient({ serviceRoot: `${mls.url}/Reso/OData`, transport: nodeTransport, auth: holder() })
+    const odata = new ODataClient({ serviceRoot: `${mls.url}/Reso/OData`, transport: plainTransport, auth: holder() })
     const dest = tempDir()
     const keys = [...listings.map((l) => l.ListingKey), withheld.ListingKey, '29999999']
     const summary = await exportPhotos(
@@ -76,7 +83,7 @@ describe('RESO Media and Spark Photos export', () => {
         batchSize: 2,
         namingPattern: '{ListingKey}/{Order:2}-{Uid}.{ext}'
       },
-      new ResoMediaSource(resoRecordsFromClient(odata)),
+      new ResoMediaSource(resoRecordsFromClient(odata), { fetcher: download }),
       ctl()
     )
     const good = listings.reduce((s, l) => s + l.PhotosCount, 0) + withheld.PhotosCount - 1
@@ -102,12 +109,12 @@ describe('RESO Media and Spark Photos export', () => {
   })
 
   it('RESO Media resource: one query per batch gives the same files as $expand', async () => {
-    const odata = new ODataClient({ serviceRoot: `${mls.url}/Reso/OData`, transport: nodeTransport, auth: holder() })
+    const odata = new ODataClient({ serviceRoot: `${mls.url}/Reso/OData`, transport: plainTransport, auth: holder() })
     const dest = tempDir()
     const keys = listings.map((l) => l.ListingKey)
     const summary = await exportPhotos(
       { destination: dest, listingKeys: keys, types: ['Photo'], batchSize: 4 },
-      new ResoMediaSource(resoMediaResourceFromClient(odata)),
+      new ResoMediaSource(resoMediaResourceFromClient(odata), { fetcher: download }),
       ctl()
     )
     expect(summary).toMatchObject({ written: listings.reduce((s, l) => s + l.PhotosCount, 0), failed: 0 })
@@ -120,7 +127,7 @@ describe('RESO Media and Spark Photos export', () => {
   it('Spark _expand=Photos: the chosen sizes (Uri300 → Photo bytes, UriLarge → HiRes bytes), preferred photo with id 0', async () => {
     const spark = new SparkClient({
       baseUrl: mls.url,
-      transport: nodeTransport,
+      transport: plainTransport,
       auth: holder('OAuth'),
       userAgent: 'MLSWorkbench/1.0'
     })
@@ -128,7 +135,7 @@ describe('RESO Media and Spark Photos export', () => {
     const keys = listings.slice(0, 2).map((l) => l.ListingKey)
     const summary = await exportPhotos(
       { destination: dest, listingKeys: keys, types: ['Uri300', 'UriLarge'] },
-      new SparkPhotoSource(sparkListingsFromClient(spark)),
+      new SparkPhotoSource(sparkListingsFromClient(spark), download),
       ctl()
     )
     const total = listings.slice(0, 2).reduce((s, l) => s + l.PhotosCount, 0)
@@ -148,7 +155,7 @@ describe('RESO Media and Spark Photos export', () => {
         objectIds: '0',
         namingPattern: '{ListingKey}.{ext}'
       },
-      new SparkPhotoSource(sparkListingsFromClient(spark)),
+      new SparkPhotoSource(sparkListingsFromClient(spark), download),
       ctl()
     )
     expect(one.written).toBe(2)
@@ -156,11 +163,11 @@ describe('RESO Media and Spark Photos export', () => {
   })
 
   it('an unknown Spark size is refused before anything runs', async () => {
-    const spark = new SparkClient({ baseUrl: mls.url, transport: nodeTransport, userAgent: 'x' })
+    const spark = new SparkClient({ baseUrl: mls.url, transport: plainTransport, userAgent: 'x' })
     await expect(
       exportPhotos(
         { destination: tempDir(), listingKeys: ['1'], types: ['Uri9999'] },
-        new SparkPhotoSource(sparkListingsFromClient(spark)),
+        new SparkPhotoSource(sparkListingsFromClient(spark), download),
         ctl()
       )
     ).rejects.toMatchObject({ code: 'EXPORT_BAD_REQUEST', message: expect.stringContaining('Uri9999') })

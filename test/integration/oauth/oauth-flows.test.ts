@@ -5,10 +5,14 @@ import { TokenHolder } from '../../../src-main/protocols/oauth/token-holder'
 import type { AuthSettings } from '../../../src-main/protocols/oauth/auth-settings'
 import { runAuthorizationCodeFlow } from '../../../src-main/protocols/oauth/authorization-code-flow'
 import { requestSparkGrant } from '../../../src-main/protocols/oauth/spark-grant'
-import { nodeTransport } from '../../../src-main/protocols/json-api/api-transport'
+import { HttpClient } from '../../../src-main/platform/http/http-client'
+import { httpClientTransport } from '../../../src-main/protocols/json-api/http-client-transport'
 import { redactor } from '../../../src-main/platform/redaction/redactor'
 import { MemorySecrets } from '../../support/memory-secrets'
 import { consentBrowser } from '../../support/consent-browser'
+
+// the app's one HTTP stack, without a profile's proxy or wire log
+const plainTransport = httpClientTransport(new HttpClient())
 
 let mls: DemoMls
 beforeAll(async () => {
@@ -29,7 +33,7 @@ function settings(extra: Partial<AuthSettings>): AuthSettings {
 describe('OAuth2 against the Demo MLS', () => {
   it('client credentials (HTTP Basic client auth): token stored, registered with the redactor, accepted', async () => {
     const store = new MemorySecrets({ clientSecret: 'workbench-secret' })
-    const holder = new TokenHolder(settings({}), { store, transport: nodeTransport })
+    const holder = new TokenHolder(settings({}), { store, transport: plainTransport })
     const headers = await holder.authHeaders()
     expect(headers.authorization).toMatch(/^Bearer at_/)
     expect(await serviceStatus(headers)).toBe(200)
@@ -42,7 +46,7 @@ describe('OAuth2 against the Demo MLS', () => {
   it('wrong client secret → OAUTH_INVALID_CLIENT with a hint', async () => {
     const holder = new TokenHolder(settings({ clientAuth: 'body' }), {
       store: new MemorySecrets({ clientSecret: 'nope' }),
-      transport: nodeTransport
+      transport: plainTransport
     })
     await expect(holder.authHeaders()).rejects.toMatchObject({
       code: 'OAUTH_INVALID_CLIENT',
@@ -60,7 +64,7 @@ describe('OAuth2 against the Demo MLS', () => {
         settings({ flow: 'password', username: 'demo', clientAuth: 'body', refreshSkewMs: 1000 }),
         {
           store,
-          transport: nodeTransport,
+          transport: plainTransport,
           now: () => now
         }
       )
@@ -81,7 +85,7 @@ describe('OAuth2 against the Demo MLS', () => {
     const reg = tokenRegistryFor(mls.ctx)
     const holder = new TokenHolder(settings({}), {
       store: new MemorySecrets({ clientSecret: 'workbench-secret' }),
-      transport: nodeTransport
+      transport: plainTransport
     })
     await holder.authHeaders()
     reg.expireAll()
@@ -104,7 +108,7 @@ describe('OAuth2 against the Demo MLS', () => {
     const issued = reg.issue(mls.ctx.findUser('demo')!, 'workbench', 'manual', false)
     const holder = new TokenHolder(
       { flow: 'static', scheme: 'OAuth' },
-      { store: new MemorySecrets({ accessToken: String(issued.access_token) }), transport: nodeTransport }
+      { store: new MemorySecrets({ accessToken: String(issued.access_token) }), transport: plainTransport }
     )
     const headers = await holder.authHeaders()
     expect(headers.authorization).toBe(`OAuth ${String(issued.access_token)}`)
@@ -126,7 +130,7 @@ describe('OAuth2 against the Demo MLS', () => {
       settings({ flow: 'authorization_code', authorizeUrl: `${mls.url}/oauth/authorize`, scope: 'odata' }),
       {
         store,
-        transport: nodeTransport,
+        transport: plainTransport,
         openBrowser: consentBrowser({ username: 'demo', password: 'demo-pass' }, visited)
       }
     )
@@ -144,7 +148,7 @@ describe('OAuth2 against the Demo MLS', () => {
 
   it('authorization code: a denied consent ends the flow with access_denied', async () => {
     await expect(
-      runAuthorizationCodeFlow(nodeTransport, {
+      runAuthorizationCodeFlow(plainTransport, {
         authorizeUrl: `${mls.url}/oauth/authorize`,
         tokenUrl: `${mls.url}/oauth/token`,
         clientId: 'workbench',
@@ -156,7 +160,7 @@ describe('OAuth2 against the Demo MLS', () => {
   })
 
   it('Spark flavour: the code is exchanged as JSON at /v1/oauth2/grant, then refreshed there', async () => {
-    const token = await runAuthorizationCodeFlow(nodeTransport, {
+    const token = await runAuthorizationCodeFlow(plainTransport, {
       authorizeUrl: `${mls.url}/oauth/authorize`,
       tokenUrl: `${mls.url}/v1/oauth2/grant`,
       tokenStyle: 'spark',
@@ -166,7 +170,7 @@ describe('OAuth2 against the Demo MLS', () => {
       timeoutMs: 5000
     })
     expect(token.accessToken).toMatch(/^at_/)
-    const refreshed = await requestSparkGrant(nodeTransport, `${mls.url}/v1/oauth2/grant`, {
+    const refreshed = await requestSparkGrant(plainTransport, `${mls.url}/v1/oauth2/grant`, {
       clientId: 'workbench',
       clientSecret: 'workbench-secret',
       grant: { type: 'refresh_token', refreshToken: token.refreshToken!, redirectUri: 'http://127.0.0.1/cb' }
@@ -174,7 +178,7 @@ describe('OAuth2 against the Demo MLS', () => {
     expect(refreshed.accessToken).not.toBe(token.accessToken)
     // refresh tokens rotate: the old one is spent
     await expect(
-      requestSparkGrant(nodeTransport, `${mls.url}/v1/oauth2/grant`, {
+      requestSparkGrant(plainTransport, `${mls.url}/v1/oauth2/grant`, {
         clientId: 'workbench',
         clientSecret: 'workbench-secret',
         grant: { type: 'refresh_token', refreshToken: token.refreshToken! }

@@ -5,10 +5,14 @@ import { apiSettingsFor } from '../../../demo-mls/web-api/api-settings'
 import { SparkClient } from '../../../src-main/protocols/spark/spark-client'
 import type { SparkListing } from '../../../src-main/protocols/spark/listing-record'
 import { TokenHolder } from '../../../src-main/protocols/oauth/token-holder'
-import { nodeTransport } from '../../../src-main/protocols/json-api/api-transport'
+import { HttpClient } from '../../../src-main/platform/http/http-client'
+import { httpClientTransport } from '../../../src-main/protocols/json-api/http-client-transport'
 import type { Listing } from '../../../demo-mls/data/types'
 import { CollectingResultWriter } from '../../support/collecting-result-writer'
 import { MemorySecrets } from '../../support/memory-secrets'
+
+// the app's one HTTP stack, without a profile's proxy or wire log
+const plainTransport = httpClientTransport(new HttpClient())
 
 let mls: DemoMls
 const UA = 'MLSWorkbench/1.0'
@@ -24,11 +28,11 @@ function spark(opts: { clientId?: string; userAgent?: string } = {}): { client: 
   const clientId = opts.clientId ?? 'workbench'
   const holder = new TokenHolder(
     { flow: 'client_credentials', tokenUrl: `${mls.url}/oauth/token`, clientId, scheme: 'OAuth' },
-    { store: new MemorySecrets({ clientSecret: `${clientId}-secret` }), transport: nodeTransport }
+    { store: new MemorySecrets({ clientSecret: `${clientId}-secret` }), transport: plainTransport }
   )
   const client = new SparkClient({
     baseUrl: mls.url,
-    transport: nodeTransport,
+    transport: plainTransport,
     auth: holder,
     userAgent: opts.userAgent ?? UA,
     retry: { maxRetries: 3, baseDelayMs: 10, maxDelayMs: 50 }
@@ -185,7 +189,7 @@ describe('Spark client against the Demo MLS', () => {
       code: 'SPARK_1016',
       hint: expect.stringMatching(/user agent/)
     })
-    const anonymous = new SparkClient({ baseUrl: mls.url, transport: nodeTransport, userAgent: UA })
+    const anonymous = new SparkClient({ baseUrl: mls.url, transport: plainTransport, userAgent: UA })
     await expect(anonymous.get('standardfields')).rejects.toMatchObject({
       code: 'SPARK_1000',
       message: 'Invalid API key and/or request signed improperly'

@@ -3,6 +3,7 @@ import path from 'node:path'
 import net from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startHarness, type Harness } from '../../support/workbench-harness'
+import { startForwardProxy } from '../../support/forward-proxy'
 
 let h: Harness
 beforeAll(async () => {
@@ -59,6 +60,38 @@ describe('Test connection', () => {
     expect(auth).toMatchObject({ step: 'auth', ok: false })
     expect(auth.detail).not.toContain('not-the-password')
     expect(auth.hint).toBeTruthy()
+  })
+
+  it('behind a proxy, the HTTP step goes through the proxy, as the login does', async () => {
+    // a host only the proxy can reach (.invalid never resolves here)
+    const proxy = await startForwardProxy({ hosts: { 'mls.behind-proxy.invalid': h.workbench.demo!.server.url } })
+    try {
+      const loginUrl = 'http://mls.behind-proxy.invalid/rets/Login'
+      await h.call('profiles:save', {
+        profile: {
+          id: 'via-proxy',
+          name: 'Via proxy',
+          kind: 'rets',
+          loginUrl,
+          userName: 'demo',
+          network: { proxyUrl: proxy.url }
+        }
+      })
+      await h.call('secrets:set', { profileId: 'via-proxy', name: 'password', value: 'demo-pass' })
+      const steps = await h.call('profiles:test', { profileId: 'via-proxy' })
+      expect(steps.map((s) => [s.step, s.ok])).toEqual([
+        ['url', true],
+        ['http', true],
+        ['auth', true]
+      ])
+      expect(steps[1]!.detail).toMatch(/HTTP 401.*Digest/)
+      // the unauthenticated probe first, then the login
+      expect(proxy.seen[0]).toMatchObject({ method: 'GET', url: loginUrl })
+      expect(proxy.seen[0]!.headers.authorization).toBeUndefined()
+      expect(proxy.seen.some((r) => r.headers.authorization?.startsWith('Digest '))).toBe(true)
+    } finally {
+      await proxy.close()
+    }
   })
 
   it('a pasted access token drops the expiry of the token it replaces', async () => {

@@ -1,38 +1,18 @@
 // A RETS profile behind a proxy that asks for a login: the proxy user is in the profile, its password in the
 // keychain; the app authenticates to the proxy, and a wrong password is the proxy's refusal, not a crash.
-import http from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startHarness, type Harness } from '../../support/workbench-harness'
+import { startForwardProxy, type ForwardProxy } from '../../support/forward-proxy'
 
 const PROXY_USER = 'corp\\jane'
 const PROXY_PASSWORD = 'pr0xy:p@ss/word'
 
 let h: Harness
-let proxy: http.Server
-const seen: string[] = []
+let proxy: ForwardProxy
 
 beforeAll(async () => {
   h = await startHarness()
-  // a forward proxy for plain http targets (absolute URI in the request line), Basic login required
-  proxy = http.createServer((req, res) => {
-    const expected = `Basic ${Buffer.from(`${PROXY_USER}:${PROXY_PASSWORD}`).toString('base64')}`
-    seen.push(String(req.headers['proxy-authorization'] ?? ''))
-    if (req.headers['proxy-authorization'] !== expected) {
-      res.writeHead(407, { 'Proxy-Authenticate': 'Basic realm="corp"', 'Content-Type': 'text/plain' })
-      res.end('Proxy login required')
-      return
-    }
-    const { 'proxy-authorization': _auth, ...headers } = req.headers
-    const upstream = http.request(req.url!, { method: req.method, headers }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers)
-      up.pipe(res)
-    })
-    upstream.on('error', () => res.destroy())
-    req.pipe(upstream)
-  })
-  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', () => resolve()))
-  const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`
+  proxy = await startForwardProxy({ login: { user: PROXY_USER, password: PROXY_PASSWORD } })
   await h.call('profiles:save', {
     profile: {
       id: 'behind-proxy',
@@ -40,14 +20,13 @@ beforeAll(async () => {
       kind: 'rets',
       loginUrl: `${h.workbench.demo!.server.url}/rets/Login`,
       userName: 'demo',
-      network: { proxyUrl, proxyUser: PROXY_USER }
+      network: { proxyUrl: proxy.url, proxyUser: PROXY_USER }
     }
   })
   await h.call('secrets:set', { profileId: 'behind-proxy', name: 'password', value: 'demo-pass' })
 })
 afterAll(async () => {
-  proxy?.closeAllConnections()
-  await new Promise((r) => proxy?.close(r))
+  await proxy?.close()
   await h?.close()
 })
 
@@ -60,6 +39,7 @@ describe('a proxy that asks for a login', () => {
     await h.call('secrets:set', { profileId: 'behind-proxy', name: 'proxyPassword', value: PROXY_PASSWORD })
     const info = await h.call('session:connect', { profileId: 'behind-proxy' })
     expect(info.protocolVersion).toContain('1.7.2')
+    const seen = proxy.seen.map((r) => String(r.headers['proxy-authorization'] ?? ''))
     expect(seen.length).toBeGreaterThan(0)
     expect(seen.every((a) => a.startsWith('Basic '))).toBe(true)
     // nothing the renderer can read holds the password

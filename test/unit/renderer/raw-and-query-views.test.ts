@@ -29,6 +29,7 @@ vi.mock('../../../src-renderer/features/query/MonacoEditor.vue', () => ({
 }))
 
 const { default: RawView } = await import('../../../src-renderer/features/raw/RawView.vue')
+const { default: WireBody } = await import('../../../src-renderer/features/raw/WireBody.vue')
 const { default: QueryTab } = await import('../../../src-renderer/features/query/QueryTab.vue')
 
 let api: FakeApi
@@ -135,6 +136,26 @@ describe('RawView', () => {
       { id: 'w2', offset: 262_144, length: 262_144 }
     ])
     expect(raw.text()).toContain('00040000  ff d8 78')
+    expect(w.find('[data-testid="raw-more"]').exists()).toBe(false)
+  })
+
+  it('says a download’s body is not kept instead of waiting for it', async () => {
+    useTransport(fakeApi({ 'wire:body': ({ id, offset }) => ({ id, offset, total: 0, encoding: 'base64', data: '' }) }))
+    const download: WireEntry = {
+      id: 'w3',
+      method: 'GET',
+      url: 'http://cdn/photo/1.jpg',
+      status: 200,
+      startedAt: 't3',
+      requestHeaders: {},
+      responseHeaders: { 'content-type': 'image/jpeg' },
+      contentType: 'image/jpeg',
+      bodySize: 48_213
+    }
+    const w = mount(WireBody, { props: { entry: download }, global: { plugins: [createPinia()] } })
+    await flushPromises()
+    expect(w.text()).toContain('48,213 bytes received; a download’s body is not kept in the log')
+    expect(w.text()).not.toContain('Loading')
     expect(w.find('[data-testid="raw-more"]').exists()).toBe(false)
   })
 })

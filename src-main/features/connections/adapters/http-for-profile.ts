@@ -26,7 +26,6 @@ export async function httpClientFor(
     userAgent: profile.userAgent,
     timeoutMs: profile.network.requestTimeoutMs,
     wireLog,
-    wireSource: profile.id,
     ...(profile.network.proxyUrl ? { proxyUrl: await proxyUrlFor(profile, secrets) } : {}),
     ...(ca ? { ca } : {})
   })

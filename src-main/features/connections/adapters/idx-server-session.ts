@@ -11,7 +11,7 @@ import { IdxSync } from '../../idx/idx-sync'
 import { IdxRecordCollector } from '../../idx/idx-record-rows'
 import { fetchIdxDetails, writerSink } from '../../idx/idx-search'
 import type { WireLog } from '../../../platform/http/wire-log'
-import type { MetadataCache } from '../../metadata/metadata-cache'
+import type { MetadataSnapshots } from '../../metadata/metadata-cache'
 import type { SecretStore } from '../../../platform/secrets/secret-store'
 import type { ResultWriter } from '../../../platform/results/result-types'
 import type { JobControl } from '../../../platform/jobs/job-manager'
@@ -33,10 +33,10 @@ export async function createIdxServerSession(
   profile: IdxProfile,
   secrets: SecretStore,
   wireLog: WireLog,
-  cache: MetadataCache
+  snapshots: MetadataSnapshots
 ): Promise<IdxServerSession> {
   const { rets, http } = await openRetsSession(profile, secrets, wireLog)
-  const loader = new RetsMetadataLoader(rets, { cache, profileId: profile.id })
+  const loader = new RetsMetadataLoader(rets, { snapshot: (version) => snapshots.model(profile.id, version) })
   const idx = new IdxSync(rets, { profileId: profile.id, pageSize: profile.limits.pageSize })
 
   async function run(spec: QuerySpec, writer: ResultWriter, job: JobControl): Promise<void> {
@@ -66,7 +66,6 @@ export async function createIdxServerSession(
         warnings: summary.warnings,
         ...(summary.totalRecords !== undefined ? { serverCount: summary.totalRecords } : {})
       })
-      await writer.finish()
       return
     }
     // the IDX API has no classes; the class the editor asks for is not sent

@@ -19,7 +19,6 @@ export function withProgress(writer: ResultWriter, job: JobControl): ResultWrite
       if (info.serverCount !== undefined) total = info.serverCount
       writer.setInfo(info)
       report()
-    },
-    finish: () => writer.finish()
+    }
   }
 }

@@ -5,6 +5,7 @@ import { findClass, findResource, type MetadataModel } from '../../../../domain/
 import type { ConnectionInfo } from '../../../../contract/workbench-types'
 import { ODataClient } from '../../../protocols/odata/odata-client'
 import { ResoMediaSource, resoRecordsFromClient } from '../../export/photos/sources/reso-media-source'
+import { downloadFetcher } from '../../export/photos/url-fetchers'
 import { httpClientTransport } from '../../../protocols/json-api/http-client-transport'
 import type { WireLog } from '../../../platform/http/wire-log'
 import type { SecretStore } from '../../../platform/secrets/secret-store'
@@ -85,7 +86,10 @@ export async function createResoServerSession(
       )
     },
     photoSource: ({ resource }) =>
-      new ResoMediaSource(resoRecordsFromClient(client, resource ?? 'Property'), resource ? { resource } : {}),
+      new ResoMediaSource(resoRecordsFromClient(client, resource ?? 'Property'), {
+        fetcher: downloadFetcher(http, 'omit'),
+        ...(resource ? { resource } : {})
+      }),
     async close() {
       http.close()
     }

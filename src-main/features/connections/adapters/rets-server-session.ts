@@ -5,7 +5,7 @@ import { AppError } from '../../../../contract/app-error'
 import { RetsMetadataLoader } from '../../../protocols/rets/metadata/metadata-loader'
 import { RetsObjectSource } from '../../export/photos/sources/rets-object-source'
 import type { WireLog } from '../../../platform/http/wire-log'
-import type { MetadataCache } from '../../metadata/metadata-cache'
+import type { MetadataSnapshots } from '../../metadata/metadata-cache'
 import type { SecretStore } from '../../../platform/secrets/secret-store'
 import type { ResultWriter } from '../../../platform/results/result-types'
 import type { JobControl } from '../../../platform/jobs/job-manager'
@@ -19,10 +19,10 @@ export async function createRetsServerSession(
   profile: RetsProfile,
   secrets: SecretStore,
   wireLog: WireLog,
-  cache: MetadataCache
+  snapshots: MetadataSnapshots
 ): Promise<ServerSession> {
   const { rets, http } = await openRetsSession(profile, secrets, wireLog)
-  const loader = new RetsMetadataLoader(rets, { cache, profileId: profile.id })
+  const loader = new RetsMetadataLoader(rets, { snapshot: (version) => snapshots.model(profile.id, version) })
 
   return {
     async connect(signal): Promise<ConnectionInfo> {

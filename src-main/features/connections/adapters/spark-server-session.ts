@@ -4,6 +4,7 @@ import { findResource, type MetadataModel } from '../../../../domain/metadata/me
 import type { ConnectionInfo } from '../../../../contract/workbench-types'
 import { SparkClient, SPARK_MAX_LIMIT } from '../../../protocols/spark/spark-client'
 import { SparkPhotoSource, sparkListingsFromClient } from '../../export/photos/sources/spark-photo-source'
+import { downloadFetcher } from '../../export/photos/url-fetchers'
 import { httpClientTransport } from '../../../protocols/json-api/http-client-transport'
 import type { WireLog } from '../../../platform/http/wire-log'
 import type { SecretStore } from '../../../platform/secrets/secret-store'
@@ -79,7 +80,7 @@ export async function createSparkServerSession(
         { signal: job.signal, ...(maxRows ? { maxRows } : {}) }
       )
     },
-    photoSource: () => new SparkPhotoSource(sparkListingsFromClient(client)),
+    photoSource: () => new SparkPhotoSource(sparkListingsFromClient(client), downloadFetcher(http, 'omit')),
     async close() {
       http.close()
     }

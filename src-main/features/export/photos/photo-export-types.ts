@@ -88,7 +88,7 @@ export type UrlFetcher = (url: string, signal: AbortSignal) => Promise<UrlFetchR
 export interface PhotoSource {
   readonly kind: 'rets' | 'reso' | 'spark'
   readonly resource: string
-  /** downloads the URLs this source returns (session cookies for RETS Location, plain GET for CDNs) */
+  /** downloads the URLs this source returns through the connection's HttpClient (url-fetchers.ts) */
   readonly fetcher: UrlFetcher
   /** Streams inline objects into `sink` and returns the ones to download by URL. Throwing fails the batch only. */
   fetch(batch: SourceBatch, sink: ExportObjectSink, signal: AbortSignal): Promise<UrlObject[]>

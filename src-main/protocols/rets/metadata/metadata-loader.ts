@@ -1,19 +1,20 @@
 // Loads RETS metadata lazily: the tree (SYSTEM, RESOURCE, CLASS, OBJECT, LOOKUP names) first, then a class's
 // TABLE or a lookup's LOOKUP_TYPE only when the user opens it (a TABLE can be 250 KB per class). Every piece is
-// folded into one MetadataModel and written to the cache keyed by MetadataVersion / MetadataTimestamp.
+// folded into one MetadataModel, which the caller keeps (the session manager writes the snapshots); a snapshot of
+// the MetadataVersion / MetadataTimestamp the login names replaces the tree download.
 import type { FieldMeta, LookupValue, MetadataModel } from '../../../../domain/metadata/metadata-model'
 import { findClass, findLookup, findResource } from '../../../../domain/metadata/metadata-model'
 import type { RetsSession } from '../rets-session'
 import { loginInfoValue } from '../login-body'
-import type { MetadataCache } from '../../../features/metadata/metadata-cache'
 import { applyBlocks, emptyRetsModel, type BlockContext } from './metadata-model-builder'
 import { readMetadataBlocks, type MetadataFormat } from './metadata-reader'
 
+/** A snapshot kept earlier for this metadata version (`version@timestamp` as the login names them), if any. */
+export type MetadataSnapshotLookup = (versionKey: string) => Promise<MetadataModel | undefined>
+
 export interface MetadataLoaderOptions {
   format?: MetadataFormat
-  cache?: MetadataCache
-  /** cache key part; required when a cache is given */
-  profileId?: string
+  snapshot?: MetadataSnapshotLookup
 }
 
 export class RetsMetadataLoader {
@@ -27,23 +28,24 @@ export class RetsMetadataLoader {
     this.format = options.format ?? 'STANDARD-XML'
   }
 
-  /** MetadataVersion (+ timestamp) from the login reply; the cache key. */
+  /** MetadataVersion@MetadataTimestamp (either alone) from the login reply: the snapshot's name; '' when absent. */
   get versionKey(): string {
     const body = this.session.loginResult?.body
     if (!body) return ''
-    const version = loginInfoValue(body, 'MetadataVersion') ?? ''
-    const stamp = loginInfoValue(body, 'MetadataTimestamp') ?? ''
-    return stamp ? `${version}@${stamp}` : version
+    return [loginInfoValue(body, 'MetadataVersion'), loginInfoValue(body, 'MetadataTimestamp')]
+      .filter(Boolean)
+      .join('@')
   }
 
   get current(): MetadataModel | undefined {
     return this.model
   }
 
-  /** The tree: from the cache when the version matches, else SYSTEM, RESOURCE, CLASS, OBJECT and LOOKUP names. */
+  /** The tree: a snapshot when the version matches, else SYSTEM, RESOURCE, CLASS, OBJECT and LOOKUP names. */
   async loadRoot(signal?: AbortSignal): Promise<MetadataModel> {
     if (!this.session.loggedIn) await this.session.login(signal)
-    const cached = await this.readCache()
+    const key = this.versionKey
+    const cached = key ? await this.options.snapshot?.(key) : undefined
     if (cached) {
       this.model = cached
       return cached
@@ -57,7 +59,6 @@ export class RetsMetadataLoader {
     // SYSTEM with ID=* may already have carried them (the whole tree, as RETS 1.7.2 allows)
     if (!model.foreignKeys) await this.fetchForeignKeys(model, signal)
     this.model = model
-    await this.writeCache()
     return model
   }
 
@@ -66,7 +67,6 @@ export class RetsMetadataLoader {
     const existing = findClass(model, resource, cls)
     if (existing?.fields) return existing.fields
     await this.fetchInto(model, 'TABLE', `${resource}:${cls}`, { resource, class: cls }, signal)
-    await this.writeCache()
     return findClass(model, resource, cls)?.fields ?? []
   }
 
@@ -76,7 +76,6 @@ export class RetsMetadataLoader {
     const existing = res ? findLookup(res, lookupName) : undefined
     if (existing?.values) return existing.values
     await this.fetchInto(model, 'LOOKUP_TYPE', `${resource}:${lookupName}`, { resource, lookup: lookupName }, signal)
-    await this.writeCache()
     const after = findResource(model, resource)
     return (after ? findLookup(after, lookupName)?.values : undefined) ?? []
   }
@@ -110,18 +109,5 @@ export class RetsMetadataLoader {
         model.warnings.push(`Foreign keys could not be read: ${(err as Error).message}`)
       }
     }
-  }
-
-  private async readCache(): Promise<MetadataModel | undefined> {
-    const { cache, profileId } = this.options
-    const key = this.versionKey
-    if (!cache || !profileId || !key) return undefined
-    return (await cache.load(profileId, key))?.model
-  }
-
-  private async writeCache(): Promise<void> {
-    const { cache, profileId } = this.options
-    const key = this.versionKey
-    if (cache && profileId && key && this.model) await cache.save(profileId, this.model, key)
   }
 }

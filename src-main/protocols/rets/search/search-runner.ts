@@ -296,7 +296,6 @@ export async function fetchAll(
     pages: summary.pages,
     warnings: summary.warnings
   })
-  await writer.finish()
   return summary
 }
 

@@ -62,6 +62,36 @@ describe('HttpClient', () => {
     expect(client.cookies.get('C')).toBeUndefined()
   })
 
+  it('a download without credentials sends no cookie or Authorization, stores no cookie, and keeps no body', async () => {
+    const seen: IncomingMessage['headers'][] = []
+    const photo = Buffer.alloc(50_000, 7)
+    const url = await serve((req, res) => {
+      seen.push(req.headers)
+      res.writeHead(200, { 'Content-Type': 'image/jpeg', 'Set-Cookie': 'cdn=tracking; Path=/' })
+      res.end(req.url === '/login' ? 'ok' : photo)
+    })
+    const log = new WireLog()
+    const client = new HttpClient({ wireLog: log })
+    client.cookies.setFromResponse(`${url}/`, 'RETS-Session-ID=s1; Path=/')
+    const res = await client.request({
+      url: `${url}/photo/1.jpg`,
+      headers: { Authorization: 'Bearer t0ken', cookie: 'x=y', Accept: '*/*' },
+      credentials: 'omit',
+      keepBody: false
+    })
+    expect((await res.buffer()).equals(photo)).toBe(true)
+    expect(seen[0]!.authorization).toBeUndefined()
+    expect(seen[0]!.cookie).toBeUndefined()
+    expect(seen[0]!.accept).toBe('*/*')
+    expect(client.cookies.get('cdn')).toBeUndefined()
+    expect(log.get(res.wireId!)).toMatchObject({ status: 200, responseBytes: 50_000, bodyKept: false, complete: true })
+    expect((await log.readBody(res.wireId!, 0, 100)).length).toBe(0)
+    // the same client still sends its cookies on ordinary requests
+    await (await client.request({ url: `${url}/login` })).discard()
+    expect(seen[1]!.cookie).toBe('RETS-Session-ID=s1')
+    client.close()
+  })
+
   it('times out an idle server with HTTP_TIMEOUT and honours AbortSignal', async () => {
     const url = await serve(() => undefined)
     const client = new HttpClient({ timeoutMs: 100 })

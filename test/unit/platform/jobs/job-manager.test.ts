@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { JobManager } from '../../../../src-main/platform/jobs/job-manager'
+import { currentJobId } from '../../../../src-main/platform/jobs/job-context'
+import { ResultStore } from '../../../../src-main/platform/results/result-store'
 import type { JobProgress } from '../../../../contract/ipc-contract'
 
 describe('JobManager', () => {
@@ -40,5 +42,46 @@ describe('JobManager', () => {
     })
     await expect(result).rejects.toThrow('boom')
     expect(events.at(-1)).toMatchObject({ state: 'failed', error: { code: 'INTERNAL', message: 'boom' } })
+  })
+
+  it('finishes the result it owns before the final event, whether the job succeeds, fails or is cancelled', async () => {
+    for (const outcome of ['done', 'failed', 'cancelled'] as const) {
+      const rows = new ResultStore()
+      const seen: Array<{ state: string; complete: boolean }> = []
+      const jobs = new JobManager((p) => seen.push({ state: p.state, complete: rows.complete }))
+      const { jobId, result } = jobs.start(
+        { kind: 't', title: 'T', unit: 'rows' },
+        async (job) => {
+          rows.append(['partial'])
+          if (outcome === 'failed') throw new Error('boom')
+          if (outcome === 'cancelled') await sleep(10_000, undefined, { signal: job.signal })
+        },
+        rows
+      )
+      if (outcome === 'cancelled') jobs.cancel(jobId)
+      await result.catch(() => undefined)
+      expect(seen.at(-1)).toEqual({ state: outcome, complete: true })
+      expect(seen.slice(0, -1).every((e) => !e.complete)).toBe(true)
+      expect((await rows.page(0, 10)).rows).toEqual([['partial']])
+      rows.dispose()
+    }
+  })
+
+  it('runs each job body in its own context, across awaits, with jobs overlapping', async () => {
+    const jobs = new JobManager(() => undefined)
+    const seen = new Map<string, string[]>()
+    const started = [1, 2].map(() =>
+      jobs.start({ kind: 't', title: 'T', unit: 'x' }, async () => {
+        const ids = [currentJobId()!]
+        await sleep(20)
+        ids.push(currentJobId()!)
+        await Promise.resolve()
+        ids.push(currentJobId()!)
+        return ids
+      })
+    )
+    for (const { jobId, result } of started) seen.set(jobId, await result)
+    for (const [jobId, ids] of seen) expect(ids).toEqual([jobId, jobId, jobId])
+    expect(currentJobId()).toBeUndefined()
   })
 })

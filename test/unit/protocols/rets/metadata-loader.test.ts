@@ -1,13 +1,10 @@
 import path from 'node:path'
-import { mkdtempSync, readdirSync } from 'node:fs'
-import os from 'node:os'
 import { afterEach, describe, expect, it } from 'vitest'
 import { flexmls, readDump } from '../../../support/http-dump'
 import { startReplayServer, type ReplayServer } from '../../../support/replay-server'
 import { HttpClient } from '../../../../src-main/platform/http/http-client'
 import { RetsSession } from '../../../../src-main/protocols/rets/rets-session'
 import { RetsMetadataLoader } from '../../../../src-main/protocols/rets/metadata/metadata-loader'
-import { MetadataCache } from '../../../../src-main/features/metadata/metadata-cache'
 
 const meta = (f: string) => readDump(path.join(flexmls, 'get/retsgw.flexmls.com/rets2_1_GetMetadata', f))
 const login = readDump(path.join(flexmls, 'get/retsgw.flexmls.com/rets2_1_Login/aaae3d614d1660701f3d7508efb11004.txt'))
@@ -52,10 +49,11 @@ async function setup() {
 }
 
 describe('RetsMetadataLoader (replaying flexmls captures)', () => {
-  it('loads the tree first, TABLE and LOOKUP_TYPE only when asked, and caches by MetadataVersion', async () => {
-    const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'wb-meta-'))
-    const cache = new MetadataCache(cacheDir)
-    const loader = new RetsMetadataLoader(await setup(), { cache, profileId: 'flex demo' })
+  it('loads the tree first, TABLE and LOOKUP_TYPE only when asked, and reuses a snapshot of the same MetadataVersion', async () => {
+    const asked: string[] = []
+    const loader = new RetsMetadataLoader(await setup(), {
+      snapshot: async (version) => void asked.push(version)
+    })
     const model = await loader.loadRoot()
     const requested = () =>
       server!.requests.map((r) => new URL(r.url, 'http://x').searchParams).filter((p) => p.get('Type'))
@@ -84,11 +82,13 @@ describe('RetsMetadataLoader (replaying flexmls captures)', () => {
     expect(requested().at(-1)!.get('ID')).toBe('Property:20000426151013376279000000')
 
     expect(loader.versionKey).toBe('01.03.32190@2014-09-09T02:44:18Z')
-    expect(readdirSync(path.join(cacheDir, 'flex_demo'))).toEqual(['01.03.32190@2014-09-09T02_44_18Z.json'])
+    expect(asked).toEqual(['01.03.32190@2014-09-09T02:44:18Z'])
 
-    // a second loader with the same cache needs no GetMetadata for the tree nor the loaded table
+    // a second loader given a snapshot of that version needs no GetMetadata for the tree nor the loaded table
     const before = requested().length
-    const again = new RetsMetadataLoader(loader['session'], { cache, profileId: 'flex demo' })
+    const again = new RetsMetadataLoader(loader['session'], {
+      snapshot: async (version) => (version === loader.versionKey ? structuredClone(model) : undefined)
+    })
     const cached = await again.loadRoot()
     expect(cached.resources).toHaveLength(9)
     expect((await again.loadTable('Property', 'A')).length).toBe(313)

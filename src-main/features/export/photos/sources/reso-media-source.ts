@@ -2,8 +2,6 @@
 // Media resource filtered by ResourceRecordKey, or records already fetched for the results grid), and every
 // MediaURL goes to the shared concurrent downloader. Type = MediaCategory (Photo, Video, Document…).
 import type { ODataClient } from '../../../../protocols/odata/odata-client'
-import { nodeTransport } from '../../../../protocols/json-api/api-transport'
-import { transportFetcher } from '../url-fetchers'
 import type { ExportObjectSink, PhotoSource, SourceBatch, UrlFetcher, UrlObject } from '../photo-export-types'
 import { batchObjects } from './url-object-selection'
 
@@ -15,8 +13,8 @@ export interface ResoMediaSourceOptions {
   resource?: string
   /** key field of the resource records; default ListingKey */
   keyField?: string
-  /** default: a plain GET (MediaURLs are public CDN links) */
-  fetcher?: UrlFetcher
+  /** the connection's downloader; MediaURLs are public CDN links, so without credentials */
+  fetcher: UrlFetcher
 }
 
 const isNotFound = (err: unknown): boolean => /404|NOT_FOUND/.test((err as { code?: string }).code ?? '')
@@ -69,11 +67,11 @@ export class ResoMediaSource implements PhotoSource {
 
   constructor(
     private readonly provider: ResoRecordProvider,
-    options: ResoMediaSourceOptions = {}
+    options: ResoMediaSourceOptions
   ) {
     this.resource = options.resource ?? 'Property'
     this.keyField = options.keyField ?? 'ListingKey'
-    this.fetcher = options.fetcher ?? transportFetcher(nodeTransport)
+    this.fetcher = options.fetcher
   }
 
   async fetch(batch: SourceBatch, sink: ExportObjectSink, signal: AbortSignal): Promise<UrlObject[]> {

@@ -14,7 +14,7 @@ import {
   type ObjectSink
 } from '../../../../protocols/rets/objects/get-object'
 import type { ObjectPartInfo, ObjectPartResult } from '../../../../protocols/rets/objects/object-part'
-import { httpClientFetcher } from '../url-fetchers'
+import { downloadFetcher } from '../url-fetchers'
 import type {
   ExportObjectSink,
   ObjectIdSelection,
@@ -33,7 +33,7 @@ export interface RetsObjectSourceOptions {
   resource?: string
   /** default multipart */
   mode?: RetsObjectMode
-  /** default: the session's HttpClient (keeps the session cookie on Location URLs) */
+  /** default: the session's HttpClient with its cookie jar (some servers want RETS-Session-ID on Location URLs) */
   fetcher?: UrlFetcher
 }
 
@@ -74,7 +74,7 @@ export class RetsObjectSource implements PhotoSource {
   ) {
     this.resource = options.resource ?? 'Property'
     this.mode = options.mode ?? 'multipart'
-    this.fetcher = options.fetcher ?? httpClientFetcher(session.http)
+    this.fetcher = options.fetcher ?? downloadFetcher(session.http, 'include')
   }
 
   async fetch(batch: SourceBatch, sink: ExportObjectSink, signal: AbortSignal): Promise<UrlObject[]> {

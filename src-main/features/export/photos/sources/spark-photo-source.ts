@@ -2,8 +2,6 @@
 // per type — UriThumb, Uri300 … Uri2048, UriLarge (seed 003) — downloaded by the shared concurrent downloader.
 import type { SparkClient } from '../../../../protocols/spark/spark-client'
 import { parseSparkListing, type SparkListing } from '../../../../protocols/spark/listing-record'
-import { nodeTransport } from '../../../../protocols/json-api/api-transport'
-import { transportFetcher } from '../url-fetchers'
 import type {
   ExportObjectSink,
   PhotoExportRequest,
@@ -59,14 +57,12 @@ function keysOf(listing: SparkListing): string[] {
 export class SparkPhotoSource implements PhotoSource {
   readonly kind = 'spark' as const
   readonly resource = 'Property'
-  readonly fetcher: UrlFetcher
 
   constructor(
     private readonly provider: SparkListingProvider,
-    options: { fetcher?: UrlFetcher } = {}
-  ) {
-    this.fetcher = options.fetcher ?? transportFetcher(nodeTransport)
-  }
+    /** the connection's downloader; photo URIs point at a CDN, so without credentials */
+    readonly fetcher: UrlFetcher
+  ) {}
 
   validate(request: PhotoExportRequest): string[] {
     const bad = request.types.filter((t) => !SPARK_PHOTO_SIZES.includes(t))
