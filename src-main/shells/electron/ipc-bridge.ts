@@ -18,13 +18,8 @@ export function bridgeIpc({ registry, hub, window, isAppPage }: BridgeOptions): 
   const trusted = (event: IpcMainInvokeEvent): boolean => {
     const win = window()
     const frame = event.senderFrame
-    return (
-      !!win &&
-      !!frame &&
-      event.sender === win.webContents &&
-      frame === win.webContents.mainFrame &&
-      isAppPage(frame.url)
-    )
+    // the main frame belongs to the window's webContents, so this also pins event.sender
+    return !!win && !!frame && frame === win.webContents.mainFrame && isAppPage(frame.url)
   }
   for (const channel of requestChannelNames) {
     ipcMain.handle(channel, (event, args: unknown) => {
