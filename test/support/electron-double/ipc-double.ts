@@ -35,14 +35,18 @@ export class IpcMainDouble implements Same<Electron.IpcMain, 'handle' | 'removeH
     const handler = this.handlers.get(channel)
     if (!handler)
       throw new Error(`Error invoking remote method '${channel}': Error: No handler registered for '${channel}'`)
-    const event = asElectron<Electron.IpcMainInvokeEvent>({
-      ...electronEvent(),
-      type: 'frame',
-      processId: frame.processId,
-      frameId: frame.routingId,
-      sender: frame.webContents,
-      senderFrame: frame
-    })
+    const event = asElectron<Electron.IpcMainInvokeEvent>(
+      Object.assign(electronEvent(), {
+        type: 'frame',
+        processId: frame.processId,
+        frameId: frame.routingId,
+        sender: frame.webContents,
+        // Electron: null once the frame has navigated away or been destroyed
+        get senderFrame() {
+          return frame.isDestroyed() ? null : frame
+        }
+      })
+    )
     try {
       return structuredClone(await handler(event, ...structuredClone(args)))
     } catch (err) {

@@ -164,7 +164,7 @@ export class WebContentsDouble
     const copies = structuredClone(args)
     this.sent.push({ channel, args: copies })
     // the page's listener gets an IpcRendererEvent; the preload under test never reads its sender
-    const event = asElectron<Electron.IpcRendererEvent>({ ...electronEvent(), ports: [], sender: null })
+    const event = asElectron<Electron.IpcRendererEvent>(Object.assign(electronEvent(), { ports: [], sender: null }))
     for (const listener of this.mainFrame.rendererListeners.get(channel) ?? []) listener(event, ...copies)
   }
 

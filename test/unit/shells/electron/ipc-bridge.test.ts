@@ -96,6 +96,14 @@ describe('IPC through the preload and the bridge', () => {
     expect(await shell.electron.ipcRenderer.invoke('app:ping', { message: 'from an iframe' })).toEqual(refused)
   })
 
+  it('refuses a request whose frame is gone by the time main looks at it', async () => {
+    const main = shell.window.webContents.mainFrame
+    const child = main.addChild(main.url)
+    shell.electron.enterFrame(child)
+    child.destroy()
+    expect(await shell.electron.ipcRenderer.invoke('app:ping', { message: 'from a removed iframe' })).toEqual(refused)
+  })
+
   it('refuses our window once it shows a foreign page (the preload runs there too)', async () => {
     const contents = shell.window.webContents
     const appUrl = contents.getURL()
