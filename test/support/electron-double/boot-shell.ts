@@ -4,7 +4,7 @@
 import { mkdtempSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { vi } from 'vitest'
+import { afterEach, vi } from 'vitest'
 import type { WorkbenchApi } from '../../../contract/ipc-contract'
 import type { BrowserWindowDouble } from './browser-window-double'
 import { installElectronDouble, type ElectronDouble, type ElectronDoubleOptions } from './index'
@@ -47,6 +47,19 @@ export async function bootShell(opts: Partial<ElectronDoubleOptions> = {}): Prom
       await electron.app.whenQuit()
     }
   }
+}
+
+/**
+ * For files that boot a shell per test: returns bootShell, and quits the shell booted last after each test (a test
+ * that quits and boots again to see what was kept leaves only its last shell running).
+ */
+export function bootPerTest(): (opts?: Partial<ElectronDoubleOptions>) => Promise<BootedShell> {
+  let last: BootedShell | undefined
+  afterEach(async () => {
+    await last?.quit()
+    last = undefined
+  })
+  return async (opts) => (last = await bootShell(opts))
 }
 
 /** Runs src-main/preload.ts in `frame` (as Electron does on every page load) and returns what it put on window. */

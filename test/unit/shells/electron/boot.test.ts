@@ -4,27 +4,23 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { requestChannelNames } from '../../../../contract/ipc-contract'
 import { CONTENT_SECURITY_POLICY } from '../../../../src-main/platform/csp/content-security-policy'
-import { bootShell, loadMain, type BootedShell } from '../../../support/electron-double/boot-shell'
+import { bootPerTest, bootShell, loadMain } from '../../../support/electron-double/boot-shell'
 import { repoRoot } from '../../../support/paths'
 
 vi.mock('electron', async () => (await import('../../../support/electron-double')).electronModule)
 // a boot loads the whole main process (and the Demo MLS); the first one also compiles it
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 })
 
-let shell: BootedShell | undefined
-afterEach(async () => {
-  await shell?.quit()
-  shell = undefined
-})
+const boot = bootPerTest()
 
 const rendererIndex = pathToFileURL(path.join(repoRoot, 'renderer/index.html')).href
 
 describe('Electron main process on the double', () => {
   it('opens one window whose pages are isolated, sandboxed, without Node and with web security on', async () => {
-    shell = await bootShell()
+    const shell = await boot()
     const { electron, window } = shell
     expect(electron.BrowserWindow.getAllWindows()).toEqual([window])
     const prefs = window.webContents.preferences
@@ -46,7 +42,7 @@ describe('Electron main process on the double', () => {
   })
 
   it('puts the Content-Security-Policy on every response, and the page carries the same policy', async () => {
-    shell = await bootShell()
+    const shell = await boot()
     const reply = await shell.electron.session.defaultSession.webRequest.receive('http://127.0.0.1:5173/', {
       'Content-Type': ['text/html']
     })
@@ -61,7 +57,7 @@ describe('Electron main process on the double', () => {
   })
 
   it('keeps the window on the app page: navigation elsewhere is prevented', async () => {
-    shell = await bootShell()
+    const shell = await boot()
     const contents = shell.window.webContents
     for (const url of ['https://evil.example/', 'file:///etc/passwd', `${rendererIndex}/../x.html`, 'about:blank']) {
       expect(contents.navigateFromPage(url), url).toEqual({ prevented: true })
@@ -71,7 +67,7 @@ describe('Electron main process on the double', () => {
   })
 
   it('denies new windows and opens only http(s) links, in the system browser', async () => {
-    shell = await bootShell()
+    const shell = await boot()
     const contents = shell.window.webContents
     const asked = [
       'https://www.reso.org/data-dictionary/',
@@ -82,7 +78,7 @@ describe('Electron main process on the double', () => {
       'https://user:secret@example.com/'
     ]
     for (const url of asked) expect(contents.openWindowFromPage(url), url).toEqual({ action: 'deny' })
-    await vi.waitFor(() => expect(shell?.electron.shell.openedExternal).toHaveLength(2))
+    await vi.waitFor(() => expect(shell.electron.shell.openedExternal).toHaveLength(2))
     expect(shell.electron.shell.openedExternal).toEqual([
       'https://www.reso.org/data-dictionary/',
       'http://127.0.0.1:6103/rets/login'
@@ -91,7 +87,7 @@ describe('Electron main process on the double', () => {
   })
 
   it('denies every permission a page asks for or checks', async () => {
-    shell = await bootShell()
+    const shell = await boot()
     const { defaultSession } = shell.electron.session
     const contents = shell.window.webContents
     for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal'] as const) {
@@ -102,12 +98,12 @@ describe('Electron main process on the double', () => {
   })
 
   it("answers on ipcMain exactly the contract's request channels", async () => {
-    shell = await bootShell()
+    const shell = await boot()
     expect([...shell.electron.ipcMain.channels()].sort()).toEqual([...requestChannelNames].sort())
   })
 
   it('takes the single-instance lock; a second start focuses the first window', async () => {
-    shell = await bootShell()
+    const shell = await boot()
     const { electron, window } = shell
     expect(electron.app.lockRequests).toBe(1)
     expect(electron.app.hasSingleInstanceLock()).toBe(true)

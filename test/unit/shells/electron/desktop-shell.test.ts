@@ -1,24 +1,20 @@
 // The desktop-only parts of the shell, booted on the electron double: native pickers behind app:pickPath, the
 // window's size and place kept between runs, the OS theme followed, and the application menu sending commands to
 // the page.
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { MENU_COMMANDS } from '../../../../contract/menu-commands'
 import { display } from '../../../support/electron-double'
-import { bootShell, runPreload, type BootedShell } from '../../../support/electron-double/boot-shell'
+import { bootPerTest, runPreload } from '../../../support/electron-double/boot-shell'
 
 vi.mock('electron', async () => (await import('../../../support/electron-double')).electronModule)
 // a boot loads the whole main process (and the Demo MLS); the first one also compiles it
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 })
 
-let shell: BootedShell | undefined
-afterEach(async () => {
-  await shell?.quit()
-  shell = undefined
-})
+const boot = bootPerTest()
 
 describe('app:pickPath and app:openFolder on the desktop', () => {
   it('shows native pickers over the window and returns what the user chose', async () => {
-    shell = await bootShell()
+    const shell = await boot()
     const { electron, window } = shell
     const api = await runPreload(electron, window.webContents.mainFrame)
 
@@ -51,7 +47,7 @@ describe('app:pickPath and app:openFolder on the desktop', () => {
   })
 
   it('opens in the file manager only folders the app wrote to', async () => {
-    shell = await bootShell()
+    const shell = await boot()
     const api = await runPreload(shell.electron, shell.window.webContents.mainFrame)
     expect(await api.invoke('app:openFolder', { path: '/usr/bin' })).toEqual({ ok: true, value: { opened: false } })
     expect(shell.electron.shell.openedPaths).toEqual([])
@@ -60,13 +56,13 @@ describe('app:pickPath and app:openFolder on the desktop', () => {
 
 describe('window state', () => {
   it('reopens the window where the user left it, maximised or not', async () => {
-    shell = await bootShell()
+    let shell = await boot()
     shell.window.setBounds({ x: 200, y: 150, width: 1280, height: 820 })
     shell.window.maximize()
     const { userData } = shell
     await shell.quit()
 
-    shell = await bootShell({ userData })
+    shell = await boot({ userData })
     expect(shell.window.options).toMatchObject({ x: 200, y: 150, width: 1280, height: 820 })
     expect(shell.window.isMaximized()).toBe(true)
   })
@@ -76,17 +72,17 @@ describe('window state', () => {
       display(1, { x: 0, y: 0, width: 1920, height: 1080 }),
       display(2, { x: 1920, y: 0, width: 2560, height: 1440 })
     ]
-    shell = await bootShell({ displays: twoScreens })
+    let shell = await boot({ displays: twoScreens })
     shell.window.setBounds({ x: 2400, y: 300, width: 1200, height: 800 })
     const { userData } = shell
     await shell.quit()
 
-    shell = await bootShell({ userData, displays: twoScreens })
+    shell = await boot({ userData, displays: twoScreens })
     expect(shell.window.options).toMatchObject({ x: 2400, y: 300 })
     await shell.quit()
 
     // the second monitor was unplugged: the default size, placed by the OS on the remaining display
-    shell = await bootShell({ userData, displays: [display(1, { x: 0, y: 0, width: 1920, height: 1080 })] })
+    shell = await boot({ userData, displays: [display(1, { x: 0, y: 0, width: 1920, height: 1080 })] })
     expect(shell.window.options).toMatchObject({ width: 1400, height: 900 })
     expect(shell.window.options.x).toBeUndefined()
     expect(shell.window.isMaximized()).toBe(false)
@@ -95,7 +91,7 @@ describe('window state', () => {
 
 describe('theme', () => {
   it('starts in the OS theme and follows it when the OS switches', async () => {
-    shell = await bootShell({ systemDark: true })
+    const shell = await boot({ systemDark: true })
     const { electron, window } = shell
     expect(window.webContents.loads[0]).toMatch(/\?theme=dark$/)
     expect(window.getBackgroundColor()).toBe('#1e1f22')
@@ -106,7 +102,7 @@ describe('theme', () => {
 
 describe('application menu', () => {
   it('has an item for every command, and each click reaches the page as that command', async () => {
-    shell = await bootShell()
+    const shell = await boot()
     const { electron, window } = shell
     const api = await runPreload(electron, window.webContents.mainFrame)
     const received: string[] = []
