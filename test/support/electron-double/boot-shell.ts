@@ -5,10 +5,21 @@ import { mkdtempSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, vi } from 'vitest'
-import type { WorkbenchApi } from '../../../contract/ipc-contract'
 import type { BrowserWindowDouble } from './browser-window-double'
 import { installElectronDouble, type ElectronDouble, type ElectronDoubleOptions } from './index'
 import type { WebFrameDouble } from './web-contents-double'
+
+/**
+ * What the preload puts on `window.api`, as tests drive it: any channel name may be tried. Typed here rather than
+ * with the contract's api type so these tests depend on the contract only through its channel names.
+ */
+export interface PageApi {
+  invoke(channel: string, args: unknown): Promise<PageReply>
+  on(event: string, listener: (payload: Record<string, unknown>) => void): () => void
+}
+
+export type PageReply =
+  { ok: true; value: unknown } | { ok: false; error: { code: string; message: string; detail?: string; hint?: string } }
 
 export interface BootedShell {
   electron: ElectronDouble
@@ -63,11 +74,11 @@ export function bootPerTest(): (opts?: Partial<ElectronDoubleOptions>) => Promis
 }
 
 /** Runs src-main/preload.ts in `frame` (as Electron does on every page load) and returns what it put on window. */
-export async function runPreload(electron: ElectronDouble, frame: WebFrameDouble): Promise<WorkbenchApi> {
+export async function runPreload(electron: ElectronDouble, frame: WebFrameDouble): Promise<PageApi> {
   electron.enterFrame(frame)
   vi.resetModules()
   await import('../../../src-main/preload')
   const api = frame.world.get('api')
   if (!api) throw new Error('the preload exposed no api')
-  return api as WorkbenchApi
+  return api as PageApi
 }

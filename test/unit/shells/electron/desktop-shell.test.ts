@@ -106,7 +106,7 @@ describe('application menu', () => {
     const { electron, window } = shell
     const api = await runPreload(electron, window.webContents.mainFrame)
     const received: string[] = []
-    api.on('menu:command', ({ command }) => received.push(command))
+    api.on('menu:command', ({ command }) => received.push(String(command)))
 
     const menu = electron.Menu.getApplicationMenu()
     if (!menu) throw new Error('no application menu')
