@@ -31,7 +31,14 @@ export default defineConfigWithVueTs(
     rules: { 'local/layers': 'error' }
   },
   {
-    files: ['src-main/index.ts', 'src-main/preload.ts', 'src-main/shells/electron/**'],
+    // the Electron shell, and the tests that run it on the electron double
+    files: [
+      'src-main/index.ts',
+      'src-main/preload.ts',
+      'src-main/shells/electron/**',
+      'test/support/electron-double/**',
+      'test/unit/shells/electron/**'
+    ],
     rules: { 'no-restricted-imports': 'off' }
   },
   {

@@ -20,6 +20,7 @@ import { photoChannels } from './photo-channels'
 import type { MetadataDiff } from '../domain/metadata/metadata-diff'
 import { idxChannels } from './idx-channels'
 import { activityChannels } from './activity-channels'
+import type { MenuCommand } from './menu-commands'
 
 /** Phantom marker that carries a result type without a runtime value. */
 const result = <T>(): T => undefined as T
@@ -313,7 +314,9 @@ export const eventChannels = {
   'job:progress': result<JobProgress>(),
   'log:line': result<{ level: 'info' | 'warn' | 'error'; message: string; at: string }>(),
   /** files in the profiles or saved-queries folder changed on disk (not necessarily by the app) */
-  'folder:changed': result<{ folder: 'profiles' | 'library' }>()
+  'folder:changed': result<{ folder: 'profiles' | 'library' }>(),
+  /** the desktop app's menu asks the window to run a command */
+  'menu:command': result<{ command: MenuCommand }>()
 } as const
 
 export type RequestChannel = keyof typeof requestChannels

@@ -1,20 +1,26 @@
-// Electron shell: window, security defaults, single instance, menu. All product logic lives in the workbench
-// services; this file only adapts them to Electron.
+// Electron shell: one instance, one locked-down window, the menu, and the IPC bridge. All product logic lives in
+// the workbench services; this file only wires them to Electron.
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { app, BrowserWindow, nativeTheme, session } from 'electron'
+import { app, session, type BrowserWindow } from 'electron'
 import { createWorkbench, type Workbench } from './app/workbench'
-import { desktopShell } from './shells/electron/desktop-shell'
-import { CONTENT_SECURITY_POLICY } from './platform/csp/content-security-policy'
+import { appPage, bundlePaths } from './shells/electron/app-page'
 import { installAppMenu } from './shells/electron/app-menu'
+import { guardContents, guardSession } from './shells/electron/content-guards'
+import { desktopShell } from './shells/electron/desktop-shell'
 import { bridgeIpc } from './shells/electron/ipc-bridge'
+import { createMainWindow } from './shells/electron/main-window'
 import { safeOpenExternal } from './shells/electron/safe-open'
-import { loadWindowState, trackWindowState } from './shells/electron/window-state'
 import { safeStorageForSecrets } from './shells/electron/safe-storage'
 
-const here = path.dirname(fileURLToPath(import.meta.url))
+const bundle = bundlePaths(path.dirname(fileURLToPath(import.meta.url)))
+const page = appPage(bundle.rendererIndex, process.env.ELECTRON_RENDERER_URL)
 let mainWindow: BrowserWindow | null = null
 let workbench: Workbench | null = null
+
+// the README's MLSWB_USER_DATA works here as in web mode; it must be set before the single-instance lock, which
+// Chromium keys on the user-data folder
+if (process.env.MLSWB_USER_DATA) app.setPath('userData', path.resolve(process.env.MLSWB_USER_DATA))
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
@@ -24,16 +30,7 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow.isMinimized()) mainWindow.restore()
     mainWindow.focus()
   })
-  app.on('web-contents-created', (_e, contents) => {
-    // No navigation away from the app and no new windows; http(s) links go to the system browser.
-    contents.on('will-navigate', (event, url) => {
-      if (url !== contents.getURL()) event.preventDefault()
-    })
-    contents.setWindowOpenHandler(({ url }) => {
-      safeOpenExternal(url).catch(() => undefined)
-      return { action: 'deny' }
-    })
-  })
+  app.on('web-contents-created', (_event, contents) => guardContents(contents, page.isAppPage))
   app
     .whenReady()
     .then(start)
@@ -44,22 +41,23 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
+  // quit waits for the close: jobs are cancelled, sessions log out, pending metadata snapshots reach the disk and
+  // the temp files are removed
   app.on('before-quit', (event) => {
-    if (!workbench) return
-    // quit waits for the close: sessions log out and pending metadata snapshots reach the disk
     const closing = workbench
-    workbench = null
+    if (!closing) return
     event.preventDefault()
+    workbench = null
     closing
       .close()
-      .catch(() => undefined)
+      .catch((err: unknown) => console.error(err))
       .finally(() => app.quit())
   })
 }
 
 async function start(): Promise<void> {
   const userDataDir = app.getPath('userData')
-  workbench = await createWorkbench({
+  const wb = await createWorkbench({
     mode: 'electron',
     version: app.getVersion(),
     userDataDir,
@@ -67,48 +65,20 @@ async function start(): Promise<void> {
     openExternal: (url) => safeOpenExternal(url),
     desktop: desktopShell(() => mainWindow)
   })
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] }
+  workbench = wb
+  guardSession(session.defaultSession)
+  installAppMenu((command) => wb.hub.emit('menu:command', { command }))
+  bridgeIpc({ registry: wb.registry, hub: wb.hub, window: () => mainWindow, isAppPage: page.isAppPage })
+  const openWindow = (): void => {
+    const win = createMainWindow({ page, preload: bundle.preload, icon: bundle.icon, userDataDir })
+    mainWindow = win
+    win.on('closed', () => {
+      if (mainWindow === win) mainWindow = null
     })
-  })
-  session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false))
-  installAppMenu()
-  bridgeIpc(workbench.registry, workbench.hub, () => mainWindow)
-  createWindow(userDataDir)
+  }
+  openWindow()
+  // macOS keeps the app running without windows; the dock icon opens one again
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow(userDataDir)
+    if (!mainWindow) openWindow()
   })
-}
-
-function createWindow(userDataDir: string): void {
-  const state = loadWindowState(userDataDir)
-  const win = new BrowserWindow({
-    ...state,
-    minWidth: 900,
-    minHeight: 600,
-    show: false,
-    title: 'MLS Workbench',
-    backgroundColor: nativeTheme.shouldUseDarkColors ? '#1e1f22' : '#ffffff',
-    icon: path.join(here, '../../resources/icon.png'),
-    webPreferences: {
-      preload: path.join(here, '../preload/preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false
-    }
-  })
-  mainWindow = win
-  if (state.maximized) win.maximize()
-  trackWindowState(win, userDataDir)
-  win.once('ready-to-show', () => win.show())
-  win.on('closed', () => {
-    mainWindow = null
-  })
-  // The initial theme travels in the URL so the first paint already has the right colours.
-  const theme = nativeTheme.shouldUseDarkColors ? 'dark' : 'light'
-  if (process.env.ELECTRON_RENDERER_URL) win.loadURL(`${process.env.ELECTRON_RENDERER_URL}?theme=${theme}`)
-  else win.loadFile(path.join(here, '../renderer/index.html'), { query: { theme } })
 }

@@ -7,6 +7,8 @@ import { useToastStore } from './toasts-store'
 export const useAppStore = defineStore('app', () => {
   const info = ref<AppInfo | null>(null)
   const connected = ref(false)
+  /** the keyboard cheat sheet is open (the status bar button, `?`, or the Help menu) */
+  const shortcutsOpen = ref(false)
 
   async function load(): Promise<void> {
     try {
@@ -18,5 +20,5 @@ export const useAppStore = defineStore('app', () => {
     }
   }
 
-  return { info, connected, load }
+  return { info, connected, shortcutsOpen, load }
 })
