@@ -26,7 +26,7 @@ import { createSessionFactory } from '../features/connections/session-factory'
 import { MetadataCache } from '../features/metadata/metadata-cache'
 import { WireLog } from '../platform/http/wire-log'
 import { ResultRegistry } from '../platform/results/result-registry'
-import type { AppInfo } from '../../contract/ipc-contract'
+import type { AppInfo } from '../../contract/app-channels'
 
 export interface WorkbenchOptions {
   mode: AppInfo['mode']

@@ -2,7 +2,7 @@
 // the snapshot under the user-data folder; apply also fetches new/updated records by ID into a result store (paged
 // with results:page) and writes the snapshot. The report is kept for idx:syncReport.
 import { AppError } from '../../contract/app-error'
-import type { IdxSyncReport } from '../../contract/idx-sync-types'
+import type { IdxSyncReport } from '../../contract/idx-channels'
 import { isIdxSession } from '../features/connections/adapters/idx-server-session'
 import type { SessionManager } from '../features/connections/session-manager'
 import type { JobManager } from '../platform/jobs/job-manager'

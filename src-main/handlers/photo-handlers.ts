@@ -11,7 +11,8 @@ import { exportPhotos, photoExportJobSpec } from '../features/export/photos/phot
 import { photoExportChoices } from '../features/export/photos/photo-export-choices'
 import { exampleFileName, defaultNamingPattern } from '../features/export/photos/naming-pattern'
 import { readThumbnail } from '../features/export/photos/thumbnail-file'
-import type { PhotoExportRequest, PhotoExportSummary } from '../features/export/photos/photo-export-types'
+import type { PhotoExportRequest } from '../features/export/photos/photo-export-types'
+import type { PhotoExportSummary } from '../../contract/photo-channels'
 import type { PartialHandlerTable } from './handler-registry'
 
 const KEEP_SUMMARIES = 20

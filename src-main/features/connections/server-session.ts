@@ -1,7 +1,8 @@
 // What the workbench needs from a live connection, whatever the protocol. One adapter per kind (RETS, RESO Web
 // API, Spark) maps its client onto this, so handlers, CLI and tests drive all three the same way.
 import type { FieldMeta, LookupValue, MetadataModel } from '../../../domain/metadata/metadata-model'
-import type { ConnectionInfo, QuerySpec } from '../../../contract/workbench-types'
+import type { ConnectionInfo } from '../../../contract/session-channels'
+import type { QuerySpec } from '../../../contract/query-channels'
 import type { ResultWriter } from '../../platform/results/result-types'
 import type { JobControl } from '../../platform/jobs/job-manager'
 import type { PhotoSource } from '../export/photos/photo-export-types'

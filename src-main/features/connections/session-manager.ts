@@ -8,9 +8,11 @@ import {
   type LookupValue,
   type MetadataModel
 } from '../../../domain/metadata/metadata-model'
-import type { ConnectionInfo, MetadataSummary } from '../../../contract/workbench-types'
+import type { ConnectionInfo } from '../../../contract/session-channels'
+import type { MetadataSummary } from '../../../contract/metadata-channels'
 import type { MetadataCache } from '../metadata/metadata-cache'
-import { diffMetadata, type MetadataDiff } from '../../../domain/metadata/metadata-diff'
+import { diffMetadata } from '../../../domain/metadata/metadata-diff'
+import type { MetadataDiff } from '../../../contract/metadata-channels'
 import { summarizeMetadata } from '../metadata/metadata-summary'
 import type { ServerSession } from './server-session'
 

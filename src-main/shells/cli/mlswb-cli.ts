@@ -5,7 +5,7 @@ import { createWorkbench, type Workbench } from '../../app/workbench'
 import { defaultUserDataDir } from '../../app/user-data'
 import { APP_VERSION } from '../../app/version'
 import type { ArgsOf, RequestChannel, ResultOf } from '../../../contract/ipc-contract'
-import type { QuerySpec } from '../../../contract/workbench-types'
+import type { QuerySpec } from '../../../contract/query-channels'
 import { redactor } from '../../platform/redaction/redactor'
 
 const USAGE = `MLS Workbench CLI ${APP_VERSION}

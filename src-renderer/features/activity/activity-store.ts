@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { toErrorShape, type AppErrorShape } from '../../../contract/app-error'
-import type { ActivityEvent, ActivityValidation } from '../../../contract/listing-activity-types'
+import type { ActivityEvent, ActivityValidation } from '../../../contract/activity-channels'
 import { call } from '../../api/client'
 import {
   blankDraft,

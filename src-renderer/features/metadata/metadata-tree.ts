@@ -3,7 +3,7 @@
 // SystemName, LongName, StandardName and DBName of fields and the names of everything else; ancestors of a match
 // are opened automatically so every hit is visible.
 import type { FieldMeta, LookupValue, ObjectTypeMeta } from '../../../domain/metadata/metadata-model'
-import type { MetadataSummary } from '../../../contract/workbench-types'
+import type { MetadataSummary } from '../../../contract/metadata-channels'
 import { metaKey } from './meta-key'
 
 export type SummaryResource = MetadataSummary['resources'][number]

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { ProfileSummary } from '../../../contract/workbench-types'
+import type { ProfileSummary } from '../../../contract/profile-channels'
 import { call } from '../../api/client'
 import { addHistory, loadHistory, type HistoryEntry } from './query-history'
 import { buildQuerySpec, defaultParams, queryKindFor, type QueryKind, type QueryParams } from './query-params'

@@ -3,8 +3,8 @@
 // points at (generating the key there when none exists yet, as the page prompts) — and the activity:* channels
 // send events through `activity`.
 import type { MetadataModel } from '../../../../domain/metadata/metadata-model'
-import type { ActivityEvent, ActivityReply } from '../../../../contract/listing-activity-types'
-import type { ConnectionInfo } from '../../../../contract/workbench-types'
+import type { ActivityEvent, ActivityReply } from '../../../../contract/activity-channels'
+import type { ConnectionInfo } from '../../../../contract/session-channels'
 import { AppError } from '../../../../contract/app-error'
 import type { WireLog } from '../../../platform/http/wire-log'
 import type { SecretStore } from '../../../platform/secrets/secret-store'

@@ -3,7 +3,8 @@
 // GetObject of the same session, so metadata and photos reuse the RETS code. The sync itself (master list,
 // compare, fetch by ID) is reached through `idx`, by the idx:sync channel.
 import type { MetadataModel } from '../../../../domain/metadata/metadata-model'
-import type { ConnectionInfo, QuerySpec } from '../../../../contract/workbench-types'
+import type { ConnectionInfo } from '../../../../contract/session-channels'
+import type { QuerySpec } from '../../../../contract/query-channels'
 import { AppError } from '../../../../contract/app-error'
 import { RetsMetadataLoader } from '../../../protocols/rets/metadata/metadata-loader'
 import { RetsObjectSource } from '../../export/photos/sources/rets-object-source'

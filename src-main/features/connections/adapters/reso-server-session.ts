@@ -2,7 +2,7 @@
 // whole model arrives at connect and fields/lookups are answered from it.
 import { AppError } from '../../../../contract/app-error'
 import { findClass, findResource, type MetadataModel } from '../../../../domain/metadata/metadata-model'
-import type { ConnectionInfo } from '../../../../contract/workbench-types'
+import type { ConnectionInfo } from '../../../../contract/session-channels'
 import { ODataClient } from '../../../protocols/odata/odata-client'
 import { ResoMediaSource, resoRecordsFromClient } from '../../export/photos/sources/reso-media-source'
 import { httpClientTransport } from '../../../protocols/json-api/http-client-transport'

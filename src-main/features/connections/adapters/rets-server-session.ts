@@ -1,6 +1,7 @@
 // The RETS client behind the workbench's session interface: login, lazy metadata, DMQL2 search into a result store.
 import type { MetadataModel } from '../../../../domain/metadata/metadata-model'
-import type { ConnectionInfo, QuerySpec } from '../../../../contract/workbench-types'
+import type { ConnectionInfo } from '../../../../contract/session-channels'
+import type { QuerySpec } from '../../../../contract/query-channels'
 import { AppError } from '../../../../contract/app-error'
 import { RetsMetadataLoader } from '../../../protocols/rets/metadata/metadata-loader'
 import { RetsObjectSource } from '../../export/photos/sources/rets-object-source'

@@ -1,7 +1,7 @@
 // The Spark API client behind the workbench's session interface: standard fields as the metadata, listings as rows.
 import { AppError } from '../../../../contract/app-error'
 import { findResource, type MetadataModel } from '../../../../domain/metadata/metadata-model'
-import type { ConnectionInfo } from '../../../../contract/workbench-types'
+import type { ConnectionInfo } from '../../../../contract/session-channels'
 import { SparkClient, SPARK_MAX_LIMIT } from '../../../protocols/spark/spark-client'
 import { SparkPhotoSource, sparkListingsFromClient } from '../../export/photos/sources/spark-photo-source'
 import { httpClientTransport } from '../../../protocols/json-api/http-client-transport'

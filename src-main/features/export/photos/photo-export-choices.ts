@@ -1,6 +1,7 @@
 // What the export dialog offers on a connection, from its kind and metadata: RETS object types from METADATA-OBJECT,
 // RESO media categories (Data Dictionary MediaCategory), Spark photo sizes. The renderer shows these; main decides.
-import type { MetadataSummary, PhotoExportOptions } from '../../../../contract/workbench-types'
+import type { MetadataSummary } from '../../../../contract/metadata-channels'
+import type { PhotoExportChoices } from '../../../../contract/photo-channels'
 import { NAMING_TOKENS, defaultNamingPattern } from './naming-pattern'
 import { SPARK_PHOTO_SIZES } from './sources/spark-photo-source'
 
@@ -32,12 +33,12 @@ export function photoExportChoices(
   kind: string,
   summary: MetadataSummary,
   wantedResource?: string
-): PhotoExportOptions {
+): PhotoExportChoices {
   const resource = pickResource(summary, wantedResource)
   const name = resource?.name ?? wantedResource ?? 'Property'
   const keyField = resource?.keyField
   const base = { resource: name, ...(keyField ? { keyField } : {}), tokens: [...NAMING_TOKENS] }
-  const withPattern = (o: Omit<PhotoExportOptions, 'defaultPattern' | 'tokens' | 'resource' | 'keyField'>) => ({
+  const withPattern = (o: Omit<PhotoExportChoices, 'defaultPattern' | 'tokens' | 'resource' | 'keyField'>) => ({
     ...base,
     ...o,
     defaultPattern: defaultNamingPattern(o.defaultTypes)

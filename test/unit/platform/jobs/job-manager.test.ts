@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { JobManager } from '../../../../src-main/platform/jobs/job-manager'
-import type { JobProgress } from '../../../../contract/ipc-contract'
+import type { JobProgress } from '../../../../contract/job-channels'
 
 describe('JobManager', () => {
   it('reports progress and completion', async () => {
