@@ -67,6 +67,8 @@ export interface KindFacts {
   /** the secret names a profile of this kind may keep (the handler refuses any other) */
   secrets: readonly ProfileSecretName[]
   capabilities: readonly Capability[]
+  /** what a profile of this kind is for, when asked for something it cannot do */
+  instead?: string
 }
 
 const OAUTH_SECRETS = [
@@ -119,7 +121,8 @@ export const KINDS = {
     shortLabel: 'Activity',
     needs: 'Tracking URL and API key',
     secrets: ['apiKey', 'proxyPassword'],
-    capabilities: ['activity']
+    capabilities: ['activity'],
+    instead: 'Listing Activity profiles send tracker.gif views and ViewTracking uploads from the activity composer.'
   }
 } as const satisfies Record<ProfileKind, KindFacts>
 

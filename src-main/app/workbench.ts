@@ -123,8 +123,8 @@ export async function createWorkbench(opts: WorkbenchOptions): Promise<Workbench
       resultsHandlers({ results, wireIdsByResult }),
       wireHandlers(wireLog),
       photoHandlers({ sessions, jobs, results, outputFolders }),
-      idxHandlers({ sessions, jobs, results, snapshotDir: path.join(opts.userDataDir, 'idx-snapshots') }),
-      activityHandlers(sessions),
+      idxHandlers({ sessions, profiles, jobs, results, snapshotDir: path.join(opts.userDataDir, 'idx-snapshots') }),
+      activityHandlers(sessions, profiles),
       libraryHandlers(new QueryLibrary(libraryDir), profiles)
     )
   )

@@ -50,8 +50,8 @@ export function photoHandlers({ sessions, jobs, results, outputFolders }: PhotoH
         throw new AppError({ code: 'EXPORT_BAD_PATH', message: 'Give a full path for the destination folder.' })
       }
       const source = sessions
-        .session(profileId)
-        .photoSource({ ...(resource ? { resource } : {}), ...(mode ? { mode } : {}) })
+        .capability(profileId, 'photos')
+        .open({ ...(resource ? { resource } : {}), ...(mode ? { mode } : {}) })
       const { keysFrom, listingKeys: given, ...rest } = args
       const request: PhotoExportRequest = { ...rest, listingKeys: await listingKeys(given, keysFrom) }
       // the summary is kept before the job's final event goes out, so the renderer finds it when it asks
@@ -66,7 +66,7 @@ export function photoHandlers({ sessions, jobs, results, outputFolders }: PhotoH
       return { jobId: started.jobId, listings: request.listingKeys.length }
     },
     'photos:options': async ({ profileId, resource }) =>
-      photoExportChoices(sessions.info(profileId).kind, await sessions.summary(profileId), resource),
+      photoExportChoices(sessions.capability(profileId, 'photos').source, await sessions.summary(profileId), resource),
     'photos:preview': ({ pattern, types }) =>
       exampleFileName(pattern.trim() === '' ? defaultNamingPattern(types) : pattern, {
         ...(types[0] ? { type: types[0] } : {})

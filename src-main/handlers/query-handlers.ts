@@ -25,11 +25,11 @@ export function queryHandlers({
 }: QueryHandlerDeps): PartialHandlerTable {
   return {
     'query:run': ({ profileId, spec }) => {
-      const session = sessions.session(profileId)
+      const search = sessions.capability(profileId, 'search')
       const rows = results.create()
       const before = new Set(wireLog.list().map((e) => e.id))
       const { jobId, result } = jobs.start({ kind: 'query', title: queryTitle(spec), unit: 'rows' }, (job) =>
-        session.run(spec, rows, job)
+        search.run(spec, rows, job)
       )
       // Partial rows stay available whatever the outcome; the job event carries the error.
       const settle = (): Promise<void> => {

@@ -327,7 +327,6 @@ async function runIdxAndActivity(demo: string): Promise<void> {
   const views = [{ viewDate: '2026-11-20', listings: [{ listingKey: keys[0]!, viewCount: 3 }] }]
   for (const profileId of ['leak-activity', 'leak-activity-rets']) {
     await ok('session:connect', { profileId })
-    await ok('metadata:summary', { profileId })
     expect((await ok('activity:send', { profileId, event: { kind: 'tracker', listingId: keys[0]! } })).status).toBe(200)
     expect((await ok('activity:send', { profileId, event: { kind: 'views', views } })).status).toBe(200)
     const refused = await ok('activity:send', { profileId, event: { kind: 'viewsXml', xml: '<Views/>' } })

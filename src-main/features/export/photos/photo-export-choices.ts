@@ -1,5 +1,6 @@
-// What the export dialog offers on a connection, from its kind and metadata: RETS object types from METADATA-OBJECT,
-// RESO media categories (Data Dictionary MediaCategory), Spark photo sizes. The renderer shows these; main decides.
+// What the export dialog offers on a connection, from its photo source and metadata: RETS object types from
+// METADATA-OBJECT (RETS and the IDX API's GetObject), RESO media categories (Data Dictionary MediaCategory), Spark
+// photo sizes. The renderer shows these; main decides.
 import type { MetadataSummary } from '../../../../contract/metadata-channels'
 import type { PhotoExportChoices } from '../../../../contract/photo-channels'
 import { NAMING_TOKENS, defaultNamingPattern } from './naming-pattern'
@@ -30,7 +31,7 @@ function pickResource(summary: MetadataSummary, wanted?: string): Resource | und
 }
 
 export function photoExportChoices(
-  kind: string,
+  source: PhotoExportChoices['kind'],
   summary: MetadataSummary,
   wantedResource?: string
 ): PhotoExportChoices {
@@ -43,7 +44,7 @@ export function photoExportChoices(
     ...o,
     defaultPattern: defaultNamingPattern(o.defaultTypes)
   })
-  switch (kind) {
+  switch (source) {
     case 'rets': {
       const types = (resource?.objectTypes ?? []).map((t) => ({
         value: t.type,
@@ -75,7 +76,5 @@ export function photoExportChoices(
         defaultTypes: ['Uri640'],
         modes: []
       })
-    default:
-      throw new Error(`no photo export for ${kind} connections`)
   }
 }
