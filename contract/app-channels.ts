@@ -7,6 +7,7 @@ export const keychainInfoSchema = z.strictObject({
   kind: z.enum(['keychain', 'safeStorage', 'memory']),
   /** false: secrets are kept in memory only and are gone after a restart (the UI says so plainly) */
   persistent: z.boolean(),
+  /** one plain sentence (or two) for the user: where secrets go, and why not somewhere better */
   detail: z.string()
 })
 export type KeychainInfo = z.output<typeof keychainInfoSchema>

@@ -3,7 +3,11 @@
 import { z } from 'zod'
 import { filePath, id } from './common-fields'
 
-export const resultColumnSchema = z.strictObject({ name: z.string(), lookupName: z.string().optional() })
+export const resultColumnSchema = z.strictObject({
+  name: z.string(),
+  /** set when the column is a lookup, so the grid can show long values */
+  lookupName: z.string().optional()
+})
 export type ResultColumn = z.output<typeof resultColumnSchema>
 
 export const resultSummarySchema = z.strictObject({
@@ -24,6 +28,7 @@ export const resultPageSchema = z.strictObject({
   offset: z.number(),
   rows: z.array(z.array(z.string())),
   total: z.number(),
+  /** false while a job is still appending */
   complete: z.boolean()
 })
 export type ResultPage = z.output<typeof resultPageSchema>

@@ -1,17 +1,12 @@
-// The one way the app keeps passwords, UA passwords, client secrets, API keys and tokens (DESIGN §6). Profiles hold
-// only the NAMES of their secrets; values are keyed by (profileId, name) here and nowhere else.
+// The one way the app keeps passwords, UA passwords, client secrets, API keys and tokens (README: "Linux: the
+// keychain"). Profiles hold only the NAMES of their secrets; values are keyed by (profileId, name) here and nowhere
+// else.
 import { AppError } from '../../../contract/app-error'
+import type { KeychainInfo } from '../../../contract/app-channels'
 
-export type SecretStoreKind = 'keychain' | 'safeStorage' | 'memory'
-
-/** Same shape as AppInfo.keychain in the IPC contract: the UI says plainly when secrets will not survive a restart. */
-export interface SecretStoreInfo {
-  kind: SecretStoreKind
-  /** false = secrets are forgotten when the app quits */
-  persistent: boolean
-  /** one plain sentence (or two) for the user: where secrets go, and why not somewhere better */
-  detail: string
-}
+/** AppInfo.keychain in the contract: the UI says plainly when secrets will not survive a restart. */
+export type SecretStoreInfo = KeychainInfo
+export type SecretStoreKind = KeychainInfo['kind']
 
 export interface SecretStore {
   get(profileId: string, name: string): Promise<string | undefined>

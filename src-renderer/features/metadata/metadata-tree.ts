@@ -48,7 +48,8 @@ export interface TreeSources {
 interface TreeNode {
   id: string
   label: string
-  detail?: string
+  /** a second, dimmer text (the visible name when it differs from the name) */
+  detail?: string | undefined
   badges?: TreeBadge[]
   node: TreeNodeRef
   /** texts the filter looks at */
