@@ -1,4 +1,4 @@
-// activity:* — the Listing Activity composer (seed 001): the two ways to report views — a tracker.gif GET per
+// activity:* — the Listing Activity API's composer: the two ways to report views — a tracker.gif GET per
 // detail view, or a ViewTracking XML upload of daily counts (composed from fields, or edited XML sent as is) — the
 // validation issues (each names its field and what is expected) and the server's reply. Field values are only
 // loosely typed on purpose: the composer's validator checks them and names each field with what it expects, which
@@ -17,7 +17,7 @@ export type ActivityListingView = z.output<typeof activityListingViewSchema>
 export const activityViewGroupSchema = z.strictObject({
   /** YYYY-MM-DD */
   viewDate: z.string().max(64),
-  /** empty or absent = "Other" (seed 001, scenario 1) */
+  /** empty or absent = "Other", as the Listing Activity API counts views without a supplier */
   supplierName: z.string().max(1024).optional(),
   listings: z.array(activityListingViewSchema).max(100_000)
 })

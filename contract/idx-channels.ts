@@ -1,4 +1,4 @@
-// idx:* — the IDX sync inspector (seed 002 of the IDX API): a sync runs as a job (master list → compare with the
+// idx:* — the IDX sync inspector (the IDX API's data synchronisation): a sync runs as a job (master list → compare with the
 // local snapshot → on apply, fetch new/updated records by ID and write the snapshot); its report is asked for once
 // the job has ended. Id lists are capped (a feed can have 100 000 records); `truncated` says when a list shows only
 // the first ones while `count` is always the full number.
@@ -56,7 +56,7 @@ export const idxChannels = {
       profileId: id,
       searchType: idxSearchTypeSchema,
       action: z.enum(['plan', 'apply']),
-      /** how to read the master list; COMPACT pages, STANDARD-XML is one full reply (seed 002) */
+      /** how to read the master list; COMPACT pages, STANDARD-XML is one full reply (the IDX API cannot page it) */
       masterFormat: z.enum(['COMPACT', 'STANDARD-XML']).optional(),
       /** ids per (ID=a,b,c) request; the IDX API pages at 100 */
       batchSize: z.number().int().min(1).max(100).optional()

@@ -1,4 +1,4 @@
-// The Listing Activity composer (seed 001): validate shows issues and the request without sending; send checks the
+// activity:* — the Listing Activity composer: validate shows issues and the request without sending; send checks the
 // event first (nothing invalid reaches the server), then sends it on the profile's live activity session.
 import type { SessionManager } from '../features/connections/session-manager'
 import type { ProfileStore } from '../features/connections/profiles'

@@ -1,4 +1,4 @@
-// The IDX sync inspector (seed 002) as a job on the profile's live IDX session: plan compares the master list with
+// idx:* — the IDX sync inspector as a job on the profile's live IDX connection: plan compares the master list with
 // the snapshot under the user-data folder; apply also fetches new/updated records by ID into a result store (paged
 // with results:page) and writes the snapshot. The report is kept for idx:syncReport.
 import type { IdxSyncReport } from '../../contract/idx-channels'

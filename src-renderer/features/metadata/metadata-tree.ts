@@ -2,7 +2,7 @@
 // fields (loaded lazily per class), lookups → values (lazily per lookup), object types. The filter matches
 // SystemName, LongName, StandardName and DBName of fields and the names of everything else; ancestors of a match
 // are opened automatically so every hit is visible.
-import type { FieldMeta, LookupValue, ObjectTypeMeta } from '../../../domain/metadata/metadata-model'
+import type { FieldMeta, LookupValue, ObjectTypeMeta, SystemInfo } from '../../../domain/metadata/metadata-model'
 import type { MetadataSummary } from '../../../contract/metadata-channels'
 import { metaKey } from './meta-key'
 
@@ -252,4 +252,10 @@ export function nameOf(row: TreeRow): string | undefined {
     default:
       return row.label
   }
+}
+
+/** "v1.00.00001 · 2026-05-02"; servers that report no version (Spark) show only what they do report. */
+export function versionLabel(system: Pick<SystemInfo, 'version' | 'timestamp'>): string {
+  const parts = [system.version ? `v${system.version}` : '', system.timestamp?.slice(0, 10) ?? '']
+  return parts.filter(Boolean).join(' · ') || 'no version reported'
 }

@@ -1,6 +1,6 @@
 // The photo export's contracts: what the UI asks for, what a source hands the engine, what lands in the manifest
 // and what the summary reports. Sources (RETS GetObject, RESO Media, Spark Photos) differ only behind PhotoSource.
-import type { ObjectIdSelection, PhotoExportRequestArgs } from '../../../../contract/photo-channels'
+import type { ObjectIdSelection, PhotoExportChoices, PhotoExportRequestArgs } from '../../../../contract/photo-channels'
 
 /** What the engine runs: the request of photos:export with the listing keys resolved (given, or read from a result). */
 export type PhotoExportRequest = Omit<PhotoExportRequestArgs, 'listingKeys' | 'keysFrom'> & { listingKeys: string[] }
@@ -65,7 +65,7 @@ export interface UrlFetchResponse {
 export type UrlFetcher = (url: string, signal: AbortSignal) => Promise<UrlFetchResponse>
 
 export interface PhotoSource {
-  readonly kind: 'rets' | 'reso' | 'spark'
+  readonly kind: PhotoExportChoices['kind']
   readonly resource: string
   /** downloads the URLs this source returns (session cookies for RETS Location, plain GET for CDNs) */
   readonly fetcher: UrlFetcher
