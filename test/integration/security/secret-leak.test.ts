@@ -231,7 +231,8 @@ describe('no secret leaks', () => {
     for (const id of ['leak-rets', 'leak-reso', 'leak-spark', 'leak-idx', 'leak-activity', 'leak-activity-rets']) {
       await app.workbench.profiles.exportToFile(id, path.join(userDataDir, `${id}.export.json`))
     }
-  })
+    // five kinds of full sessions: on a loaded two-core machine this takes longer than the suite's 30 s default
+  }, 120_000)
 
   it('finds none of the secrets anywhere', async () => {
     expect(canary.apiKey).toMatch(/^[0-9a-f]{32}$/)
