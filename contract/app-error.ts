@@ -1,11 +1,14 @@
 // The one error shape that crosses every boundary (IPC, web mode, CLI): serialisable, and written for the user —
 // `message` says what went wrong (the server's words where there are some), `hint` says what to try next.
-export interface AppErrorShape {
-  code: string
-  message: string
-  detail?: string
-  hint?: string
-}
+import { z } from 'zod'
+
+export const appErrorShapeSchema = z.strictObject({
+  code: z.string(),
+  message: z.string(),
+  detail: z.string().optional(),
+  hint: z.string().optional()
+})
+export type AppErrorShape = z.output<typeof appErrorShapeSchema>
 
 export class AppError extends Error implements AppErrorShape {
   readonly code: string

@@ -1,45 +1,9 @@
 // The connection profile: what is saved per server, as plain JSON the user can read, diff and keep in git
-// (DESIGN §6). One zod schema — the same library the IPC contract validates with — is the single truth for the
-// fields of every kind. Secret VALUES never appear in a profile: every object is strict, so a stray "password"
-// key is an error, and the secret NAMES each kind uses are declared here for the SecretStore.
+// in the user-data folder. One zod schema — the same library the IPC contract validates with — is the single
+// truth for the fields of every kind. Secret VALUES never appear in a profile: every object is strict, so a stray
+// "password" key is an error; the secret NAMES each kind uses are in kinds.ts.
 import { z } from 'zod'
-
-export const PROFILE_KINDS = ['rets', 'reso', 'spark', 'idx', 'activity'] as const
-export type ProfileKind = (typeof PROFILE_KINDS)[number]
-
-export const SECRET_NAMES = [
-  'password',
-  'uaPassword',
-  'clientSecret',
-  'accessToken',
-  // when the access token expires (epoch ms); not secret, but it lives and dies with the token
-  'accessTokenExpiresAt',
-  'refreshToken',
-  'apiKey',
-  // for a proxy that asks for a login (network.proxyUser)
-  'proxyPassword'
-] as const
-export type ProfileSecretName = (typeof SECRET_NAMES)[number]
-
-/** Which secrets a profile of each kind may have in the SecretStore (keyed by profile id). */
-export const PROFILE_SECRETS: Readonly<Record<ProfileKind, readonly ProfileSecretName[]>> = {
-  rets: ['password', 'uaPassword', 'proxyPassword'],
-  // the IDX API (seed 002) logs in like RETS with a user name and password only
-  idx: ['password', 'proxyPassword'],
-  // seed 001: the Listing Activity API authenticates with the API key in the URL path
-  activity: ['apiKey', 'proxyPassword'],
-  reso: ['clientSecret', 'accessToken', 'accessTokenExpiresAt', 'refreshToken', 'password', 'proxyPassword'],
-  spark: ['clientSecret', 'accessToken', 'accessTokenExpiresAt', 'refreshToken', 'password', 'proxyPassword']
-}
-
-/** Secrets worth copying when a profile is duplicated; tokens belong to one sign-in and are not. */
-export const LONG_LIVED_SECRETS: readonly ProfileSecretName[] = [
-  'password',
-  'uaPassword',
-  'clientSecret',
-  'apiKey',
-  'proxyPassword'
-]
+import type { ProfileKind } from './kinds'
 
 export const RETS_VERSIONS = ['1.5', '1.7', '1.7.2', '1.8'] as const
 export const OAUTH_GRANTS = ['client_credentials', 'authorization_code', 'password', 'refresh', 'static'] as const
@@ -135,7 +99,7 @@ const common = {
   updatedAt: z.iso.datetime().optional()
 }
 
-// RETS and the RETS-style IDX API share the login transport (DESIGN §4)
+// RETS and the RETS-style IDX API share the login transport (digest or basic, RETS-Version, GET or POST)
 const retsTransport = {
   loginUrl: httpUrl(),
   userName: z.string().min(1, 'must not be empty'),
@@ -156,9 +120,9 @@ const oauth = z
     scopes: z.array(z.string().regex(/^[\x21\x23-\x5B\x5D-\x7E]+$/, 'is not a valid OAuth scope')).default([]),
     /** 127.0.0.1 port of the authorization-code redirect listener; 0 = any free port */
     redirectPort: z.int().min(0).max(65535).default(0),
-    /** Spark also accepts `Authorization: OAuth <token>` (DESIGN §5) */
+    /** Spark also accepts `Authorization: OAuth <token>` besides Bearer */
     headerScheme: z.enum(['Bearer', 'OAuth']).default('Bearer'),
-    /** 'spark': token requests are JSON to /v1/oauth2/grant (seed 004) */
+    /** 'spark': token requests are JSON to /v1/oauth2/grant, as the Spark API's OAuth docs describe */
     tokenStyle: z.enum(['rfc6749', 'spark']).default('rfc6749')
   })
   .superRefine((o, ctx) => {
@@ -186,7 +150,7 @@ export const retsProfileSchema = z.strictObject({
   ...retsTransport,
   /** product name the RETS-UA-Authorization digest is computed with; default: the User-Agent's product token */
   uaProductName: z.string().trim().min(1).optional(),
-  // servers cap Search replies at 2500 / 5000 rows whatever Limit says (DESIGN §4)
+  // servers cap Search replies at 2500 / 5000 rows whatever Limit says
   limits: limits(2500, 100_000).prefault({})
 })
 
@@ -200,7 +164,7 @@ export const idxProfileSchema = z.strictObject({
 export const activityProfileSchema = z.strictObject({
   kind: z.literal('activity'),
   ...common,
-  /** base of tracker.gif and the ViewTracking POST, e.g. https://retsgw.flexmls.com/tracking/v1/ (seed 001) */
+  /** base of tracker.gif and the ViewTracking POST, e.g. https://retsgw.flexmls.com/tracking/v1/ (the Listing Activity API) */
   trackingUrl: httpUrl(),
   /** RETS profile whose login advertises the X-ApiAccessSettings capability (where the API key is generated) */
   retsProfileId: profileId.optional()
@@ -214,7 +178,7 @@ export const resoProfileSchema = z
     serviceUrl: httpUrl(),
     userName: z.string().min(1).optional(),
     oauth,
-    /** `Namespace.Enum'Value'` vs plain 'Value' in $filter (per server, DESIGN §5) */
+    /** `Namespace.Enum'Value'` vs plain 'Value' in $filter (servers differ) */
     enumLiterals: z.enum(['qualified', 'string']).default('qualified'),
     // page caps differ: Trestle 1000, Bridge 200, MLS Grid 5000
     limits: limits(1000, 5000).prefault({})
@@ -229,7 +193,7 @@ export const sparkProfileSchema = z
     apiUrl: httpUrl(),
     userName: z.string().min(1).optional(),
     oauth,
-    // Spark's _limit is at most 25 on most endpoints, 1000 on a few (DESIGN §5)
+    // Spark's _limit is at most 25 on most endpoints, 1000 on a few
     limits: limits(25, 1000).prefault({})
   })
   .superRefine(requireUserNameForPasswordGrant)

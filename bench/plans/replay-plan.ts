@@ -58,10 +58,9 @@ export async function runReplayPlan(ctx: BenchContext, captures: DemoCaptures): 
 }
 
 async function compactCase(ctx: BenchContext, url: string, captures: DemoCaptures): Promise<CaseReport> {
-  const params = { ...captures.compactParams!, url, user: undefined, password: undefined, captureFile: undefined }
-  delete params.user
-  delete params.password
-  delete params.captureFile
+  // the replay server needs no credentials and nothing is captured again
+  const { user: _user, password: _password, captureFile: _captureFile, ...demoParams } = captures.compactParams!
+  const params = { ...demoParams, url }
   const reps = ctx.sizes.reps
   const variants: VariantReport[] = [
     await measure(

@@ -1,6 +1,6 @@
 // The saved-query library's filter — main uses it for library:list, the renderer for the sidebar's filter box: by
 // profile (its own queries plus those kept for any profile of its query language), by query language, by words.
-import type { LibraryFilter, SavedQuery } from '../../contract/library-types'
+import type { LibraryFilter, SavedQuery } from '../../contract/library-channels'
 
 export function matchesLibraryFilter(query: SavedQuery, filter: LibraryFilter): boolean {
   if (filter.kind && query.spec.kind !== filter.kind) return false

@@ -3,27 +3,7 @@
 // field that stops being searchable); this says what to fix in a mapping. Only parts loaded in BOTH snapshots are
 // compared at the field / value level, and the result says which were skipped.
 import type { FieldMeta, LookupValue, MetadataModel, ResourceMeta } from './metadata-model'
-
-export type ChangeKind = 'added' | 'removed' | 'changed'
-export type ChangeLevel = 'resource' | 'class' | 'field' | 'lookup' | 'value'
-
-export interface MetadataChange {
-  kind: ChangeKind
-  level: ChangeLevel
-  /** Resource, Resource:Class, Resource:Class.Field, Resource/Lookup, Resource/Lookup=Value */
-  path: string
-  /** for `changed`: `attribute: old → new` */
-  details?: string[]
-}
-
-export interface MetadataDiff {
-  from: { version?: string; timestamp?: string }
-  to: { version?: string; timestamp?: string }
-  changes: MetadataChange[]
-  counts: Record<ChangeKind, number>
-  /** classes / lookups present in both but not loaded in both, so not compared in depth */
-  notCompared: string[]
-}
+import type { ChangeLevel, MetadataChange, MetadataDiff } from '../../contract/metadata-channels'
 
 const FIELD_ATTRS: Array<keyof FieldMeta> = [
   'standardName',

@@ -12,7 +12,10 @@ import { appHandlers, type DesktopShell } from '../handlers/app-handlers'
 import { jobHandlers } from '../handlers/job-handlers'
 import { profileHandlers } from '../handlers/profile-handlers'
 import { sessionHandlers } from '../handlers/session-handlers'
+import { metadataHandlers } from '../handlers/metadata-handlers'
 import { queryHandlers } from '../handlers/query-handlers'
+import { resultsHandlers } from '../handlers/results-handlers'
+import { wireHandlers } from '../handlers/wire-handlers'
 import { photoHandlers } from '../handlers/photo-handlers'
 import { idxHandlers } from '../handlers/idx-handlers'
 import { activityHandlers } from '../handlers/activity-handlers'
@@ -26,7 +29,7 @@ import { createSessionFactory } from '../features/connections/session-factory'
 import { MetadataCache } from '../features/metadata/metadata-cache'
 import { WireLog } from '../platform/http/wire-log'
 import { ResultRegistry } from '../platform/results/result-registry'
-import type { AppInfo } from '../../contract/ipc-contract'
+import type { AppInfo } from '../../contract/app-channels'
 
 export interface WorkbenchOptions {
   mode: AppInfo['mode']
@@ -103,6 +106,7 @@ export async function createWorkbench(opts: WorkbenchOptions): Promise<Workbench
     nativeDialogs: opts.desktop !== undefined
   })
   const outputFolders = new Set<string>()
+  const jobOfResult = new Map<string, string>()
   const registry = createRegistry(
     mergeHandlers(
       appHandlers({
@@ -113,11 +117,14 @@ export async function createWorkbench(opts: WorkbenchOptions): Promise<Workbench
       }),
       jobHandlers(jobs),
       profileHandlers(profiles, secrets, sessions, wireLog),
-      sessionHandlers(sessions, jobs),
-      queryHandlers({ sessions, jobs, results, wireLog }),
+      sessionHandlers(sessions),
+      metadataHandlers(sessions, jobs),
+      queryHandlers({ sessions, jobs, results, jobOfResult }),
+      resultsHandlers({ results, wireLog, jobOfResult }),
+      wireHandlers(wireLog),
       photoHandlers({ sessions, jobs, results, outputFolders }),
-      idxHandlers({ sessions, jobs, results, snapshotDir: path.join(opts.userDataDir, 'idx-snapshots') }),
-      activityHandlers(sessions),
+      idxHandlers({ sessions, profiles, jobs, results, snapshotDir: path.join(opts.userDataDir, 'idx-snapshots') }),
+      activityHandlers(sessions, profiles),
       libraryHandlers(new QueryLibrary(libraryDir), profiles)
     )
   )

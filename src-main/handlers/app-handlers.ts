@@ -1,5 +1,6 @@
 import path from 'node:path'
-import type { AppInfo, ParsedArgsOf } from '../../contract/ipc-contract'
+import type { AppInfo } from '../../contract/app-channels'
+import type { ParsedArgsOf } from '../../contract/ipc-contract'
 import { checkExternalUrl } from '../platform/links/safe-url'
 import type { PartialHandlerTable } from './handler-registry'
 

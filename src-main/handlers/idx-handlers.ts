@@ -1,45 +1,38 @@
-// The IDX sync inspector (seed 002) as a job on the profile's live IDX session: plan compares the master list with
+// idx:* — the IDX sync inspector as a job on the profile's live IDX connection: plan compares the master list with
 // the snapshot under the user-data folder; apply also fetches new/updated records by ID into a result store (paged
 // with results:page) and writes the snapshot. The report is kept for idx:syncReport.
-import { AppError } from '../../contract/app-error'
-import type { IdxSyncReport } from '../../contract/idx-sync-types'
-import { isIdxSession } from '../features/connections/adapters/idx-server-session'
+import type { IdxSyncReport } from '../../contract/idx-channels'
 import type { SessionManager } from '../features/connections/session-manager'
+import type { ProfileStore } from '../features/connections/profiles'
 import type { JobManager } from '../platform/jobs/job-manager'
 import type { ResultRegistry } from '../platform/results/result-registry'
 import { IdxSnapshotStore } from '../features/idx/sync-snapshot'
 import type { PartialHandlerTable } from './handler-registry'
-import { liveSession } from './live-session'
+import { liveCapability } from './live-capability'
 
 const KEEP_REPORTS = 20
 
 export interface IdxHandlerDeps {
   sessions: SessionManager
+  profiles: ProfileStore
   jobs: JobManager
   results: ResultRegistry
   /** folder of the per-profile snapshot files */
   snapshotDir: string
 }
 
-export function idxHandlers({ sessions, jobs, results, snapshotDir }: IdxHandlerDeps): PartialHandlerTable {
+export function idxHandlers({ sessions, profiles, jobs, results, snapshotDir }: IdxHandlerDeps): PartialHandlerTable {
   const snapshots = new IdxSnapshotStore(snapshotDir)
   const reports = new Map<string, IdxSyncReport>()
   return {
     'idx:sync': async ({ profileId, searchType, action, masterFormat, batchSize }) => {
-      const session = await liveSession(sessions, profileId)
-      if (!isIdxSession(session)) {
-        throw new AppError({
-          code: 'IDX_WRONG_KIND',
-          message: 'Sync works on IDX API profiles only.',
-          hint: 'Pick a profile of kind IDX (its login URL ends in Login.svc/Login on DDF-style servers).'
-        })
-      }
+      const idx = await liveCapability(sessions, profiles, profileId, 'idxSync')
       const rows = action === 'apply' ? results.create() : undefined
       // the report is kept before the job's final event goes out, so the renderer finds it when it asks
       const started = jobs.start(
         { kind: 'idx-sync', title: `IDX ${action === 'plan' ? 'sync plan' : 'sync'}: ${searchType}`, unit: 'records' },
         async (job) => {
-          const report = await session.idx.run(searchType, action, snapshots, rows, {
+          const report = await idx.run(searchType, action, snapshots, rows, {
             signal: job.signal,
             progress: job.progress,
             ...(masterFormat ? { masterFormat } : {}),

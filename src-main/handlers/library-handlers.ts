@@ -3,9 +3,9 @@
 import path from 'node:path'
 import { AppError } from '../../contract/app-error'
 import type { QueryLibrary } from '../features/library/query-library'
-import { QUERY_KIND_OF_PROFILE } from '../../contract/query-kinds'
+import { queryLanguageOf } from '../../contract/kinds'
 import type { ProfileStore } from '../features/connections/profiles'
-import type { QueryKind } from '../../contract/library-types'
+import type { QueryKind } from '../../contract/kinds'
 import type { PartialHandlerTable } from './handler-registry'
 
 function checkJsonPath(file: string, what: string): string {
@@ -24,7 +24,7 @@ function checkJsonPath(file: string, what: string): string {
 
 export function libraryHandlers(library: QueryLibrary, profiles: ProfileStore): PartialHandlerTable {
   const kindOf = async (profileId: string): Promise<QueryKind | undefined> =>
-    QUERY_KIND_OF_PROFILE[(await profiles.get(profileId)).kind]
+    queryLanguageOf((await profiles.get(profileId)).kind)
 
   return {
     'library:list': async ({ profileId, kind, text }) =>

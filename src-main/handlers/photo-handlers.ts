@@ -11,7 +11,8 @@ import { exportPhotos, photoExportJobSpec } from '../features/export/photos/phot
 import { photoExportChoices } from '../features/export/photos/photo-export-choices'
 import { exampleFileName, defaultNamingPattern } from '../features/export/photos/naming-pattern'
 import { readThumbnail } from '../features/export/photos/thumbnail-file'
-import type { PhotoExportRequest, PhotoExportSummary } from '../features/export/photos/photo-export-types'
+import type { PhotoExportRequest } from '../features/export/photos/photo-export-types'
+import type { PhotoExportSummary } from '../../contract/photo-channels'
 import type { PartialHandlerTable } from './handler-registry'
 
 const KEEP_SUMMARIES = 20
@@ -49,8 +50,8 @@ export function photoHandlers({ sessions, jobs, results, outputFolders }: PhotoH
         throw new AppError({ code: 'EXPORT_BAD_PATH', message: 'Give a full path for the destination folder.' })
       }
       const source = sessions
-        .session(profileId)
-        .photoSource({ ...(resource ? { resource } : {}), ...(mode ? { mode } : {}) })
+        .capability(profileId, 'photos')
+        .open({ ...(resource ? { resource } : {}), ...(mode ? { mode } : {}) })
       const { keysFrom, listingKeys: given, ...rest } = args
       const request: PhotoExportRequest = { ...rest, listingKeys: await listingKeys(given, keysFrom) }
       // the summary is kept before the job's final event goes out, so the renderer finds it when it asks
@@ -65,7 +66,7 @@ export function photoHandlers({ sessions, jobs, results, outputFolders }: PhotoH
       return { jobId: started.jobId, listings: request.listingKeys.length }
     },
     'photos:options': async ({ profileId, resource }) =>
-      photoExportChoices(sessions.info(profileId).kind, await sessions.summary(profileId), resource),
+      photoExportChoices(sessions.capability(profileId, 'photos').source, await sessions.summary(profileId), resource),
     'photos:preview': ({ pattern, types }) =>
       exampleFileName(pattern.trim() === '' ? defaultNamingPattern(types) : pattern, {
         ...(types[0] ? { type: types[0] } : {})

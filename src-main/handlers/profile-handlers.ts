@@ -1,5 +1,5 @@
 import { AppError } from '../../contract/app-error'
-import { PROFILE_SECRETS, type ProfileSecretName } from '../../contract/profile-schema'
+import { kindFacts, type ProfileSecretName } from '../../contract/kinds'
 import { summarizeProfiles } from '../features/connections/profile-summary'
 import { testConnection } from '../features/connections/connection-test'
 import type { ProfileDraft, ProfileStore } from '../features/connections/profiles'
@@ -16,7 +16,7 @@ export function profileHandlers(
   wireLog: WireLog
 ): PartialHandlerTable {
   // Only the secret names a profile kind uses can be stored, so the renderer cannot park arbitrary data there.
-  async function checkSecretName(profileId: string, name: string): Promise<void> {
+  async function checkSecretName(profileId: string, name: ProfileSecretName): Promise<void> {
     const profile = await profiles.get(profileId)
     if (profiles.isBuiltIn(profileId)) {
       throw new AppError({
@@ -25,7 +25,7 @@ export function profileHandlers(
         hint: 'Duplicate the profile to use your own.'
       })
     }
-    if (!(PROFILE_SECRETS[profile.kind] as readonly string[]).includes(name)) {
+    if (!kindFacts(profile.kind).secrets.includes(name)) {
       throw new AppError({
         code: 'SECRET_BAD_NAME',
         message: `A ${profile.kind} profile has no secret called "${name}".`
@@ -59,7 +59,7 @@ export function profileHandlers(
     },
     'secrets:set': async ({ profileId, name, value }) => {
       await checkSecretName(profileId, name)
-      await secrets.set(profileId, name as ProfileSecretName, value)
+      await secrets.set(profileId, name, value)
       // a token the user pastes has no known expiry; the one of the token it replaces must not apply to it
       if (name === 'accessToken') await secrets.delete(profileId, 'accessTokenExpiresAt')
       return { stored: true, persistent: secrets.info().persistent }

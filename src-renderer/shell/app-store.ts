@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { AppInfo } from '../../contract/ipc-contract'
+import type { AppInfo } from '../../contract/app-channels'
 import { call } from '../api/client'
 import { useToastStore } from './toasts-store'
 

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { JobProgress } from '../../contract/ipc-contract'
+import type { JobProgress } from '../../contract/job-channels'
 import { call, onEvent } from '../api/client'
 
 export const useJobsStore = defineStore('jobs', () => {

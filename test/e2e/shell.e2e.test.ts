@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { openApp, screenshot, useAppAndBrowser } from './support/browser'
+import { SLOW_QUERY, slowDemoListings } from '../support/slow-demo-job'
 
 const e2e = useAppAndBrowser()
 
@@ -35,21 +36,31 @@ describe('workbench shell in web mode', () => {
   it('shows a running job in the status bar and cancels it', async () => {
     const page = await openApp(e2e.browser(), e2e.app(), 'light')
     await page.getByTestId('welcome').waitFor()
-    await page.evaluate(async () => {
-      const token = sessionStorage.getItem('mlswb.token') ?? ''
-      await fetch('/api/invoke/job:sample', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-MLSWB-Token': token },
-        body: JSON.stringify({ steps: 2000, delayMs: 5 })
-      })
-    })
-    const status = page.getByTestId('job-status')
-    await status.and(page.locator('[data-state="running"]')).waitFor()
-    await screenshot(page, 'shell-job-running')
-    await page.getByTestId('job-cancel').click()
-    await page.locator('[data-testid="job-status"][data-state="cancelled"]').waitFor()
-    await page.getByTestId('tab-log').click()
-    await page.getByTestId('log').getByText('cancelled').waitFor()
+    const demoUrl = e2e.app().workbench.demo!.server.url
+    await slowDemoListings(demoUrl, 100)
+    try {
+      // the page starts the query through the web transport's API, as the query tab would
+      await page.evaluate(async (query) => {
+        const token = sessionStorage.getItem('mlswb.token') ?? ''
+        const invoke = (channel: string, args: unknown) =>
+          fetch(`/api/invoke/${channel}`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', 'X-MLSWB-Token': token },
+            body: JSON.stringify(args)
+          })
+        await invoke('session:connect', { profileId: query.profileId })
+        await invoke('query:run', query)
+      }, SLOW_QUERY)
+      const status = page.getByTestId('job-status')
+      await status.and(page.locator('[data-state="running"]')).waitFor()
+      await screenshot(page, 'shell-job-running')
+      await page.getByTestId('job-cancel').click()
+      await page.locator('[data-testid="job-status"][data-state="cancelled"]').waitFor()
+      await page.getByTestId('tab-log').click()
+      await page.getByTestId('log').getByText('cancelled').waitFor()
+    } finally {
+      await slowDemoListings(demoUrl, 0)
+    }
     await page.context().close()
   })
 })

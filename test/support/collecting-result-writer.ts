@@ -1,5 +1,6 @@
 // A ResultWriter that keeps everything in arrays, for client tests that assert on rows and info.
-import type { ResultColumn, ResultInfo, ResultWriter } from '../../src-main/platform/results/result-types'
+import type { ResultInfo, ResultWriter } from '../../src-main/platform/results/result-types'
+import type { ResultColumn } from '../../contract/results-channels'
 
 export class CollectingResultWriter implements ResultWriter {
   columns: ResultColumn[] = []

@@ -69,7 +69,11 @@ export class TestRetsClient {
       if (ua) headers['RETS-UA-Authorization'] = ua
       if (this.cookie) headers.Cookie = this.cookie
       if (init.body !== undefined) headers['Content-Type'] = 'application/x-www-form-urlencoded'
-      const res = await fetch(this.baseUrl + pathAndQuery, { method, headers, body: init.body })
+      const res = await fetch(this.baseUrl + pathAndQuery, {
+        method,
+        headers,
+        ...(init.body !== undefined ? { body: init.body } : {})
+      })
       const setCookie = res.headers.get('set-cookie')
       if (setCookie) this.cookie = setCookie.split(';')[0] ?? ''
       const body = Buffer.from(await res.arrayBuffer())

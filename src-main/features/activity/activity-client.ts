@@ -8,7 +8,7 @@ import type {
   ActivityIssue,
   ActivityReply,
   ActivityValidation
-} from '../../../contract/listing-activity-types'
+} from '../../../contract/activity-channels'
 import type { HttpClient } from '../../platform/http/http-client'
 import { redactor } from '../../platform/redaction/redactor'
 import { validateActivityEvent } from './activity-validation'

@@ -2,7 +2,7 @@
 // listing's ListingID (LIST_105) as one path segment; a ViewTracking upload is Views > View+ > (ViewDate,
 // ViewSupplierName?, Listing+), Listing > (ListingKey, ListingViewCount, ListingUrl?), and a View is unique per
 // day and supplier. Every issue names its field the way the composer shows it and says what is expected.
-import type { ActivityEvent, ActivityIssue, ActivityViewGroup } from '../../../contract/listing-activity-types'
+import type { ActivityEvent, ActivityIssue, ActivityViewGroup } from '../../../contract/activity-channels'
 
 const MAX_KEY = 64
 const MAX_SUPPLIER = 200

@@ -1,7 +1,7 @@
 // The ViewTracking upload document of seed 001, written the way the seed's samples are: the namespace and
 // schemaLocation on <Views>, one <View> per day and supplier with ViewDate first, an empty <ViewSupplierName />
 // for "Other", and ListingUrl only when there is one.
-import type { ActivityViewGroup } from '../../../contract/listing-activity-types'
+import type { ActivityViewGroup } from '../../../contract/activity-channels'
 
 export const VIEW_TRACKING_NS = 'https://retsgw.flexmls.com/tracking/v1'
 const SCHEMA_LOCATION = `${VIEW_TRACKING_NS}/ViewTracking.xsd`

@@ -111,7 +111,7 @@ export function demoProfiles(
     name: 'Demo MLS (Spark)',
     kind: 'spark',
     apiUrl: at(p.sparkApi),
-    // Spark takes `Authorization: OAuth <token>` and token requests as JSON to /v1/oauth2/grant (seed 004)
+    // Spark takes `Authorization: OAuth <token>` and token requests as JSON to /v1/oauth2/grant (Spark's OAuth, unlike RFC 6749 token endpoints)
     oauth: oauthSettings(credentials.spark, at(p.sparkGrant), at(p.oauthAuthorize), 'spark', 'OAuth'),
     ...(userAgent ? { userAgent } : {})
   })

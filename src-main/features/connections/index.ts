@@ -1,4 +1,4 @@
-// Public surface of connection profiles (DESIGN §6).
+// Public surface of connection profiles (plain JSON files; secrets in the keychain).
 export * from '../../../contract/profile-schema'
 export { validateProfile, parseProfile, type ProfileIssue, type ProfileValidation } from './profile-validation'
 export {

@@ -1,7 +1,7 @@
-// The sidebar's view of a profile (ProfileSummary in shared/workbench-types): which URL identifies it and which
+// The sidebar's view of a profile (ProfileSummary in contract/profile-channels.ts): which URL identifies it and which
 // secrets are stored for it — names only, from the SecretStore, so the UI can say "password saved" without ever
 // receiving the value.
-import type { ProfileSummary } from '../../../contract/workbench-types'
+import type { ProfileSummary } from '../../../contract/profile-channels'
 import type { SecretStore } from '../../platform/secrets/secret-store'
 import type { ConnectionProfile } from '../../../contract/profile-schema'
 import type { ListedProfile } from './profiles'

@@ -2,7 +2,8 @@
 // message: it is the one mistake that must never be "fixed" by saving the file anyway.
 import type { z } from 'zod'
 import { AppError } from '../../../contract/app-error'
-import { connectionProfileSchema, PROFILE_KINDS, type ConnectionProfile } from '../../../contract/profile-schema'
+import { connectionProfileSchema, type ConnectionProfile } from '../../../contract/profile-schema'
+import { PROFILE_KINDS } from '../../../contract/kinds'
 
 export interface ProfileIssue {
   /** dotted path of the field, '' for the profile itself */

@@ -6,10 +6,9 @@ import path from 'node:path'
 import { AppError } from '../../../contract/app-error'
 import { writeFileAtomic } from '../../platform/files/atomic-write'
 import type { SecretStore } from '../../platform/secrets/secret-store'
+import { kindFacts, LONG_LIVED_SECRETS } from '../../../contract/kinds'
 import {
-  LONG_LIVED_SECRETS,
   PROFILE_ID_PATTERN,
-  PROFILE_SECRETS,
   type ConnectionProfile,
   type ConnectionProfileInput
 } from '../../../contract/profile-schema'
@@ -134,7 +133,7 @@ export class ProfileStore {
       await this.write(profile)
       const secrets = this.options.secrets
       if (secrets) {
-        for (const secretName of PROFILE_SECRETS[source.kind]) {
+        for (const secretName of kindFacts(source.kind).secrets) {
           if (!LONG_LIVED_SECRETS.includes(secretName)) continue
           const value = await secrets.get(source.id, secretName)
           if (value !== undefined) await secrets.set(profile.id, secretName, value)
@@ -251,7 +250,7 @@ export class ProfileStore {
   private async dropSecretsNotUsedBy(profile: ConnectionProfile): Promise<void> {
     const secrets = this.options.secrets
     if (!secrets) return
-    const keep = new Set<string>(PROFILE_SECRETS[profile.kind])
+    const keep = new Set<string>(kindFacts(profile.kind).secrets)
     for (const name of await secrets.list(profile.id)) if (!keep.has(name)) await secrets.delete(profile.id, name)
   }
 }

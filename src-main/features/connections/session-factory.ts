@@ -1,14 +1,17 @@
-// Builds the live session for a profile id: reads the profile, then hands it to the adapter of its kind.
+// Builds the live connection for a profile id: reads the profile, hands it to the adapter of its kind, and checks
+// the connection offers exactly the capabilities the kinds table (contract/kinds.ts) gives that kind.
 import type { WireLog } from '../../platform/http/wire-log'
 import type { MetadataSnapshots } from '../metadata/metadata-cache'
 import type { SecretStore } from '../../platform/secrets/secret-store'
 import type { ProfileStore } from './profiles'
 import type { SessionFactory } from './session-manager'
-import { createRetsServerSession } from './adapters/rets-server-session'
-import { createResoServerSession } from './adapters/reso-server-session'
-import { createSparkServerSession } from './adapters/spark-server-session'
-import { createIdxServerSession } from './adapters/idx-server-session'
-import { createActivityServerSession } from './adapters/activity-server-session'
+import type { Connection } from './connection'
+import { checkCapabilities } from './capabilities'
+import { createRetsConnection } from './adapters/rets-connection'
+import { createResoConnection } from './adapters/reso-connection'
+import { createSparkConnection } from './adapters/spark-connection'
+import { createIdxConnection } from './adapters/idx-connection'
+import { createActivityConnection } from './adapters/activity-connection'
 
 export interface SessionFactoryDeps {
   profiles: ProfileStore
@@ -21,19 +24,20 @@ export interface SessionFactoryDeps {
 }
 
 export function createSessionFactory(deps: SessionFactoryDeps): SessionFactory {
-  return async (profileId) => {
+  async function create(profileId: string): Promise<Connection> {
     const profile = await deps.profiles.get(profileId)
     switch (profile.kind) {
       case 'rets':
-        return createRetsServerSession(profile, deps.secrets, deps.wireLog, deps.metadataCache)
+        return createRetsConnection(profile, deps.secrets, deps.wireLog, deps.metadataCache)
       case 'reso':
-        return createResoServerSession(profile, deps.secrets, deps.wireLog, deps.openExternal)
+        return createResoConnection(profile, deps.secrets, deps.wireLog, deps.openExternal)
       case 'spark':
-        return createSparkServerSession(profile, deps.secrets, deps.wireLog, deps.openExternal)
+        return createSparkConnection(profile, deps.secrets, deps.wireLog, deps.openExternal)
       case 'idx':
-        return createIdxServerSession(profile, deps.secrets, deps.wireLog, deps.metadataCache)
+        return createIdxConnection(profile, deps.secrets, deps.wireLog, deps.metadataCache)
       case 'activity':
-        return createActivityServerSession(profile, deps)
+        return createActivityConnection(profile, deps)
     }
   }
+  return async (profileId) => checkCapabilities(await create(profileId))
 }

@@ -1,7 +1,8 @@
-// One live session per profile. Metadata is served from the live session when connected and from the on-disk
+// One live connection per profile. Metadata is served from the live connection when connected and from the on-disk
 // snapshot otherwise, so the tree and completion keep working offline. The session manager alone writes the
 // snapshots: after the tree loads and each time a class or lookup is filled in, written behind (MetadataCache) and
-// flushed when the connection closes.
+// flushed when the connection closes. Channels reach a connection's capabilities through `capability`, which says
+// plainly when the connection's kind lacks one.
 import { AppError } from '../../../contract/app-error'
 import {
   findClass,
@@ -10,16 +11,19 @@ import {
   type LookupValue,
   type MetadataModel
 } from '../../../domain/metadata/metadata-model'
-import type { ConnectionInfo, MetadataSummary } from '../../../contract/workbench-types'
+import type { ConnectionInfo } from '../../../contract/session-channels'
+import type { MetadataSummary, MetadataDiff } from '../../../contract/metadata-channels'
 import { snapshotVersion, versionKey, type MetadataCache } from '../metadata/metadata-cache'
-import { diffMetadata, type MetadataDiff } from '../../../domain/metadata/metadata-diff'
+import { diffMetadata } from '../../../domain/metadata/metadata-diff'
 import { summarizeMetadata } from '../metadata/metadata-summary'
-import type { ServerSession } from './server-session'
+import type { Capability } from '../../../contract/kinds'
+import type { CapabilityImpls, Connection } from './connection'
+import { requireCapability } from './capabilities'
 
-export type SessionFactory = (profileId: string) => Promise<ServerSession>
+export type SessionFactory = (profileId: string) => Promise<Connection>
 
 interface Live {
-  session: ServerSession
+  connection: Connection
   info: ConnectionInfo
   model?: MetadataModel
 }
@@ -35,24 +39,24 @@ export class SessionManager {
 
   async connect(profileId: string, signal?: AbortSignal): Promise<ConnectionInfo> {
     await this.disconnect(profileId)
-    const session = await this.factory(profileId)
+    const connection = await this.factory(profileId)
     try {
-      const info = await session.connect(signal)
-      this.live.set(profileId, { session, info })
+      const info = await connection.connect(signal)
+      this.live.set(profileId, { connection, info })
       return info
     } catch (err) {
-      await session.close().catch(() => undefined)
+      await connection.close().catch(() => undefined)
       throw err
     }
   }
 
-  /** Logs in on a separate, throwaway session (Test connection) without touching the live one. */
+  /** Logs in on a separate, throwaway connection (Test connection) without touching the live one. */
   async probe(profileId: string, signal?: AbortSignal): Promise<ConnectionInfo> {
-    const session = await this.factory(profileId)
+    const connection = await this.factory(profileId)
     try {
-      return await session.connect(signal)
+      return await connection.connect(signal)
     } finally {
-      await session.close().catch(() => undefined)
+      await connection.close().catch(() => undefined)
     }
   }
 
@@ -60,12 +64,12 @@ export class SessionManager {
     const live = this.live.get(profileId)
     if (!live) return false
     this.live.delete(profileId)
-    await live.session.close().catch(() => undefined)
+    await live.connection.close().catch(() => undefined)
     await this.cache.flush(profileId)
     return true
   }
 
-  session(profileId: string): ServerSession {
+  private liveOf(profileId: string): Live {
     const live = this.live.get(profileId)
     if (!live) {
       throw new AppError({
@@ -74,13 +78,21 @@ export class SessionManager {
         hint: 'Connect to the profile first (click it in the sidebar).'
       })
     }
-    return live.session
+    return live
+  }
+
+  connection(profileId: string): Connection {
+    return this.liveOf(profileId).connection
+  }
+
+  /** A capability of the live connection; CAPABILITY_MISSING when its kind has none (contract/kinds.ts). */
+  capability<C extends Capability>(profileId: string, capability: C): CapabilityImpls[C] {
+    return requireCapability(this.connection(profileId), capability)
   }
 
   /** what the server said at login (kind, versions, capabilities) */
   info(profileId: string): ConnectionInfo {
-    this.session(profileId) // throws NOT_CONNECTED with its hint
-    return this.live.get(profileId)!.info
+    return this.liveOf(profileId).info
   }
 
   isConnected(profileId: string): boolean {
@@ -100,7 +112,7 @@ export class SessionManager {
     if (!known) throw notFound(`Class ${resource}:${cls}`)
     if (known.fields) return known.fields
     if (origin === 'cache') throw offlineGap(`the fields of ${resource}:${cls}`)
-    const fields = await this.session(profileId).loadFields(model, resource, cls)
+    const fields = await this.capability(profileId, 'metadata').loadFields(model, resource, cls)
     this.keep(profileId, model)
     return fields
   }
@@ -112,7 +124,7 @@ export class SessionManager {
     if (!known) throw notFound(`Lookup ${resource}:${lookup}`)
     if (known.values) return known.values
     if (origin === 'cache') throw offlineGap(`the values of lookup ${lookup}`)
-    const values = await this.session(profileId).loadLookup(model, resource, lookup)
+    const values = await this.capability(profileId, 'metadata').loadLookup(model, resource, lookup)
     this.keep(profileId, model)
     return values
   }
@@ -141,7 +153,7 @@ export class SessionManager {
     const live = this.live.get(profileId)
     if (live) {
       if (!live.model || refresh) {
-        live.model = await live.session.loadMetadata()
+        live.model = await requireCapability(live.connection, 'metadata').load()
         this.keep(profileId, live.model)
       }
       return { model: live.model, origin: 'live' }

@@ -3,7 +3,7 @@
 // write the snapshot. The caller supplies the snapshot store (a folder it chose), the writer fetched rows go to
 // and a job control for progress and cancel.
 import { performance } from 'node:perf_hooks'
-import type { IdxSearchType, IdxSyncReport } from '../../../contract/idx-sync-types'
+import type { IdxSearchType, IdxSyncReport } from '../../../contract/idx-channels'
 import type { JobControl } from '../../platform/jobs/job-manager'
 import type { RetsSession } from '../../protocols/rets/rets-session'
 import type { ResultWriter } from '../../platform/results/result-types'

@@ -2,7 +2,7 @@
 // LastUpdated) with the local store by ID — records missing locally are new, a different LastUpdated means
 // updated, local records absent from the master list are deleted. Timestamps are compared as instants
 // (normalizeIdxTimestamp), so a snapshot written from RFC 1123 values still matches a COMPACT master list.
-import type { IdxSyncBucket, IdxSyncPlanSummary } from '../../../contract/idx-sync-types'
+import type { IdxSyncBucket, IdxSyncPlanSummary } from '../../../contract/idx-channels'
 import { normalizeIdxTimestamp } from './idx-timestamps'
 
 export interface MasterEntry {

@@ -4,8 +4,8 @@
 import { fieldsIn, parseDmql } from '../../../domain/query-languages/dmql'
 import { odataFieldsIn, parseODataFilter, parseODataOrderBy } from '../../../domain/query-languages/odata'
 import { parseSparkQL, sparkFieldsIn } from '../../../domain/query-languages/sparkql'
-import type { FieldUsagePlace } from '../../../contract/library-types'
-import type { QuerySpec } from '../../../contract/workbench-types'
+import type { FieldUsagePlace } from '../../../contract/library-channels'
+import type { QuerySpec } from '../../../contract/query-channels'
 
 /** A field of one resource/class, by every name a query may use for it (SystemName, StandardName). */
 export interface FieldTarget {

@@ -2,7 +2,7 @@
 // another machine. Import also takes a single saved-query file or a bare array, because that is what people have.
 import { AppError } from '../../../contract/app-error'
 import { readJson } from '../../platform/files/json-object-text'
-import type { LibraryProblem, SavedQuery } from '../../../contract/library-types'
+import type { LibraryProblem, SavedQuery } from '../../../contract/library-channels'
 import { savedQueryInFileOrder } from './saved-query-files'
 
 export const LIBRARY_EXPORT_FORMAT = 'mls-workbench/saved-queries'

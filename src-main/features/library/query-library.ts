@@ -10,13 +10,13 @@ import type {
   LibraryListing,
   LibraryProblem,
   LibraryUsage,
-  QueryKind,
   SavedQuery
-} from '../../../contract/library-types'
+} from '../../../contract/library-channels'
+import type { QueryKind } from '../../../contract/kinds'
 import { writeFileAtomic } from '../../platform/files/atomic-write'
 import { readJsonObject } from '../../platform/files/json-object-text'
 import { slugForName } from '../connections/profile-files'
-import { SAVED_QUERY_ID_PATTERN, type SavedQueryDraft } from './saved-query-schema'
+import { SAVED_QUERY_ID_PATTERN, type SavedQueryDraft } from '../../../contract/library-channels'
 import { parseSavedQuery } from './saved-query-validation'
 import { classifyLibraryFile, savedQueryFileName, savedQueryToJson } from './saved-query-files'
 import { compareSavedQueries, matchesLibraryFilter } from '../../../domain/library/library-filter'

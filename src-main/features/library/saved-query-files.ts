@@ -1,9 +1,9 @@
 // How a saved query looks on disk: pretty JSON with a readable header — name, folder, profile, then the spec with
 // kind, resource, class, format, select and limit before the query text, then the description — so a file reads
 // well and diffs stay small in git. The file name is the id.
-import type { SavedQuery } from '../../../contract/library-types'
-import type { QuerySpec } from '../../../contract/workbench-types'
-import { SAVED_QUERY_ID_PATTERN } from './saved-query-schema'
+import type { SavedQuery } from '../../../contract/library-channels'
+import type { QuerySpec } from '../../../contract/query-channels'
+import { SAVED_QUERY_ID_PATTERN } from '../../../contract/library-channels'
 
 export const SAVED_QUERY_FILE_EXTENSION = '.json'
 

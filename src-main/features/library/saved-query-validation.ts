@@ -2,9 +2,9 @@
 // key gets its own sentence: saved queries are shared, and credentials belong in the keychain with the profile.
 import type { z } from 'zod'
 import { AppError } from '../../../contract/app-error'
-import type { SavedQuery } from '../../../contract/library-types'
+import type { SavedQuery } from '../../../contract/library-channels'
 import { SECRET_LIKE_KEY } from '../connections/profile-validation'
-import { savedQuerySchema } from './saved-query-schema'
+import { savedQuerySchema } from '../../../contract/library-channels'
 
 const SECRET_MESSAGE = 'looks like a secret; saved queries never hold credentials (they stay with the profile)'
 

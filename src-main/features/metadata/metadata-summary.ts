@@ -1,7 +1,7 @@
 // The metadata tree the renderer first sees: everything but the per-class field lists and lookup values, which it
 // asks for as the user expands nodes (a real RETS TABLE can be 250 KB per class).
 import type { MetadataModel } from '../../../domain/metadata/metadata-model'
-import type { MetadataSummary } from '../../../contract/workbench-types'
+import type { MetadataSummary } from '../../../contract/metadata-channels'
 
 export function summarizeMetadata(
   profileId: string,

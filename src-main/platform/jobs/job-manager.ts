@@ -2,7 +2,7 @@
 // throttled for the UI, and cancellation through an AbortSignal that the protocol code honours.
 import { randomUUID } from 'node:crypto'
 import { toErrorShape } from '../../../contract/app-error'
-import type { JobProgress } from '../../../contract/ipc-contract'
+import type { JobProgress } from '../../../contract/job-channels'
 import { runInJob } from './job-context'
 
 export interface JobControl {

@@ -1,7 +1,7 @@
 // Distinct values of one column of a result, read page by page from the store's file, so "export the photos of
 // every listing in this result" works on a million rows without the rows crossing IPC or sitting in memory.
 import { AppError } from '../../../contract/app-error'
-import type { ResultPage, ResultColumn } from './result-types'
+import type { ResultPage, ResultColumn } from '../../../contract/results-channels'
 
 export interface PagedRows {
   readonly columns: ResultColumn[]

@@ -1,6 +1,6 @@
 // Results by id, so IPC can page, export and dispose them without passing rows around.
 import { AppError } from '../../../contract/app-error'
-import type { ResultPage } from './result-types'
+import type { ResultPage } from '../../../contract/results-channels'
 import { ResultStore, type ResultStoreOptions } from './result-store'
 
 export class ResultRegistry {

@@ -10,7 +10,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { createAtomicWriteStream } from '../files/atomic-write'
 import { splitDelimitedRow } from './delimited-row'
-import type { DelimitedRow, ResultColumn, ResultInfo, ResultPage, ResultWriter } from './result-types'
+import type { DelimitedRow, ResultInfo, ResultWriter } from './result-types'
+import type { ResultColumn, ResultPage } from '../../../contract/results-channels'
 import { isSpillDelimiter, readSpillLine } from './spill-line'
 
 const LF = 0x0a

@@ -1,19 +1,6 @@
 // The result store's contract, shared by the RETS, OData and Spark clients (writers) and by IPC paging and export
-// (readers). Rows live in main — the renderer only ever sees pages.
-
-export interface ResultColumn {
-  name: string
-  /** set when the column is a lookup, so the grid can show long values */
-  lookupName?: string
-}
-
-export interface ResultPage {
-  offset: number
-  rows: string[][]
-  total: number
-  /** false while a job is still appending */
-  complete: boolean
-}
+// (readers). Rows live in main — the renderer only ever sees pages (ResultPage, in the contract).
+import type { ResultColumn } from '../../../contract/results-channels'
 
 /**
  * One row still as bytes: UTF-8 (valid) values separated by `delimiter`, an ASCII byte no value contains, in

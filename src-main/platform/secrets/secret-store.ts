@@ -1,21 +1,12 @@
-// The one way the app keeps passwords, UA passwords, client secrets, API keys and tokens. Profiles hold
-// only the NAMES of their secrets; values are keyed by (profileId, name) here and nowhere else.
+// The one way the app keeps passwords, UA passwords, client secrets, API keys and tokens (README: "Linux: the
+// keychain"). Profiles hold only the NAMES of their secrets; values are keyed by (profileId, name) here and nowhere
+// else.
 import { AppError } from '../../../contract/app-error'
+import type { KeychainInfo } from '../../../contract/app-channels'
 
-export type SecretStoreKind = 'keychain' | 'safeStorage' | 'memory'
-
-/** Same shape as AppInfo.keychain in the IPC contract: the UI says plainly when secrets will not survive a restart. */
-export interface SecretStoreInfo {
-  kind: SecretStoreKind
-  /** false = secrets are forgotten when the app quits */
-  persistent: boolean
-  /** one plain sentence for the user: where secrets go and, when that is not the keychain, why */
-  summary: string
-  /** what the user can do to get the system keychain back, when it is not in use */
-  advice?: string
-  /** the technical reasons better stores were passed over (shown behind a "details" disclosure; no file paths) */
-  detail?: string
-}
+/** AppInfo.keychain in the contract: the UI says plainly when secrets will not survive a restart. */
+export type SecretStoreInfo = KeychainInfo
+export type SecretStoreKind = KeychainInfo['kind']
 
 export interface SecretStore {
   get(profileId: string, name: string): Promise<string | undefined>

@@ -170,7 +170,7 @@ export class EdmxReader {
         break
       }
       case 'EntityContainer':
-        this.doc.containerName = a.Name
+        if (a.Name !== undefined) this.doc.containerName = a.Name
         break
       case 'EntitySet': {
         const set: EdmxEntitySet = {

@@ -5,6 +5,7 @@
 import type { MetadataModel } from '../../../domain/metadata/metadata-model'
 import { findClass } from '../../../domain/metadata/metadata-model'
 import type { ResultWriter } from '../../platform/results/result-types'
+import type { ResultColumn } from '../../../contract/results-channels'
 import type { ApiTransport } from '../json-api/api-transport'
 import {
   authorizedExchange,
@@ -228,8 +229,8 @@ export class ODataClient {
 
   private column(
     name: string,
-    fields: Array<{ systemName: string; lookupName?: string }> | undefined
-  ): { name: string; lookupName?: string } {
+    fields: Array<{ systemName: string; lookupName?: string | undefined }> | undefined
+  ): ResultColumn {
     const lookupName = fields?.find((f) => f.systemName === name)?.lookupName
     return lookupName ? { name, lookupName } : { name }
   }

@@ -5,7 +5,8 @@ import { createWorkbench, type Workbench } from '../../app/workbench'
 import { defaultUserDataDir } from '../../app/user-data'
 import { APP_VERSION } from '../../app/version'
 import type { ArgsOf, RequestChannel, ResultOf } from '../../../contract/ipc-contract'
-import type { QuerySpec } from '../../../contract/workbench-types'
+import { retsFormatSchema, type QuerySpec } from '../../../contract/query-channels'
+import { KINDS, queryLanguageOf } from '../../../contract/kinds'
 import { redactor } from '../../platform/redaction/redactor'
 
 const USAGE = `MLS Workbench CLI ${APP_VERSION}
@@ -117,25 +118,31 @@ async function runQuery(
   const limit = typeof v.limit === 'string' ? Number(v.limit) : undefined
   const fetchAll = toFile || v.all === true
   let spec: QuerySpec
-  if (info.kind === 'rets') {
+  const language = queryLanguageOf(info.kind)
+  if (language === undefined) {
+    throw { code: 'CLI_USAGE', message: `A ${KINDS[info.kind].label} profile has nothing to query.` }
+  }
+  if (language === 'dmql') {
     if (typeof v.resource !== 'string' || typeof v.class !== 'string') {
-      throw { code: 'CLI_USAGE', message: 'A RETS search needs --resource and --class.' }
+      throw { code: 'CLI_USAGE', message: `A ${KINDS[info.kind].label} search needs --resource and --class.` }
     }
-    const format = (typeof v.format === 'string' ? v.format : 'COMPACT-DECODED') as
-      'COMPACT' | 'COMPACT-DECODED' | 'STANDARD-XML'
+    const format = retsFormatSchema.safeParse(v.format ?? 'COMPACT-DECODED')
+    if (!format.success) {
+      throw { code: 'CLI_USAGE', message: `--format is one of ${retsFormatSchema.options.join(', ')}.` }
+    }
     spec = {
       kind: 'dmql',
       resource: v.resource,
       class: v.class,
       query,
-      format,
+      format: format.data,
       count: 1,
       standardNames: false,
       fetchAll,
       ...(select ? { select } : {}),
       ...(limit ? { limit } : {})
     }
-  } else if (info.kind === 'reso') {
+  } else if (language === 'odata') {
     spec = {
       kind: 'odata',
       resource: typeof v.resource === 'string' ? v.resource : 'Property',

@@ -6,7 +6,7 @@ import type {
   ActivityIssue,
   ActivityViewGroup,
   ActivityListingView
-} from '../../../contract/listing-activity-types'
+} from '../../../contract/activity-channels'
 
 export type ActivityKind = ActivityEvent['kind']
 

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { toErrorShape, type AppErrorShape } from '../../../contract/app-error'
-import type { ActivityEvent, ActivityValidation } from '../../../contract/listing-activity-types'
+import type { ActivityEvent, ActivityValidation } from '../../../contract/activity-channels'
 import { call } from '../../api/client'
 import {
   blankDraft,
@@ -22,14 +22,14 @@ export interface ActivityTab {
   profileName: string
   title: string
   draft: ActivityDraft
-  /** the last validation, with the composer's own issues merged in */
-  validation?: ActivityValidation
+  /** the last validation, with the composer's own issues merged in (cleared when it no longer applies) */
+  validation?: ActivityValidation | undefined
   /** the event that validation was for (JSON), to tell when the form changed since */
   validatedFor?: string
   /** validation itself failed (main refused the arguments, or did not answer) */
-  validateError?: AppErrorShape
+  validateError?: AppErrorShape | undefined
   /** why the XML editor holds a template rather than the fields' document */
-  xmlNotice?: string
+  xmlNotice?: string | undefined
   busy: 'validating' | 'sending' | 'filling' | null
   history: SendRecord[]
   /** the send whose reply is shown */

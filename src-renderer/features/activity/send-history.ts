@@ -2,7 +2,7 @@
 // left), newest first, capped so a tab left open all day stays small. Not persisted: replies can carry listing
 // data and server text the user did not ask to keep.
 import type { AppErrorShape } from '../../../contract/app-error'
-import type { ActivityEvent, ActivityReply } from '../../../contract/listing-activity-types'
+import type { ActivityEvent, ActivityReply } from '../../../contract/activity-channels'
 
 export const HISTORY_LIMIT = 10
 

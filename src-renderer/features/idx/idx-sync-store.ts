@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { toErrorShape, type AppErrorShape } from '../../../contract/app-error'
-import type { JobProgress } from '../../../contract/ipc-contract'
-import type { IdxSearchType, IdxSyncReport } from '../../../contract/idx-sync-types'
+import type { JobProgress } from '../../../contract/job-channels'
+import type { IdxSearchType, IdxSyncReport } from '../../../contract/idx-channels'
 import { call, onEvent } from '../../api/client'
 import { useBottomPanelStore } from '../../shell/bottom-panel-store'
 import { useJobsStore } from '../../shell/jobs-store'
@@ -17,23 +17,23 @@ export interface IdxSyncTab {
   profileName: string
   title: string
   searchType: IdxSearchType
-  /** how main reads the master list: COMPACT pages, STANDARD-XML comes as one reply (seed 002) */
+  /** how main reads the master list: COMPACT pages, STANDARD-XML comes as one reply (the IDX API's master list) */
   masterFormat: MasterFormat
   /** the action of the last run started from this tab */
   action?: 'plan' | 'apply'
   jobId?: string
   /** apply: the fetched records, shown in the bottom panel's grid */
-  resultId?: string
+  resultId?: string | undefined
   report?: IdxSyncReport
   /** the job the report belongs to: while another runs, the last report stays on screen marked as previous */
   reportJobId?: string
   /** why the last run failed (the job's error, or the request that never became a job) */
-  error?: AppErrorShape
+  error?: AppErrorShape | undefined
   /** between the click and main's job id */
   starting: boolean
 }
 
-// IDX sync inspector tabs (seed 002): one per IDX profile, each running "compare with snapshot" (plan) or apply as
+// IDX sync inspector tabs (the IDX API's master list): one per IDX profile, each running "compare with snapshot" (plan) or apply as
 // a job of main and showing the report it leaves. The tabs sit in the editor strip next to the query tabs, whose
 // store owns which editor tab is active.
 export const useIdxSyncStore = defineStore('idx-sync', () => {

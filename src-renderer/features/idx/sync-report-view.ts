@@ -1,8 +1,8 @@
 // How the IDX sync inspector (seed 002) presents a sync: the four buckets of the compare step as tiles and id
 // lists, the snapshot's facts before/after, and the running job as one status line. Pure, so the wording and the
 // "truncated" notes are tested without mounting anything.
-import type { JobProgress } from '../../../contract/ipc-contract'
-import type { IdxSyncBucket, IdxSyncReport } from '../../../contract/idx-sync-types'
+import type { JobProgress } from '../../../contract/job-channels'
+import type { IdxSyncBucket, IdxSyncReport } from '../../../contract/idx-channels'
 
 export type BucketName = 'new' | 'updated' | 'deleted' | 'unchanged'
 

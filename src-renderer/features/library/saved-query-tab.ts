@@ -1,6 +1,6 @@
 // A saved query and a query tab meet here: the spec becomes the tab's parameter bar and editor text (the inverse of
 // buildQuerySpec), and a fingerprint of the spec tells whether the tab still holds what was saved.
-import type { QuerySpec } from '../../../contract/workbench-types'
+import type { QuerySpec } from '../../../contract/query-channels'
 import { buildQuerySpec, type QueryParams } from '../query/query-params'
 
 const text = (n: number | undefined): string => (n === undefined ? '' : String(n))

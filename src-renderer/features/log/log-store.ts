@@ -1,12 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { onEvent } from '../../api/client'
-
-export interface LogLine {
-  at: string
-  level: 'info' | 'warn' | 'error'
-  message: string
-}
+import type { LogLine } from '../../../contract/event-channels'
 
 const MAX_LINES = 1000
 

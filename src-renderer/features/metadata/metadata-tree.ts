@@ -2,8 +2,8 @@
 // fields (loaded lazily per class), lookups → values (lazily per lookup), object types. The filter matches
 // SystemName, LongName, StandardName and DBName of fields and the names of everything else; ancestors of a match
 // are opened automatically so every hit is visible.
-import type { FieldMeta, LookupValue, ObjectTypeMeta } from '../../../domain/metadata/metadata-model'
-import type { MetadataSummary } from '../../../contract/workbench-types'
+import type { FieldMeta, LookupValue, ObjectTypeMeta, SystemInfo } from '../../../domain/metadata/metadata-model'
+import type { MetadataSummary } from '../../../contract/metadata-channels'
 import { metaKey } from './meta-key'
 
 export type SummaryResource = MetadataSummary['resources'][number]
@@ -48,7 +48,8 @@ export interface TreeSources {
 interface TreeNode {
   id: string
   label: string
-  detail?: string
+  /** a second, dimmer text (the visible name when it differs from the name) */
+  detail?: string | undefined
   badges?: TreeBadge[]
   node: TreeNodeRef
   /** texts the filter looks at */
@@ -251,4 +252,10 @@ export function nameOf(row: TreeRow): string | undefined {
     default:
       return row.label
   }
+}
+
+/** "v1.00.00001 · 2026-05-02"; servers that report no version (Spark) show only what they do report. */
+export function versionLabel(system: Pick<SystemInfo, 'version' | 'timestamp'>): string {
+  const parts = [system.version ? `v${system.version}` : '', system.timestamp?.slice(0, 10) ?? '']
+  return parts.filter(Boolean).join(' · ') || 'no version reported'
 }

@@ -1,8 +1,10 @@
 import { defineStore } from 'pinia'
 import { markRaw, ref, shallowReactive } from 'vue'
 import type { FieldMeta, LookupValue } from '../../../domain/metadata/metadata-model'
-import type { ConnectionInfo, MetadataSummary } from '../../../contract/workbench-types'
+import type { ConnectionInfo } from '../../../contract/session-channels'
+import type { MetadataSummary } from '../../../contract/metadata-channels'
 import { call } from '../../api/client'
+import { kindHas, type ProfileKind } from '../../../contract/kinds'
 import { metaKey } from './meta-key'
 import type { TreeNodeRef } from './metadata-tree'
 import { useToastStore } from '../../shell/toasts-store'
@@ -113,8 +115,15 @@ export const useSessionStore = defineStore('session', () => {
     selected.value = { profileId, node: markRaw(node) }
   }
 
+  /** the kind of a connection that has no metadata (Listing Activity), which the tree says instead of showing none */
+  function kindWithoutMetadata(profileId: string): ProfileKind | undefined {
+    const kind = connections.value[profileId]?.kind
+    return kind && !kindHas(kind, 'metadata') ? kind : undefined
+  }
+
   return {
     connections,
+    kindWithoutMetadata,
     summaries,
     summaryLoading,
     activeProfileId,

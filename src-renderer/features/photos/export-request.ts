@@ -1,6 +1,7 @@
 // The photo export dialog's form, turned into the photos:export arguments. Pure, so the rules (which keys, which
 // object ids, what is missing) are unit-tested without a browser.
 import type { ArgsOf } from '../../../contract/ipc-contract'
+import type { PhotoExportChoices, PhotoFetchMode } from '../../../contract/photo-channels'
 
 export type KeySource = 'result' | 'selection' | 'pasted'
 export type IdChoice = '*' | '0' | 'list'
@@ -16,7 +17,7 @@ export interface PhotoExportForm {
   pattern: string
   concurrency: number
   batchSize: number
-  mode: 'multipart' | 'location' | 'single'
+  mode: PhotoFetchMode
   resume: boolean
 }
 
@@ -26,7 +27,7 @@ export interface ExportContext {
   resultId?: string
   /** keys of the rows selected in the grid */
   selectedKeys?: string[]
-  kind: 'rets' | 'reso' | 'spark'
+  kind: PhotoExportChoices['kind']
 }
 
 /** Keys pasted one per line, or separated by commas, spaces or tabs (a column copied from a spreadsheet). */

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { PhotoExportOptions, PhotoExportSummary, PhotoThumbnail } from '../../../contract/workbench-types'
+import type { PhotoExportChoices } from '../../../contract/photo-channels'
+import type { PhotoExportSummary, PhotoThumbnail } from '../../../contract/photo-channels'
 import { call } from '../../api/client'
 import { buildExportArgs, type ExportContext, type PhotoExportForm } from './export-request'
 import { useAppStore } from '../../shell/app-store'
@@ -43,7 +44,7 @@ function defaultDestination(): string {
 export const usePhotoExportStore = defineStore('photoExport', () => {
   const open = ref(false)
   const context = ref<(ExportContext & { columns: string[] }) | null>(null)
-  const options = ref<PhotoExportOptions | null>(null)
+  const options = ref<PhotoExportChoices | null>(null)
   const form = ref<PhotoExportForm>(blankForm())
   const problems = ref<string[]>([])
   const jobId = ref<string | null>(null)

@@ -1,8 +1,9 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { ConnectionTestStep, ProfileKind, ProfileSummary } from '../../../contract/workbench-types'
+import type { ConnectionTestStep, ProfileSummary } from '../../../contract/profile-channels'
+import { enteredSecrets, profileKindSchema, type EnteredSecretName, type ProfileKind } from '../../../contract/kinds'
 import { ApiError, call } from '../../api/client'
-import { blankProfile, fieldErrors, SECRETS_BY_KIND } from './profile-form'
+import { blankProfile, fieldErrors } from './profile-form'
 import { useProfilesStore } from './profiles-store'
 import { useToastStore } from '../../shell/toasts-store'
 
@@ -15,7 +16,7 @@ export const useProfileEditorStore = defineStore('profileEditor', () => {
   const draft = ref<Record<string, unknown>>({})
   const errors = ref<Record<string, string>>({})
   const stored = ref<string[]>([])
-  const newSecrets = ref<Record<string, string>>({})
+  const newSecrets = ref<Partial<Record<EnteredSecretName, string>>>({})
   const testing = ref(false)
   const steps = ref<ConnectionTestStep[]>([])
   const saving = ref(false)
@@ -58,7 +59,8 @@ export const useProfileEditorStore = defineStore('profileEditor', () => {
       })
       profileId.value = saved.id
       draft.value = saved as unknown as Record<string, unknown>
-      for (const [name, value] of Object.entries(newSecrets.value)) {
+      for (const name of secretNames()) {
+        const value = newSecrets.value[name]
         if (value) await call('secrets:set', { profileId: saved.id, name, value })
       }
       newSecrets.value = {}
@@ -74,7 +76,7 @@ export const useProfileEditorStore = defineStore('profileEditor', () => {
     }
   }
 
-  async function clearSecret(name: string): Promise<void> {
+  async function clearSecret(name: EnteredSecretName): Promise<void> {
     if (!profileId.value) return
     try {
       await call('secrets:clear', { profileId: profileId.value, name })
@@ -97,7 +99,11 @@ export const useProfileEditorStore = defineStore('profileEditor', () => {
     }
   }
 
-  const secretNames = (): string[] => SECRETS_BY_KIND[draft.value.kind as ProfileKind] ?? []
+  /** the secrets of the draft's kind (contract/kinds.ts; main refuses any other) */
+  function secretNames(): EnteredSecretName[] {
+    const kind = profileKindSchema.safeParse(draft.value.kind)
+    return kind.success ? enteredSecrets(kind.data) : []
+  }
 
   return {
     open,

@@ -1,6 +1,6 @@
 // The profile editor's form, described as data per kind so one component renders every kind and the rules live
 // in one place (the zod schema in main validates; this only decides what to ask).
-import type { ProfileKind } from '../../../contract/workbench-types'
+import type { ProfileKind } from '../../../contract/kinds'
 
 export type FieldType = 'text' | 'url' | 'number' | 'select' | 'list'
 
@@ -19,25 +19,6 @@ export interface FormField {
 export interface FormSection {
   title: string
   fields: FormField[]
-}
-
-export const SECRET_LABELS: Record<string, string> = {
-  password: 'Password',
-  uaPassword: 'User-Agent password',
-  clientSecret: 'Client secret',
-  accessToken: 'Access token',
-  refreshToken: 'Refresh token',
-  apiKey: 'API key',
-  proxyPassword: 'Proxy password'
-}
-
-/** Secret names per kind, mirroring PROFILE_SECRETS in main (the handler refuses any other). */
-export const SECRETS_BY_KIND: Record<ProfileKind, string[]> = {
-  rets: ['password', 'uaPassword', 'proxyPassword'],
-  idx: ['password', 'proxyPassword'],
-  activity: ['apiKey', 'proxyPassword'],
-  reso: ['clientSecret', 'accessToken', 'refreshToken', 'password', 'proxyPassword'],
-  spark: ['clientSecret', 'accessToken', 'refreshToken', 'password', 'proxyPassword']
 }
 
 const oauthFields = (grantHelp: string): FormField[] => [

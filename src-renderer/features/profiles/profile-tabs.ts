@@ -1,5 +1,5 @@
 import { ref, type Ref } from 'vue'
-import type { ProfileSummary } from '../../../contract/workbench-types'
+import type { ProfileSummary } from '../../../contract/profile-channels'
 import { useQueryTabsStore, WELCOME_TAB } from '../query/query-tabs-store'
 
 // Editor tabs of one kind, one per profile (the IDX sync inspector, the Listing Activity composer): open-or-focus

@@ -1,9 +1,10 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { ProfileSummary } from '../../../contract/workbench-types'
+import type { ProfileSummary } from '../../../contract/profile-channels'
 import { call, onEvent } from '../../api/client'
 import { useSessionStore } from '../metadata/session-store'
 import { useToastStore } from '../../shell/toasts-store'
+import { kindHas } from '../../../contract/kinds'
 
 export type ProfileStatus = 'idle' | 'connecting' | 'connected' | 'error'
 
@@ -35,7 +36,8 @@ export const useProfilesStore = defineStore('profiles', () => {
     return profiles.value.find((p) => p.id === id)
   }
 
-  /** Connects, then loads the metadata summary (live or from the offline cache) for the tree and completion. */
+  /** Connects, then loads the metadata summary (live or from the offline cache) for the tree and completion, when
+   * the connection's kind has metadata. */
   async function connect(id: string): Promise<boolean> {
     const session = useSessionStore()
     if (status.value[id] === 'connecting') return false
@@ -44,15 +46,17 @@ export const useProfilesStore = defineStore('profiles', () => {
       return true
     }
     setStatus(id, 'connecting')
+    let info
     try {
-      session.setConnection(await call('session:connect', { profileId: id }))
+      info = await call('session:connect', { profileId: id })
+      session.setConnection(info)
       setStatus(id, 'connected')
     } catch (err) {
       setStatus(id, 'error')
       useToastStore().error(err)
       return false
     }
-    await session.loadSummary(id, 'main')
+    if (kindHas(info.kind, 'metadata')) await session.loadSummary(id, 'main')
     return true
   }
 

@@ -2,8 +2,10 @@
 // Numbers arrive from <input>s as text; empty means "not sent" so the server's defaults apply.
 import type { FieldMeta } from '../../../domain/metadata/metadata-model'
 import { fieldKindOf } from '../../../domain/query-languages/values/field-kind'
-import { QUERY_KIND_OF_PROFILE } from '../../../contract/query-kinds'
-import type { MetadataSummary, ProfileKind, QuerySpec, RetsFormat } from '../../../contract/workbench-types'
+import { queryLanguageOf } from '../../../contract/kinds'
+import type { MetadataSummary } from '../../../contract/metadata-channels'
+import type { ProfileKind } from '../../../contract/kinds'
+import type { QuerySpec, RetsFormat } from '../../../contract/query-channels'
 
 export type QueryKind = QuerySpec['kind']
 
@@ -44,9 +46,9 @@ export interface SparkParams {
 
 export type QueryParams = DmqlParams | ODataParams | SparkParams
 
-/** The query language of a profile kind (one table with main: src-main/shared/query-kinds.ts). */
+/** The query language of a profile kind (the kinds table in contract/kinds.ts). */
 export function queryKindFor(profile: ProfileKind): QueryKind | undefined {
-  return QUERY_KIND_OF_PROFILE[profile]
+  return queryLanguageOf(profile)
 }
 
 /** Monaco language ids registered by monaco/languages/*. */

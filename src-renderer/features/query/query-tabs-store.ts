@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { ProfileSummary } from '../../../contract/workbench-types'
+import type { ProfileSummary } from '../../../contract/profile-channels'
 import { call } from '../../api/client'
 import { addHistory, loadHistory, type HistoryEntry } from './query-history'
 import { buildQuerySpec, defaultParams, queryKindFor, type QueryKind, type QueryParams } from './query-params'
@@ -21,10 +21,10 @@ export interface QueryTab {
   resultId?: string
   /** parameter problems found before sending */
   errors: string[]
-  /** the saved query this tab was opened from or last saved as (stores/library.ts) */
-  savedId?: string
+  /** the saved query this tab was opened from or last saved as (features/library/library-store.ts) */
+  savedId?: string | undefined
   /** fingerprint of the query as saved, so the tab can show it is modified */
-  savedFingerprint?: string
+  savedFingerprint?: string | undefined
 }
 
 export const WELCOME_TAB = 'welcome'

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { ResultSummary } from '../../../contract/workbench-types'
+import type { ResultSummary } from '../../../contract/results-channels'
 import { call, onEvent } from '../../api/client'
 
 export interface TrackedResult {

@@ -84,8 +84,8 @@ export function registerQueryLanguage(m: MonacoApi, spec: QueryLanguageSpec, con
             item.kind === 'lookup-value' && item.detail ? { label: item.label, description: item.detail } : item.label,
           filterText: item.label,
           kind: completionKind(m, item.kind),
-          detail: item.detail,
-          documentation: item.documentation ? { value: item.documentation } : undefined,
+          ...(item.detail !== undefined ? { detail: item.detail } : {}),
+          ...(item.documentation ? { documentation: { value: item.documentation } } : {}),
           insertText: item.insertText,
           sortText: String(i).padStart(5, '0'), // keep the order the language module chose
           range

@@ -17,7 +17,7 @@ afterAll(async () => {
 })
 
 const admin = (method: string, path: string, body?: unknown) =>
-  fetch(`${mls.url}${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) })
+  fetch(`${mls.url}${path}`, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })
 const setFaults = async (patch: Record<string, unknown>) =>
   expect((await admin('POST', '/admin/faults', patch)).status).toBe(200)
 const byKey = (key: string) =>
@@ -25,17 +25,23 @@ const byKey = (key: string) =>
     `/rets/Search?SearchType=Property&Class=A&Query=(LIST_1=${key})&Format=COMPACT&Select=LIST_1,LIST_22,LIST_87`
   )
 
+/** The fields of a listing the admin API returns that these tests read. */
+interface AdminListing {
+  ListingKey: string
+  ModificationTimestamp: string
+}
+
 describe('admin API', () => {
   it('adds, patches and deletes listings; RETS and the change log follow', async () => {
     const added = (await (
       await admin('POST', '/admin/listings', { PropertyType: 'Residential', ListPrice: 250000 })
-    ).json()) as Record<string, string>
+    ).json()) as AdminListing
     expect(added.ListingKey).toBe('20000100')
     expect(compactRows((await byKey(added.ListingKey)).text)[0]?.LIST_22).toBe('250000.00')
 
     const patched = (await (
       await admin('PATCH', `/admin/listings/${added.ListingKey}`, { ListPrice: 260000 })
-    ).json()) as Record<string, string>
+    ).json()) as AdminListing
     expect(patched.ModificationTimestamp > added.ModificationTimestamp).toBe(true)
     expect(compactRows((await byKey(added.ListingKey)).text)[0]).toEqual({
       LIST_1: added.ListingKey,

@@ -1,7 +1,8 @@
 // The built-in "Demo MLS (IDX API)" profile through the handler table (as IPC and web mode call it): connect,
 // RETS metadata of the IDX login, DMQL queries on the IDX search, and idx:sync as a job whose report, fetched rows
 // and snapshot file under the user-data folder are what the Demo MLS serves.
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { settle, startHarness, type Harness } from '../../support/workbench-harness'
@@ -30,7 +31,7 @@ describe('IDX profiles in the workbench', () => {
     const meta = await h.call('metadata:summary', { profileId: 'demo-idx' })
     expect(meta.resources.map((r) => r.name)).toContain('Property')
     // photo export reads objects through the RETS GetObject of the same session
-    expect(h.workbench.sessions.session('demo-idx').photoSource({}).kind).toBe('rets')
+    expect(h.workbench.sessions.capability('demo-idx', 'photos').open({}).kind).toBe('rets')
 
     const keys = activeKeys().slice(0, 3)
     const { jobId, resultId } = await h.call('query:run', {
@@ -115,9 +116,34 @@ describe('IDX profiles in the workbench', () => {
     expect(nextReport?.plan.unchanged.count).toBe(active.length - 1)
   })
 
+  it('exports the photos of IDX listings through the GetObject of the IDX login', async () => {
+    await h.call('session:connect', { profileId: 'demo-idx' })
+    const options = await h.call('photos:options', { profileId: 'demo-idx' })
+    expect(options.kind).toBe('rets')
+    expect(options.types.map((t) => t.value)).toContain('Photo')
+    const listing = [...h.workbench.demo!.server.ctx.data.listings()].find(
+      (l) => IN_FEED.has(l.StandardStatus) && l.PhotosCount > 0
+    )!
+    const destination = mkdtempSync(path.join(os.tmpdir(), 'mlswb-idx-photos-'))
+    const { jobId } = await h.call('photos:export', {
+      profileId: 'demo-idx',
+      request: { destination, listingKeys: [listing.ListingKey], types: ['Photo'], objectIds: [1] }
+    })
+    expect(await settle(h, jobId)).toBe('done')
+    const summary = (await h.call('photos:summary', { jobId }))!
+    expect(summary.written).toBe(1)
+    expect(readFileSync(path.join(destination, summary.firstFiles[0]!))).toEqual(
+      h.workbench.demo!.server.ctx.data.photo(listing.ListingKey, 1, 'Photo')
+    )
+  })
+
   it('refuses idx:sync on a profile of another kind', async () => {
     await h.call('session:connect', { profileId: 'demo-rets' })
     const error = await h.fail('idx:sync', { profileId: 'demo-rets', searchType: 'Property', action: 'plan' })
-    expect(error.code).toBe('IDX_WRONG_KIND')
+    expect(error).toMatchObject({
+      code: 'CAPABILITY_MISSING',
+      message: 'A RETS connection cannot run an IDX sync.',
+      hint: 'Use a profile of kind IDX API for that.'
+    })
   })
 })

@@ -35,9 +35,6 @@ describe('Listing Activity profiles', () => {
     const again = await h.call('session:connect', { profileId: 'demo-activity' })
     expect(again.notes).toEqual([])
     expect(activity().keyFor('demo')).toBe(key)
-    const meta = await h.call('metadata:summary', { profileId: 'demo-activity' })
-    expect(meta.resources).toEqual([])
-    expect(meta.system.id).toBe('ListingActivity')
   })
 
   it('sends a tracker.gif view and a ViewTracking upload the server records', async () => {
@@ -151,15 +148,22 @@ describe('Listing Activity profiles', () => {
     expect(activity().views()).toHaveLength(before)
   })
 
-  it('tells the user to use the composer when asked to search', async () => {
-    const { jobId } = await h.call('query:run', {
-      profileId: 'demo-activity',
-      spec: { kind: 'spark', fetchAll: false }
+  it('tells the user to use the composer when asked to search, for metadata or for photos', async () => {
+    await h.call('session:connect', { profileId: 'demo-activity' })
+    const search = await h.fail('query:run', { profileId: 'demo-activity', spec: { kind: 'spark', fetchAll: false } })
+    expect(search).toMatchObject({
+      code: 'CAPABILITY_MISSING',
+      message: 'A Listing Activity connection cannot run queries.'
     })
-    await h.workbench.jobs.settled(jobId)
-    const job = h.workbench.jobs.list().find((j) => j.jobId === jobId)
-    expect(job?.state).toBe('failed')
-    expect(job?.error?.code).toBe('ACTIVITY_NOT_SEARCHABLE')
-    expect(job?.error?.hint).toContain('activity composer')
+    expect(search.hint).toContain('activity composer')
+    expect(h.workbench.jobs.list().filter((j) => j.kind === 'query')).toEqual([])
+    expect(await h.fail('metadata:summary', { profileId: 'demo-activity' })).toMatchObject({
+      code: 'CAPABILITY_MISSING',
+      message: 'A Listing Activity connection cannot serve metadata.'
+    })
+    expect(await h.fail('photos:options', { profileId: 'demo-activity' })).toMatchObject({
+      code: 'CAPABILITY_MISSING',
+      message: 'A Listing Activity connection cannot export photos.'
+    })
   })
 })

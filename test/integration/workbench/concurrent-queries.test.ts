@@ -1,7 +1,7 @@
 // Queries running at once, on two connections or on the same one: each result's raw view lists its own requests
 // only (wire entries carry the id of the job that made them).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { QuerySpec } from '../../../contract/workbench-types'
+import type { QuerySpec } from '../../../contract/query-channels'
 import { settle, startHarness, type Harness } from '../../support/workbench-harness'
 
 let h: Harness
@@ -72,7 +72,9 @@ describe('wire entries per query', () => {
       { profileId: 'demo-reso', spec: odata('ListPrice gt 100000') },
       { profileId: 'demo-reso', spec: odata('ListPrice lt 900000') }
     ])
-    const [urlsA, urlsB, urlsC, urlsD] = await Promise.all([a, b, c, d].map((r) => urlsOf(r!.resultId)))
+    const [urlsA = [], urlsB = [], urlsC = [], urlsD = []] = await Promise.all(
+      [a, b, c, d].map((r) => urlsOf(r!.resultId))
+    )
     expect(urlsA.length).toBeGreaterThan(0)
     expect(urlsA.every((u) => u.includes('Class=A'))).toBe(true)
     expect(urlsB.length).toBeGreaterThan(0)

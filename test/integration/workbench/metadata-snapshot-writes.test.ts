@@ -7,7 +7,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startDemoMls, type DemoMls } from '../../../demo-mls/server'
 import { demoProfiles } from '../../../src-main/features/connections/demo-profiles'
-import { createRetsServerSession } from '../../../src-main/features/connections/adapters/rets-server-session'
+import { createRetsConnection } from '../../../src-main/features/connections/adapters/rets-connection'
 import { SessionManager } from '../../../src-main/features/connections/session-manager'
 import { MetadataCache } from '../../../src-main/features/metadata/metadata-cache'
 import { writeFileAtomic } from '../../../src-main/platform/files/atomic-write'
@@ -39,7 +39,7 @@ beforeAll(async () => {
       await writeFileAtomic(file, text)
     }
   })
-  sessions = new SessionManager(() => createRetsServerSession(profile, secrets, wireLog, cache), cache)
+  sessions = new SessionManager(() => createRetsConnection(profile, secrets, wireLog, cache), cache)
   await sessions.connect(profile.id)
 })
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { appHandlers, type DesktopShell } from '../../../src-main/handlers/app-handlers'
-import type { AppInfo } from '../../../contract/ipc-contract'
+import type { AppInfo } from '../../../contract/app-channels'
 
 const info = {} as AppInfo
 const ctx = { transport: 'electron' as const }

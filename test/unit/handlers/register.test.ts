@@ -10,7 +10,7 @@ import { jobHandlers } from '../../../src-main/handlers/job-handlers'
 import { JobManager } from '../../../src-main/platform/jobs/job-manager'
 import { AppError } from '../../../contract/app-error'
 import { redactor } from '../../../src-main/platform/redaction/redactor'
-import type { AppInfo } from '../../../contract/ipc-contract'
+import type { AppInfo } from '../../../contract/app-channels'
 
 const info: AppInfo = {
   name: 'MLS Workbench',

@@ -9,8 +9,9 @@ import { useTransport } from '../../../src-renderer/api/client'
 import { useBottomPanelStore } from '../../../src-renderer/shell/bottom-panel-store'
 import { useProfilesStore } from '../../../src-renderer/features/profiles/profiles-store'
 import { useQueryTabsStore } from '../../../src-renderer/features/query/query-tabs-store'
-import type { ActivityEvent, ActivityReply, ActivityValidation } from '../../../contract/listing-activity-types'
-import type { ProfileSummary, WireEntry } from '../../../contract/workbench-types'
+import type { ActivityEvent, ActivityReply, ActivityValidation } from '../../../contract/activity-channels'
+import type { ProfileSummary } from '../../../contract/profile-channels'
+import type { WireEntry } from '../../../contract/wire-channels'
 import {
   blankDraft,
   buildEvent,

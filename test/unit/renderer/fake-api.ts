@@ -7,7 +7,7 @@ import type {
   ArgsOf,
   ResultOf
 } from '../../../contract/ipc-contract'
-import type { MetadataSummary } from '../../../contract/workbench-types'
+import type { MetadataSummary } from '../../../contract/metadata-channels'
 import type { FieldMeta } from '../../../domain/metadata/metadata-model'
 
 export type Handlers = { [C in RequestChannel]?: (args: ArgsOf<C>) => ResultOf<C> | Promise<ResultOf<C>> }

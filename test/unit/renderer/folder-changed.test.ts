@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { useTransport } from '../../../src-renderer/api/client'
 import { useProfilesStore } from '../../../src-renderer/features/profiles/profiles-store'
 import { useLibraryStore } from '../../../src-renderer/features/library/library-store'
-import type { ProfileSummary } from '../../../contract/workbench-types'
+import type { ProfileSummary } from '../../../contract/profile-channels'
 import { fakeApi } from './fake-api'
 
 const profile = (id: string): ProfileSummary => ({

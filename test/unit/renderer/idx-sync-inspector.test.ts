@@ -10,9 +10,10 @@ import { useIdxSyncStore } from '../../../src-renderer/features/idx/idx-sync-sto
 import { useQueryTabsStore } from '../../../src-renderer/features/query/query-tabs-store'
 import { useResultsStore } from '../../../src-renderer/features/results/results-store'
 import { useToastStore } from '../../../src-renderer/shell/toasts-store'
-import type { JobProgress } from '../../../contract/ipc-contract'
-import type { IdxSyncReport } from '../../../contract/idx-sync-types'
-import type { ProfileSummary, ResultSummary } from '../../../contract/workbench-types'
+import type { JobProgress } from '../../../contract/job-channels'
+import type { IdxSyncReport } from '../../../contract/idx-channels'
+import type { ProfileSummary } from '../../../contract/profile-channels'
+import type { ResultSummary } from '../../../contract/results-channels'
 import {
   bucketViews,
   jobLine,

@@ -7,7 +7,7 @@ import { useTransport } from '../../../src-renderer/api/client'
 import PhotoExportDialog from '../../../src-renderer/features/photos/PhotoExportDialog.vue'
 import { usePhotoExportStore } from '../../../src-renderer/features/photos/photo-export-store'
 import { useAppStore } from '../../../src-renderer/shell/app-store'
-import type { PhotoExportSummary } from '../../../contract/workbench-types'
+import type { PhotoExportSummary } from '../../../contract/photo-channels'
 import { fakeApi, type FakeApi } from './fake-api'
 
 const summary: PhotoExportSummary = {

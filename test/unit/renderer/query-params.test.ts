@@ -10,7 +10,7 @@ import {
   type ODataParams,
   type SparkParams
 } from '../../../src-renderer/features/query/query-params'
-import { querySpecSchema } from '../../../contract/ipc-contract'
+import { querySpecSchema } from '../../../contract/query-channels'
 import { addHistory, loadHistory, HISTORY_LIMIT } from '../../../src-renderer/features/query/query-history'
 import { field, sampleSummary } from './fake-api'
 

@@ -7,7 +7,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { useTransport } from '../../../src-renderer/api/client'
 import { useProfilesStore } from '../../../src-renderer/features/profiles/profiles-store'
 import { useQueryTabsStore } from '../../../src-renderer/features/query/query-tabs-store'
-import type { WireEntry } from '../../../contract/workbench-types'
+import type { WireEntry } from '../../../contract/wire-channels'
 import { fakeApi, field, sampleSummary, type FakeApi } from './fake-api'
 
 vi.mock('../../../src-renderer/features/query/MonacoEditor.vue', () => ({

@@ -5,7 +5,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import WelcomeView from '../../../src-renderer/shell/WelcomeView.vue'
 import StatusBar from '../../../src-renderer/shell/StatusBar.vue'
 import { useAppStore } from '../../../src-renderer/shell/app-store'
-import type { AppInfo } from '../../../contract/ipc-contract'
+import type { AppInfo } from '../../../contract/app-channels'
 
 const memoryOnly: AppInfo['keychain'] = {
   kind: 'memory',

@@ -10,7 +10,7 @@ import { useQueryTabsStore } from '../../../src-renderer/features/query/query-ta
 import { useResultsStore } from '../../../src-renderer/features/results/results-store'
 import { useToastStore } from '../../../src-renderer/shell/toasts-store'
 import { loadHistory } from '../../../src-renderer/features/query/query-history'
-import type { ResultSummary } from '../../../contract/workbench-types'
+import type { ResultSummary } from '../../../contract/results-channels'
 import { fakeApi, sampleSummary, type FakeApi } from './fake-api'
 
 const TOTAL = 1_000_000

@@ -1,6 +1,6 @@
 // A DMQL2 search as a workbench job, shared by the RETS and IDX sessions: the profile's page size and row cap,
 // progress in rows (of the server's COUNT when it gave one), and the server's facts recorded on the result.
-import type { QuerySpec } from '../../../../contract/workbench-types'
+import type { QuerySpec } from '../../../../contract/query-channels'
 import type { RetsSession } from '../../../protocols/rets/rets-session'
 import { fetchAll } from '../../../protocols/rets/search/search-runner'
 import type { SearchParams } from '../../../protocols/rets/search/search-request'

@@ -1,7 +1,8 @@
 // Reports a query's progress from the rows themselves, so every protocol's job shows rows and the server's total
 // the same way without each client growing its own progress callback.
 import type { JobControl } from '../../../platform/jobs/job-manager'
-import type { ResultColumn, ResultInfo, ResultWriter } from '../../../platform/results/result-types'
+import type { ResultInfo, ResultWriter } from '../../../platform/results/result-types'
+import type { ResultColumn } from '../../../../contract/results-channels'
 
 export function withProgress(writer: ResultWriter, job: JobControl): ResultWriter {
   let rows = 0

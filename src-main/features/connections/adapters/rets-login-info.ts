@@ -1,6 +1,7 @@
 // What a RETS-style login tells the workbench (capability URLs, X- extensions, session info, metadata version),
 // shared by the RETS and IDX API adapters — the IDX login (seed 002) has the same body shape.
-import type { ConnectionInfo, ProfileKind } from '../../../../contract/workbench-types'
+import type { ConnectionInfo } from '../../../../contract/session-channels'
+import type { ProfileKind } from '../../../../contract/kinds'
 import { redactor } from '../../../platform/redaction/redactor'
 import { loginInfoValue } from '../../../protocols/rets/login-body'
 import type { LoginResult } from '../../../protocols/rets/rets-session'

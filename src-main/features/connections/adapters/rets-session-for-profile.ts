@@ -20,7 +20,7 @@ export async function openRetsSession(
 ): Promise<OpenedRetsSession> {
   const password = await secrets.get(profile.id, 'password')
   if (!password) throw missingSecret(profile.name, 'password')
-  // only RETS profiles have a UA password (PROFILE_SECRETS); the IDX API logs in with user name and password
+  // only RETS profiles have a UA password (contract/kinds.ts); the IDX API logs in with user name and password
   const uaPassword = profile.kind === 'rets' ? await secrets.get(profile.id, 'uaPassword') : undefined
   const http = await httpClientFor(profile, wireLog, secrets)
   const rets = new RetsSession(

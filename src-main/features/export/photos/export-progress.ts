@@ -1,7 +1,8 @@
 // Counters of one export and the progress line the job panel shows: objects, bytes, rate and an ETA (from the
 // object total when the ids are explicit, otherwise from the share of listings done — `*` has no total up front).
 import type { JobControl } from '../../../platform/jobs/job-manager'
-import type { ExportErrorEntry, ManifestRow, PhotoExportSummary } from './photo-export-types'
+import type { ManifestRow } from './photo-export-types'
+import type { ExportErrorEntry, PhotoExportSummary } from '../../../../contract/photo-channels'
 
 const MAX_ERRORS = 500
 const FIRST_FILES = 24

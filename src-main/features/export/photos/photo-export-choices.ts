@@ -1,6 +1,8 @@
-// What the export dialog offers on a connection, from its kind and metadata: RETS object types from METADATA-OBJECT,
-// RESO media categories (Data Dictionary MediaCategory), Spark photo sizes. The renderer shows these; main decides.
-import type { MetadataSummary, PhotoExportOptions } from '../../../../contract/workbench-types'
+// What the export dialog offers on a connection, from its photo source and metadata: RETS object types from
+// METADATA-OBJECT (RETS and the IDX API's GetObject), RESO media categories (Data Dictionary MediaCategory), Spark
+// photo sizes. The renderer shows these; main decides.
+import type { MetadataSummary } from '../../../../contract/metadata-channels'
+import type { PhotoExportChoices } from '../../../../contract/photo-channels'
 import { NAMING_TOKENS, defaultNamingPattern } from './naming-pattern'
 import { SPARK_PHOTO_SIZES } from './sources/spark-photo-source'
 
@@ -29,20 +31,20 @@ function pickResource(summary: MetadataSummary, wanted?: string): Resource | und
 }
 
 export function photoExportChoices(
-  kind: string,
+  source: PhotoExportChoices['kind'],
   summary: MetadataSummary,
   wantedResource?: string
-): PhotoExportOptions {
+): PhotoExportChoices {
   const resource = pickResource(summary, wantedResource)
   const name = resource?.name ?? wantedResource ?? 'Property'
   const keyField = resource?.keyField
   const base = { resource: name, ...(keyField ? { keyField } : {}), tokens: [...NAMING_TOKENS] }
-  const withPattern = (o: Omit<PhotoExportOptions, 'defaultPattern' | 'tokens' | 'resource' | 'keyField'>) => ({
+  const withPattern = (o: Omit<PhotoExportChoices, 'defaultPattern' | 'tokens' | 'resource' | 'keyField'>) => ({
     ...base,
     ...o,
     defaultPattern: defaultNamingPattern(o.defaultTypes)
   })
-  switch (kind) {
+  switch (source) {
     case 'rets': {
       const types = (resource?.objectTypes ?? []).map((t) => ({
         value: t.type,
@@ -74,7 +76,5 @@ export function photoExportChoices(
         defaultTypes: ['Uri640'],
         modes: []
       })
-    default:
-      throw new Error(`no photo export for ${kind} connections`)
   }
 }

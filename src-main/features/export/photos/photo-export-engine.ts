@@ -14,13 +14,8 @@ import { defaultNamingPattern, parseNamingPattern, type NamingPattern } from './
 import { runPool } from './concurrency-pool'
 import type { PhotoFileWriterOptions } from './photo-file-writer'
 import { ResumeIndex, selectionText } from './resume-index'
-import type {
-  ObjectIdSelection,
-  PhotoExportOptions,
-  PhotoExportRequest,
-  PhotoExportSummary,
-  PhotoSource
-} from './photo-export-types'
+import type { PhotoExportHooks, PhotoExportRequest, PhotoSource } from './photo-export-types'
+import type { ObjectIdSelection, PhotoExportSummary } from '../../../../contract/photo-channels'
 
 export const DEFAULT_BATCH_SIZE = 10
 export const DEFAULT_CONCURRENCY = 4
@@ -112,7 +107,7 @@ export async function exportPhotos(
   request: PhotoExportRequest,
   source: PhotoSource,
   control?: JobControl,
-  options: PhotoExportOptions & { fileOptions?: PhotoFileWriterOptions } = {}
+  options: PhotoExportHooks & { fileOptions?: PhotoFileWriterOptions } = {}
 ): Promise<PhotoExportSummary> {
   const plan = planExport(request, source)
   const signal = control?.signal ?? new AbortController().signal

@@ -1,30 +1,9 @@
 // The photo export's contracts: what the UI asks for, what a source hands the engine, what lands in the manifest
 // and what the summary reports. Sources (RETS GetObject, RESO Media, Spark Photos) differ only behind PhotoSource.
+import type { ObjectIdSelection, PhotoExportChoices, PhotoExportRequestArgs } from '../../../../contract/photo-channels'
 
-/** `*` all objects, `0` the preferred one (RETS 1.7.2 §5.3), or explicit object numbers (1-based). */
-export type ObjectIdSelection = '*' | '0' | number[]
-
-export interface PhotoExportRequest {
-  /** absolute folder; created when missing */
-  destination: string
-  listingKeys: string[]
-  /** RETS object types (Photo, HiRes…), RESO MediaCategory values (Photo…), or Spark sizes (Uri640, UriLarge…) */
-  types: string[]
-  /** default `*` */
-  objectIds?: ObjectIdSelection
-  /** default `{ListingKey}/{ObjectId}.{ext}` (`{ListingKey}/{Type}/{ObjectId}.{ext}` for several types) */
-  namingPattern?: string
-  /** listing keys per request (RETS GetObject ID list, RESO/Spark record fetches); default 10 */
-  batchSize?: number
-  /** parallel URL downloads (Location=1, MediaURL, Spark Uri…); default 4 */
-  concurrency?: number
-  /** default true: skip objects a previous run completed (manifest + size + hash) */
-  resume?: boolean
-  /** how a previous file is checked on resume: size and SHA-256 (default) or size only */
-  verify?: 'hash' | 'size'
-  /** on resume, ask again for listings whose objects failed last time (default false: missing stays missing) */
-  retryFailed?: boolean
-}
+/** What the engine runs: the request of photos:export with the listing keys resolved (given, or read from a result). */
+export type PhotoExportRequest = Omit<PhotoExportRequestArgs, 'listingKeys' | 'keysFrom'> & { listingKeys: string[] }
 
 /** What is known about one object before or while its bytes arrive. */
 export interface ObjectMeta {
@@ -86,7 +65,7 @@ export interface UrlFetchResponse {
 export type UrlFetcher = (url: string, signal: AbortSignal) => Promise<UrlFetchResponse>
 
 export interface PhotoSource {
-  readonly kind: 'rets' | 'reso' | 'spark'
+  readonly kind: PhotoExportChoices['kind']
   readonly resource: string
   /** downloads the URLs this source returns through the connection's HttpClient (url-fetchers.ts) */
   readonly fetcher: UrlFetcher
@@ -117,10 +96,7 @@ export interface ManifestRow {
   at: string
 }
 
-// the summary crosses IPC, so its types live with the other shared types
-export type { ExportErrorEntry, PhotoExportSummary } from '../../../../contract/workbench-types'
-
-export interface PhotoExportOptions {
+export interface PhotoExportHooks {
   /** every manifest row as it is written (UI thumbnails, logs) */
   onRow?: (row: ManifestRow) => void
   /** clock for tests */

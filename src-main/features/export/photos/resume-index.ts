@@ -12,7 +12,8 @@ import path from 'node:path'
 import { fileSystemError } from './export-file-errors'
 import { collisionKey } from './file-name-safety'
 import { objectIdentity, readManifestRows } from './export-manifest'
-import type { ManifestRow, ObjectIdSelection } from './photo-export-types'
+import type { ManifestRow } from './photo-export-types'
+import type { ObjectIdSelection } from '../../../../contract/photo-channels'
 
 export const STATE_FILE = '.photo-export-state.jsonl'
 

@@ -1,7 +1,7 @@
 // Reads one exported image back for the summary's thumbnail strip. Only files of the export's own summary are asked
 // for, and the path is resolved inside the destination again, so the renderer cannot read anything else.
 import { open } from 'node:fs/promises'
-import type { PhotoThumbnail } from '../../../../contract/workbench-types'
+import type { PhotoThumbnail } from '../../../../contract/photo-channels'
 import { resolveInside } from './file-name-safety'
 
 const IMAGE_TYPES: Record<string, string> = {

@@ -1,7 +1,8 @@
 // Search transaction parameters (RETS 1.7.2 §7.1). Offset is 1-based; Limit may be a number or NONE; Count 0
 // (rows), 1 (rows + COUNT), 2 (COUNT only); StandardNames=1 switches Select/Query to standard names.
+import type { RetsFormat } from '../../../../contract/query-channels'
 
-export type SearchFormat = 'COMPACT' | 'COMPACT-DECODED' | 'STANDARD-XML'
+export type SearchFormat = RetsFormat
 
 export interface SearchParams {
   resource: string

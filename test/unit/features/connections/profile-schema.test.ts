@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  connectionProfileSchema,
-  PROFILE_SECRETS,
-  SECRET_NAMES,
-  type ConnectionProfileInput
-} from '../../../../contract/profile-schema'
+import { connectionProfileSchema, type ConnectionProfileInput } from '../../../../contract/profile-schema'
+import { KINDS, SECRET_NAMES } from '../../../../contract/kinds'
 import { parseProfile, validateProfile } from '../../../../src-main/features/connections/profile-validation'
 
 const rets: ConnectionProfileInput = {
@@ -187,9 +183,9 @@ describe('connection profile schema', () => {
   })
 
   it('declares the secret names per kind, all from the one list', () => {
-    expect(PROFILE_SECRETS.rets).toEqual(['password', 'uaPassword', 'proxyPassword'])
-    expect(PROFILE_SECRETS.activity).toEqual(['apiKey', 'proxyPassword'])
-    expect(PROFILE_SECRETS.reso).toEqual([
+    expect(KINDS.rets.secrets).toEqual(['password', 'uaPassword', 'proxyPassword'])
+    expect(KINDS.activity.secrets).toEqual(['apiKey', 'proxyPassword'])
+    expect(KINDS.reso.secrets).toEqual([
       'clientSecret',
       'accessToken',
       'accessTokenExpiresAt',
@@ -197,7 +193,8 @@ describe('connection profile schema', () => {
       'password',
       'proxyPassword'
     ])
-    for (const names of Object.values(PROFILE_SECRETS)) for (const n of names) expect(SECRET_NAMES).toContain(n)
+    for (const names of Object.values(KINDS).map((k) => k.secrets))
+      for (const n of names) expect(SECRET_NAMES).toContain(n)
   })
 
   it('is a discriminated union the IPC layer can use directly', () => {

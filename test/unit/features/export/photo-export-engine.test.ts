@@ -6,7 +6,7 @@ import path from 'node:path'
 import { Writable } from 'node:stream'
 import { afterEach, describe, expect, it } from 'vitest'
 import { JobManager } from '../../../../src-main/platform/jobs/job-manager'
-import type { JobProgress } from '../../../../contract/ipc-contract'
+import type { JobProgress } from '../../../../contract/job-channels'
 import {
   exportPhotos,
   photoExportJobSpec,

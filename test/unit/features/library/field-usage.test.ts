@@ -4,7 +4,7 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { fieldPlaces, filterFields, specTargets } from '../../../../src-main/features/library/field-usage'
 import { QueryLibrary } from '../../../../src-main/features/library/query-library'
-import type { QuerySpec } from '../../../../contract/workbench-types'
+import type { QuerySpec } from '../../../../contract/query-channels'
 
 const dmql = (query: string, extra: Partial<Extract<QuerySpec, { kind: 'dmql' }>> = {}): QuerySpec => ({
   kind: 'dmql',

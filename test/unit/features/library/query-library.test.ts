@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { QueryLibrary } from '../../../../src-main/features/library/query-library'
-import type { SavedQueryDraft } from '../../../../src-main/features/library/saved-query-schema'
+import type { SavedQueryDraft } from '../../../../contract/library-channels'
 import { LIBRARY_EXPORT_FORMAT } from '../../../../src-main/features/library/library-exchange'
 import { AppError } from '../../../../contract/app-error'
 

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { JobManager } from '../../../../src-main/platform/jobs/job-manager'
 import { currentJobId } from '../../../../src-main/platform/jobs/job-context'
 import { ResultStore } from '../../../../src-main/platform/results/result-store'
-import type { JobProgress } from '../../../../contract/ipc-contract'
+import type { JobProgress } from '../../../../contract/job-channels'
 
 describe('JobManager', () => {
   it('reports progress and completion', async () => {

@@ -5,6 +5,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { startWebApp, type WebApp } from '../../../../src-main/shells/web/start-web'
+import { SLOW_QUERY, slowDemoListings } from '../../../support/slow-demo-job'
 
 let app: WebApp
 let port: number
@@ -126,16 +127,34 @@ describe('web mode', () => {
   it('streams job progress over the event socket and cancels the job', async () => {
     const ws = new WebSocket(`ws://127.0.0.1:${port}/events?token=${token}`, { origin: `http://127.0.0.1:${port}` })
     const events: { event: string; payload: { jobId: string; state: string; done: number } }[] = []
-    ws.on('message', (d) => events.push(JSON.parse(String(d))))
+    let jobId = ''
+    let onEvent = (): void => undefined
+    const progressed = new Promise<void>((resolve) => {
+      onEvent = () => {
+        if (events.some((e) => e.event === 'job:progress' && e.payload.jobId === jobId && e.payload.done > 0)) resolve()
+      }
+    })
+    ws.on('message', (d) => {
+      events.push(JSON.parse(String(d)))
+      onEvent()
+    })
     await new Promise((r) => ws.once('open', r))
-    const { value } = JSON.parse((await invoke('job:sample', { steps: 1000, delayMs: 5 })).body)
-    await new Promise((r) => setTimeout(r, 300))
-    const cancel = JSON.parse((await invoke('job:cancel', { jobId: value.jobId })).body)
-    expect(cancel).toEqual({ ok: true, value: { cancelled: true } })
-    await app.workbench.jobs.settled(value.jobId)
+    await slowDemoListings(app.workbench.demo!.server.url, 50)
+    try {
+      expect(JSON.parse((await invoke('session:connect', { profileId: SLOW_QUERY.profileId })).body).ok).toBe(true)
+      const { value } = JSON.parse((await invoke('query:run', SLOW_QUERY)).body)
+      jobId = value.jobId
+      onEvent()
+      await progressed
+      const cancel = JSON.parse((await invoke('job:cancel', { jobId })).body)
+      expect(cancel).toEqual({ ok: true, value: { cancelled: true } })
+      await app.workbench.jobs.settled(jobId)
+    } finally {
+      await slowDemoListings(app.workbench.demo!.server.url, 0)
+    }
     await new Promise((r) => setTimeout(r, 50))
     ws.close()
-    const mine = events.filter((e) => e.event === 'job:progress' && e.payload.jobId === value.jobId)
+    const mine = events.filter((e) => e.event === 'job:progress' && e.payload.jobId === jobId)
     expect(mine.some((e) => e.payload.state === 'running' && e.payload.done > 0)).toBe(true)
     expect(mine.at(-1)?.payload.state).toBe('cancelled')
   })

@@ -17,7 +17,6 @@ import type { ObjectPartInfo, ObjectPartResult } from '../../../../protocols/ret
 import { downloadFetcher } from '../url-fetchers'
 import type {
   ExportObjectSink,
-  ObjectIdSelection,
   ObjectMeta,
   PhotoSource,
   SourceBatch,
@@ -25,8 +24,9 @@ import type {
   UrlFetcher,
   UrlObject
 } from '../photo-export-types'
+import type { ObjectIdSelection, PhotoFetchMode } from '../../../../../contract/photo-channels'
 
-export type RetsObjectMode = 'multipart' | 'location' | 'single'
+export type RetsObjectMode = PhotoFetchMode
 
 export interface RetsObjectSourceOptions {
   /** default Property */

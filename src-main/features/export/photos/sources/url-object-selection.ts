@@ -1,7 +1,8 @@
 // Shared by the URL-list sources (RESO Media, Spark Photos): apply the id selection (`*`, `0` = preferred, numbers
 // = Order) to the objects a record lists, and turn absent listings and absent ids into `missing` rows — the same
 // rows a RETS 20403 part produces, so the manifest reads alike whatever the source.
-import type { ExportObjectSink, ObjectIdSelection, SourceBatch, UrlObject } from '../photo-export-types'
+import type { ExportObjectSink, SourceBatch, UrlObject } from '../photo-export-types'
+import type { ObjectIdSelection } from '../../../../../contract/photo-channels'
 
 export function selectObjects(objects: UrlObject[], ids: ObjectIdSelection): { chosen: UrlObject[]; absent: number[] } {
   const sorted = [...objects].sort((a, b) => (a.meta.order ?? 0) - (b.meta.order ?? 0))

@@ -1,10 +1,8 @@
-// The Listing Activity API (seed 001) as a workbench connection. It has no search and no metadata: "connect"
-// finds the API key — the profile's own apiKey secret, else the X-ApiAccessSettings page of the RETS profile it
-// points at (generating the key there when none exists yet, as the page prompts) — and the activity:* channels
-// send events through `activity`.
-import type { MetadataModel } from '../../../../domain/metadata/metadata-model'
-import type { ActivityEvent, ActivityReply } from '../../../../contract/listing-activity-types'
-import type { ConnectionInfo } from '../../../../contract/workbench-types'
+// The Listing Activity API as a workbench connection. Its one capability is `activity` (no search, no metadata):
+// "connect" finds the API key — the profile's own apiKey secret, else the X-ApiAccessSettings page of the RETS
+// profile it points at (generating the key there when none exists yet, as the page prompts) — and the activity:*
+// channels send events through it.
+import type { ConnectionInfo } from '../../../../contract/session-channels'
 import { AppError } from '../../../../contract/app-error'
 import type { WireLog } from '../../../platform/http/wire-log'
 import type { SecretStore } from '../../../platform/secrets/secret-store'
@@ -13,21 +11,9 @@ import { ListingActivityClient } from '../../activity/activity-client'
 import { API_KEY_PLACEHOLDER, trackingBase, trackerPath, uploadPath } from '../../activity/tracking-urls'
 import type { ActivityProfile } from '../../../../contract/profile-schema'
 import type { ProfileStore } from '../profiles'
-import type { ServerSession } from '../server-session'
+import type { ConnectionOf } from '../connection'
 import { httpClientFor, missingSecret } from './http-for-profile'
 import { openRetsSession } from './rets-session-for-profile'
-
-export interface ActivityConnection {
-  send(event: ActivityEvent, signal?: AbortSignal): Promise<ActivityReply>
-}
-
-export interface ActivityServerSession extends ServerSession {
-  readonly activity: ActivityConnection
-}
-
-export function isActivitySession(session: ServerSession): session is ActivityServerSession {
-  return typeof (session as Partial<ActivityServerSession>).activity?.send === 'function'
-}
 
 interface ResolvedKey {
   apiKey: string
@@ -35,18 +21,10 @@ interface ResolvedKey {
   notes: string[]
 }
 
-function useComposer(what: string): AppError {
-  return new AppError({
-    code: 'ACTIVITY_NOT_SEARCHABLE',
-    message: `The Listing Activity API has no ${what}: it only receives listing views.`,
-    hint: 'Use the activity composer to send a tracker.gif view or a ViewTracking upload.'
-  })
-}
-
-export async function createActivityServerSession(
+export async function createActivityConnection(
   profile: ActivityProfile,
   deps: { secrets: SecretStore; wireLog: WireLog; profiles: ProfileStore }
-): Promise<ActivityServerSession> {
+): Promise<ConnectionOf<'activity'>> {
   const http = await httpClientFor(profile, deps.wireLog, deps.secrets)
   let client: ListingActivityClient | undefined
 
@@ -82,6 +60,7 @@ export async function createActivityServerSession(
   }
 
   return {
+    kind: 'activity',
     activity: {
       send: async (event, signal) => (await connected(signal)).send(event, signal)
     },
@@ -101,30 +80,6 @@ export async function createActivityServerSession(
         connectedAt: new Date().toISOString(),
         notes: key.notes
       }
-    },
-    async loadMetadata(): Promise<MetadataModel> {
-      return {
-        source: 'rets',
-        system: {
-          id: 'ListingActivity',
-          description: 'Listing Activity API: tracker.gif views and ViewTracking uploads (no metadata, no search)',
-          attrs: { TrackingUrl: profile.trackingUrl }
-        },
-        resources: [],
-        warnings: []
-      }
-    },
-    loadFields: async () => {
-      throw useComposer('fields')
-    },
-    loadLookup: async () => {
-      throw useComposer('lookups')
-    },
-    run: async () => {
-      throw useComposer('search')
-    },
-    photoSource: () => {
-      throw useComposer('photos')
     },
     async close() {
       http.close()

@@ -1,8 +1,8 @@
-// The RESO Web API (OData) client behind the workbench's session interface. $metadata is one document, so the
+// The RESO Web API (OData) client as a workbench connection. $metadata is one document, so the
 // whole model arrives at connect and fields/lookups are answered from it.
 import { AppError } from '../../../../contract/app-error'
 import { findClass, findResource, type MetadataModel } from '../../../../domain/metadata/metadata-model'
-import type { ConnectionInfo } from '../../../../contract/workbench-types'
+import type { ConnectionInfo } from '../../../../contract/session-channels'
 import { ODataClient } from '../../../protocols/odata/odata-client'
 import { ResoMediaSource, resoRecordsFromClient } from '../../export/photos/sources/reso-media-source'
 import { downloadFetcher } from '../../export/photos/url-fetchers'
@@ -10,17 +10,17 @@ import { httpClientTransport } from '../../../protocols/json-api/http-client-tra
 import type { WireLog } from '../../../platform/http/wire-log'
 import type { SecretStore } from '../../../platform/secrets/secret-store'
 import type { ResoProfile } from '../../../../contract/profile-schema'
-import type { ServerSession } from '../server-session'
+import type { ConnectionOf } from '../connection'
 import { httpClientFor } from './http-for-profile'
 import { tokenHolderFor } from './web-api-auth'
 import { withProgress } from './progress-writer'
 
-export async function createResoServerSession(
+export async function createResoConnection(
   profile: ResoProfile,
   secrets: SecretStore,
   wireLog: WireLog,
   openBrowser: (url: string) => Promise<unknown>
-): Promise<ServerSession> {
+): Promise<ConnectionOf<'reso'>> {
   const http = await httpClientFor(profile, wireLog, secrets)
   const transport = httpClientTransport(http)
   const auth = tokenHolderFor(profile, secrets, transport, openBrowser)
@@ -39,6 +39,7 @@ export async function createResoServerSession(
   }
 
   return {
+    kind: 'reso',
     async connect(signal): Promise<ConnectionInfo> {
       // the token and $metadata together prove the service root, the credentials and the document are all good
       const m = await loadMetadata(signal)
@@ -58,38 +59,45 @@ export async function createResoServerSession(
       if (m.system.version) info.metadataVersion = m.system.version
       return info
     },
-    loadMetadata: async (signal) => model ?? loadMetadata(signal),
-    async loadFields(m, resource, cls) {
-      return findClass(m, resource, cls)?.fields ?? []
+    metadata: {
+      load: async (signal) => model ?? loadMetadata(signal),
+      async loadFields(m, resource, cls) {
+        return findClass(m, resource, cls)?.fields ?? []
+      },
+      async loadLookup(m, resource, lookup) {
+        return findResource(m, resource)?.lookups.find((l) => l.name === lookup)?.values ?? []
+      }
     },
-    async loadLookup(m, resource, lookup) {
-      return findResource(m, resource)?.lookups.find((l) => l.name === lookup)?.values ?? []
+    search: {
+      run: async (spec, writer, job) => {
+        if (spec.kind !== 'odata')
+          throw new AppError({ code: 'QUERY_KIND', message: 'A RESO Web API server takes OData queries.' })
+        const cap = spec.maxRows ?? profile.limits.maxRecords
+        const maxRows = spec.fetchAll ? (spec.top ?? cap) : (spec.top ?? profile.limits.pageSize)
+        await client.run(
+          {
+            resource: spec.resource,
+            count: spec.count,
+            ...(spec.filter ? { filter: spec.filter } : {}),
+            ...(spec.select?.length ? { select: spec.select } : {}),
+            ...(spec.expand ? { expand: splitList(spec.expand) } : {}),
+            ...(spec.orderby ? { orderby: splitList(spec.orderby) } : {}),
+            ...(spec.top ? { top: spec.top } : {}),
+            ...(spec.skip ? { skip: spec.skip } : {})
+          },
+          withProgress(writer, job),
+          { signal: job.signal, ...(model ? { model } : {}), ...(maxRows ? { maxRows } : {}) }
+        )
+      }
     },
-    async run(spec, writer, job) {
-      if (spec.kind !== 'odata')
-        throw new AppError({ code: 'QUERY_KIND', message: 'A RESO Web API server takes OData queries.' })
-      const cap = spec.maxRows ?? profile.limits.maxRecords
-      const maxRows = spec.fetchAll ? (spec.top ?? cap) : (spec.top ?? profile.limits.pageSize)
-      await client.run(
-        {
-          resource: spec.resource,
-          count: spec.count,
-          ...(spec.filter ? { filter: spec.filter } : {}),
-          ...(spec.select?.length ? { select: spec.select } : {}),
-          ...(spec.expand ? { expand: splitList(spec.expand) } : {}),
-          ...(spec.orderby ? { orderby: splitList(spec.orderby) } : {}),
-          ...(spec.top ? { top: spec.top } : {}),
-          ...(spec.skip ? { skip: spec.skip } : {})
-        },
-        withProgress(writer, job),
-        { signal: job.signal, ...(model ? { model } : {}), ...(maxRows ? { maxRows } : {}) }
-      )
+    photos: {
+      source: 'reso',
+      open: ({ resource }) =>
+        new ResoMediaSource(resoRecordsFromClient(client, resource ?? 'Property'), {
+          fetcher: downloadFetcher(http, 'omit'),
+          ...(resource ? { resource } : {})
+        })
     },
-    photoSource: ({ resource }) =>
-      new ResoMediaSource(resoRecordsFromClient(client, resource ?? 'Property'), {
-        fetcher: downloadFetcher(http, 'omit'),
-        ...(resource ? { resource } : {})
-      }),
     async close() {
       http.close()
     }

@@ -1,9 +1,9 @@
-// The IDX API (seed 002) behind the workbench's session interface. It is a RETS login with its own Search
-// (SearchType only, no Class; queries are (LastUpdated=…), (ID=*) or (ID=a,b)) and the RETS GetMetadata and
-// GetObject of the same session, so metadata and photos reuse the RETS code. The sync itself (master list,
-// compare, fetch by ID) is reached through `idx`, by the idx:sync channel.
-import type { MetadataModel } from '../../../../domain/metadata/metadata-model'
-import type { ConnectionInfo, QuerySpec } from '../../../../contract/workbench-types'
+// The IDX API as a workbench connection. It is a RETS login with its own Search (SearchType only, no Class; queries
+// are (LastUpdated=…), (ID=*) or (ID=a,b)) and the RETS GetMetadata and GetObject of the same session, so metadata
+// and photos reuse the RETS code. The sync itself (master list, compare, fetch by ID) is its `idxSync` capability,
+// used by the idx:sync channel.
+import type { ConnectionInfo } from '../../../../contract/session-channels'
+import type { QuerySpec } from '../../../../contract/query-channels'
 import { AppError } from '../../../../contract/app-error'
 import { RetsMetadataLoader } from '../../../protocols/rets/metadata/metadata-loader'
 import { RetsObjectSource } from '../../export/photos/sources/rets-object-source'
@@ -16,25 +16,18 @@ import type { SecretStore } from '../../../platform/secrets/secret-store'
 import type { ResultWriter } from '../../../platform/results/result-types'
 import type { JobControl } from '../../../platform/jobs/job-manager'
 import type { IdxProfile } from '../../../../contract/profile-schema'
-import type { ServerSession } from '../server-session'
+import type { ConnectionOf } from '../connection'
 import { openRetsSession } from './rets-session-for-profile'
 import { connectionInfoFromLogin } from './rets-login-info'
+import { retsMetadata } from './rets-metadata-capability'
 import { dmqlLimit, runDmqlSearch } from './dmql-search'
 
-export interface IdxServerSession extends ServerSession {
-  readonly idx: IdxSync
-}
-
-export function isIdxSession(session: ServerSession): session is IdxServerSession {
-  return (session as Partial<IdxServerSession>).idx instanceof IdxSync
-}
-
-export async function createIdxServerSession(
+export async function createIdxConnection(
   profile: IdxProfile,
   secrets: SecretStore,
   wireLog: WireLog,
   snapshots: MetadataSnapshots
-): Promise<IdxServerSession> {
+): Promise<ConnectionOf<'idx'>> {
   const { rets, http } = await openRetsSession(profile, secrets, wireLog)
   const loader = new RetsMetadataLoader(rets, { snapshot: (version) => snapshots.model(profile.id, version) })
   const idx = new IdxSync(rets, { profileId: profile.id, pageSize: profile.limits.pageSize })
@@ -73,24 +66,27 @@ export async function createIdxServerSession(
   }
 
   return {
-    idx,
+    kind: 'idx',
     async connect(signal): Promise<ConnectionInfo> {
       return connectionInfoFromLogin(profile, 'idx', await rets.login(signal))
     },
-    loadMetadata: (signal) => loader.loadRoot(signal),
-    loadFields: (_model: MetadataModel, resource, cls, signal) => loader.loadTable(resource, cls, signal),
-    loadLookup: (_model: MetadataModel, resource, lookup, signal) => loader.loadLookup(resource, lookup, signal),
-    run,
-    photoSource: (options) => {
-      if (!rets.capabilityUrl('GetObject') && rets.loggedIn) {
-        throw new AppError({
-          code: 'RETS_NO_CAPABILITY',
-          message: 'This IDX API login did not offer GetObject, so photos cannot be exported from it.',
-          hint: 'Use the MLS’s RETS profile for photo export.'
-        })
+    metadata: retsMetadata(loader),
+    search: { run },
+    // the IDX login hands out the RETS GetObject of the same session; a server whose login leaves it out says so
+    photos: {
+      source: 'rets',
+      open: (options) => {
+        if (!rets.capabilityUrl('GetObject') && rets.loggedIn) {
+          throw new AppError({
+            code: 'RETS_NO_CAPABILITY',
+            message: 'This IDX API login did not offer GetObject, so photos cannot be exported from it.',
+            hint: 'Use the MLS’s RETS profile for photo export.'
+          })
+        }
+        return new RetsObjectSource(rets, options)
       }
-      return new RetsObjectSource(rets, options)
     },
+    idxSync: idx,
     async close() {
       await rets.logout().catch(() => undefined)
       http.close()

@@ -1,0 +1,49 @@
+// wire:* — the raw exchanges of every request (redacted) for the raw view: the list, slices of a body, and the
+// request as a curl command.
+import { z } from 'zod'
+import { id, noArgs } from './common-fields'
+
+export const wireEntrySchema = z.strictObject({
+  id: z.string(),
+  method: z.string(),
+  /** redacted */
+  url: z.string(),
+  status: z.number().optional(),
+  startedAt: z.string(),
+  durationMs: z.number().optional(),
+  /** redacted */
+  requestHeaders: z.record(z.string(), z.string()),
+  responseHeaders: z.record(z.string(), z.string()),
+  requestBody: z.string().optional(),
+  contentType: z.string().optional(),
+  bodySize: z.number(),
+  error: z.string().optional()
+})
+export type WireEntry = z.output<typeof wireEntrySchema>
+
+export const wireBodySliceSchema = z.strictObject({
+  id: z.string(),
+  offset: z.number(),
+  total: z.number(),
+  /** text when the body is text in a known charset, base64 otherwise (hex view) */
+  encoding: z.enum(['text', 'base64']),
+  data: z.string()
+})
+export type WireBodySlice = z.output<typeof wireBodySliceSchema>
+
+export const wireChannels = {
+  'wire:list': { args: noArgs, result: z.array(wireEntrySchema) },
+  'wire:body': {
+    args: z.strictObject({
+      id,
+      offset: z.number().int().min(0),
+      length: z
+        .number()
+        .int()
+        .min(1)
+        .max(1024 * 1024)
+    }),
+    result: wireBodySliceSchema
+  },
+  'wire:curl': { args: z.strictObject({ id }), result: z.strictObject({ curl: z.string() }) }
+} as const

@@ -1,0 +1,46 @@
+// The RETS client as a workbench connection: login, lazy metadata, DMQL2 search into a result store, GetObject photos.
+import type { ConnectionInfo } from '../../../../contract/session-channels'
+import { AppError } from '../../../../contract/app-error'
+import { RetsMetadataLoader } from '../../../protocols/rets/metadata/metadata-loader'
+import { RetsObjectSource } from '../../export/photos/sources/rets-object-source'
+import type { WireLog } from '../../../platform/http/wire-log'
+import type { MetadataSnapshots } from '../../metadata/metadata-cache'
+import type { SecretStore } from '../../../platform/secrets/secret-store'
+import type { RetsProfile } from '../../../../contract/profile-schema'
+import type { ConnectionOf } from '../connection'
+import { openRetsSession } from './rets-session-for-profile'
+import { connectionInfoFromLogin } from './rets-login-info'
+import { retsMetadata } from './rets-metadata-capability'
+import { runDmqlSearch } from './dmql-search'
+
+export async function createRetsConnection(
+  profile: RetsProfile,
+  secrets: SecretStore,
+  wireLog: WireLog,
+  snapshots: MetadataSnapshots
+): Promise<ConnectionOf<'rets'>> {
+  const { rets, http } = await openRetsSession(profile, secrets, wireLog)
+  const loader = new RetsMetadataLoader(rets, { snapshot: (version) => snapshots.model(profile.id, version) })
+
+  return {
+    kind: 'rets',
+    async connect(signal): Promise<ConnectionInfo> {
+      return connectionInfoFromLogin(profile, 'rets', await rets.login(signal))
+    },
+    metadata: retsMetadata(loader),
+    search: {
+      async run(spec, writer, job) {
+        if (spec.kind !== 'dmql') {
+          throw new AppError({ code: 'QUERY_KIND', message: 'A RETS server takes DMQL2 queries.' })
+        }
+        const request = { resource: spec.resource, class: spec.class, standardNames: spec.standardNames }
+        await runDmqlSearch(rets, request, spec, profile.limits, writer, job)
+      }
+    },
+    photos: { source: 'rets', open: (options) => new RetsObjectSource(rets, options) },
+    async close() {
+      await rets.logout().catch(() => undefined)
+      http.close()
+    }
+  }
+}

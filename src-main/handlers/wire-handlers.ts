@@ -1,0 +1,59 @@
+// wire:* — the raw view's reads of the wire log: the entries, slices of a response body (redacted when text), and a
+// request as a curl command. Token replies and echoed credentials are hidden here too: the raw view is a view, not a
+// copy of secrets.
+import { AppError } from '../../contract/app-error'
+import type { WireBodySlice, WireEntry } from '../../contract/wire-channels'
+import type { WireLog, WireEntry as LoggedEntry } from '../platform/http/wire-log'
+import { isTextContentType } from '../platform/http/content-kind'
+import { redactSlice, sliceWindow } from '../platform/redaction/redact-slice'
+import type { PartialHandlerTable } from './handler-registry'
+
+export function wireHandlers(wireLog: WireLog): PartialHandlerTable {
+  async function redactedText(id: string, offset: number, length: number, total: number): Promise<string> {
+    const w = sliceWindow(offset, length, Math.max(total, offset + length))
+    const bytes = await wireLog.readBody(id, w.start, w.length)
+    const sliceStart = Math.min(bytes.length, offset - w.start)
+    return redactSlice({ bytes, sliceStart, sliceEnd: Math.min(bytes.length, sliceStart + length) })
+  }
+
+  return {
+    'wire:list': () => wireLog.list().map(toContractEntry),
+    'wire:body': async ({ id, offset, length }): Promise<WireBodySlice> => {
+      const entry = wireLog.get(id)
+      if (!entry) throw gone()
+      // a download's body went to a file, not the log: nothing to read (its size is the entry's bodySize)
+      const slice = { id, offset, total: entry.bodyKept ? entry.responseBytes : 0 }
+      return isTextContentType(entry.responseHeaders?.['content-type'])
+        ? { ...slice, encoding: 'text', data: await redactedText(id, offset, length, entry.responseBytes) }
+        : { ...slice, encoding: 'base64', data: (await wireLog.readBody(id, offset, length)).toString('base64') }
+    },
+    'wire:curl': ({ id }) => {
+      const curl = wireLog.toCurl(id)
+      if (curl === undefined) throw gone()
+      return { curl }
+    }
+  }
+}
+
+function gone(): AppError {
+  return new AppError({ code: 'WIRE_NOT_FOUND', message: 'That request is no longer in the log.' })
+}
+
+function toContractEntry(e: LoggedEntry): WireEntry {
+  const out: WireEntry = {
+    id: e.id,
+    method: e.method,
+    url: e.url,
+    startedAt: e.startedAt,
+    requestHeaders: e.requestHeaders,
+    responseHeaders: e.responseHeaders ?? {},
+    bodySize: e.responseBytes
+  }
+  if (e.status !== undefined) out.status = e.status
+  if (e.durationMs !== undefined) out.durationMs = e.durationMs
+  if (e.requestBody !== undefined) out.requestBody = e.requestBody
+  const type = e.responseHeaders?.['content-type']
+  if (type) out.contentType = type
+  if (e.error) out.error = e.error
+  return out
+}

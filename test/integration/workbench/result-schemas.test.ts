@@ -1,0 +1,161 @@
+// The contract's result schemas are the types of both sides, so they must describe what the handlers really return:
+// every request channel is called here through a real workbench on the Demo MLS and its reply checked against its
+// result schema (strict: a field a handler adds without the schema fails too), and so is every event sent meanwhile.
+import { mkdtempSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ZodType } from 'zod'
+import {
+  eventChannels,
+  requestChannels,
+  type ArgsOf,
+  type EventChannel,
+  type RequestChannel,
+  type ResultOf
+} from '../../../contract/ipc-contract'
+import { settle, startHarness, type Harness } from '../../support/workbench-harness'
+
+let h: Harness
+const seen = new Set<RequestChannel>()
+const badEvents: string[] = []
+let unsubscribe = (): void => undefined
+
+function problems(schema: ZodType, value: unknown): string[] {
+  const parsed = schema.safeParse(value)
+  return parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(value)'}: ${i.message}`)
+}
+
+async function checked<C extends RequestChannel>(channel: C, args: ArgsOf<C>): Promise<ResultOf<C>> {
+  const value = await h.call(channel, args)
+  const schema: ZodType = requestChannels[channel].result
+  expect(problems(schema, value), channel).toEqual([])
+  seen.add(channel)
+  return value
+}
+
+beforeAll(async () => {
+  h = await startHarness({ listings: 60 })
+  unsubscribe = h.workbench.hub.subscribe((event: EventChannel, payload) => {
+    const schema: ZodType = eventChannels[event]
+    for (const p of problems(schema, payload)) badEvents.push(`${event} ${p}`)
+  })
+})
+afterAll(async () => {
+  unsubscribe()
+  await h.close()
+})
+
+const dir = (): string => mkdtempSync(path.join(os.tmpdir(), 'mlswb-schemas-'))
+
+describe('result schemas against real handler results', () => {
+  it('app, profiles and secrets', async () => {
+    await checked('app:info', {})
+    await checked('app:ping', { message: 'hi' })
+    await checked('app:openExternal', { url: 'https://example.com/' })
+    await checked('app:pickPath', { purpose: 'folder' })
+    await checked('app:openFolder', { path: os.tmpdir() })
+    const [first] = await checked('profiles:list', {})
+    expect(first).toBeDefined()
+    await checked('profiles:get', { profileId: 'demo-reso' })
+    const copy = await checked('profiles:duplicate', { profileId: 'demo-rets', name: 'Schema check' })
+    await checked('profiles:save', { profileId: copy.id, profile: { ...copy, notes: 'edited' } })
+    await checked('secrets:set', { profileId: copy.id, name: 'password', value: 'demo-pass' })
+    await checked('secrets:clear', { profileId: copy.id, name: 'password' })
+    await checked('profiles:test', { profileId: 'demo-rets' })
+    await checked('profiles:delete', { profileId: copy.id })
+  })
+
+  it('sessions of every kind, metadata, queries, results and the wire log', async () => {
+    for (const profileId of ['demo-rets', 'demo-reso', 'demo-spark', 'demo-idx', 'demo-activity']) {
+      await checked('session:connect', { profileId })
+    }
+    const summary = await checked('metadata:summary', { profileId: 'demo-rets' })
+    const property = summary.resources.find((r) => r.name === 'Property')!
+    const cls = property.classes[0]!.name
+    const fields = await checked('metadata:fields', { profileId: 'demo-rets', resource: 'Property', class: cls })
+    const lookupName = fields.find((f) => f.lookupName)!.lookupName!
+    await checked('metadata:lookup', { profileId: 'demo-rets', resource: 'Property', lookup: lookupName })
+    await checked('metadata:summary', { profileId: 'demo-reso' })
+    const [version] = await checked('metadata:versions', { profileId: 'demo-rets' })
+    await checked('metadata:diff', { profileId: 'demo-rets', from: version!.version })
+    const report = await checked('metadata:report', {
+      profileId: 'demo-spark',
+      format: 'json',
+      path: path.join(dir(), 'spark.json')
+    })
+    expect(await settle(h, report.jobId)).toBe('done')
+
+    const run = await checked('query:run', {
+      profileId: 'demo-rets',
+      spec: {
+        kind: 'dmql',
+        resource: 'Property',
+        class: cls,
+        query: '(LIST_22=0+)',
+        format: 'COMPACT-DECODED',
+        count: 1,
+        standardNames: false,
+        fetchAll: false,
+        limit: 5
+      }
+    })
+    expect(await settle(h, run.jobId)).toBe('done')
+    const result = await checked('results:summary', { resultId: run.resultId })
+    await checked('results:page', { resultId: run.resultId, offset: 0, limit: 5 })
+    await checked('results:export', { resultId: run.resultId, format: 'csv', path: path.join(dir(), 'rows.csv') })
+    const wireId = result.wireIds[0]!
+    expect((await checked('wire:list', {})).map((e) => e.id)).toContain(wireId)
+    await checked('wire:body', { id: wireId, offset: 0, length: 200 })
+    await checked('wire:curl', { id: wireId })
+    await checked('job:list', {})
+    await checked('job:cancel', { jobId: run.jobId })
+  })
+
+  it('photos, IDX sync and listing activity', async () => {
+    const options = await checked('photos:options', { profileId: 'demo-rets' })
+    await checked('photos:preview', { pattern: options.defaultPattern, types: options.defaultTypes })
+    const key = [...h.workbench.demo!.server.ctx.data.listings()].find((l) => l.PhotosCount > 0)!.ListingKey
+    const started = await checked('photos:export', {
+      profileId: 'demo-rets',
+      request: { destination: dir(), listingKeys: [key], types: options.defaultTypes }
+    })
+    expect(await settle(h, started.jobId)).toBe('done')
+    const photos = await checked('photos:summary', { jobId: started.jobId })
+    await checked('photos:thumbnail', { jobId: started.jobId, file: photos!.firstFiles[0]! })
+
+    const sync = await checked('idx:sync', { profileId: 'demo-idx', searchType: 'Property', action: 'apply' })
+    expect(await settle(h, sync.jobId)).toBe('done')
+    await checked('idx:syncReport', { jobId: sync.jobId })
+
+    await checked('activity:validate', { event: { kind: 'tracker', listingId: key } })
+    await checked('activity:send', { profileId: 'demo-activity', event: { kind: 'tracker', listingId: key } })
+    await checked('session:disconnect', { profileId: 'demo-activity' })
+  })
+
+  it('the saved-query library', async () => {
+    const saved = await checked('library:save', {
+      query: {
+        name: 'Schema check',
+        tags: ['t'],
+        spec: { kind: 'odata', resource: 'Property', filter: "City eq 'Fargo'", count: false, fetchAll: false }
+      }
+    })
+    await checked('library:list', { kind: 'odata' })
+    await checked('library:get', { queryId: saved.id })
+    await checked('library:rename', { queryId: saved.id, name: 'Schema check 2', folder: 'F' })
+    const copy = await checked('library:duplicate', { queryId: saved.id })
+    await checked('library:usage', { profileId: 'demo-reso', resource: 'Property', field: 'City' })
+    const file = path.join(dir(), 'queries.json')
+    await checked('library:export', { path: file })
+    await checked('library:import', { path: file })
+    await checked('library:delete', { queryId: copy.id })
+  })
+
+  it('covered every request channel, and every event sent matched its schema', () => {
+    expect(Object.keys(requestChannels).filter((c) => !seen.has(c as RequestChannel))).toEqual([])
+    expect(badEvents).toEqual([])
+    // and the check would see a handler that drifted from its schema
+    expect(problems(requestChannels['app:ping'].result, { pong: 'x', at: 'now', extra: true })).not.toEqual([])
+  })
+})
