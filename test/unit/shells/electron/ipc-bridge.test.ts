@@ -45,7 +45,12 @@ describe('IPC through the preload and the bridge', () => {
   it("main's events reach the page's listeners", async () => {
     const states: string[] = []
     const stop = api.on('job:progress', (p) => states.push(String(p.state)))
-    const started = await api.invoke('job:sample', { steps: 3, delayMs: 0 })
+    // a real job: a small Spark query against the in-process Demo MLS
+    expect(await api.invoke('session:connect', { profileId: 'demo-spark' })).toMatchObject({ ok: true })
+    const started = await api.invoke('query:run', {
+      profileId: 'demo-spark',
+      spec: { kind: 'spark', limit: 3, fetchAll: false }
+    })
     expect(started.ok).toBe(true)
     await vi.waitFor(() => expect(states).toContain('done'))
     stop()
