@@ -1,6 +1,6 @@
 #!/bin/sh
 # Runs a command with a real, unlocked Secret Service (GNOME Keyring) on a private D-Bus session bus, with the
-# keyring kept in throw-away XDG folders — so keytar tests exercise the real keychain (DESIGN §3) without touching
+# keyring kept in throw-away XDG folders — so keytar tests exercise the real keychain without touching
 # the user's own keyring. Usage: scripts/with-keyring.sh <command> [args...]; exits with the command's status.
 set -u
 

@@ -1,4 +1,4 @@
-// Listing Activity API (seed 001): the API-key page behind the X-ApiAccessSettings capability (RETS credentials),
+// Listing Activity API: the API-key page behind the X-ApiAccessSettings capability (RETS credentials),
 // the tracker.gif GET and the ViewTracking XML POST. Status codes are the seed's: 200, 403 (bad key), 500
 // (anything wrong with the upload — the seed documents no 400, so a bad document is a 500 with the reason).
 import type { ServerResponse } from 'node:http'

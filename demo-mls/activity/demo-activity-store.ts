@@ -1,4 +1,4 @@
-// Listing Activity (seed 001) state: one API key per RETS user (generated on the API page) and every view
+// Listing Activity state: one API key per RETS user (generated on the API page) and every view
 // recorded through tracker.gif or the ViewTracking POST, so tests and the workbench can read them back.
 import { randomBytes } from 'node:crypto'
 

@@ -1,6 +1,7 @@
-// Validates a ViewTracking upload (seed 001) element by element and turns it into recorded views. The schema is
-// small: Views > View+ > (ViewDate, ViewSupplierName?, Listing+) in any order; Listing > ListingKey,
-// ListingViewCount, ListingUrl?. An empty ViewSupplierName means "Other" (seed 001, scenario 1).
+// Validates a ViewTracking upload (Listing Activity API documentation) element by element and turns it into recorded
+// views. The schema is small: Views > View+ > (ViewDate, ViewSupplierName?, Listing+) in any order; Listing >
+// ListingKey, ListingViewCount, ListingUrl?. An empty ViewSupplierName means "Other" (the Listing Activity API
+// documentation, scenario 1).
 import { SaxesParser } from 'saxes'
 
 export const VIEW_TRACKING_NS = 'https://retsgw.flexmls.com/tracking/v1'

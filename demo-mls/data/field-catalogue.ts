@@ -1,6 +1,6 @@
-// The one field catalogue. RETS METADATA-TABLE, RESO $metadata and Spark standardfields are all generated from
-// these rows, so the three views of the Demo MLS can never disagree. System names imitate flexmls (LIST_1 is the
-// key, LIST_15 the status, LIST_105 the MLS number — seed 000 and seed 001 name exactly these).
+// The one field catalogue. RETS METADATA-TABLE, RESO $metadata and Spark standardfields are all generated from these
+// rows, so the three views of the Demo MLS can never disagree. System names imitate flexmls (LIST_1 is the key, LIST_15
+// the status, LIST_105 the MLS number — the RETS walkthrough and the Listing Activity API documentation name these).
 import type { CatalogueResource, FieldDef, FieldType } from './types'
 
 type Row = [
@@ -159,7 +159,7 @@ export function edmTypeOf(def: FieldDef): string {
   }
 }
 
-/** RETS class → PropertyType standard value (seed 000: classes are letters, A = Residential…). */
+/** RETS class → PropertyType standard value (RETS servers name classes with letters, A = Residential…). */
 export const propertyClasses = [
   { name: 'A', propertyType: 'Residential', standardName: 'ResidentialProperty', visibleName: 'Residential' },
   { name: 'B', propertyType: 'Land', standardName: 'LotsAndLand', visibleName: 'Lots and Land' },

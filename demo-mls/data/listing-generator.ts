@@ -73,7 +73,7 @@ export function listingIndexOf(key: string): number | undefined {
   return index >= 0 ? index : undefined
 }
 
-/** MLS number ≠ key (seed 000 warns clients not to assume it): a bijection of the index, still unique. */
+/** MLS number ≠ key (clients must not assume it): a bijection of the index, still unique. */
 function listingIdOf(index: number): string {
   return String(1_000_000 + ((index * 7919) % 9_000_000))
 }

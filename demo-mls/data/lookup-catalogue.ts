@@ -1,6 +1,6 @@
 // Lookup lists of the Demo MLS. `value` is the RETS code (what COMPACT carries and DMQL queries use), the
 // standard value is what records hold and what RESO / Spark show. The status codes imitate flexmls' opaque ids
-// (seed 000 step 5: Active = "OV61GOJ13C0") so clients cannot get away with assuming codes are readable.
+// (the RETS walkthrough, step 5: Active = "OV61GOJ13C0") so clients cannot get away with assuming codes are readable.
 import type { CatalogueResource, LookupDef, LookupValueDef } from './types'
 
 function simple(values: Array<[code: string, standard: string, long?: string]>): LookupValueDef[] {

@@ -1,4 +1,4 @@
-// The IDX API's date shapes (seed 002): RFC 1123 in STANDARD-XML (`Tue, 07 Jun 2011 04:20:24 GMT`), a
+// The IDX API's date shapes: RFC 1123 in STANDARD-XML (`Tue, 07 Jun 2011 04:20:24 GMT`), a
 // day-first 12-hour clock in COMPACT master lists (`24/09/2026 10:05:23 AM`), ISO or RFC 1123 in queries.
 
 export function rfc1123(iso: string): string {

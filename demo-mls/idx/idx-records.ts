@@ -1,4 +1,4 @@
-// What the IDX API serves per SearchType (seed 002): the feed's records (only active ones — a listing that
+// What the IDX API serves per SearchType (IDX API documentation): the feed's records (only active ones — a listing that
 // closes or is removed leaves the master list), their ID / LastUpdated, the STANDARD-XML details element and
 // the COMPACT columns.
 import type { DemoContext } from '../demo-context'

@@ -1,4 +1,4 @@
-// The IDX API (seed 002, DDF style URLs): its own Login advertising Search.svc, then Search and Logout.
+// The IDX API (DDF-style URLs): its own Login advertising Search.svc, then Search and Logout.
 // GetObject and GetMetadata are the RETS ones (same session cookie).
 import type { Mount } from '../http/router'
 import { RETS_PATHS, handleLogout, makeLoginHandler } from '../rets/rets-login'

@@ -1,4 +1,4 @@
-// IDX API Search (seed 002): no ad-hoc queries, only three shapes —
+// IDX API Search (IDX API documentation): no ad-hoc queries, only three shapes —
 //   (LastUpdated=RETSDateTime)  full records updated since then   (Limit / Offset / Count → <Pagination>)
 //   (ID=*)                      master list of IDs + LastUpdated  (full set in STANDARD-XML; paged in COMPACT)
 //   (ID=a,b,c)                  full records by ID

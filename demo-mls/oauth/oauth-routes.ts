@@ -1,6 +1,6 @@
 // The Demo MLS OAuth2 server: RFC 6749 token endpoint (client_credentials, password, authorization_code with PKCE,
-// refresh_token; client auth by HTTP Basic or body), the authorize + consent page (redirects only to loopback
-// redirect URIs, RFC 8252 §7.3), and Spark's JSON flavour POST /v1/oauth2/grant (seed 004, Step 1).
+// refresh_token; client auth by HTTP Basic or body), the authorize + consent page (redirects only to loopback redirect
+// URIs, RFC 8252 §7.3), and Spark's JSON flavour POST /v1/oauth2/grant (step 1 of the RESO Web API documentation).
 import type { ServerResponse } from 'node:http'
 import type { Mount, DemoRequest } from '../http/router'
 import { sendJson, readJson } from '../http/json-reply'

@@ -1,6 +1,6 @@
-// The Demo MLS RESO Web API (OData v4) under /Reso/OData/ (seed 004): service document, $metadata, entity sets with
-// query options, Property('key') with $expand=Media, OData error bodies, bearer/OAuth tokens from the Demo MLS
-// OAuth server, and a throttling switch (429 + Retry-After).
+// The Demo MLS RESO Web API (OData v4) under /Reso/OData/ (RESO Web API documentation): service document, $metadata,
+// entity sets with query options, Property('key') with $expand=Media, OData error bodies, bearer/OAuth tokens from the
+// Demo MLS OAuth server, and a throttling switch (429 + Retry-After).
 import type { ServerResponse } from 'node:http'
 import type { DemoContext } from '../demo-context'
 import type { DemoRequest, Mount } from '../http/router'

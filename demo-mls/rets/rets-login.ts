@@ -1,5 +1,5 @@
-// RETS Login, Action and Logout. The login body follows the flexmls shape (seed 000 / PHRETS captures): relative
-// capability URLs, X- extensions (X-ApiAccessSettings → the Listing Activity key page, seed 001), CRLF lines.
+// RETS Login, Action and Logout. The login body follows the flexmls shape (PHRETS captures in test/fixtures): relative
+// capability URLs, X- extensions (X-ApiAccessSettings → the Listing Activity key page), CRLF lines.
 import type { ServerResponse } from 'node:http'
 import type { DemoContext, DemoUser } from '../demo-context'
 import type { DemoRequest } from '../http/router'

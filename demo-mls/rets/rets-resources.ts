@@ -1,5 +1,5 @@
 // The RETS view of the Demo MLS data: resources and classes over the shared catalogue. Property is split into
-// lettered classes by PropertyType (seed 000: "A" Residential, "B" Lots and Land, "C" rentals); the other
+// lettered classes by PropertyType (as on real servers: "A" Residential, "B" Lots and Land, "C" rentals); the other
 // resources have one class named like the resource, as flexmls does (ActiveAgent/ActiveAgent).
 import type { DemoContext } from '../demo-context'
 import type { CatalogueResource, FieldDef, Listing } from '../data/types'

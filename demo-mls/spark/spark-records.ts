@@ -1,14 +1,14 @@
-// Demo MLS data in Spark shapes (seed 003): listings as {ResourceUri, Id, StandardFields, CustomFields}, photos with
-// Uri300…UriLarge pointing at this server's media URLs, rooms as single-key field lists, /v1/standardfields and
-// /v1/customfields from the same field catalogue as RETS and RESO. PropertyType carries the MLS code (as Spark does,
-// with /v1/propertytypes naming it); other lookups carry the standard value.
+// Demo MLS data in Spark shapes (Spark API documentation): listings as {ResourceUri, Id, StandardFields, CustomFields},
+// photos with Uri300…UriLarge pointing at this server's media URLs, rooms as single-key field lists, /v1/standardfields
+// and /v1/customfields from the same field catalogue as RETS and RESO. PropertyType carries the MLS code (as Spark
+// does, with /v1/propertytypes naming it); other lookups carry the standard value.
 import type { DemoContext, DemoRole } from '../demo-context'
 import { mediaPath } from '../data/listing-generator'
 import type { FieldDef, Listing } from '../data/types'
 
 export const SPARK_MASKED = '********'
 
-/** Fields a role may not see: IDX feeds get sold data masked (seed 003, "Restricted Fields"). */
+/** Fields a role may not see: IDX feeds get sold data masked (Spark API documentation, "Restricted Fields"). */
 export function maskedFor(role: DemoRole): string[] {
   return role === 'idx' ? ['ClosePrice', 'CloseDate', 'ListAgentKey'] : []
 }

@@ -1,4 +1,4 @@
-// The Demo MLS Spark API (seed 003): /v1/listings (+ /<Id>), /v1/standardfields[/<Field>], /v1/propertytypes,
+// The Demo MLS Spark API: /v1/listings (+ /<Id>), /v1/standardfields[/<Field>], /v1/propertytypes,
 // /v1/customfields — D envelope, _filter (helper D's SparkQL evaluator), _select, _expand, _orderby, _limit ≤ 25,
 // _pagination=1|count, _page, _skiptoken; `Authorization: Bearer|OAuth <token>`; X-SparkApi-User-Agent required
 // (1016); codes 1000 / 1020 / 1040 / 1053 / 1550 as the real API sends them.

@@ -1,4 +1,4 @@
-// Spark API `_filter` tokenizer (SparkQL, seed 003 / Spark "Search Syntax"): `Field Op Value` expressions with
+// Spark API `_filter` tokenizer (SparkQL, Spark API documentation, "Search Syntax"): `Field Op Value` expressions with
 // And / Or / Not and parentheses. Strings use single quotes (Spark escapes a quote as \' ; '' is accepted too);
 // custom fields are written as double-quoted groups `"Main"."Style"`. Never throws: bad input → `error` tokens.
 

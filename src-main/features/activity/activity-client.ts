@@ -1,6 +1,7 @@
-// Sends Listing Activity events (seed 001) and reads the reply. The seed documents only status codes (200 OK,
-// 403 the API key did not pass authorization, 500 server error), so the reply is reported as it came: status,
-// type, size, an excerpt — and on failure the server's own text, verbatim (redacted: the key is in the URL).
+// Sends Listing Activity events (Listing Activity API documentation) and reads the reply. The documentation gives only
+// status codes (200 OK, 403 the API key did not pass authorization, 500 server error), so the reply is reported as it
+// came: status, type, size, an excerpt — and on failure the server's own text, verbatim (redacted: the key is in the
+// URL).
 import { performance } from 'node:perf_hooks'
 import { AppError } from '../../../contract/app-error'
 import type {

@@ -1,7 +1,7 @@
-// Checks a Listing Activity event before it is sent, against what seed 001 documents: tracker.gif takes the
-// listing's ListingID (LIST_105) as one path segment; a ViewTracking upload is Views > View+ > (ViewDate,
-// ViewSupplierName?, Listing+), Listing > (ListingKey, ListingViewCount, ListingUrl?), and a View is unique per
-// day and supplier. Every issue names its field the way the composer shows it and says what is expected.
+// Checks a Listing Activity event before it is sent, against what the Listing Activity API documents: tracker.gif takes
+// the listing's ListingID (LIST_105) as one path segment; a ViewTracking upload is Views > View+ > (ViewDate,
+// ViewSupplierName?, Listing+), Listing > (ListingKey, ListingViewCount, ListingUrl?), and a View is unique per day and
+// supplier. Every issue names its field the way the composer shows it and says what is expected.
 import type { ActivityEvent, ActivityIssue, ActivityViewGroup } from '../../../contract/activity-channels'
 
 const MAX_KEY = 64

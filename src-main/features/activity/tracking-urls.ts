@@ -1,7 +1,6 @@
-// Where the two Listing Activity requests go (seed 001), relative to the profile's tracking URL
-// (https://retsgw.flexmls.com/tracking/v1/):
-//   GET  listings/views/listing/{listingId}/{apiKey}/tracker.gif
-//   POST listings/views/{apiKey}/            (the trailing slash is part of the documented URL)
+// Where the two Listing Activity requests go (Listing Activity API documentation), relative to the profile's tracking
+// URL (https://retsgw.flexmls.com/tracking/v1/): GET  listings/views/listing/{listingId}/{apiKey}/tracker.gif POST
+// listings/views/{apiKey}/            (the trailing slash is part of the documented URL)
 export const API_KEY_PLACEHOLDER = '{apiKey}'
 
 export function trackerPath(listingId: string, apiKey: string): string {

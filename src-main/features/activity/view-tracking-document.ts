@@ -1,6 +1,6 @@
-// The ViewTracking upload document of seed 001, written the way the seed's samples are: the namespace and
-// schemaLocation on <Views>, one <View> per day and supplier with ViewDate first, an empty <ViewSupplierName />
-// for "Other", and ListingUrl only when there is one.
+// The ViewTracking upload document of the Listing Activity API, written the way its documentation's samples are: the
+// namespace and schemaLocation on <Views>, one <View> per day and supplier with ViewDate first, an empty
+// <ViewSupplierName /> for "Other", and ListingUrl only when there is one.
 import type { ActivityViewGroup } from '../../../contract/activity-channels'
 
 export const VIEW_TRACKING_NS = 'https://retsgw.flexmls.com/tracking/v1'

@@ -1,4 +1,4 @@
-// STANDARD-XML replies of the IDX API (seed 002) are not RETS REData: records sit directly in
+// STANDARD-XML replies of the IDX API are not RETS REData: records sit directly in
 // <RETS-RESPONSE xmlns="MLSIDXAPI.Search.Property">, after an optional <Pagination> block —
 //   details:     <PropertyDetails><ID>…</ID><LastUpdated>…</LastUpdated><Building><BedroomsTotal>3…
 //   master list: <Property ID="10166883" LastUpdated="THU,03 DEC 2026 01:55:46 GMT"/>

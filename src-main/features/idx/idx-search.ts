@@ -1,8 +1,8 @@
-// The IDX API Search transaction (seed 002) on a RetsSession: SearchType = Property | Agent | Office, no Class,
-// and only three query shapes — (LastUpdated=RETSDateTime), (ID=*) and (ID=a,b,c). STANDARD-XML replies are read
-// with IdxRecordCollector; pages follow Limit/Offset with the <Pagination> block (TotalRecords) telling when to
-// stop. A server that ignores Offset would loop forever, so a page that starts with the previous page's first
-// row ends the paging with a warning (the same guard as the RETS search runner).
+// The IDX API Search transaction (IDX API documentation) on a RetsSession: SearchType = Property | Agent | Office, no
+// Class, and only three query shapes — (LastUpdated=RETSDateTime), (ID=*) and (ID=a,b,c). STANDARD-XML replies are read
+// with IdxRecordCollector; pages follow Limit/Offset with the <Pagination> block (TotalRecords) telling when to stop. A
+// server that ignores Offset would loop forever, so a page that starts with the previous page's first row ends the
+// paging with a warning (the same guard as the RETS search runner).
 import { AppError } from '../../../contract/app-error'
 import type { RetsSession } from '../../protocols/rets/rets-session'
 import { NON_ERROR_CODES, retsError } from '../../protocols/rets/rets-reply'

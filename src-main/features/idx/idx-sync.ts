@@ -1,4 +1,4 @@
-// The IDX data synchronisation of seed 002 on one logged-in session: (1) records updated since a date, (2) the
+// The IDX data synchronisation of the IDX API on one logged-in session: (1) records updated since a date, (2) the
 // master list, (3) compare with the local snapshot, (4) fetch the new and updated records by ID in batches, then
 // write the snapshot. The caller supplies the snapshot store (a folder it chose), the writer fetched rows go to
 // and a job control for progress and cancel.

@@ -1,4 +1,4 @@
-// LastUpdated values of the IDX API (seed 002) come in three shapes: RFC 1123 in STANDARD-XML (`Tue, 07 Jun 2011
+// LastUpdated values of the IDX API come in three shapes: RFC 1123 in STANDARD-XML (`Tue, 07 Jun 2011
 // 04:20:24 GMT `, note the trailing space in the seed's sample), a day-first 12-hour clock in COMPACT master lists
 // (`24/09/2026 10:05:23 AM`, the DDF style: a day of 24 proves it is day-first), and ISO 8601 from RESO-minded
 // servers. The sync compares instants, not strings, so the same moment in two shapes is "unchanged".
@@ -37,7 +37,7 @@ export function normalizeIdxTimestamp(raw: string): string | undefined {
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z')
 }
 
-/** A RETSDateTime for a `(LastUpdated=…)` query (seed 002): ISO, UTC, whole seconds. */
+/** A RETSDateTime for a `(LastUpdated=…)` query (IDX API documentation): ISO, UTC, whole seconds. */
 export function retsDateTime(instant: Date | string): string {
   const d = typeof instant === 'string' ? new Date(instant) : instant
   if (Number.isNaN(d.getTime())) throw new RangeError(`not a date: ${String(instant)}`)

@@ -1,8 +1,8 @@
-// Step 2 of the IDX data synchronisation (seed 002): the master list of every active record, ID + LastUpdated.
-// COMPACT (default) pages with Limit/Offset through the RETS search runner, whose paging already copes with
-// servers that cap pages or ignore Offset; the columns are ListingKey / ModificationTimestamp (seed 002: "SELECT=
-// (ListingKey,ModificationTimestamp)"), ID / LastUpdated elsewhere. STANDARD-XML is one unpaged reply of
-// <Property ID="…" LastUpdated="…"/> elements (the seed: paging is not supported there).
+// Step 2 of the IDX data synchronisation (IDX API documentation): the master list of every active record, ID +
+// LastUpdated. COMPACT (default) pages with Limit/Offset through the RETS search runner, whose paging already copes
+// with servers that cap pages or ignore Offset; the columns are ListingKey / ModificationTimestamp (the IDX API
+// documentation: "SELECT= (ListingKey,ModificationTimestamp)"), ID / LastUpdated elsewhere. STANDARD-XML is one unpaged
+// reply of <Property ID="…" LastUpdated="…"/> elements (the seed: paging is not supported there).
 import { AppError } from '../../../contract/app-error'
 import type { RetsSession } from '../../protocols/rets/rets-session'
 import { fetchAll } from '../../protocols/rets/search/search-runner'

@@ -1,4 +1,4 @@
-// Step 3 of the IDX data synchronisation (seed 002): compare the master list (every active record's ID and
+// Step 3 of the IDX data synchronisation (IDX API documentation): compare the master list (every active record's ID and
 // LastUpdated) with the local store by ID — records missing locally are new, a different LastUpdated means
 // updated, local records absent from the master list are deleted. Timestamps are compared as instants
 // (normalizeIdxTimestamp), so a snapshot written from RFC 1123 values still matches a COMPACT master list.

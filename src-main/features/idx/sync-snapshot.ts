@@ -1,6 +1,6 @@
-// The local store the IDX sync compares against (seed 002 step 3): one plain JSON file per profile in a folder
-// the caller chooses, holding per SearchType the ID → LastUpdated of every record synced. Plain JSON so users can
-// read, diff or delete it; written atomically (temp + rename) so a crash leaves the old file or the new one.
+// The local store the IDX sync compares against (step 3 of the IDX API sync): one plain JSON file per profile in a
+// folder the caller chooses, holding per SearchType the ID → LastUpdated of every record synced. Plain JSON so users
+// can read, diff or delete it; written atomically (temp + rename) so a crash leaves the old file or the new one.
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { AppError } from '../../../contract/app-error'

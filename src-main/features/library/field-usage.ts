@@ -77,7 +77,7 @@ function orderByFields(spec: QuerySpec): string[] {
       return []
     }
   }
-  // Spark _orderby: comma list, '-' prefix for descending (seed 003)
+  // Spark _orderby: comma list, '-' prefix for descending (Spark API documentation)
   return spec.orderby
     .split(',')
     .map((s) => s.trim().replace(/^[-+]/, ''))

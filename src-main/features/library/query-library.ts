@@ -1,5 +1,5 @@
 // The saved-query library: one readable JSON file per query (`<id>.json`) in `<userData>/library/`, so users can keep
-// the folder in git (DESIGN §6). Files are the source of truth — every call reads the folder, so a file edited or
+// the folder in git. Files are the source of truth — every call reads the folder, so a file edited or
 // pulled in by hand shows up at once — and a file that cannot be read is listed as a problem, never fatal.
 import { readdir, readFile, rm, stat } from 'node:fs/promises'
 import path from 'node:path'

@@ -1,4 +1,4 @@
-// Public surface of the secret store (DESIGN §6). The app calls openSecretStore() once at start-up.
+// Public surface of the secret store. The app calls openSecretStore() once at start-up.
 export type { SecretStore, SecretStoreInfo, SecretStoreKind } from './secret-store'
 export { openSecretStore, type OpenSecretStoreOptions } from './open-secret-store'
 export { MemorySecretStore } from './memory-secret-store'

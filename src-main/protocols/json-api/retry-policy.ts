@@ -1,4 +1,4 @@
-// Throttling (DESIGN §5): 429 / 503 and Spark 1550 with Retry-After (seconds or an HTTP date) and exponential
+// Throttling: 429 / 503 and Spark 1550 with Retry-After (seconds or an HTTP date) and exponential
 // backoff when the server gives no hint. Capped so a hostile Retry-After cannot park a job for hours.
 
 export interface RetryPolicy {

@@ -4,7 +4,7 @@ export type AuthFlow = 'static' | 'client_credentials' | 'password' | 'authoriza
 
 export interface AuthSettings {
   flow: AuthFlow
-  /** 'spark': token requests go as JSON to /v1/oauth2/grant (seed 004) */
+  /** 'spark': token requests go as JSON to /v1/oauth2/grant (RESO Web API documentation) */
   tokenStyle?: 'rfc6749' | 'spark'
   tokenUrl?: string
   authorizeUrl?: string

@@ -1,5 +1,6 @@
-// Spark's OAuth2 flavour (seed 004 "Step 1"): POST JSON {client_id, client_secret, grant_type, code|refresh_token,
-// redirect_uri} to https://sparkapi.com/v1/oauth2/grant — JSON, not a form, and credentials always in the body.
+// Spark's OAuth2 flavour (step 1 of the RESO Web API documentation): POST JSON {client_id, client_secret, grant_type,
+// code|refresh_token, redirect_uri} to https://sparkapi.com/v1/oauth2/grant — JSON, not a form, and credentials always
+// in the body.
 import { redactor } from '../../platform/redaction/redactor'
 import type { ApiTransport } from '../json-api/api-transport'
 import { grantParams, grantSecrets, type OAuthGrant } from './grants'

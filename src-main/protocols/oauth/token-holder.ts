@@ -1,5 +1,5 @@
 // Holds one profile's access token: loads it from the SecretStore, gets a new one when there is none, refreshes it
-// before expiry, and re-authenticates ONCE when the server rejects it (401, Spark code 1020) — DESIGN §5.
+// before expiry, and re-authenticates ONCE when the server rejects it (401, Spark code 1020).
 // Concurrent callers share one refresh. Every secret passing through is registered with the redactor.
 import { AppError } from '../../../contract/app-error'
 import { redactor } from '../../platform/redaction/redactor'

@@ -1,6 +1,6 @@
 // OData literals from field types (OData ABNF, RESO Web API Core §2): strings quoted with '' doubling, numbers and
 // booleans bare, Edm.Date / Edm.DateTimeOffset UNQUOTED, enums either `Namespace.Enum'Value'` or a plain string —
-// servers differ (DESIGN §5), so the style is a per-profile setting. Multi-select: `has` for flags enums, any() for
+// servers differ, so the style is a per-profile setting. Multi-select: `has` for flags enums, any() for
 // collections.
 import type { FieldMeta } from '../../../domain/metadata/metadata-model'
 

@@ -1,7 +1,8 @@
-// The Login reply body (RETS 1.7.2 §4.6, 1.8 §4.6). Real servers write `key=value` lines with any spacing and
-// case (terradatum login_lower_case), CRLF or LF, with or without the <RETS-RESPONSE> wrapper (RETS 1.0/MRIS),
-// and 1.8 servers add `Info=NAME;TYPE;VALUE` lines (Trestle leaves TYPE empty and repeats keys). X-* keys are
-// vendor extensions we keep verbatim (flexmls X-ApiAccessSettings feeds the Listing Activity API, seed 001).
+// The Login reply body (RETS 1.7.2 §4.6, 1.8 §4.6). Real servers write `key=value` lines with any spacing and case
+// (terradatum login_lower_case), CRLF or LF, with or without the <RETS-RESPONSE> wrapper (RETS 1.0/MRIS), and 1.8
+// servers add `Info=NAME;TYPE;VALUE` lines (Trestle leaves TYPE empty and repeats keys). X-* keys are vendor extensions
+// we keep verbatim (flexmls X-ApiAccessSettings feeds the Listing Activity API, the Listing Activity API
+// documentation).
 import { readRetsReply, type RetsReply } from './rets-reply'
 
 /** Standard capability names, in their canonical spelling. */

@@ -174,7 +174,8 @@ export class RetsSession {
 
   /**
    * An authenticated request to a URL the login advertised outside the standard capabilities (X-* extensions such
-   * as flexmls X-ApiAccessSettings, seed 001): same cookies, digest and UA-auth as the transactions; logs in first.
+   * as flexmls X-ApiAccessSettings, the Listing Activity API's key page): same cookies, digest and UA-auth as the
+   * transactions; logs in first.
    */
   async extensionRequest(
     url: string,

@@ -1,5 +1,6 @@
-// The Spark `D` envelope (seed 003): every reply is {"D": {Success, Results?, Pagination?, Code?, Message?,
-// Details?, SparkQLErrors?}}. Success=false carries the error in D.Code/D.Message, whatever the HTTP status says.
+// The Spark `D` envelope (Spark API documentation): every reply is {"D": {Success, Results?, Pagination?, Code?,
+// Message?, Details?, SparkQLErrors?}}. Success=false carries the error in D.Code/D.Message, whatever the HTTP status
+// says.
 import { AppError } from '../../../contract/app-error'
 import { describeSparkCode } from './error-codes'
 import { asRecord } from '../json-api/json-shapes'

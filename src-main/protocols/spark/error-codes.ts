@@ -1,5 +1,5 @@
-// Spark API error codes (sparkplatform.com "Supporting Documentation → Error Codes"): what each means and what the
-// user should try. D.Code travels in the body; the HTTP status alone is not enough (1550 comes with 503, 1020 with 401).
+// Spark API error codes (sparkplatform.com "Supporting Documentation → Error Codes"): what each means and what the user
+// should try. D.Code travels in the body; the HTTP status alone is not enough (1550 comes with 503, 1020 with 401).
 
 export interface SparkCodeInfo {
   httpStatus: number
@@ -94,7 +94,7 @@ export function describeSparkCode(code: number): SparkCodeInfo | undefined {
   return SPARK_ERROR_CODES[code]
 }
 
-/** Codes after which a fresh token is worth one retry (DESIGN §5: re-authenticate once on 1020). */
+/** Codes after which a fresh token is worth one retry (re-authenticate once on 1020). */
 export function isSparkReauthCode(code: number | undefined): boolean {
   return code === 1020
 }

@@ -1,5 +1,6 @@
 // Spark masks fields that are not MlsVisible for the listing's PropertyType / the key's role with eight asterisks
-// (seed 003, "Restricted Fields"). A masked value is not data: the grid shows it as masked and filters ignore it.
+// (Spark API documentation, "Restricted Fields"). A masked value is not data: the grid shows it as masked and filters
+// ignore it.
 
 export const SPARK_MASKED_VALUE = '********'
 

@@ -1,6 +1,7 @@
-// Spark API client (seed 003): /v1/listings with _filter/_select/_expand/_orderby/_limit/_pagination/_page/
-// _skiptoken, single listings, and the metadata services. Every request sends X-SparkApi-User-Agent (code 1016
-// otherwise); a 401 or D.Code 1020 renews the token once; 1550 / 429 / 503 back off. Results go to a ResultWriter.
+// Spark API client (Spark API documentation): /v1/listings with
+// _filter/_select/_expand/_orderby/_limit/_pagination/_page/ _skiptoken, single listings, and the metadata services.
+// Every request sends X-SparkApi-User-Agent (code 1016 otherwise); a 401 or D.Code 1020 renews the token once; 1550 /
+// 429 / 503 back off. Results go to a ResultWriter.
 import { AppError } from '../../../contract/app-error'
 import type { LookupMeta, MetadataModel } from '../../../domain/metadata/metadata-model'
 import type { ResultWriter } from '../../platform/results/result-types'

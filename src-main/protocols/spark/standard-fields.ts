@@ -1,4 +1,4 @@
-// /v1/standardfields → the shared metadata model (DESIGN §5; model note: Spark = one "Property" resource, standard
+// /v1/standardfields → the shared metadata model (model note: Spark = one "Property" resource, standard
 // fields = fields, field lists = lookups). Results is ONE object keyed by field name, not an array of fields.
 // /v1/standardfields/<Field> adds FieldList [{Name, Value, "Applies To": [PropertyType codes]}] → lookup values;
 // Name may carry leading blanks ("  Fargo" in the gem's fixture), kept verbatim in attrs.

@@ -1,6 +1,6 @@
-// The Listing Activity composer's form (seed 001) and the event it becomes. The form keeps what the user typed
-// (a view count is text until it is sent) so a half-typed number is shown back, not lost; main's validator judges
-// the event, and this file only adds what main cannot see: a count that is not a number at all.
+// The Listing Activity composer's form (Listing Activity API documentation) and the event it becomes. The form keeps
+// what the user typed (a view count is text until it is sent) so a half-typed number is shown back, not lost; main's
+// validator judges the event, and this file only adds what main cannot see: a count that is not a number at all.
 import type {
   ActivityEvent,
   ActivityIssue,

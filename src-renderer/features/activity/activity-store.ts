@@ -38,8 +38,9 @@ export interface ActivityTab {
 
 export const eventFingerprint = (event: ActivityEvent): string => JSON.stringify(event)
 
-// Listing Activity composer tabs (seed 001): compose a tracker.gif view or a ViewTracking upload, validate it
-// (main names each field it refuses and shows the request with the key as {apiKey}), send it, keep the replies.
+// Listing Activity composer tabs (Listing Activity API documentation): compose a tracker.gif view or a ViewTracking
+// upload, validate it (main names each field it refuses and shows the request with the key as {apiKey}), send it, keep
+// the replies.
 export const useActivityStore = defineStore('activity', () => {
   const { tabs, byId, openFor, close } = useProfileTabs<ActivityTab>('act', (profile, id) => ({
     id,

@@ -37,7 +37,7 @@ export function describeEvent(event: ActivityEvent): string {
   }
 }
 
-/** What the status means according to seed 001 (200 / 403 / 500), for the reply header. */
+/** What the status means according to the Listing Activity API documentation (200 / 403 / 500), for the reply header. */
 export function statusMeaning(status: number): string {
   if (status >= 200 && status < 300) return 'Accepted'
   if (status === 403) return 'The API key did not pass authorization'

@@ -1,5 +1,5 @@
-// How the IDX sync inspector (seed 002) presents a sync: the four buckets of the compare step as tiles and id
-// lists, the snapshot's facts before/after, and the running job as one status line. Pure, so the wording and the
+// How the IDX sync inspector (IDX API documentation) presents a sync: the four buckets of the compare step as tiles and
+// id lists, the snapshot's facts before/after, and the running job as one status line. Pure, so the wording and the
 // "truncated" notes are tested without mounting anything.
 import type { JobProgress } from '../../../contract/job-channels'
 import type { IdxSyncBucket, IdxSyncReport } from '../../../contract/idx-channels'
@@ -9,7 +9,7 @@ export type BucketName = 'new' | 'updated' | 'deleted' | 'unchanged'
 export interface BucketView {
   name: BucketName
   label: string
-  /** what the bucket means for the snapshot (seed 002, step 3: compare by ID and LastUpdated) */
+  /** what the bucket means for the snapshot (the IDX API documentation, step 3: compare by ID and LastUpdated) */
   meaning: string
   count: number
   ids: string[]

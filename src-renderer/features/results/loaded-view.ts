@@ -31,7 +31,7 @@ export function loadedView(rows: LoadedRow[], opts: ViewOptions): number[] {
   return picked.map((r) => r.index)
 }
 
-/** Spark masks fields the API key may not see as eight asterisks (seed 003). */
+/** Spark masks fields the API key may not see as eight asterisks (Spark API documentation). */
 export const MASKED = '********'
 export function isMasked(value: string | undefined): boolean {
   return value === MASKED

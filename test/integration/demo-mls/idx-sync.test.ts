@@ -1,4 +1,4 @@
-// The IDX API (seed 002) on the Demo MLS: updated-since queries with <Pagination>, the master list in both formats,
+// The IDX API on the Demo MLS: updated-since queries with <Pagination>, the master list in both formats,
 // fetch by ID list, and deletions / status changes leaving the master list.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { XMLParser } from 'fast-xml-parser'

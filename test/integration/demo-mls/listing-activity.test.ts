@@ -1,4 +1,4 @@
-// Listing Activity API (seed 001) on the Demo MLS: key page behind X-ApiAccessSettings, tracker.gif, the
+// Listing Activity API on the Demo MLS: key page behind X-ApiAccessSettings, tracker.gif, the
 // ViewTracking POST with element-by-element validation, status codes 200 / 403 / 500, and read-back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startDemoMls, type DemoMls } from '../../../demo-mls/server'

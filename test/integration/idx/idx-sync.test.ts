@@ -1,5 +1,5 @@
-// The IDX sync client (seed 002) against the Demo MLS over real HTTP: the master list in COMPACT (paged) and
-// STANDARD-XML equals the server's active listings, a plan against the snapshot shows exactly what an admin
+// The IDX sync client (IDX API documentation) against the Demo MLS over real HTTP: the master list in COMPACT (paged)
+// and STANDARD-XML equals the server's active listings, a plan against the snapshot shows exactly what an admin
 // mutation changed, apply fetches those records by ID and writes the snapshot, and LastUpdated-since returns the
 // changed records.
 import { mkdtempSync, readFileSync } from 'node:fs'

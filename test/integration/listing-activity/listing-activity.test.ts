@@ -1,4 +1,4 @@
-// The Listing Activity API (seed 001) through the handler table against the Demo MLS: the built-in profile finds
+// The Listing Activity API through the handler table against the Demo MLS: the built-in profile finds
 // its API key on the X-ApiAccessSettings page of the RETS login (generating it once), tracker.gif and ViewTracking
 // uploads are recorded by the server, a document the server refuses comes back with the server's words verbatim,
 // a wrong key gives 403, and our own validation names the field before anything is sent.

@@ -41,7 +41,7 @@ export async function createIdxConnection(
     }
     if (spec.format === 'STANDARD-XML') {
       const limit = dmqlLimit(spec, profile.limits)
-      // IDX STANDARD-XML is not REData: records sit in RETS-RESPONSE (seed 002), so it has its own reader
+      // IDX STANDARD-XML is not REData: records sit in RETS-RESPONSE (IDX API documentation), so it has its own reader
       const summary = await fetchIdxDetails(
         rets,
         { searchType: spec.resource, query: spec.query },

@@ -1,5 +1,5 @@
 // What a RETS-style login tells the workbench (capability URLs, X- extensions, session info, metadata version),
-// shared by the RETS and IDX API adapters — the IDX login (seed 002) has the same body shape.
+// shared by the RETS and IDX API adapters — the IDX login (IDX API documentation) has the same body shape.
 import type { ConnectionInfo } from '../../../../contract/session-channels'
 import type { ProfileKind } from '../../../../contract/kinds'
 import { redactor } from '../../../platform/redaction/redactor'

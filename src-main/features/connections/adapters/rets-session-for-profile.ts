@@ -1,6 +1,6 @@
-// The RetsSession behind every profile that logs in the RETS way: RETS itself, the IDX API (seed 002, same
-// Login/digest/cookie transport) and the RETS profile a Listing Activity profile borrows to reach its
-// X-ApiAccessSettings page (seed 001). One place reads the secrets and maps the profile onto the client.
+// The RetsSession behind every profile that logs in the RETS way: RETS itself, the IDX API (same Login/digest/cookie
+// transport) and the RETS profile a Listing Activity profile borrows to reach its X-ApiAccessSettings page (Listing
+// Activity API documentation). One place reads the secrets and maps the profile onto the client.
 import { RetsSession } from '../../../protocols/rets/rets-session'
 import type { HttpClient } from '../../../platform/http/http-client'
 import type { WireLog } from '../../../platform/http/wire-log'

@@ -1,4 +1,4 @@
-// Bytes of one COMPACT record (<DATA>/<COLUMNS> content) → values, with the charset rules of DESIGN §4: charset
+// Bytes of one COMPACT record (<DATA>/<COLUMNS> content) → values, with the charset rules of real servers: charset
 // from Content-Type, else the XML declaration, else UTF-8 with a Latin-1 fallback for values that are not valid
 // UTF-8 (libRETS extended-char captures); bare `&`, control-character references and raw C0 controls are
 // repaired and counted. The scanner classifies each record's bytes once (classifyBytes) so the common case costs

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { readApiKey, readPostForm } from '../../../../src-main/features/activity/api-key-page'
 
-describe('the X-ApiAccessSettings page (seed 001)', () => {
+describe('the X-ApiAccessSettings page (Listing Activity API documentation)', () => {
   it('reads the key from an id="api-key" element or an "API key:" label', () => {
     expect(readApiKey('<p>Your API key:</p>\n<code id="api-key">0123456789abcdef0123456789abcdef</code>')).toBe(
       '0123456789abcdef0123456789abcdef'

@@ -3,7 +3,7 @@ import { composeViewTracking } from '../../../../src-main/features/activity/view
 import { previewActivity } from '../../../../src-main/features/activity/activity-client'
 import { parseViewTracking } from '../../../../demo-mls/activity/view-tracking-xml'
 
-describe('ViewTracking upload document (seed 001)', () => {
+describe('ViewTracking upload document (Listing Activity API documentation)', () => {
   it('writes the seed layout: namespace, ViewDate, empty supplier for Other, ListingUrl only when given', () => {
     const xml = composeViewTracking([
       {

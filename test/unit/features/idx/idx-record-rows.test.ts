@@ -18,7 +18,7 @@ async function collect(xml: string, guard?: string) {
 }
 
 describe('IdxRecordCollector', () => {
-  it('reads the seed 002 details sample with its Pagination block', async () => {
+  it('reads the IDX API details sample with its Pagination block', async () => {
     const { columns, rows, facts } = await collect(`<?xml version="1.0"?>
 <RETS ReplyText="Operation successful" ReplyCode="0">
   <RETS-RESPONSE xmlns="MLSIDXAPI.Search.Property">

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { normalizeIdxTimestamp, retsDateTime } from '../../../../src-main/features/idx/idx-timestamps'
 
-describe('IDX LastUpdated shapes (seed 002)', () => {
+describe('IDX LastUpdated shapes (IDX API documentation)', () => {
   it.each([
     ['Tue, 07 Jun 2011 04:20:24 GMT ', '2011-06-07T04:20:24Z'], // the seed's details sample, trailing space
     ['THU,03 DEC 2026 01:55:46 GMT', '2026-12-03T01:55:46Z'], // the seed's master-list sample

@@ -45,7 +45,7 @@ describe('Spark custom fields', () => {
     expect(fields[1]!.lookupName).toBeUndefined()
   })
 
-  it('the seed 003 listing CustomFields shape flattens, scalars kept typed', () => {
+  it('the Spark listing CustomFields shape flattens, scalars kept typed', () => {
     const flat = flattenListingCustomFields([
       {
         Main: [

@@ -169,7 +169,7 @@ describe('spark fixtures', () => {
     expect(photos.filter((p) => p.primary)).toHaveLength(1)
   })
 
-  it('masked values are listed and custom fields flattened (seed 003 shape)', () => {
+  it('masked values are listed and custom fields flattened (the shape the Spark API documents)', () => {
     const listing = parseSparkListing({
       Id: 'X1',
       StandardFields: { ListingKey: 'X1', PrivateRemarks: '********', CloseDate: '********', City: 'Fargo' },

@@ -1,5 +1,6 @@
-// Spark API photos as a photo source: `/v1/listings/<Id>?_expand=Photos` (or listings already fetched), one size
-// per type — UriThumb, Uri300 … Uri2048, UriLarge (seed 003) — downloaded by the shared concurrent downloader.
+// Spark API photos as a photo source: `/v1/listings/<Id>?_expand=Photos` (or listings already fetched), one size per
+// type — UriThumb, Uri300 … Uri2048, UriLarge (Spark API documentation) — downloaded by the shared concurrent
+// downloader.
 import type { SparkClient } from '../../../../protocols/spark/spark-client'
 import { parseSparkListing, type SparkListing } from '../../../../protocols/spark/listing-record'
 import type {
