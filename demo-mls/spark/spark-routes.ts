@@ -21,6 +21,8 @@ import {
 } from './spark-records'
 
 const SPARK_MAX_LIMIT = 25
+/** the OAuth scope a token needs for this API (see oauth/token-registry) */
+const SPARK_SCOPE = 'spark'
 const EXPANSIONS = ['Photos', 'PrimaryPhoto', 'Rooms', 'OpenHouses', 'CustomFields']
 
 class SparkFailure extends Error {
@@ -53,9 +55,15 @@ function admit(req: DemoRequest, ctx: DemoContext): DemoRole {
     throw new SparkFailure(503, 1550, 'Over rate limit', {
       'Retry-After': String(apiSettingsFor(ctx).retryAfterSeconds)
     })
-  const check = tokenRegistryFor(ctx).check(req.headers.authorization)
+  const check = tokenRegistryFor(ctx).check(req.headers.authorization, SPARK_SCOPE)
   if (!check.ok) {
     if (check.reason === 'expired') throw new SparkFailure(401, 1020, 'Session token has expired')
+    if (check.reason === 'insufficient_scope')
+      throw new SparkFailure(
+        403,
+        1500,
+        `The resource is not available to this token (scope "${SPARK_SCOPE}" not granted)`
+      )
     throw new SparkFailure(401, 1000, 'Invalid API key and/or request signed improperly')
   }
   return check.token.user.role
