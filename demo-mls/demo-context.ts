@@ -36,6 +36,8 @@ export interface DemoMlsOptions {
   gzip: boolean
   /** reference "now" of the generator: timestamps spread over the two years before it */
   epoch: string
+  /** serve every photo padded to this many bytes, as real listing photos are (0: as rendered, ~4–10 KB) */
+  photoBytes: number
 }
 
 export interface FaultState {
@@ -102,7 +104,8 @@ export const defaultOptions: DemoMlsOptions = {
   action: true,
   realm: 'Demo MLS RETS',
   gzip: true,
-  epoch: '2026-06-01T00:00:00Z'
+  epoch: '2026-06-01T00:00:00Z',
+  photoBytes: 0
 }
 
 export const noFaults: FaultState = {

@@ -24,12 +24,15 @@ import {
 } from './listing-generator'
 import { generateMembers, generateOffices } from './people-generator'
 import { isPhotoWithheld, renderPhoto } from './photo-maker'
+import { paddedJpegChunks } from './jpeg-padding'
 
 export interface DemoDataOptions {
   count: number
   seed: number
   large: boolean
   epoch: string
+  /** pad every photo to this many bytes, as real photos are (0: as rendered, ~4–10 KB) */
+  photoBytes?: number
 }
 
 class DemoStore implements DemoData {
@@ -162,14 +165,24 @@ class DemoStore implements DemoData {
     return this.officeRows.find((o) => o.OfficeKey === key)
   }
 
-  photo(listingKey: string, objectId: number, type: ImageType): Buffer | undefined {
+  hasPhoto(listingKey: string, objectId: number): boolean {
     const listing = this.get(listingKey)
-    if (!listing) return undefined
+    if (!listing) return false
     const order = objectId === 0 ? 1 : objectId
-    if (order < 1 || order > listing.PhotosCount) return undefined
+    if (order < 1 || order > listing.PhotosCount) return false
     const index = listingIndexOf(listingKey)
-    if (index !== undefined && isPhotoWithheld(index, order, listing.PhotosCount)) return undefined
-    return renderPhoto(this.opts.seed, listingKey, order, type)
+    return index === undefined || !isPhotoWithheld(index, order, listing.PhotosCount)
+  }
+
+  photoChunks(listingKey: string, objectId: number, type: ImageType): Buffer[] | undefined {
+    if (!this.hasPhoto(listingKey, objectId)) return undefined
+    const jpeg = renderPhoto(this.opts.seed, listingKey, objectId === 0 ? 1 : objectId, type)
+    return this.opts.photoBytes ? paddedJpegChunks(jpeg, this.opts.photoBytes) : [jpeg]
+  }
+
+  photo(listingKey: string, objectId: number, type: ImageType): Buffer | undefined {
+    const chunks = this.photoChunks(listingKey, objectId, type)
+    return chunks && (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks))
   }
 
   fields(resource: CatalogueResource): readonly FieldDef[] {

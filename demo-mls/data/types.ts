@@ -195,6 +195,10 @@ export interface DemoData {
   office(key: string): Office | undefined
   /** JPEG bytes for photo `objectId` (1-based Order; 0 = preferred = 1); undefined when it does not exist. */
   photo(listingKey: string, objectId: number, type: ImageType): Buffer | undefined
+  /** The same bytes as chunks, for streaming (padded photos share their filler; see jpeg-padding.ts). */
+  photoChunks(listingKey: string, objectId: number, type: ImageType): Buffer[] | undefined
+  /** Whether the photo exists, without rendering it. */
+  hasPhoto(listingKey: string, objectId: number): boolean
   fields(resource: CatalogueResource): readonly FieldDef[]
   field(resource: CatalogueResource, name: string): FieldDef | undefined
   lookups(resource?: CatalogueResource): readonly LookupDef[]

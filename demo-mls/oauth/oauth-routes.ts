@@ -7,6 +7,13 @@ import { sendJson, readJson } from '../http/json-reply'
 import { consentPage } from './consent-page'
 import { DEMO_SCOPES, grantScope, tokenRegistryFor, type DemoOAuthClient, type TokenRegistry } from './token-registry'
 
+export const OAUTH_PATHS = {
+  token: '/oauth/token',
+  authorize: '/oauth/authorize',
+  /** Spark's JSON flavour of the token endpoint */
+  sparkGrant: '/v1/oauth2/grant'
+} as const
+
 // RFC 6749 §5.1: token replies (and their errors) must never be cached.
 const NO_STORE = { 'Cache-Control': 'no-store', Pragma: 'no-cache' }
 const CLIENT_REALM = 'Basic realm="Demo MLS OAuth"'
@@ -146,12 +153,12 @@ function grant(
 export const mountOAuth: Mount = (router, ctx) => {
   const reg = tokenRegistryFor(ctx)
 
-  router.add('POST', '/oauth/token', async (req, res) => {
+  router.add('POST', OAUTH_PATHS.token, async (req, res) => {
     const params = await req.form()
     grant(reg, res, params, clientCredentials(req, params))
   })
 
-  router.add('GET', '/oauth/authorize', (req, res) => {
+  router.add('GET', OAUTH_PATHS.authorize, (req, res) => {
     const p = req.url.searchParams
     if (p.get('response_type') !== 'code')
       return oauthError(res, 400, 'unsupported_response_type', 'Only response_type=code is supported.')
@@ -163,7 +170,7 @@ export const mountOAuth: Mount = (router, ctx) => {
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(consentPage(p))
   })
 
-  router.add('POST', '/oauth/authorize', async (req, res) => {
+  router.add('POST', OAUTH_PATHS.authorize, async (req, res) => {
     const p = await req.form()
     const redirectUri = p.get('redirect_uri') ?? ''
     const clientId = p.get('client_id') ?? ''
@@ -206,7 +213,7 @@ export const mountOAuth: Mount = (router, ctx) => {
   })
 
   // Spark: JSON body, credentials always in the body
-  router.add('POST', '/v1/oauth2/grant', async (req, res) => {
+  router.add('POST', OAUTH_PATHS.sparkGrant, async (req, res) => {
     let body: Record<string, unknown>
     try {
       body = await readJson(req)

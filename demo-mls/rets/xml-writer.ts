@@ -1,10 +1,12 @@
 // Streams a RETS XML reply in chunks (chunked transfer) with back-pressure, so a million-row COMPACT search never
 // exists as one string. Applies the body faults per chunk, like sendRetsXml does for whole bodies, and gzips the
-// stream when the client asked for it.
+// stream when the client asked for it. Each flushed chunk gives the event loop a turn (other clients, this one's
+// reads) before more rows are produced.
 import type { ServerResponse } from 'node:http'
 import { createGzip, type Gzip } from 'node:zlib'
 import type { Writable } from 'node:stream'
 import type { DemoContext } from '../demo-context'
+import { nextTurn, writeChunk } from '../http/stream-writes'
 import { breakXml, encodeBody, retsHeaders, wantsGzip } from './rets-envelope'
 
 const FLUSH_AT = 64 * 1024
@@ -47,18 +49,8 @@ export class XmlStream {
     if (!this.buffer) return
     const chunk = encodeBody(this.ctx, this.buffer)
     this.buffer = ''
-    if (this.res.destroyed) throw new Error('client went away')
-    if (!sink.write(chunk)) {
-      await new Promise<void>((resolve) => {
-        const done = (): void => {
-          sink.off('drain', done)
-          this.res.off('close', done)
-          resolve()
-        }
-        sink.on('drain', done)
-        this.res.on('close', done)
-      })
-    }
+    await writeChunk(this.res, sink, chunk)
+    await nextTurn()
   }
 
   /** Writes the closing text (or, under the malformed-XML fault, a broken tail) and ends the response. */

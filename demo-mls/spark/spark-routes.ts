@@ -20,6 +20,8 @@ import {
   standardFieldsMetadata
 } from './spark-records'
 
+/** the Spark API root (https://sparkapi.com/v1 on the real service) */
+export const SPARK_ROOT = '/v1'
 const SPARK_MAX_LIMIT = 25
 /** the OAuth scope a token needs for this API (see oauth/token-registry) */
 const SPARK_SCOPE = 'spark'
@@ -182,12 +184,12 @@ export const mountSpark: Mount = (router, ctx) => {
 
   router.add(
     'GET',
-    '/v1/listings',
+    `${SPARK_ROOT}/listings`,
     handle((req, res, role) => listings(req, res, ctx, role))
   )
   router.add(
     'GET',
-    '/v1/listings/:id',
+    `${SPARK_ROOT}/listings/:id`,
     handle((req, res, role) => {
       const l = ctx.data.get(req.params.id ?? '')
       if (!l) throw new SparkFailure(404, 404, `Listing ${req.params.id} not found`)
@@ -197,12 +199,12 @@ export const mountSpark: Mount = (router, ctx) => {
   )
   router.add(
     'GET',
-    '/v1/standardfields',
+    `${SPARK_ROOT}/standardfields`,
     handle((_req, res) => ok(res, [standardFieldsMetadata(ctx)]))
   )
   router.add(
     'GET',
-    '/v1/standardfields/:field',
+    `${SPARK_ROOT}/standardfields/:field`,
     handle((req, res) => {
       const meta = standardFieldsMetadata(ctx, req.params.field)
       if (!Object.keys(meta).length) throw new SparkFailure(404, 404, `No standard field ${req.params.field}`)
@@ -211,7 +213,7 @@ export const mountSpark: Mount = (router, ctx) => {
   )
   router.add(
     'GET',
-    '/v1/propertytypes',
+    `${SPARK_ROOT}/propertytypes`,
     handle((_req, res) =>
       ok(
         res,
@@ -221,7 +223,7 @@ export const mountSpark: Mount = (router, ctx) => {
   )
   router.add(
     'GET',
-    '/v1/customfields',
+    `${SPARK_ROOT}/customfields`,
     handle((_req, res) => ok(res, customFieldsMetadata()))
   )
 }
