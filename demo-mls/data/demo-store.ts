@@ -7,6 +7,7 @@ import type {
   FieldDef,
   ImageType,
   Listing,
+  ListingFilter,
   ListingPatch,
   LookupDef,
   Member,
@@ -20,6 +21,8 @@ import {
   isoSeconds,
   listingIndexOf,
   listingKeyOf,
+  listingTypeOf,
+  listingView,
   type GeneratorSetup
 } from './listing-generator'
 import { generateMembers, generateOffices } from './people-generator'
@@ -75,13 +78,33 @@ class DemoStore implements DemoData {
     return this.cached ? (this.cached[index] as Listing) : generateListing(this.setup, index)
   }
 
-  *listings(): Iterable<Listing> {
+  listings(filter: ListingFilter = {}): Iterable<Listing> {
+    return this.rows(filter, (i) => this.base(i))
+  }
+
+  listingViews(filter: ListingFilter = {}): Iterable<Readonly<Listing>> {
+    return this.rows(filter, this.cached ? (i) => this.base(i) : (i) => listingView(this.setup, i))
+  }
+
+  private *rows(filter: ListingFilter, row: (index: number) => Readonly<Listing>): Iterable<Readonly<Listing>> {
+    const type = filter.propertyType
+    const edited = this.removedKeys.size > 0 || this.overrides.size > 0
     for (let i = 0; i < this.opts.count; i++) {
-      const key = listingKeyOf(i)
-      if (this.removedKeys.has(key)) continue
-      yield this.overrides.get(key) ?? this.base(i)
+      if (edited) {
+        const key = listingKeyOf(i)
+        if (this.removedKeys.has(key)) continue
+        const over = this.overrides.get(key)
+        if (over) {
+          if (type === undefined || over.PropertyType === type) yield over
+          continue
+        }
+      }
+      // the type is the row's first draw: rows of other types are skipped without being generated
+      if (type !== undefined && !this.cached && listingTypeOf(this.setup, i) !== type) continue
+      const listing = row(i)
+      if (type === undefined || listing.PropertyType === type) yield listing
     }
-    yield* this.added.values()
+    for (const listing of this.added.values()) if (type === undefined || listing.PropertyType === type) yield listing
   }
 
   count(): number {

@@ -1,67 +1,20 @@
 // Generates listing N from (seed, N) alone, so large mode can stream a million rows without holding any and the
-// normal mode can cache the same rows. A few names carry non-ASCII letters on purpose (charset handling).
-import type { Listing, Media, OpenHouse, PropertyType, Room, StandardStatus } from './types'
-import { intBetween, pick, pickSome, recordRng, type Rng } from './prng'
-import { buildLookups } from './lookup-catalogue'
+// normal mode can cache the same rows. A listing is its draw (listing-draw.ts) turned into field values by the
+// `derive` table below: generateListing applies all of it; a ListingView applies one entry when a field is read,
+// which is all a large-mode search needs (a COMPACT row reads a dozen fields, never the photos or rooms).
+import type { Listing, Media, OpenHouse, Room } from './types'
+import { maskItems } from './prng'
+import { isoDate, isoSeconds } from './iso-time'
+import { drawListing, ListingDraw, type GeneratorSetup } from './listing-draw'
+import { applianceValues, interiorValues, levels, photoCaptions, roomTypes } from './listing-vocabulary'
+
+export type { GeneratorSetup } from './listing-draw'
+export { listingTypeOf } from './listing-draw'
+export { isoSeconds }
 
 const KEY_BASE = 20_000_000
-const TWO_YEARS_S = 2 * 365 * 24 * 3600
-
-const cities = [
-  ['Springfield', 'Greene', 'MO', '658'],
-  ['Fargo', 'Cass', 'ND', '581'],
-  ['Bismarck', 'Burleigh', 'ND', '585'],
-  ['Duluth', 'St. Louis', 'MN', '558'],
-  ['Boise', 'Ada', 'ID', '837'],
-  ['Santa Fe', 'Santa Fe', 'NM', '875'],
-  ['Española', 'Rio Arriba', 'NM', '875'],
-  ['Cañon City', 'Fremont', 'CO', '812'],
-  ['Madison', 'Dane', 'WI', '537'],
-  ['Lafayette', 'Lafayette', 'LA', '705']
-] as const
-const streets = [
-  'Main',
-  'Oak',
-  'Maple',
-  'Cedar',
-  'Elm',
-  'Washington',
-  'Lake',
-  'Hill',
-  'Sunset',
-  'Peña',
-  'Río Grande',
-  'Birch'
-]
-const suffixes = ['St', 'Ave', 'Rd', 'Dr', 'Ln', 'Ct', 'Way', 'Blvd']
-const adjectives = ['Charming', 'Spacious', 'Updated', 'Sunny', 'Quiet', 'Cozy', 'Modern', 'Classic', 'Renovated']
-const roomTypes = ['Kitchen', 'Living Room', 'Primary Bedroom', 'Bedroom', 'Dining Room', 'Family Room', 'Office']
-const levels = ['Main', 'Upper', 'Lower']
-const photoCaptions = [
-  'Front view',
-  'Kitchen',
-  'Living room',
-  'Primary bedroom',
-  'Back yard',
-  'Street view',
-  'Bathroom',
-  'Garage'
-]
-
-const lookups = buildLookups()
-function standardValues(name: string): string[] {
-  return lookups.find((l) => l.name === name)?.values.map((v) => v.standardValue) ?? []
-}
-const applianceValues = standardValues('Appliances')
-const interiorValues = standardValues('InteriorFeatures')
-
-export interface GeneratorSetup {
-  seed: number
-  epoch: string
-  agentKeys: readonly string[]
-  /** office of each agent, same order as agentKeys */
-  agentOffice: readonly string[]
-}
+const DAY_MS = 86_400_000
+const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'))
 
 export function listingKeyOf(index: number): string {
   return String(KEY_BASE + index)
@@ -78,137 +31,142 @@ function listingIdOf(index: number): string {
   return String(1_000_000 + ((index * 7919) % 9_000_000))
 }
 
-export function isoSeconds(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z')
+function rooms(d: ListingDraw): Room[] {
+  if (!d.improved) return []
+  const key = listingKeyOf(d.index)
+  const names = [...roomTypes.slice(0, 3), ...maskItems(roomTypes.slice(3), d.extraRooms)]
+  return names.map((type, i) => {
+    const [level, width, length] = d.room(i)
+    return {
+      RoomKey: `${key}-R${i + 1}`,
+      RoomType: type,
+      RoomLevel: levels[level] ?? '',
+      RoomDimensions: `${width}x${length}`
+    }
+  })
 }
 
-function weightedStatus(rng: Rng): StandardStatus {
-  const r = rng()
-  if (r < 0.55) return 'Active'
-  if (r < 0.62) return 'ActiveUnderContract'
-  if (r < 0.7) return 'Pending'
-  if (r < 0.88) return 'Closed'
-  if (r < 0.94) return 'Expired'
-  if (r < 0.97) return 'Withdrawn'
-  return 'Canceled'
-}
-
-function classOf(rng: Rng): PropertyType {
-  const r = rng()
-  return r < 0.7 ? 'Residential' : r < 0.85 ? 'Land' : 'ResidentialLease'
-}
-
-/** How many photos a listing has; mirrors into PhotosCount and Media. */
-function photoCount(rng: Rng, type: PropertyType): number {
-  return type === 'Land' ? intBetween(rng, 0, 3) : intBetween(rng, 1, 8)
-}
-
-export function generateListing(setup: GeneratorSetup, index: number): Listing {
-  const rng = recordRng(setup.seed, index, 'listing')
-  const key = listingKeyOf(index)
-  const epochMs = Date.parse(setup.epoch)
-  const type = classOf(rng)
-  const status = weightedStatus(rng)
-  const [city, county, state, zip3] = pick(rng, cities)
-  const streetNumber = String(intBetween(rng, 1, 9999))
-  const streetName = pick(rng, streets)
-  const suffix = pick(rng, suffixes)
-  const modifiedMs = epochMs - Math.floor(rng() * TWO_YEARS_S) * 1000
-  const contractMs = modifiedMs - intBetween(rng, 1, 180) * 86_400_000
-  const improved = type !== 'Land'
-  const price =
-    type === 'ResidentialLease'
-      ? intBetween(rng, 8, 60) * 100
-      : type === 'Land'
-        ? intBetween(rng, 10, 400) * 1000
-        : intBetween(rng, 60, 1500) * 1000
-  const agentIdx = Math.floor(rng() * setup.agentKeys.length)
-  const photos = photoCount(rng, type)
-  const dom = Math.max(0, Math.round((epochMs - contractMs) / 86_400_000))
-  const listing: Listing = {
-    ListingKey: key,
-    ListingId: listingIdOf(index),
-    StandardStatus: status,
-    PropertyType: type,
-    PropertySubType:
-      type === 'Land'
-        ? pick(rng, ['UnimprovedLand', 'Farm'])
-        : type === 'ResidentialLease'
-          ? pick(rng, ['Apartment', 'Condominium', 'SingleFamilyResidence'])
-          : pick(rng, ['SingleFamilyResidence', 'Condominium', 'Townhouse']),
-    ListPrice: price,
-    OriginalListPrice: Math.round(price * (1 + rng() * 0.1)),
-    City: city,
-    CountyOrParish: county,
-    StateOrProvince: state,
-    PostalCode: `${zip3}${String(intBetween(rng, 0, 99)).padStart(2, '0')}`,
-    UnparsedAddress: `${streetNumber} ${streetName} ${suffix}, ${city}, ${state}`,
-    StreetNumber: streetNumber,
-    StreetName: streetName,
-    StreetSuffix: suffix,
-    Latitude: Math.round((35 + rng() * 12) * 1e6) / 1e6,
-    Longitude: Math.round((-120 + rng() * 30) * 1e6) / 1e6,
-    LotSizeAcres: Math.round((type === 'Land' ? 0.5 + rng() * 80 : 0.05 + rng() * 2) * 1000) / 1000,
-    PublicRemarks: `${pick(rng, adjectives)} ${type === 'Land' ? 'parcel' : 'home'} near ${streetName} ${suffix} in ${city}. Café & parks nearby.`,
-    ListAgentKey: setup.agentKeys[agentIdx] ?? '',
-    ListOfficeKey: setup.agentOffice[agentIdx] ?? '',
-    ModificationTimestamp: isoSeconds(modifiedMs),
-    ListingContractDate: isoSeconds(contractMs).slice(0, 10),
-    DaysOnMarket: dom,
-    PhotosCount: photos,
-    Appliances: improved ? pickSome(rng, applianceValues, 0, 4) : [],
-    InteriorFeatures: improved ? pickSome(rng, interiorValues, 0, 3) : [],
-    Rooms: [],
-    OpenHouses: [],
-    Media: []
-  }
-  if (improved) {
-    listing.BedroomsTotal = intBetween(rng, 1, 6)
-    listing.BathroomsTotalInteger = intBetween(rng, 1, 4)
-    listing.LivingArea = intBetween(rng, 6, 45) * 100
-    listing.YearBuilt = intBetween(rng, 1900, 2025)
-    listing.Rooms = generateRooms(rng, key, listing.BedroomsTotal)
-  }
-  if (status === 'Closed') {
-    listing.ClosePrice = Math.round(price * (0.92 + rng() * 0.1))
-    listing.CloseDate = listing.ModificationTimestamp.slice(0, 10)
-  }
-  if (status === 'Active' && rng() < 0.2) listing.OpenHouses = generateOpenHouses(rng, key, epochMs)
-  listing.Media = generateMedia(key, photos, listing.ModificationTimestamp)
-  return listing
-}
-
-function generateRooms(rng: Rng, key: string, bedrooms: number): Room[] {
-  const names = [
-    'Kitchen',
-    'Living Room',
-    'Primary Bedroom',
-    ...pickSome(rng, roomTypes.slice(3), 0, Math.min(3, bedrooms))
-  ]
-  return names.map((type, i) => ({
-    RoomKey: `${key}-R${i + 1}`,
-    RoomType: type,
-    RoomLevel: pick(rng, levels),
-    RoomDimensions: `${intBetween(rng, 9, 20)}x${intBetween(rng, 9, 20)}`
-  }))
-}
-
-function generateOpenHouses(rng: Rng, key: string, epochMs: number): OpenHouse[] {
-  const n = intBetween(rng, 1, 2)
+function openHouses(d: ListingDraw): OpenHouse[] {
+  const key = listingKeyOf(d.index)
   const out: OpenHouse[] = []
-  for (let i = 0; i < n; i++) {
-    const day = isoSeconds(epochMs + intBetween(rng, 1, 21) * 86_400_000).slice(0, 10)
-    const startHour = intBetween(rng, 10, 15)
+  for (let i = 0; i < d.openHouseCount; i++) {
+    const [offset, startHour] = d.openHouse(i)
+    const day = isoDate(d.epochMs + offset * DAY_MS)
     out.push({
       OpenHouseKey: `${key}-OH${i + 1}`,
       ListingKey: key,
       OpenHouseDate: day,
-      OpenHouseStartTime: `${day}T${String(startHour).padStart(2, '0')}:00:00Z`,
-      OpenHouseEndTime: `${day}T${String(startHour + 2).padStart(2, '0')}:00:00Z`,
+      OpenHouseStartTime: `${day}T${TWO_DIGITS[startHour]}:00:00Z`,
+      OpenHouseEndTime: `${day}T${TWO_DIGITS[startHour + 2]}:00:00Z`,
       OpenHouseRemarks: 'Come and see!'
     })
   }
   return out
+}
+
+type Derivations = { [K in keyof Listing]-?: (d: ListingDraw) => Listing[K] }
+
+/** Every field of a listing from its draw; optional fields are undefined where the listing has none. */
+const derive: Derivations = {
+  ListingKey: (d) => listingKeyOf(d.index),
+  ListingId: (d) => listingIdOf(d.index),
+  StandardStatus: (d) => d.status,
+  PropertyType: (d) => d.type,
+  PropertySubType: (d) => d.subType,
+  ListPrice: (d) => d.price,
+  OriginalListPrice: (d) => d.originalPrice,
+  City: (d) => d.city[0],
+  CountyOrParish: (d) => d.city[1],
+  StateOrProvince: (d) => d.city[2],
+  PostalCode: (d) => d.city[3] + TWO_DIGITS[d.zip2],
+  UnparsedAddress: (d) => `${d.streetNumber} ${d.streetName} ${d.suffix}, ${d.city[0]}, ${d.city[2]}`,
+  StreetNumber: (d) => String(d.streetNumber),
+  StreetName: (d) => d.streetName,
+  StreetSuffix: (d) => d.suffix,
+  Latitude: (d) => d.latitude,
+  Longitude: (d) => d.longitude,
+  LotSizeAcres: (d) => d.lotAcres,
+  PublicRemarks: (d) =>
+    `${d.adjective} ${d.type === 'Land' ? 'parcel' : 'home'} near ${d.streetName} ${d.suffix} in ${d.city[0]}. Café & parks nearby.`,
+  ListAgentKey: (d) => d.setup.agentKeys[d.agent] ?? '',
+  ListOfficeKey: (d) => d.setup.agentOffice[d.agent] ?? '',
+  ModificationTimestamp: (d) => isoSeconds(d.modifiedMs),
+  ListingContractDate: (d) => isoDate(d.contractMs),
+  DaysOnMarket: (d) => d.daysOnMarket,
+  PhotosCount: (d) => d.photos,
+  Appliances: (d) => maskItems(applianceValues, d.appliances),
+  InteriorFeatures: (d) => maskItems(interiorValues, d.interior),
+  Rooms: rooms,
+  OpenHouses: openHouses,
+  Media: (d) => generateMedia(listingKeyOf(d.index), d.photos, isoSeconds(d.modifiedMs)),
+  BedroomsTotal: (d) => (d.improved ? d.beds : undefined),
+  BathroomsTotalInteger: (d) => (d.improved ? d.baths : undefined),
+  LivingArea: (d) => (d.improved ? d.area : undefined),
+  YearBuilt: (d) => (d.improved ? d.year : undefined),
+  ClosePrice: (d) => (Number.isNaN(d.closePrice) ? undefined : d.closePrice),
+  CloseDate: (d) => (Number.isNaN(d.closePrice) ? undefined : isoDate(d.modifiedMs))
+}
+
+/** The whole listing, fields in the order clients have always seen them (optional ones last, when present). */
+export function generateListing(setup: GeneratorSetup, index: number): Listing {
+  const d = drawListing(setup, index)
+  const listing: Listing = {
+    ListingKey: derive.ListingKey(d),
+    ListingId: derive.ListingId(d),
+    StandardStatus: d.status,
+    PropertyType: d.type,
+    PropertySubType: d.subType,
+    ListPrice: d.price,
+    OriginalListPrice: d.originalPrice,
+    City: d.city[0],
+    CountyOrParish: d.city[1],
+    StateOrProvince: d.city[2],
+    PostalCode: derive.PostalCode(d),
+    UnparsedAddress: derive.UnparsedAddress(d),
+    StreetNumber: derive.StreetNumber(d),
+    StreetName: d.streetName,
+    StreetSuffix: d.suffix,
+    Latitude: d.latitude,
+    Longitude: d.longitude,
+    LotSizeAcres: d.lotAcres,
+    PublicRemarks: derive.PublicRemarks(d),
+    ListAgentKey: derive.ListAgentKey(d),
+    ListOfficeKey: derive.ListOfficeKey(d),
+    ModificationTimestamp: derive.ModificationTimestamp(d),
+    ListingContractDate: derive.ListingContractDate(d),
+    DaysOnMarket: d.daysOnMarket,
+    PhotosCount: d.photos,
+    Appliances: derive.Appliances(d),
+    InteriorFeatures: derive.InteriorFeatures(d),
+    Rooms: rooms(d),
+    OpenHouses: openHouses(d),
+    Media: generateMedia(derive.ListingKey(d), d.photos, derive.ModificationTimestamp(d))
+  }
+  if (d.improved) {
+    listing.BedroomsTotal = d.beds
+    listing.BathroomsTotalInteger = d.baths
+    listing.LivingArea = d.area
+    listing.YearBuilt = d.year
+  }
+  if (!Number.isNaN(d.closePrice)) {
+    listing.ClosePrice = d.closePrice
+    listing.CloseDate = derive.CloseDate(d)
+  }
+  return listing
+}
+
+// A draw read as a listing: one getter per field, computed when read (see ListingDraw). For readers that look at a
+// few fields of many rows (a large-mode search); it is not a plain object (spread or Object.entries see nothing).
+for (const [name, fn] of Object.entries(derive) as Array<[string, (d: ListingDraw) => unknown]>) {
+  Object.defineProperty(ListingDraw.prototype, name, {
+    get(this: ListingDraw) {
+      return fn(this)
+    }
+  })
+}
+
+export function listingView(setup: GeneratorSetup, index: number): Readonly<Listing> {
+  return drawListing(setup, index) as unknown as Listing
 }
 
 /** Media paths are relative; mounts prefix ctx.baseUrl() (the port is unknown while generating). */

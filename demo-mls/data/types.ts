@@ -173,12 +173,24 @@ export interface ChangeEntry {
   at: string
 }
 
+export interface ListingFilter {
+  propertyType?: PropertyType
+}
+
 /** Fields an admin may set on add/update; keys and change bookkeeping are the store's job. */
 export type ListingPatch = Partial<Omit<Listing, 'ListingKey' | 'ModificationTimestamp'>>
 
 export interface DemoData {
-  /** Live listings in key order (generated lazily in large mode). */
-  listings(): Iterable<Listing>
+  /**
+   * Live listings in key order (generated lazily in large mode); with a property type, only those — large mode then
+   * skips the others without generating them.
+   */
+  listings(filter?: ListingFilter): Iterable<Listing>
+  /**
+   * The same listings for readers that only read fields by name (a search): in large mode each field is computed
+   * when read, so never spread one or list its keys.
+   */
+  listingViews(filter?: ListingFilter): Iterable<Readonly<Listing>>
   count(): number
   get(key: string): Listing | undefined
   /** Adds a listing (defaults filled from the generator); returns the stored record. */

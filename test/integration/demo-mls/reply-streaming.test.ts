@@ -60,9 +60,9 @@ describe('streamed replies', () => {
 
   it('STANDARD-XML search: the reply starts before every row is generated', async () => {
     const data = mls.ctx.data
-    const original = data.listings.bind(data)
+    const original = data.listingViews.bind(data)
     let generated = 0
-    data.listings = function* (...args: Parameters<typeof original>): Generator<Listing> {
+    data.listingViews = function* (...args: Parameters<typeof original>): Generator<Listing> {
       for (const l of original(...args)) {
         generated++
         yield l
@@ -82,7 +82,7 @@ describe('streamed replies', () => {
       expect(generated).toBeGreaterThanOrEqual(1000)
       expect(r.atHeaders).toBeLessThan(generated / 2)
     } finally {
-      data.listings = original
+      data.listingViews = original
     }
   })
 
