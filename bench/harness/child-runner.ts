@@ -50,6 +50,8 @@ export interface ServerChild {
   url: string
   /** peak RSS so far and current RSS, without stopping (servers that answer 'rss') */
   rss(): Promise<{ peakRssMb: number; rssMb: number }>
+  /** starts the server's peak RSS over (servers that answer 'reset-peak') */
+  resetPeak(): Promise<void>
   stop(): Promise<{ peakRssMb: number }>
 }
 
@@ -67,6 +69,11 @@ export function startServerChild(relativePath: string, config: unknown): Promise
           new Promise((done) => {
             child.once('message', (r) => done(r as { peakRssMb: number; rssMb: number }))
             child.send('rss')
+          }),
+        resetPeak: () =>
+          new Promise((done) => {
+            child.once('message', () => done())
+            child.send('reset-peak')
           }),
         stop: () =>
           new Promise((done) => {

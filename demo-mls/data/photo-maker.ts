@@ -1,8 +1,8 @@
 // Real, decodable JPEGs for GetObject / MediaURL: a gradient with a house-ish block whose colours and position
 // vary per listing and photo, so a client that mixes up parts or object ids gets visibly different bytes.
-import jpeg from 'jpeg-js'
 import { mulberry32, streamSeed } from './prng'
 import type { ImageType } from './types'
+import { encodeJpeg } from './jpeg-writer'
 
 const SIZES: Record<ImageType, [number, number]> = { Photo: [160, 120], HiRes: [320, 240] }
 const CACHE_LIMIT = 256
@@ -48,7 +48,7 @@ export function renderPhoto(seed: number, listingKey: string, order: number, typ
       data[i + 3] = 255
     }
   }
-  const bytes = jpeg.encode({ width: w, height: h, data }, 75).data
+  const bytes = encodeJpeg(data, w, h, 75)
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string)
   cache.set(cacheKey, bytes)
   return bytes

@@ -38,7 +38,7 @@ describe('Demo MLS data', () => {
     for (const [i, listing] of stored.entries()) {
       const view = views[i] as unknown as Record<string, unknown>
       for (const f of fields)
-        expect(view[f], `${listing.ListingKey}.${f}`).toEqual((listing as Record<string, unknown>)[f])
+        expect(view[f], `${listing.ListingKey}.${f}`).toEqual((listing as unknown as Record<string, unknown>)[f])
     }
     for (const propertyType of ['Residential', 'Land', 'ResidentialLease'] as const) {
       const keys = [...large.listingViews({ propertyType })].map((l) => l.ListingKey)
