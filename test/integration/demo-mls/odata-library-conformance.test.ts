@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { oData, type Edm, type Edmx, type HttpOData } from 'ts-odatajs'
 import { startDemoMls, type DemoMls } from '../../../demo-mls/server'
 import type { Listing } from '../../../demo-mls/data/types'
+import { demoAccessToken } from '../../support/demo-access-token'
 
 let mls: DemoMls
 let bearer: Record<string, string>
@@ -48,12 +49,7 @@ interface Page {
 
 beforeAll(async () => {
   mls = await startDemoMls({ listings: 400 })
-  const grant = await fetch(`${mls.url}/oauth/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: 'grant_type=client_credentials&client_id=workbench&client_secret=workbench-secret&scope=odata'
-  })
-  bearer = { Authorization: `Bearer ${((await grant.json()) as { access_token: string }).access_token}` }
+  bearer = { Authorization: `Bearer ${await demoAccessToken(mls.url, 'odata')}` }
   model = (await read<Edmx.Edmx>('/$metadata', { handler: oData.metadataHandler })).data
 })
 afterAll(async () => {

@@ -6,18 +6,14 @@ import { XMLParser } from 'fast-xml-parser'
 import { startDemoMls, type DemoMls } from '../../../demo-mls/server'
 import { apiSettingsFor } from '../../../demo-mls/web-api/api-settings'
 import type { Listing } from '../../../demo-mls/data/types'
+import { demoAccessToken } from '../../support/demo-access-token'
 
 let mls: DemoMls
 let token = ''
 
 beforeAll(async () => {
   mls = await startDemoMls({ listings: 300 })
-  const reply = await fetch(`${mls.url}/oauth/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: 'grant_type=client_credentials&client_id=workbench&client_secret=workbench-secret'
-  })
-  token = String(((await reply.json()) as { access_token: string }).access_token)
+  token = await demoAccessToken(mls.url)
 })
 afterAll(async () => {
   await mls.close()
