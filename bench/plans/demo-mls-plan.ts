@@ -1,6 +1,7 @@
 // Everything that needs the Demo MLS (large mode, in its own process): the end-to-end COMPACT search (server-bound,
 // for the RSS and first-row acceptance of issues 4 and 5), the captures the replay cases use afterwards, and the
 // server's own figures per reply (case "demo-mls").
+import os from 'node:os'
 import path from 'node:path'
 import { listingKeyOf } from '../../demo-mls/data/listing-generator'
 import type { CompactParams } from '../cases/compact-search'
@@ -52,6 +53,7 @@ export async function runDemoMlsPlan(
   const idle = await server.rss()
   const figures: DemoServerFigures = { idleRssMb: idle.rssMb }
   let searchPeakRssMb = NaN
+  let compactCpuMs = 0
   const auth = { Authorization: basicHeader(DEMO_AUTH.user, DEMO_AUTH.password) }
   const variants: VariantReport[] = []
   let report: CaseReport | undefined
@@ -68,6 +70,7 @@ export async function runDemoMlsPlan(
     }
     if (needCompact) {
       const file = path.join(ctx.tmp, 'compact.xml')
+      const cpuBefore = (await server.rss()).cpuMs ?? 0
       const drain = await measure(
         {
           module: 'compact',
@@ -80,6 +83,8 @@ export async function runDemoMlsPlan(
         ctx.log
       )
       variants.push(drain)
+      compactCpuMs = ((await server.rss()).cpuMs ?? 0) - cpuBefore
+      figures.loadAverage = Math.round(os.loadavg()[0]! * 10) / 10
       const run = drain.runs[0]
       if (drain.ok && run?.output) {
         captures.compact = {
@@ -113,6 +118,7 @@ export async function runDemoMlsPlan(
         label: `COMPACT search, ${sizes.compactRows.toLocaleString('en')} rows (raw drain, median)`,
         bytes: drained.bytes,
         ms: drained.medianMs,
+        ...(compactCpuMs > 0 ? { cpuMs: compactCpuMs } : {}),
         peakRssMb: searchPeakRssMb
       }
     const base = `${server.url}/rets`
@@ -174,11 +180,12 @@ async function serve(
   fetchReply: () => Promise<Capture>
 ): Promise<{ capture: Capture; reply: ServedReply }> {
   await server.resetPeak()
+  const cpuBefore = (await server.rss()).cpuMs ?? 0
   const started = performance.now()
   const cap = await fetchReply()
   const ms = performance.now() - started
-  const { peakRssMb } = await server.rss()
-  return { capture: cap, reply: { label, bytes: cap.bytes, ms, peakRssMb } }
+  const { peakRssMb, cpuMs } = await server.rss()
+  return { capture: cap, reply: { label, bytes: cap.bytes, ms, peakRssMb, cpuMs: (cpuMs ?? 0) - cpuBefore } }
 }
 
 async function capture(url: string, file: string, headers: Record<string, string>): Promise<Capture> {

@@ -14,7 +14,12 @@ process.once('message', (options: Partial<DemoMlsOptions>) => {
         return
       }
       if (m === 'rss') {
-        process.send?.({ peakRssMb: peakRssMb(), rssMb: Math.round((process.memoryUsage().rss / 1048576) * 10) / 10 })
+        const cpu = process.cpuUsage()
+        process.send?.({
+          peakRssMb: peakRssMb(),
+          rssMb: Math.round((process.memoryUsage().rss / 1048576) * 10) / 10,
+          cpuMs: Math.round((cpu.user + cpu.system) / 1000)
+        })
         return
       }
       if (m !== 'stop') return
