@@ -27,8 +27,8 @@ export interface GeneratorSetup {
 }
 
 /**
- * Everything random about one listing. It is also what large-mode searches read: listing-generator.ts puts a getter
- * for every Listing field on this class, so a row costs one object and a field is only computed when read.
+ * Everything random about one listing. Large-mode searches read it as a listing: listing-generator.ts's ListingRow
+ * extends it with a getter per Listing field, so a row costs one object and a field is only computed when read.
  * Numbers only (rooms and open houses packed into integers), to keep a million-row search's garbage small.
  */
 export class ListingDraw {
@@ -139,9 +139,10 @@ function drawRooms(rng: Rng, draw: ListingDraw): void {
   }
 }
 
-export function drawListing(setup: GeneratorSetup, index: number): ListingDraw {
-  const rng = recordRng(setup.seed, index, 'listing')
-  const d = new ListingDraw(setup, index)
+/** Draws listing `d.index` into `d` (a ListingDraw or a subclass that reads it as a listing). */
+export function fillDraw<D extends ListingDraw>(d: D): D {
+  const setup = d.setup
+  const rng = recordRng(setup.seed, d.index, 'listing')
   d.epochMs = epochMsOf(setup.epoch)
   d.type = classOf(rng)
   d.status = weightedStatus(rng)

@@ -1,11 +1,11 @@
 // Generates listing N from (seed, N) alone, so large mode can stream a million rows without holding any and the
-// normal mode can cache the same rows. A listing is its draw (listing-draw.ts) turned into field values by the
-// `derive` table below: generateListing applies all of it; a ListingView applies one entry when a field is read,
-// which is all a large-mode search needs (a COMPACT row reads a dozen fields, never the photos or rooms).
+// normal mode can cache the same rows. A listing is its draw (listing-draw.ts) read through ListingRow's getters:
+// generateListing reads every field into a plain object; a large-mode search reads only the dozen fields a COMPACT
+// row shows, never the photos or rooms.
 import type { Listing, Media, OpenHouse, Room } from './types'
 import { maskItems } from './prng'
 import { isoDate, isoSeconds } from './iso-time'
-import { drawListing, ListingDraw, type GeneratorSetup } from './listing-draw'
+import { fillDraw, ListingDraw, type GeneratorSetup } from './listing-draw'
 import { applianceValues, interiorValues, levels, photoCaptions, roomTypes } from './listing-vocabulary'
 
 export type { GeneratorSetup } from './listing-draw'
@@ -64,109 +64,173 @@ function openHouses(d: ListingDraw): OpenHouse[] {
   return out
 }
 
-type Derivations = { [K in keyof Listing]-?: (d: ListingDraw) => Listing[K] }
-
-/** Every field of a listing from its draw; optional fields are undefined where the listing has none. */
-const derive: Derivations = {
-  ListingKey: (d) => listingKeyOf(d.index),
-  ListingId: (d) => listingIdOf(d.index),
-  StandardStatus: (d) => d.status,
-  PropertyType: (d) => d.type,
-  PropertySubType: (d) => d.subType,
-  ListPrice: (d) => d.price,
-  OriginalListPrice: (d) => d.originalPrice,
-  City: (d) => d.city[0],
-  CountyOrParish: (d) => d.city[1],
-  StateOrProvince: (d) => d.city[2],
-  PostalCode: (d) => d.city[3] + TWO_DIGITS[d.zip2],
-  UnparsedAddress: (d) => `${d.streetNumber} ${d.streetName} ${d.suffix}, ${d.city[0]}, ${d.city[2]}`,
-  StreetNumber: (d) => String(d.streetNumber),
-  StreetName: (d) => d.streetName,
-  StreetSuffix: (d) => d.suffix,
-  Latitude: (d) => d.latitude,
-  Longitude: (d) => d.longitude,
-  LotSizeAcres: (d) => d.lotAcres,
-  PublicRemarks: (d) =>
-    `${d.adjective} ${d.type === 'Land' ? 'parcel' : 'home'} near ${d.streetName} ${d.suffix} in ${d.city[0]}. Café & parks nearby.`,
-  ListAgentKey: (d) => d.setup.agentKeys[d.agent] ?? '',
-  ListOfficeKey: (d) => d.setup.agentOffice[d.agent] ?? '',
-  ModificationTimestamp: (d) => isoSeconds(d.modifiedMs),
-  ListingContractDate: (d) => isoDate(d.contractMs),
-  DaysOnMarket: (d) => d.daysOnMarket,
-  PhotosCount: (d) => d.photos,
-  Appliances: (d) => maskItems(applianceValues, d.appliances),
-  InteriorFeatures: (d) => maskItems(interiorValues, d.interior),
-  Rooms: rooms,
-  OpenHouses: openHouses,
-  Media: (d) => generateMedia(listingKeyOf(d.index), d.photos, isoSeconds(d.modifiedMs)),
-  BedroomsTotal: (d) => (d.improved ? d.beds : undefined),
-  BathroomsTotalInteger: (d) => (d.improved ? d.baths : undefined),
-  LivingArea: (d) => (d.improved ? d.area : undefined),
-  YearBuilt: (d) => (d.improved ? d.year : undefined),
-  ClosePrice: (d) => (Number.isNaN(d.closePrice) ? undefined : d.closePrice),
-  CloseDate: (d) => (Number.isNaN(d.closePrice) ? undefined : isoDate(d.modifiedMs))
-}
-
-/** The whole listing, fields in the order clients have always seen them (optional ones last, when present). */
-export function generateListing(setup: GeneratorSetup, index: number): Listing {
-  const d = drawListing(setup, index)
-  const listing: Listing = {
-    ListingKey: derive.ListingKey(d),
-    ListingId: derive.ListingId(d),
-    StandardStatus: d.status,
-    PropertyType: d.type,
-    PropertySubType: d.subType,
-    ListPrice: d.price,
-    OriginalListPrice: d.originalPrice,
-    City: d.city[0],
-    CountyOrParish: d.city[1],
-    StateOrProvince: d.city[2],
-    PostalCode: derive.PostalCode(d),
-    UnparsedAddress: derive.UnparsedAddress(d),
-    StreetNumber: derive.StreetNumber(d),
-    StreetName: d.streetName,
-    StreetSuffix: d.suffix,
-    Latitude: d.latitude,
-    Longitude: d.longitude,
-    LotSizeAcres: d.lotAcres,
-    PublicRemarks: derive.PublicRemarks(d),
-    ListAgentKey: derive.ListAgentKey(d),
-    ListOfficeKey: derive.ListOfficeKey(d),
-    ModificationTimestamp: derive.ModificationTimestamp(d),
-    ListingContractDate: derive.ListingContractDate(d),
-    DaysOnMarket: d.daysOnMarket,
-    PhotosCount: d.photos,
-    Appliances: derive.Appliances(d),
-    InteriorFeatures: derive.InteriorFeatures(d),
-    Rooms: rooms(d),
-    OpenHouses: openHouses(d),
-    Media: generateMedia(derive.ListingKey(d), d.photos, derive.ModificationTimestamp(d))
+/**
+ * A listing read straight from its draw: one getter per field, computed when read (optional fields are undefined
+ * where the listing has none). Large-mode searches read rows like this; generateListing copies one into a plain
+ * object. Not a plain object itself: spread or Object.entries see none of the fields.
+ */
+export class ListingRow extends ListingDraw implements Readonly<Listing> {
+  get ListingKey(): string {
+    return listingKeyOf(this.index)
   }
-  if (d.improved) {
-    listing.BedroomsTotal = d.beds
-    listing.BathroomsTotalInteger = d.baths
-    listing.LivingArea = d.area
-    listing.YearBuilt = d.year
+  get ListingId(): string {
+    return listingIdOf(this.index)
   }
-  if (!Number.isNaN(d.closePrice)) {
-    listing.ClosePrice = d.closePrice
-    listing.CloseDate = derive.CloseDate(d)
+  get StandardStatus(): Listing['StandardStatus'] {
+    return this.status
   }
-  return listing
-}
-
-// A draw read as a listing: one getter per field, computed when read (see ListingDraw). For readers that look at a
-// few fields of many rows (a large-mode search); it is not a plain object (spread or Object.entries see nothing).
-for (const [name, fn] of Object.entries(derive) as Array<[string, (d: ListingDraw) => unknown]>) {
-  Object.defineProperty(ListingDraw.prototype, name, {
-    get(this: ListingDraw) {
-      return fn(this)
-    }
-  })
+  get PropertyType(): Listing['PropertyType'] {
+    return this.type
+  }
+  get PropertySubType(): string {
+    return this.subType
+  }
+  get ListPrice(): number {
+    return this.price
+  }
+  get OriginalListPrice(): number {
+    return this.originalPrice
+  }
+  get City(): string {
+    return this.city[0]
+  }
+  get CountyOrParish(): string {
+    return this.city[1]
+  }
+  get StateOrProvince(): string {
+    return this.city[2]
+  }
+  get PostalCode(): string {
+    return this.city[3] + TWO_DIGITS[this.zip2]
+  }
+  get UnparsedAddress(): string {
+    return `${this.streetNumber} ${this.streetName} ${this.suffix}, ${this.city[0]}, ${this.city[2]}`
+  }
+  get StreetNumber(): string {
+    return String(this.streetNumber)
+  }
+  get StreetName(): string {
+    return this.streetName
+  }
+  get StreetSuffix(): string {
+    return this.suffix
+  }
+  get Latitude(): number {
+    return this.latitude
+  }
+  get Longitude(): number {
+    return this.longitude
+  }
+  get LotSizeAcres(): number {
+    return this.lotAcres
+  }
+  get PublicRemarks(): string {
+    const what = this.type === 'Land' ? 'parcel' : 'home'
+    return `${this.adjective} ${what} near ${this.streetName} ${this.suffix} in ${this.city[0]}. Café & parks nearby.`
+  }
+  get ListAgentKey(): string {
+    return this.setup.agentKeys[this.agent] ?? ''
+  }
+  get ListOfficeKey(): string {
+    return this.setup.agentOffice[this.agent] ?? ''
+  }
+  get ModificationTimestamp(): string {
+    return isoSeconds(this.modifiedMs)
+  }
+  get ListingContractDate(): string {
+    return isoDate(this.contractMs)
+  }
+  get DaysOnMarket(): number {
+    return this.daysOnMarket
+  }
+  get PhotosCount(): number {
+    return this.photos
+  }
+  get Appliances(): string[] {
+    return maskItems(applianceValues, this.appliances)
+  }
+  get InteriorFeatures(): string[] {
+    return maskItems(interiorValues, this.interior)
+  }
+  get Rooms(): Room[] {
+    return rooms(this)
+  }
+  get OpenHouses(): OpenHouse[] {
+    return openHouses(this)
+  }
+  get Media(): Media[] {
+    return generateMedia(this.ListingKey, this.photos, this.ModificationTimestamp)
+  }
+  get BedroomsTotal(): number | undefined {
+    return this.improved ? this.beds : undefined
+  }
+  get BathroomsTotalInteger(): number | undefined {
+    return this.improved ? this.baths : undefined
+  }
+  get LivingArea(): number | undefined {
+    return this.improved ? this.area : undefined
+  }
+  get YearBuilt(): number | undefined {
+    return this.improved ? this.year : undefined
+  }
+  get ClosePrice(): number | undefined {
+    return Number.isNaN(this.closePrice) ? undefined : this.closePrice
+  }
+  get CloseDate(): string | undefined {
+    return Number.isNaN(this.closePrice) ? undefined : isoDate(this.modifiedMs)
+  }
 }
 
 export function listingView(setup: GeneratorSetup, index: number): Readonly<Listing> {
-  return drawListing(setup, index) as unknown as Listing
+  return fillDraw(new ListingRow(setup, index))
+}
+
+/** The whole listing as a plain object, fields in the order clients have always seen them (optional ones last). */
+export function generateListing(setup: GeneratorSetup, index: number): Listing {
+  const r = fillDraw(new ListingRow(setup, index))
+  const listing: Listing = {
+    ListingKey: r.ListingKey,
+    ListingId: r.ListingId,
+    StandardStatus: r.StandardStatus,
+    PropertyType: r.PropertyType,
+    PropertySubType: r.PropertySubType,
+    ListPrice: r.ListPrice,
+    OriginalListPrice: r.OriginalListPrice,
+    City: r.City,
+    CountyOrParish: r.CountyOrParish,
+    StateOrProvince: r.StateOrProvince,
+    PostalCode: r.PostalCode,
+    UnparsedAddress: r.UnparsedAddress,
+    StreetNumber: r.StreetNumber,
+    StreetName: r.StreetName,
+    StreetSuffix: r.StreetSuffix,
+    Latitude: r.Latitude,
+    Longitude: r.Longitude,
+    LotSizeAcres: r.LotSizeAcres,
+    PublicRemarks: r.PublicRemarks,
+    ListAgentKey: r.ListAgentKey,
+    ListOfficeKey: r.ListOfficeKey,
+    ModificationTimestamp: r.ModificationTimestamp,
+    ListingContractDate: r.ListingContractDate,
+    DaysOnMarket: r.DaysOnMarket,
+    PhotosCount: r.PhotosCount,
+    Appliances: r.Appliances,
+    InteriorFeatures: r.InteriorFeatures,
+    Rooms: r.Rooms,
+    OpenHouses: r.OpenHouses,
+    Media: r.Media
+  }
+  if (r.improved) {
+    listing.BedroomsTotal = r.beds
+    listing.BathroomsTotalInteger = r.baths
+    listing.LivingArea = r.area
+    listing.YearBuilt = r.year
+  }
+  if (r.ClosePrice !== undefined) {
+    listing.ClosePrice = r.ClosePrice
+    if (r.CloseDate !== undefined) listing.CloseDate = r.CloseDate
+  }
+  return listing
 }
 
 /** Media paths are relative; mounts prefix ctx.baseUrl() (the port is unknown while generating). */
