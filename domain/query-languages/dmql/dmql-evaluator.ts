@@ -50,10 +50,28 @@ function visit(node: DmqlNode, record: RecordAccessor, fieldInfo: FieldResolver 
   }
 }
 
+/** What the evaluator needs of a field, worked out once per field (metadata fields are not changed once built)
+ * rather than with regexes on every record. */
+interface FieldTraits {
+  kind: FieldKind
+  multi: boolean
+}
+const traitsCache = new WeakMap<FieldMeta, FieldTraits>()
+
+function traitsOf(field: FieldMeta): FieldTraits {
+  let traits = traitsCache.get(field)
+  if (!traits) {
+    traits = { kind: fieldKindOf(field.dataType), multi: isMultiValued(field) }
+    traitsCache.set(field, traits)
+  }
+  return traits
+}
+
 function evaluateCriterion(c: DmqlCriterion, record: RecordAccessor, field: FieldMeta | undefined, now: Date): boolean {
+  const traits = field ? traitsOf(field) : undefined
   // RETS COMPACT sends LookupMulti values as "A,B,C"; split them only when the metadata says the field is multi.
-  const values = scalarsOf(record(c.field), isMultiValued(field) || (!field && c.lookupOp !== undefined))
-  const kind = field ? fieldKindOf(field.dataType) : undefined
+  const values = scalarsOf(record(c.field), traits ? traits.multi : c.lookupOp !== undefined)
+  const kind = traits?.kind
   switch (c.lookupOp) {
     case 'and':
       for (const item of c.values) if (!hit(item, values, kind, now)) return false
