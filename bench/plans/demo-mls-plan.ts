@@ -251,7 +251,7 @@ function e2eReport(ctx: BenchContext, variants: VariantReport[], server: ServerR
     variants,
     targets,
     [
-      'The Demo MLS generates rows on the fly (~60k rows/s on one core), so every client here runs at the server\'s pace; throughput ratios are measured in the "compact" case against a replay of the same body.'
+      'The Demo MLS generates rows on the fly (its rate: the demo-mls case), so every client here runs at the server\'s pace; throughput ratios are measured in the "compact" case against a replay of the same body.'
     ]
   )
 }
