@@ -56,6 +56,7 @@ async function main(): Promise<number> {
       demo.report.correct = false
     }
     if (demo.report) cases.push(demo.report)
+    if (demo.serverReport) cases.push(demo.serverReport)
     cases.push(...replay)
     cases.push(...(await runLocalPlan(ctx, demo.captures)))
   } finally {

@@ -41,6 +41,8 @@ export interface DemoMlsOptions {
    * a large MLS: dozens of classes whose TABLE is loaded one by one
    */
   extraClasses: number
+  /** serve every photo padded to this many bytes, as real listing photos are (0: as rendered, ~4–10 KB) */
+  photoBytes: number
 }
 
 export interface FaultState {
@@ -108,7 +110,8 @@ export const defaultOptions: DemoMlsOptions = {
   realm: 'Demo MLS RETS',
   gzip: true,
   epoch: '2026-06-01T00:00:00Z',
-  extraClasses: 0
+  extraClasses: 0,
+  photoBytes: 0
 }
 
 export const noFaults: FaultState = {

@@ -34,7 +34,13 @@ export function createDemoContext(options: Partial<DemoMlsOptions> = {}): {
   const faults: FaultState = { ...noFaults }
   const users = defaultUsers.map((u) => ({ ...u }))
   const ctx: DemoContext = {
-    data: createDemoData({ count: opts.listings, seed: opts.seed, large: opts.large, epoch: opts.epoch }),
+    data: createDemoData({
+      count: opts.listings,
+      seed: opts.seed,
+      large: opts.large,
+      epoch: opts.epoch,
+      photoBytes: opts.photoBytes
+    }),
     options: opts,
     baseUrl: () => base,
     faults,

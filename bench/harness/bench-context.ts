@@ -9,7 +9,7 @@ export interface BenchSizes {
   standardXmlRows: number
   /** listings whose HiRes photos one GetObject fetches (~4 photos each) */
   photoListings: number
-  /** each photo of that reply padded to this size (real photos are hundreds of KB, the Demo MLS's ~4 KB) */
+  /** the Demo MLS pads each photo to this size (real photos are hundreds of KB; its own JPEGs are ~4–10 KB) */
   photoBytes: number
   /** size of the generated OData page */
   odataMb: number
@@ -77,6 +77,7 @@ export const COMPACT_SELECT =
 
 export const CASE_NAMES = [
   'compact-e2e',
+  'demo-mls',
   'compact',
   'standard-xml',
   'metadata',

@@ -1,7 +1,7 @@
 // Peak RSS of this process, in KB. Linux carries ru_maxrss over fork + exec: a child spawned while the parent held
 // 300 MB (the photo reply it checks) would report a 300 MB "peak" it never had. VmHWM in /proc/self/status belongs
 // to the process's own address space and starts fresh at exec; elsewhere resourceUsage().maxRSS is what there is.
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 
 export function peakRssKb(): number {
   try {
@@ -11,4 +11,13 @@ export function peakRssKb(): number {
     // not Linux
   }
   return process.resourceUsage().maxRSS
+}
+
+/** Starts the peak over (Linux: `5` to /proc/self/clear_refs resets VmHWM), so one phase's peak can be read. */
+export function resetPeakRss(): void {
+  try {
+    writeFileSync('/proc/self/clear_refs', '5')
+  } catch {
+    // not Linux: the peak stays the process's whole-life one
+  }
 }

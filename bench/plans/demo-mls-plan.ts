@@ -1,11 +1,13 @@
 // Everything that needs the Demo MLS (large mode, in its own process): the end-to-end COMPACT search (server-bound,
-// for the RSS and first-row acceptance of issues 4 and 5) and the captures the replay cases use afterwards.
+// for the RSS and first-row acceptance of issues 4 and 5), the captures the replay cases use afterwards, and the
+// server's own figures per reply (case "demo-mls").
+import os from 'node:os'
 import path from 'node:path'
 import { listingKeyOf } from '../../demo-mls/data/listing-generator'
 import type { CompactParams } from '../cases/compact-search'
-import { startServerChild } from '../harness/child-runner'
+import { startServerChild, type ServerChild } from '../harness/child-runner'
 import { COMPACT_SELECT, type BenchContext } from '../harness/bench-context'
-import { inflateMultipart } from '../inputs/realistic-photos'
+import { demoServerReport, type DemoServerFigures, type ServedReply } from './demo-mls-server-report'
 import { basicHeader, drainGet } from '../harness/http-drain'
 import { caseReport, measure, rssText, target } from '../harness/measure'
 import type { CaseReport, VariantReport } from '../harness/report-types'
@@ -27,10 +29,14 @@ export interface DemoCaptures {
 
 const DEMO_AUTH = { user: 'demo', password: 'demo-pass' }
 
-export async function runDemoMlsPlan(ctx: BenchContext): Promise<{ report?: CaseReport; captures: DemoCaptures }> {
+export async function runDemoMlsPlan(
+  ctx: BenchContext
+): Promise<{ report?: CaseReport; serverReport?: CaseReport; captures: DemoCaptures }> {
   const captures: DemoCaptures = {}
-  const needCompact = ctx.want('compact-e2e') || ctx.want('compact')
-  if (!needCompact && !ctx.want('standard-xml') && !ctx.want('metadata') && !ctx.want('getobject')) return { captures }
+  const serverCase = ctx.want('demo-mls')
+  const needCompact = ctx.want('compact-e2e') || ctx.want('compact') || serverCase
+  const want = (name: string): boolean => serverCase || ctx.want(name)
+  if (!needCompact && !want('standard-xml') && !want('metadata') && !want('getobject')) return { captures }
   const { sizes } = ctx
   ctx.log(`Demo MLS: large mode, ${sizes.listings} listings`)
   const server = await startServerChild('servers/demo-mls-child.ts', {
@@ -40,10 +46,14 @@ export async function runDemoMlsPlan(ctx: BenchContext): Promise<{ report?: Case
     // Basic keeps the raw-drain floor a single plain GET; gzip off so every variant reads the same bytes
     auth: 'basic',
     gzip: false,
-    action: false
+    action: false,
+    // real listing photos are hundreds of KB: the Demo MLS pads its small JPEGs (still valid) to that size
+    photoBytes: sizes.photoBytes
   })
   const idle = await server.rss()
+  const figures: DemoServerFigures = { idleRssMb: idle.rssMb }
   let searchPeakRssMb = NaN
+  let compactCpuMs = 0
   const auth = { Authorization: basicHeader(DEMO_AUTH.user, DEMO_AUTH.password) }
   const variants: VariantReport[] = []
   let report: CaseReport | undefined
@@ -60,6 +70,7 @@ export async function runDemoMlsPlan(ctx: BenchContext): Promise<{ report?: Case
     }
     if (needCompact) {
       const file = path.join(ctx.tmp, 'compact.xml')
+      const cpuBefore = (await server.rss()).cpuMs ?? 0
       const drain = await measure(
         {
           module: 'compact',
@@ -72,6 +83,8 @@ export async function runDemoMlsPlan(ctx: BenchContext): Promise<{ report?: Case
         ctx.log
       )
       variants.push(drain)
+      compactCpuMs = ((await server.rss()).cpuMs ?? 0) - cpuBefore
+      figures.loadAverage = Math.round(os.loadavg()[0]! * 10) / 10
       const run = drain.runs[0]
       if (drain.ok && run?.output) {
         captures.compact = {
@@ -99,8 +112,17 @@ export async function runDemoMlsPlan(ctx: BenchContext): Promise<{ report?: Case
       )
     }
     searchPeakRssMb = (await server.rss()).peakRssMb
+    const drained = variants.find((v) => v.variant === 'raw-drain')
+    if (drained?.ok && drained.bytes)
+      figures.compact = {
+        label: `COMPACT search, ${sizes.compactRows.toLocaleString('en')} rows (raw drain, median)`,
+        bytes: drained.bytes,
+        ms: drained.medianMs,
+        ...(compactCpuMs > 0 ? { cpuMs: compactCpuMs } : {}),
+        peakRssMb: searchPeakRssMb
+      }
     const base = `${server.url}/rets`
-    if (ctx.want('standard-xml')) {
+    if (want('standard-xml')) {
       const q = new URLSearchParams({
         SearchType: 'Property',
         Class: 'A',
@@ -110,25 +132,36 @@ export async function runDemoMlsPlan(ctx: BenchContext): Promise<{ report?: Case
         Limit: String(sizes.standardXmlRows),
         Count: '1'
       })
-      captures.standardXml = await capture(`${base}/Search?${q}`, path.join(ctx.tmp, 'standard.xml'), auth)
-      ctx.log(`Demo MLS peak RSS after the STANDARD-XML search: ${(await server.rss()).peakRssMb} MB`)
+      const served = await serve(
+        server,
+        `STANDARD-XML search, ${sizes.standardXmlRows.toLocaleString('en')} rows`,
+        () => capture(`${base}/Search?${q}`, path.join(ctx.tmp, 'standard.xml'), auth)
+      )
+      captures.standardXml = served.capture
+      figures.standardXml = served.reply
     }
-    if (ctx.want('metadata')) {
+    if (want('metadata')) {
       const q = new URLSearchParams({ Type: 'METADATA-SYSTEM', ID: '*', Format: 'STANDARD-XML' })
-      captures.metadata = await capture(`${base}/GetMetadata?${q}`, path.join(ctx.tmp, 'metadata.xml'), auth)
-      ctx.log(`Demo MLS peak RSS after GetMetadata: ${(await server.rss()).peakRssMb} MB`)
+      const served = await serve(server, 'GetMetadata, the whole dump (STANDARD-XML)', () =>
+        capture(`${base}/GetMetadata?${q}`, path.join(ctx.tmp, 'metadata.xml'), auth)
+      )
+      captures.metadata = served.capture
+      figures.metadata = served.reply
     }
-    if (ctx.want('getobject')) {
+    if (want('getobject')) {
       const ids: Record<string, string> = {}
       for (let i = 0; i < sizes.photoListings; i++) ids[listingKeyOf(i)] = '*'
       const id = Object.keys(ids)
         .map((k) => `${k}:*`)
         .join(',')
       const q = new URLSearchParams({ Resource: 'Property', Type: 'HiRes', ID: id, Location: '0' })
-      const cap = await capture(`${base}/GetObject?${q}`, path.join(ctx.tmp, 'objects.bin'), auth)
-      const large = await inflateMultipart(cap, path.join(ctx.tmp, 'objects-large.bin'), sizes.photoBytes)
-      captures.getObject = { ...large, ids }
-      ctx.log(`Demo MLS peak RSS after the GetObject: ${(await server.rss()).peakRssMb} MB`)
+      const served = await serve(
+        server,
+        `GetObject multipart, ${sizes.photoListings} listings × every HiRes photo`,
+        () => capture(`${base}/GetObject?${q}`, path.join(ctx.tmp, 'objects.bin'), auth)
+      )
+      captures.getObject = { ...served.capture, ids }
+      figures.photos = served.reply
     }
   } finally {
     const { peakRssMb } = await server.stop()
@@ -136,7 +169,23 @@ export async function runDemoMlsPlan(ctx: BenchContext): Promise<{ report?: Case
     if (ctx.want('compact-e2e'))
       report = e2eReport(ctx, variants, { idle: idle.rssMb, search: searchPeakRssMb, session: peakRssMb })
   }
-  return { ...(report ? { report } : {}), captures }
+  const serverReport = serverCase ? demoServerReport(ctx, figures) : undefined
+  return { ...(report ? { report } : {}), ...(serverReport ? { serverReport } : {}), captures }
+}
+
+/** Captures one reply with the server's peak RSS started over, so the peak is this reply's. */
+async function serve(
+  server: ServerChild,
+  label: string,
+  fetchReply: () => Promise<Capture>
+): Promise<{ capture: Capture; reply: ServedReply }> {
+  await server.resetPeak()
+  const cpuBefore = (await server.rss()).cpuMs ?? 0
+  const started = performance.now()
+  const cap = await fetchReply()
+  const ms = performance.now() - started
+  const { peakRssMb, cpuMs } = await server.rss()
+  return { capture: cap, reply: { label, bytes: cap.bytes, ms, peakRssMb, cpuMs: (cpuMs ?? 0) - cpuBefore } }
 }
 
 async function capture(url: string, file: string, headers: Record<string, string>): Promise<Capture> {
@@ -202,7 +251,7 @@ function e2eReport(ctx: BenchContext, variants: VariantReport[], server: ServerR
     variants,
     targets,
     [
-      'The Demo MLS generates rows on the fly (~60k rows/s on one core), so every client here runs at the server\'s pace; throughput ratios are measured in the "compact" case against a replay of the same body.'
+      'The Demo MLS generates rows on the fly (its rate: the demo-mls case), so every client here runs at the server\'s pace; throughput ratios are measured in the "compact" case against a replay of the same body.'
     ]
   )
 }

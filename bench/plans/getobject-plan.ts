@@ -103,7 +103,7 @@ export async function getObjectCase(
     ],
     [
       `Reference: ${expected.files} photos / ${expected.bytes} bytes from splitting the captured body as a whole.`,
-      'The Demo MLS reply is replayed with each JPEG padded to a realistic size by comment segments (still valid JPEGs; same framing and headers), so the case has the shape of the issue: ~1,000 photos, ~300 MB.'
+      'The Demo MLS serves each JPEG padded to a realistic size by comment segments (its photoBytes option; still valid JPEGs), and that reply is replayed, so the case has the shape of the issue: ~1,000 photos, ~300 MB.'
     ]
   )
 }

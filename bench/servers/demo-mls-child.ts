@@ -1,15 +1,25 @@
-// The Demo MLS in its own process, so its peak RSS (issue 4: large mode under 200 MB) is measured apart from
-// the client's.
+// The Demo MLS in its own process, so its peak RSS is measured apart from the client's; 'reset-peak' starts the
+// peak over, so each reply the plan captures gets its own figure.
 import { startDemoMls } from '../../demo-mls/server'
 import type { DemoMlsOptions } from '../../demo-mls/demo-context'
-import { peakRssKb } from '../harness/peak-rss'
+import { peakRssKb, resetPeakRss } from '../harness/peak-rss'
 
 process.once('message', (options: Partial<DemoMlsOptions>) => {
   void startDemoMls(options).then((mls) => {
     process.send?.({ url: mls.url })
     process.on('message', (m) => {
+      if (m === 'reset-peak') {
+        resetPeakRss()
+        process.send?.({ reset: true })
+        return
+      }
       if (m === 'rss') {
-        process.send?.({ peakRssMb: peakRssMb(), rssMb: Math.round((process.memoryUsage().rss / 1048576) * 10) / 10 })
+        const cpu = process.cpuUsage()
+        process.send?.({
+          peakRssMb: peakRssMb(),
+          rssMb: Math.round((process.memoryUsage().rss / 1048576) * 10) / 10,
+          cpuMs: Math.round((cpu.user + cpu.system) / 1000)
+        })
         return
       }
       if (m !== 'stop') return

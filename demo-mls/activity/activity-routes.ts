@@ -9,6 +9,9 @@ import { RETS_PATHS } from '../rets/rets-login'
 import { xmlEscape } from '../rets/rets-envelope'
 import { parseViewTracking, ViewTrackingError } from './view-tracking-xml'
 
+/** Where view tracking lives: GET <base>/listing/<ListingId>/<apiKey>/tracker.gif, POST <base>/<apiKey>/ */
+export const TRACKING_BASE = '/tracking/v1/listings/views'
+
 /** The classic 43-byte 1×1 transparent GIF89a. */
 export const TRANSPARENT_GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64')
 
@@ -19,9 +22,9 @@ function sendText(res: ServerResponse, status: number, type: string, text: strin
 }
 
 function apiPage(ctx: DemoContext, username: string, key: string | undefined): string {
-  const trackerExample = key ? `${ctx.baseUrl()}/tracking/v1/listings/views/listing/{listingId}/${key}/tracker.gif` : ''
+  const trackerExample = key ? `${ctx.baseUrl()}${TRACKING_BASE}/listing/{listingId}/${key}/tracker.gif` : ''
   const body = key
-    ? `<p>Your API key:</p>\n<code id="api-key">${xmlEscape(key)}</code>\n<p>Tracking image: <code>${xmlEscape(trackerExample)}</code></p>\n<p>View upload (POST): <code>${xmlEscape(ctx.baseUrl())}/tracking/v1/listings/views/${xmlEscape(key)}/</code></p>\n<p>Views recorded so far: <span id="view-count">${ctx.activity.views(key).length}</span></p>`
+    ? `<p>Your API key:</p>\n<code id="api-key">${xmlEscape(key)}</code>\n<p>Tracking image: <code>${xmlEscape(trackerExample)}</code></p>\n<p>View upload (POST): <code>${xmlEscape(ctx.baseUrl() + TRACKING_BASE)}/${xmlEscape(key)}/</code></p>\n<p>Views recorded so far: <span id="view-count">${ctx.activity.views(key).length}</span></p>`
     : `<p>You have not generated an API key yet.</p>\n<form method="POST" action="${RETS_PATHS.apiAccess}"><input type="hidden" name="action" value="generate"><button type="submit">Generate API key</button></form>`
   return `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>Listing Activity API access</title></head>\n<body>\n<h1>Listing Activity API — ${xmlEscape(username)}</h1>\n${body}\n</body></html>\n`
 }
@@ -49,7 +52,7 @@ export const mountActivity: Mount = (router) => {
     sendText(res, 200, 'text/html; charset=utf-8', apiPage(ctx, caller.user.username, key))
   })
 
-  router.add('GET', '/tracking/v1/listings/views/listing/:listingId/:apiKey/tracker.gif', (req, res, ctx) => {
+  router.add('GET', `${TRACKING_BASE}/listing/:listingId/:apiKey/tracker.gif`, (req, res, ctx) => {
     const apiKey = req.params.apiKey ?? ''
     if (!ctx.activity.userOf(apiKey)) {
       sendText(res, 403, 'text/plain; charset=utf-8', 'API key did not pass authorization.\n')
@@ -74,7 +77,7 @@ export const mountActivity: Mount = (router) => {
     res.end(TRANSPARENT_GIF)
   })
 
-  router.add('POST', '/tracking/v1/listings/views/:apiKey', async (req, res, ctx) => {
+  router.add('POST', `${TRACKING_BASE}/:apiKey`, async (req, res, ctx) => {
     const apiKey = req.params.apiKey ?? ''
     if (!ctx.activity.userOf(apiKey)) {
       sendText(res, 403, 'text/plain; charset=utf-8', 'API key did not pass authorization.\n')

@@ -7,6 +7,7 @@ import type {
   FieldDef,
   ImageType,
   Listing,
+  ListingFilter,
   ListingPatch,
   LookupDef,
   Member,
@@ -20,16 +21,21 @@ import {
   isoSeconds,
   listingIndexOf,
   listingKeyOf,
+  listingTypeOf,
+  listingView,
   type GeneratorSetup
 } from './listing-generator'
 import { generateMembers, generateOffices } from './people-generator'
 import { isPhotoWithheld, renderPhoto } from './photo-maker'
+import { paddedJpegChunks } from './jpeg-padding'
 
 export interface DemoDataOptions {
   count: number
   seed: number
   large: boolean
   epoch: string
+  /** pad every photo to this many bytes, as real photos are (0: as rendered, ~4–10 KB) */
+  photoBytes?: number
 }
 
 class DemoStore implements DemoData {
@@ -72,13 +78,33 @@ class DemoStore implements DemoData {
     return this.cached ? (this.cached[index] as Listing) : generateListing(this.setup, index)
   }
 
-  *listings(): Iterable<Listing> {
+  listings(filter: ListingFilter = {}): Iterable<Listing> {
+    return this.rows(filter, (i) => this.base(i))
+  }
+
+  listingViews(filter: ListingFilter = {}): Iterable<Readonly<Listing>> {
+    return this.rows(filter, this.cached ? (i) => this.base(i) : (i) => listingView(this.setup, i))
+  }
+
+  private *rows(filter: ListingFilter, row: (index: number) => Readonly<Listing>): Iterable<Readonly<Listing>> {
+    const type = filter.propertyType
+    const edited = this.removedKeys.size > 0 || this.overrides.size > 0
     for (let i = 0; i < this.opts.count; i++) {
-      const key = listingKeyOf(i)
-      if (this.removedKeys.has(key)) continue
-      yield this.overrides.get(key) ?? this.base(i)
+      if (edited) {
+        const key = listingKeyOf(i)
+        if (this.removedKeys.has(key)) continue
+        const over = this.overrides.get(key)
+        if (over) {
+          if (type === undefined || over.PropertyType === type) yield over
+          continue
+        }
+      }
+      // the type is the row's first draw: rows of other types are skipped without being generated
+      if (type !== undefined && !this.cached && listingTypeOf(this.setup, i) !== type) continue
+      const listing = row(i)
+      if (type === undefined || listing.PropertyType === type) yield listing
     }
-    yield* this.added.values()
+    for (const listing of this.added.values()) if (type === undefined || listing.PropertyType === type) yield listing
   }
 
   count(): number {
@@ -162,14 +188,24 @@ class DemoStore implements DemoData {
     return this.officeRows.find((o) => o.OfficeKey === key)
   }
 
-  photo(listingKey: string, objectId: number, type: ImageType): Buffer | undefined {
+  hasPhoto(listingKey: string, objectId: number): boolean {
     const listing = this.get(listingKey)
-    if (!listing) return undefined
+    if (!listing) return false
     const order = objectId === 0 ? 1 : objectId
-    if (order < 1 || order > listing.PhotosCount) return undefined
+    if (order < 1 || order > listing.PhotosCount) return false
     const index = listingIndexOf(listingKey)
-    if (index !== undefined && isPhotoWithheld(index, order, listing.PhotosCount)) return undefined
-    return renderPhoto(this.opts.seed, listingKey, order, type)
+    return index === undefined || !isPhotoWithheld(index, order, listing.PhotosCount)
+  }
+
+  photoChunks(listingKey: string, objectId: number, type: ImageType): Buffer[] | undefined {
+    if (!this.hasPhoto(listingKey, objectId)) return undefined
+    const jpeg = renderPhoto(this.opts.seed, listingKey, objectId === 0 ? 1 : objectId, type)
+    return this.opts.photoBytes ? paddedJpegChunks(jpeg, this.opts.photoBytes) : [jpeg]
+  }
+
+  photo(listingKey: string, objectId: number, type: ImageType): Buffer | undefined {
+    const chunks = this.photoChunks(listingKey, objectId, type)
+    return chunks && (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks))
   }
 
   fields(resource: CatalogueResource): readonly FieldDef[] {

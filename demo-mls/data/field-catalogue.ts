@@ -36,11 +36,18 @@ const property: Row[] = [
   ['LIST_41', 'CountyOrParish', 'County', 'Character', 50],
   ['LIST_40', 'StateOrProvince', 'State', 'Character', 2],
   ['LIST_43', 'PostalCode', 'Zip Code', 'Character', 10],
-  ['LIST_46', 'Latitude', 'Latitude', 'Decimal', 12, { precision: 6 }],
-  ['LIST_47', 'Longitude', 'Longitude', 'Decimal', 12, { precision: 6 }],
+  ['LIST_46', 'Latitude', 'Latitude', 'Decimal', 12, { precision: 8 }],
+  ['LIST_47', 'Longitude', 'Longitude', 'Decimal', 12, { precision: 8 }],
   ['LIST_66', 'BedroomsTotal', 'Bedrooms', 'Int', 3, { classes: IMPROVED, interpretation: 'Number' }],
   ['LIST_67', 'BathroomsTotalInteger', 'Total Bathrooms', 'Int', 3, { classes: IMPROVED, interpretation: 'Number' }],
-  ['LIST_48', 'LivingArea', 'Approx SqFt', 'Int', 8, { classes: IMPROVED, interpretation: 'Number' }],
+  [
+    'LIST_48',
+    'LivingArea',
+    'Approx SqFt',
+    'Decimal',
+    14,
+    { precision: 2, classes: IMPROVED, interpretation: 'Number' }
+  ],
   ['LIST_53', 'YearBuilt', 'Year Built', 'Int', 4, { classes: IMPROVED }],
   ['LIST_56', 'LotSizeAcres', 'Lot Size Acres', 'Decimal', 10, { precision: 3 }],
   ['LIST_78', 'PublicRemarks', 'Public Remarks', 'Character', 4000, { searchable: false }],
@@ -133,6 +140,19 @@ export function buildFieldCatalogue(): Map<CatalogueResource, FieldDef[]> {
     ['Media', toDefs('Media', media)],
     ['OpenHouse', toDefs('OpenHouse', openHouse)]
   ])
+}
+
+// Words the Data Dictionary writes in capitals in its display names (ListingId → "Listing ID").
+const DD_ACRONYMS: Record<string, string> = { Id: 'ID', Mls: 'MLS', Url: 'URL' }
+
+/** The Data Dictionary display name of a standard name: its words, split at case changes ("Bedrooms Total"). */
+export function ddDisplayName(standardName: string): string {
+  return standardName
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(' ')
+    .map((w) => DD_ACRONYMS[w] ?? w)
+    .join(' ')
 }
 
 /** RETS Interpretation column: lookups first (RETS 1.7.2 §11.4.2), then the explicit one. */

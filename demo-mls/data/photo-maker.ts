@@ -1,13 +1,16 @@
 // Real, decodable JPEGs for GetObject / MediaURL: a gradient with a house-ish block whose colours and position
 // vary per listing and photo, so a client that mixes up parts or object ids gets visibly different bytes.
-import jpeg from 'jpeg-js'
 import { mulberry32, streamSeed } from './prng'
 import type { ImageType } from './types'
+import { encodeJpeg } from './jpeg-writer'
 
 const SIZES: Record<ImageType, [number, number]> = { Photo: [160, 120], HiRes: [320, 240] }
 const CACHE_LIMIT = 256
 
 const cache = new Map<string, Buffer>()
+// One RGBA scratch image per size, overwritten by every render: a photo reply renders hundreds of photos, and a
+// fresh 300 KB buffer each would pile up as external memory between garbage collections.
+const scratch = new Map<ImageType, Buffer>()
 
 /** Listings whose last photo is missing on purpose (every 500th, starting at index 1) → 20403 parts. */
 export function isPhotoWithheld(listingIndex: number, order: number, photosCount: number): boolean {
@@ -27,7 +30,11 @@ export function renderPhoto(seed: number, listingKey: string, order: number, typ
   const bw = Math.floor(w * 0.3)
   const by = Math.floor(h * 0.4)
   const bh = Math.floor(h * 0.35)
-  const data = Buffer.alloc(w * h * 4)
+  let data = scratch.get(type)
+  if (!data) {
+    data = Buffer.alloc(w * h * 4)
+    scratch.set(type, data)
+  }
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
       const inHouse = x >= bx && x < bx + bw && y >= by && y < by + bh
@@ -41,7 +48,7 @@ export function renderPhoto(seed: number, listingKey: string, order: number, typ
       data[i + 3] = 255
     }
   }
-  const bytes = jpeg.encode({ width: w, height: h, data }, 75).data
+  const bytes = encodeJpeg(data, w, h, 75)
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string)
   cache.set(cacheKey, bytes)
   return bytes

@@ -16,13 +16,17 @@ export function mulberry32(seed: number): Rng {
 
 /** Mixes a seed with a record index and a stream name into a 32-bit seed (FNV-1a over the three). */
 export function streamSeed(seed: number, index: number, stream: string): number {
+  // unrolled: large mode seeds a stream per generated row, and a closure per call costs more than the hashing
   let h = 0x811c9dc5
-  const feed = (n: number): void => {
-    h ^= n & 0xff
-    h = Math.imul(h, 0x01000193)
-  }
-  for (const n of [seed, seed >>> 8, seed >>> 16, seed >>> 24, index, index >>> 8, index >>> 16, index >>> 24]) feed(n)
-  for (let i = 0; i < stream.length; i++) feed(stream.charCodeAt(i))
+  h = Math.imul(h ^ (seed & 0xff), 0x01000193)
+  h = Math.imul(h ^ ((seed >>> 8) & 0xff), 0x01000193)
+  h = Math.imul(h ^ ((seed >>> 16) & 0xff), 0x01000193)
+  h = Math.imul(h ^ ((seed >>> 24) & 0xff), 0x01000193)
+  h = Math.imul(h ^ (index & 0xff), 0x01000193)
+  h = Math.imul(h ^ ((index >>> 8) & 0xff), 0x01000193)
+  h = Math.imul(h ^ ((index >>> 16) & 0xff), 0x01000193)
+  h = Math.imul(h ^ ((index >>> 24) & 0xff), 0x01000193)
+  for (let i = 0; i < stream.length; i++) h = Math.imul(h ^ (stream.charCodeAt(i) & 0xff), 0x01000193)
   return h >>> 0
 }
 
@@ -38,10 +42,29 @@ export function intBetween(rng: Rng, min: number, max: number): number {
   return min + Math.floor(rng() * (max - min + 1))
 }
 
-/** A few distinct items (order kept as in `items`). */
+/** A few distinct indexes below `length` (at most 32) as a bit mask: bit i set = item i chosen. */
+export function pickMask(rng: Rng, length: number, min: number, max: number): number {
+  const n = intBetween(rng, min, Math.min(max, length))
+  let chosen = 0
+  let count = 0
+  while (count < n) {
+    const bit = 1 << Math.floor(rng() * length)
+    if ((chosen & bit) === 0) {
+      chosen |= bit
+      count++
+    }
+  }
+  return chosen
+}
+
+/** The items a mask from pickMask chose, in the order of `items`. */
+export function maskItems<T>(items: readonly T[], mask: number): T[] {
+  const out: T[] = []
+  for (let i = 0, m = mask; m !== 0; i++, m >>>= 1) if (m & 1) out.push(items[i] as T)
+  return out
+}
+
+/** A few distinct items (order kept as in `items`; at most 32 items). */
 export function pickSome<T>(rng: Rng, items: readonly T[], min: number, max: number): T[] {
-  const n = intBetween(rng, min, Math.min(max, items.length))
-  const chosen = new Set<number>()
-  while (chosen.size < n) chosen.add(Math.floor(rng() * items.length))
-  return [...chosen].sort((a, b) => a - b).map((i) => items[i] as T)
+  return maskItems(items, pickMask(rng, items.length, min, max))
 }

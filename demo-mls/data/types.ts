@@ -57,6 +57,7 @@ export interface Media {
   ModificationTimestamp: string
 }
 
+// Optional fields may be read as undefined: large-mode rows compute them with getters (ListingRow)
 export interface Listing {
   ListingKey: string
   ListingId: string
@@ -64,8 +65,8 @@ export interface Listing {
   PropertyType: PropertyType
   PropertySubType: string
   ListPrice: number
-  ClosePrice?: number
-  CloseDate?: string
+  ClosePrice?: number | undefined
+  CloseDate?: string | undefined
   OriginalListPrice: number
   City: string
   CountyOrParish: string
@@ -77,11 +78,11 @@ export interface Listing {
   StreetSuffix: string
   Latitude: number
   Longitude: number
-  BedroomsTotal?: number
-  BathroomsTotalInteger?: number
-  LivingArea?: number
+  BedroomsTotal?: number | undefined
+  BathroomsTotalInteger?: number | undefined
+  LivingArea?: number | undefined
   LotSizeAcres: number
-  YearBuilt?: number
+  YearBuilt?: number | undefined
   PublicRemarks: string
   ListAgentKey: string
   ListOfficeKey: string
@@ -173,12 +174,24 @@ export interface ChangeEntry {
   at: string
 }
 
+export interface ListingFilter {
+  propertyType?: PropertyType
+}
+
 /** Fields an admin may set on add/update; keys and change bookkeeping are the store's job. */
 export type ListingPatch = Partial<Omit<Listing, 'ListingKey' | 'ModificationTimestamp'>>
 
 export interface DemoData {
-  /** Live listings in key order (generated lazily in large mode). */
-  listings(): Iterable<Listing>
+  /**
+   * Live listings in key order (generated lazily in large mode); with a property type, only those — large mode then
+   * skips the others without generating them.
+   */
+  listings(filter?: ListingFilter): Iterable<Listing>
+  /**
+   * The same listings for readers that only read fields by name (a search): in large mode each field is computed
+   * when read, so never spread one or list its keys.
+   */
+  listingViews(filter?: ListingFilter): Iterable<Readonly<Listing>>
   count(): number
   get(key: string): Listing | undefined
   /** Adds a listing (defaults filled from the generator); returns the stored record. */
@@ -195,6 +208,10 @@ export interface DemoData {
   office(key: string): Office | undefined
   /** JPEG bytes for photo `objectId` (1-based Order; 0 = preferred = 1); undefined when it does not exist. */
   photo(listingKey: string, objectId: number, type: ImageType): Buffer | undefined
+  /** The same bytes as chunks, for streaming (padded photos share their filler; see jpeg-padding.ts). */
+  photoChunks(listingKey: string, objectId: number, type: ImageType): Buffer[] | undefined
+  /** Whether the photo exists, without rendering it. */
+  hasPhoto(listingKey: string, objectId: number): boolean
   fields(resource: CatalogueResource): readonly FieldDef[]
   field(resource: CatalogueResource, name: string): FieldDef | undefined
   lookups(resource?: CatalogueResource): readonly LookupDef[]

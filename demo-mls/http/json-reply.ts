@@ -2,9 +2,18 @@
 import type { ServerResponse } from 'node:http'
 import type { DemoRequest } from './router'
 
-export function sendJson(res: ServerResponse, status: number, value: unknown): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  value: unknown,
+  headers: Record<string, string> = {}
+): void {
   const body = Buffer.from(JSON.stringify(value, null, 2) + '\n', 'utf8')
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': body.length })
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': body.length,
+    ...headers
+  })
   res.end(body)
 }
 

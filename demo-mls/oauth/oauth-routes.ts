@@ -5,10 +5,31 @@ import type { ServerResponse } from 'node:http'
 import type { Mount, DemoRequest } from '../http/router'
 import { sendJson, readJson } from '../http/json-reply'
 import { consentPage } from './consent-page'
-import { tokenRegistryFor, type TokenRegistry } from './token-registry'
+import { DEMO_SCOPES, grantScope, tokenRegistryFor, type DemoOAuthClient, type TokenRegistry } from './token-registry'
+
+export const OAUTH_PATHS = {
+  token: '/oauth/token',
+  authorize: '/oauth/authorize',
+  /** Spark's JSON flavour of the token endpoint */
+  sparkGrant: '/v1/oauth2/grant'
+} as const
+
+// RFC 6749 §5.1: token replies (and their errors) must never be cached.
+const NO_STORE = { 'Cache-Control': 'no-store', Pragma: 'no-cache' }
+const CLIENT_REALM = 'Basic realm="Demo MLS OAuth"'
+
+function tokenReply(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
+  sendJson(res, status, value, { ...NO_STORE, ...headers })
+}
 
 function oauthError(res: ServerResponse, status: number, error: string, description: string): void {
-  sendJson(res, status, { error, error_description: description })
+  // §5.2: a 401 names the client authentication scheme the server takes
+  tokenReply(
+    res,
+    status,
+    { error, error_description: description },
+    status === 401 ? { 'WWW-Authenticate': CLIENT_REALM } : {}
+  )
 }
 
 function isLoopbackRedirect(uri: string): boolean {
@@ -38,6 +59,28 @@ function clientCredentials(req: DemoRequest, params: URLSearchParams): { id?: st
   return out
 }
 
+/**
+ * Who is asking. Public clients (RFC 6749 §2.1: no secret; here, a PKCE code redeemed without one) may redeem their
+ * code and later refresh the tokens they got with their client_id alone; everything else needs the secret.
+ */
+function authenticate(
+  reg: TokenRegistry,
+  type: string,
+  params: URLSearchParams,
+  creds: { id?: string; secret?: string }
+): { client: DemoOAuthClient; publicClient: boolean } | undefined {
+  if (creds.secret === undefined) {
+    const refresh = type === 'refresh_token' ? reg.peekRefresh(params.get('refresh_token') ?? '') : undefined
+    const mayBePublic = type === 'authorization_code' || (refresh?.publicClient && refresh.clientId === creds.id)
+    const client = mayBePublic ? reg.client(creds.id, undefined, false) : undefined
+    return client ? { client, publicClient: true } : undefined
+  }
+  const client = reg.client(creds.id, creds.secret)
+  return client ? { client, publicClient: false } : undefined
+}
+
+const SCOPE_REFUSED = `Ask for ${DEMO_SCOPES.map((s) => `"${s}"`).join(' and/or ')}.`
+
 /** The grant logic shared by the form endpoint and Spark's JSON endpoint. */
 function grant(
   reg: TokenRegistry,
@@ -46,19 +89,23 @@ function grant(
   creds: { id?: string; secret?: string }
 ): void {
   const type = params.get('grant_type') ?? ''
-  // public clients (PKCE, no secret) may redeem codes; everything else needs the secret
-  const client = reg.client(creds.id, creds.secret, !(type === 'authorization_code' && creds.secret === undefined))
-  if (!client) return oauthError(res, 401, 'invalid_client', 'Unknown client or wrong client secret.')
+  const caller = authenticate(reg, type, params, creds)
+  if (!caller) return oauthError(res, 401, 'invalid_client', 'Unknown client or wrong client secret.')
+  const { client, publicClient } = caller
   switch (type) {
     case 'client_credentials': {
       const user = reg.user(client.actsAs)
       if (!user) return oauthError(res, 400, 'invalid_grant', 'The client has no user.')
-      return sendJson(res, 200, reg.issue(user, client.clientId, type, false))
+      const scope = grantScope(params.get('scope'))
+      if (!scope) return oauthError(res, 400, 'invalid_scope', SCOPE_REFUSED)
+      return tokenReply(res, 200, reg.issue(user, client.clientId, type, false, { scope }))
     }
     case 'password': {
       const user = reg.user(params.get('username') ?? '', params.get('password') ?? '')
       if (!user) return oauthError(res, 400, 'invalid_grant', 'Wrong user name or password.')
-      return sendJson(res, 200, reg.issue(user, client.clientId, type, true))
+      const scope = grantScope(params.get('scope'))
+      if (!scope) return oauthError(res, 400, 'invalid_scope', SCOPE_REFUSED)
+      return tokenReply(res, 200, reg.issue(user, client.clientId, type, true, { scope }))
     }
     case 'authorization_code': {
       const taken = reg.takeCode(
@@ -70,12 +117,33 @@ function grant(
       if (taken === 'invalid')
         return oauthError(res, 400, 'invalid_grant', 'The code is unknown, used, expired or for another redirect URI.')
       if (taken === 'pkce') return oauthError(res, 400, 'invalid_grant', 'PKCE verification failed (code_verifier).')
-      return sendJson(res, 200, reg.issue(taken.user, client.clientId, type, true))
+      return tokenReply(
+        res,
+        200,
+        reg.issue(taken.user, client.clientId, type, true, {
+          ...(taken.scope ? { scope: taken.scope } : {}),
+          publicClient
+        })
+      )
     }
     case 'refresh_token': {
-      const previous = reg.takeRefresh(params.get('refresh_token') ?? '', client.clientId)
+      const token = params.get('refresh_token') ?? ''
+      const held = reg.peekRefresh(token)
+      // §6: a refresh may narrow the scope, never widen it; omitted means the scope granted before
+      const asked = params.get('scope')?.split(/\s+/).filter(Boolean)
+      const scope = asked?.length ? asked : held?.scope
+      if (held && scope?.some((s) => !held.scope.includes(s)))
+        return oauthError(res, 400, 'invalid_scope', 'The scope asked for was not granted before.')
+      const previous = reg.takeRefresh(token, client.clientId)
       if (!previous) return oauthError(res, 400, 'invalid_grant', 'The refresh token is unknown, used or expired.')
-      return sendJson(res, 200, reg.issue(previous.user, client.clientId, type, true))
+      return tokenReply(
+        res,
+        200,
+        reg.issue(previous.user, client.clientId, type, true, {
+          ...(scope ? { scope } : {}),
+          publicClient: previous.publicClient
+        })
+      )
     }
     default:
       return oauthError(res, 400, 'unsupported_grant_type', `grant_type "${type}" is not supported.`)
@@ -85,12 +153,12 @@ function grant(
 export const mountOAuth: Mount = (router, ctx) => {
   const reg = tokenRegistryFor(ctx)
 
-  router.add('POST', '/oauth/token', async (req, res) => {
+  router.add('POST', OAUTH_PATHS.token, async (req, res) => {
     const params = await req.form()
     grant(reg, res, params, clientCredentials(req, params))
   })
 
-  router.add('GET', '/oauth/authorize', (req, res) => {
+  router.add('GET', OAUTH_PATHS.authorize, (req, res) => {
     const p = req.url.searchParams
     if (p.get('response_type') !== 'code')
       return oauthError(res, 400, 'unsupported_response_type', 'Only response_type=code is supported.')
@@ -102,7 +170,7 @@ export const mountOAuth: Mount = (router, ctx) => {
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(consentPage(p))
   })
 
-  router.add('POST', '/oauth/authorize', async (req, res) => {
+  router.add('POST', OAUTH_PATHS.authorize, async (req, res) => {
     const p = await req.form()
     const redirectUri = p.get('redirect_uri') ?? ''
     const clientId = p.get('client_id') ?? ''
@@ -123,12 +191,20 @@ export const mountOAuth: Mount = (router, ctx) => {
         .end(consentPage(p, 'Wrong user name or password.'))
       return
     }
+    // §4.1.2.1: a scope naming nothing this server knows is refused through the redirect
+    const scope = grantScope(p.get('scope'))
+    if (!scope) {
+      target.searchParams.set('error', 'invalid_scope')
+      res.writeHead(302, { Location: target.toString() }).end()
+      return
+    }
     const challenge = p.get('code_challenge')
     const method = p.get('code_challenge_method')
     const code = reg.newCode({
       user,
       clientId,
       redirectUri,
+      scope,
       ...(challenge ? { challenge } : {}),
       ...(method ? { method } : {})
     })
@@ -137,7 +213,7 @@ export const mountOAuth: Mount = (router, ctx) => {
   })
 
   // Spark: JSON body, credentials always in the body
-  router.add('POST', '/v1/oauth2/grant', async (req, res) => {
+  router.add('POST', OAUTH_PATHS.sparkGrant, async (req, res) => {
     let body: Record<string, unknown>
     try {
       body = await readJson(req)

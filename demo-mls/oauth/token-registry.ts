@@ -1,7 +1,9 @@
 // The Demo MLS authorization server's state, one per server instance (keyed by the DemoContext, so parallel test
 // servers never share tokens): registered clients, pending authorization codes (with their PKCE challenge),
 // access and refresh tokens. Expired access tokens are remembered so the APIs can answer "expired" (Spark 1020)
-// rather than "invalid" (1000). Tests shorten the TTL through `accessTtlSeconds`.
+// rather than "invalid" (1000). Tests shorten the TTL through `accessTtlSeconds`. Every token carries the scope it
+// was granted (RFC 6749 §3.3: "odata" for the RESO Web API, "spark" for the Spark API) and whether it went to a
+// public client (a PKCE code redeemed without a secret), which may then refresh with its client_id alone.
 import { createHash, randomBytes } from 'node:crypto'
 import type { DemoContext, DemoUser } from '../demo-context'
 
@@ -17,10 +19,21 @@ export const DEMO_OAUTH_CLIENTS: readonly DemoOAuthClient[] = [
   { clientId: 'idx-app', clientSecret: 'idx-app-secret', actsAs: 'idx' }
 ]
 
+/** The scopes the Demo MLS knows, in the order a reply lists them; a request without `scope` gets all of them. */
+export const DEMO_SCOPES = ['odata', 'spark'] as const
+
 export interface IssuedToken {
   user: DemoUser
   clientId: string
   expiresAt: number
+  scope: string[]
+  /** issued to a client that did not authenticate (PKCE): its refresh needs no secret */
+  publicClient: boolean
+}
+
+export interface IssueOptions {
+  scope?: string[]
+  publicClient?: boolean
 }
 
 interface PendingCode {
@@ -29,10 +42,24 @@ interface PendingCode {
   redirectUri: string
   challenge?: string
   method?: string
+  /** what the user consented to at /oauth/authorize */
+  scope?: string[]
   expiresAt: number
 }
 
-export type TokenCheck = { ok: true; token: IssuedToken } | { ok: false; reason: 'missing' | 'invalid' | 'expired' }
+export type TokenCheck =
+  { ok: true; token: IssuedToken } | { ok: false; reason: 'missing' | 'invalid' | 'expired' | 'insufficient_scope' }
+
+/**
+ * The scope to grant for a request's `scope` parameter: the known values it names (unknown ones are dropped, and the
+ * reply says what was granted), all of `allowed` when it names none; undefined when it names only unknown ones.
+ */
+export function grantScope(requested: string | null, allowed: readonly string[] = DEMO_SCOPES): string[] | undefined {
+  if (requested === null || requested.trim() === '') return [...allowed]
+  const asked = new Set(requested.split(/\s+/))
+  const granted = allowed.filter((s) => asked.has(s))
+  return granted.length ? granted : undefined
+}
 
 function randomToken(prefix: string): string {
   return `${prefix}_${randomBytes(24).toString('base64url')}`
@@ -96,23 +123,37 @@ export class TokenRegistry {
     return pending
   }
 
-  issue(user: DemoUser, clientId: string, grantType: string, withRefresh: boolean): Record<string, unknown> {
+  issue(
+    user: DemoUser,
+    clientId: string,
+    grantType: string,
+    withRefresh: boolean,
+    options: IssueOptions = {}
+  ): Record<string, unknown> {
     this.issued[grantType] = (this.issued[grantType] ?? 0) + 1
     const accessToken = randomToken('at')
     const now = Date.now()
-    this.access.set(accessToken, { user, clientId, expiresAt: now + this.accessTtlSeconds * 1000 })
+    const scope = options.scope ?? [...DEMO_SCOPES]
+    const base = { user, clientId, scope, publicClient: options.publicClient ?? false }
+    this.access.set(accessToken, { ...base, expiresAt: now + this.accessTtlSeconds * 1000 })
     const reply: Record<string, unknown> = {
       access_token: accessToken,
       token_type: 'Bearer',
       expires_in: this.accessTtlSeconds,
-      scope: 'odata spark'
+      scope: scope.join(' ')
     }
     if (withRefresh) {
       const refreshToken = randomToken('rt')
-      this.refresh.set(refreshToken, { user, clientId, expiresAt: now + this.refreshTtlSeconds * 1000 })
+      this.refresh.set(refreshToken, { ...base, expiresAt: now + this.refreshTtlSeconds * 1000 })
       reply.refresh_token = refreshToken
     }
     return reply
+  }
+
+  /** The live refresh token, without spending it (to tell whether its client must authenticate). */
+  peekRefresh(token: string): IssuedToken | undefined {
+    const t = this.refresh.get(token)
+    return t && t.expiresAt >= Date.now() ? t : undefined
   }
 
   /** Refresh tokens rotate: the old one is spent. */
@@ -123,13 +164,14 @@ export class TokenRegistry {
     return t
   }
 
-  /** Accepts `Bearer <token>` and Spark's `OAuth <token>`. */
-  check(authorization: string | undefined): TokenCheck {
+  /** Accepts `Bearer <token>` and Spark's `OAuth <token>`; `scope` is the one the API needs. */
+  check(authorization: string | undefined, scope?: string): TokenCheck {
     const m = /^(?:Bearer|OAuth)\s+(\S+)$/i.exec(authorization?.trim() ?? '')
     if (!m) return { ok: false, reason: 'missing' }
     const t = this.access.get(m[1]!)
     if (!t) return { ok: false, reason: 'invalid' }
     if (t.expiresAt <= Date.now()) return { ok: false, reason: 'expired' }
+    if (scope !== undefined && !t.scope.includes(scope)) return { ok: false, reason: 'insufficient_scope' }
     return { ok: true, token: t }
   }
 

@@ -1,9 +1,11 @@
 // Writes the Demo MLS $metadata (CSDL XML 4.0) from the field catalogue, on ONE line like the RESO reference
-// metadata: EntityTypes with Key, facets, StandardName + Core.Description annotations, the Media navigation
+// metadata: EntityTypes with Key, facets, StandardName (the Data Dictionary display name, as in the RESO reference
+// metadata) + Core.Description (the local label) annotations, the Media navigation
 // property bound to the Media set, EnumTypes for lookups (or Edm.String + LookupName in DD 2.x string mode).
 import type { DemoContext } from '../demo-context'
 import type { FieldDef } from '../data/types'
 import { entitySets, odataTypeOf, RESO_ENUM_NAMESPACE, RESO_NAMESPACE } from './reso-entities'
+import { ddDisplayName } from '../data/field-catalogue'
 import { apiSettingsFor } from '../web-api/api-settings'
 
 function x(text: string): string {
@@ -21,7 +23,7 @@ function property(def: FieldDef, type: string, lookupStyle: 'enum' | 'string'): 
   if (def.isKey) facets.push('Nullable="false"')
   const fullType = def.multi ? `Collection(${type})` : type
   const notes = [
-    annotation('RESO.OData.Metadata.StandardName', def.longName),
+    annotation('RESO.OData.Metadata.StandardName', ddDisplayName(def.standardName)),
     annotation('Core.Description', def.description)
   ]
   if (def.lookup && lookupStyle === 'string') notes.push(annotation('RESO.OData.Metadata.LookupName', def.lookup))
@@ -30,7 +32,7 @@ function property(def: FieldDef, type: string, lookupStyle: 'enum' | 'string'): 
 
 export function demoEdmx(ctx: DemoContext): string {
   const settings = apiSettingsFor(ctx)
-  const sets = entitySets(ctx)
+  const sets = entitySets(ctx, settings)
   const types = sets.map((set) => {
     const props = set.fields.map((f) => property(f, odataTypeOf(f, settings), settings.lookupStyle)).join('')
     const nav =

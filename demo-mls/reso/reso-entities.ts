@@ -1,5 +1,7 @@
 // The entity sets the Demo MLS serves over OData, all generated from the one field catalogue (data/field-catalogue):
 // Property, Member, Office, OpenHouse, Media, and the DD 2.x Lookup resource built from the lookup catalogue.
+// Lookup values: enum mode shows the enum member names the records hold; Data Dictionary 2.0 string mode shows the
+// human-friendly values ("Active Under Contract"), the member name surviving as the Lookup's LegacyODataValue.
 import type { FieldMeta } from '../../domain/metadata/metadata-model'
 import type { DemoContext } from '../demo-context'
 import { edmTypeOf } from '../data/field-catalogue'
@@ -54,56 +56,65 @@ function* flatMapListings<T>(ctx: DemoContext, pick: (l: Listing) => T[]): Itera
   for (const l of ctx.data.listings()) yield* pick(l)
 }
 
-export function entitySets(ctx: DemoContext): EntitySetDef[] {
+/** A row as this set shows it: in string mode, lookup fields carry the DD 2.0 human-friendly value(s). */
+export function lookupPresenter(
+  ctx: DemoContext,
+  fields: readonly FieldDef[],
+  settings: DemoApiSettings
+): (row: Record<string, unknown>) => Record<string, unknown> {
+  const lookups = fields.filter((f) => f.lookup)
+  if (settings.lookupStyle === 'enum' || !lookups.length) return (row) => row
+  const friendly = new Map(
+    lookups.map((f) => [
+      f.standardName,
+      new Map((ctx.data.lookup(f.lookup ?? '')?.values ?? []).map((v) => [v.standardValue, v.longValue]))
+    ])
+  )
+  return (row) => {
+    const out = { ...row }
+    for (const [name, values] of friendly) {
+      const v = out[name]
+      if (Array.isArray(v)) out[name] = v.map((x) => values.get(String(x)) ?? x)
+      else if (typeof v === 'string') out[name] = values.get(v) ?? v
+    }
+    return out
+  }
+}
+
+export function entitySets(ctx: DemoContext, settings: DemoApiSettings): EntitySetDef[] {
   const fields = (r: CatalogueResource): FieldDef[] => [...ctx.data.fields(r)]
   const key = (r: CatalogueResource): string => ctx.data.fields(r).find((f) => f.isKey)?.standardName ?? ''
+  const set = (name: CatalogueResource, rows: () => Iterable<Record<string, unknown>>): EntitySetDef => {
+    const present = lookupPresenter(ctx, ctx.data.fields(name), settings)
+    return { name, key: key(name), fields: fields(name), rows: () => mapIter(rows(), present) }
+  }
   return [
-    {
-      name: 'Property',
-      key: key('Property'),
-      fields: fields('Property'),
-      rows: () => mapIter(ctx.data.listings(), propertyEntity)
-    },
-    {
-      name: 'Member',
-      key: key('Member'),
-      fields: fields('Member'),
-      rows: () => ctx.data.agents() as unknown as Iterable<Record<string, unknown>>
-    },
-    {
-      name: 'Office',
-      key: key('Office'),
-      fields: fields('Office'),
-      rows: () => ctx.data.offices() as unknown as Iterable<Record<string, unknown>>
-    },
-    {
-      name: 'OpenHouse',
-      key: key('OpenHouse'),
-      fields: fields('OpenHouse'),
-      rows: () => flatMapListings(ctx, (l) => l.OpenHouses as unknown as Array<Record<string, unknown>>)
-    },
-    {
-      name: 'Media',
-      key: key('Media'),
-      fields: fields('Media'),
-      rows: () =>
-        flatMapListings(ctx, (l) => l.Media.map((m) => ({ ...m, MediaURL: absoluteMediaUrl(ctx, m.MediaURL) })))
-    },
-    { name: 'Lookup', key: 'LookupKey', fields: LOOKUP_FIELDS, rows: () => lookupRows(ctx) }
+    set('Property', () => mapIter(ctx.data.listings(), propertyEntity)),
+    set('Member', () => ctx.data.agents() as unknown as Iterable<Record<string, unknown>>),
+    set('Office', () => ctx.data.offices() as unknown as Iterable<Record<string, unknown>>),
+    set('OpenHouse', () => flatMapListings(ctx, (l) => l.OpenHouses as unknown as Array<Record<string, unknown>>)),
+    set('Media', () => flatMapListings(ctx, (l) => mediaEntities(ctx, l))),
+    { name: 'Lookup', key: 'LookupKey', fields: LOOKUP_FIELDS, rows: () => lookupRows(ctx, settings) }
   ]
+}
+
+/** A listing's photos as Media entities (absolute URLs). */
+export function mediaEntities(ctx: DemoContext, l: Listing): Array<Record<string, unknown>> {
+  return l.Media.map((m) => ({ ...m, MediaURL: absoluteMediaUrl(ctx, m.MediaURL) }))
 }
 
 function* mapIter<T, U>(items: Iterable<T>, fn: (t: T) => U): Iterable<U> {
   for (const item of items) yield fn(item)
 }
 
-function lookupRows(ctx: DemoContext): Array<Record<string, unknown>> {
+function lookupRows(ctx: DemoContext, settings: DemoApiSettings): Array<Record<string, unknown>> {
+  const friendly = settings.lookupStyle === 'string'
   return ctx.data.lookups().flatMap((l) =>
     l.values.map((v) => ({
       LookupKey: `${l.name}-${v.value}`,
       LookupName: l.name,
-      // records hold the standard value, so that is the local LookupValue too
-      LookupValue: v.standardValue,
+      // the value records carry: the DD 2.0 human-friendly one in string mode, the enum member name otherwise
+      LookupValue: friendly ? v.longValue : v.standardValue,
       StandardLookupValue: v.longValue,
       LegacyODataValue: v.standardValue
     }))

@@ -1,28 +1,24 @@
-// Applies OData system query options to an entity set's rows for the Demo MLS: $filter (helper D's evaluator),
-// $orderby, $skip, $top, $select, $count, $expand=Media, with a server page cap and `Prefer: odata.maxpagesize`.
-// Paging state travels in $skiptoken on a next link that repeats the original options (clients must treat it as
-// opaque; the Demo MLS keeps it readable for the raw view).
+// Applies OData system query options to an entity set's rows for the Demo MLS: $filter (the shared evaluator),
+// $orderby, $skip, $top, $select, $count, $expand with nested options, with a server page cap and
+// `Prefer: odata.maxpagesize`. Paging state travels in $skiptoken on a next link that repeats the original options
+// (clients must treat it as opaque; the Demo MLS keeps it readable for the raw view). Memory stays bounded by the
+// page's end, whatever the set's size: matches are counted, not kept, and $orderby keeps only the best `end` rows.
 import {
   parseODataFilter,
   parseODataOrderBy,
   parseODataSelect,
-  evaluateODataFilter
+  evaluateODataFilter,
+  type ODataExpr,
+  type ODataOrderByItem
 } from '../../domain/query-languages/odata'
 import { fieldResolver, recordFromObject, type FieldResolver } from '../../domain/query-languages'
 import type { FieldMeta } from '../../domain/metadata/metadata-model'
-import { QuerySyntaxError } from '../../domain/query-languages'
 import { compareJsonValues } from '../web-api/sort-values'
+import { ODataRequestError } from './odata-request-error'
+import { parseExpand, type ExpandItem } from './reso-expand'
+import { checkFormat, checkSystemOptions } from './reso-system-options'
 
-export class ODataRequestError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly target?: string
-  ) {
-    super(message)
-  }
-}
+export { ODataRequestError }
 
 export interface ResoPageRequest {
   params: URLSearchParams
@@ -32,6 +28,21 @@ export interface ResoPageRequest {
   expandable: string[]
   preferMaxPageSize?: number
   serverMaxPageSize: number
+  /** options written inside $expand=Nav(…): no request-level options, no paging */
+  nested?: boolean
+}
+
+export interface ParsedQuery {
+  filter?: ODataExpr
+  orderby: ODataOrderByItem[]
+  select?: string[]
+  expand: ExpandItem[]
+  skip: number
+  top?: number
+  skipToken: number
+  pageSize: number
+  wantCount: boolean
+  resolve: FieldResolver
 }
 
 export interface ResoPagePlan {
@@ -40,7 +51,7 @@ export interface ResoPagePlan {
   /** $skiptoken of the next page, when there is one */
   nextSkipToken?: number
   pageSize: number
-  expand: string[]
+  expand: ExpandItem[]
   select?: string[]
 }
 
@@ -56,8 +67,8 @@ function syntax<T>(fn: () => T, option: string): T {
   try {
     return fn()
   } catch (err) {
-    if (err instanceof QuerySyntaxError || err instanceof Error)
-      throw new ODataRequestError(400, 'BadRequest', `${option}: ${err.message}`, option)
+    if (err instanceof ODataRequestError) throw err
+    if (err instanceof Error) throw new ODataRequestError(400, 'BadRequest', `${option}: ${err.message}`, option)
     throw err
   }
 }
@@ -74,68 +85,108 @@ export function checkFields(names: string[], resolve: FieldResolver, option: str
   }
 }
 
-export function planPage(rows: Iterable<Record<string, unknown>>, req: ResoPageRequest): ResoPagePlan {
+/** Reads and checks every option; no row is touched. */
+export function parseQuery(req: ResoPageRequest): ParsedQuery {
   const p = req.params
+  if (!req.nested) {
+    checkSystemOptions(p.keys(), 'top')
+    checkFormat(p.get('$format'))
+  }
   const resolve = fieldResolver(req.fields)
   const filterText = p.get('$filter')
   const filter = filterText ? syntax(() => parseODataFilter(filterText), '$filter') : undefined
-  const orderby = p.get('$orderby') ? syntax(() => parseODataOrderBy(p.get('$orderby')!), '$orderby') : []
+  const orderbyText = p.get('$orderby')
+  const orderby = orderbyText ? syntax(() => parseODataOrderBy(orderbyText), '$orderby') : []
   checkFields(
     orderby.map((o) => o.field),
     resolve,
     '$orderby'
   )
-  const selectItems = p.get('$select') ? syntax(() => parseODataSelect(p.get('$select')!), '$select') : undefined
+  const selectText = p.get('$select')
+  const selectItems = selectText ? syntax(() => parseODataSelect(selectText), '$select') : undefined
   const select = selectItems && !selectItems.some((s) => s.field === '*') ? selectItems.map((s) => s.field) : undefined
   if (select) checkFields(select, resolve, '$select', req.expandable)
-  const expand = (p.get('$expand') ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)
+  const expand = syntax(() => parseExpand(p.get('$expand')), '$expand')
   for (const e of expand)
-    if (!req.expandable.includes(e))
-      throw new ODataRequestError(400, 'BadRequest', `$expand: '${e}' is not a navigation property here.`, '$expand')
-  const skip = intParam(p, '$skip') ?? 0
+    if (!req.expandable.includes(e.path))
+      throw new ODataRequestError(
+        400,
+        'BadRequest',
+        `$expand: '${e.path}' is not a navigation property here.`,
+        '$expand'
+      )
+  const count = p.get('$count')
+  if (count !== null && count !== 'true' && count !== 'false')
+    throw new ODataRequestError(400, 'BadRequest', `$count must be true or false, not '${count}'.`, '$count')
   const top = intParam(p, '$top')
-  const token = intParam(p, '$skiptoken') ?? 0
-  const pageSize = Math.max(1, Math.min(req.serverMaxPageSize, req.preferMaxPageSize ?? Infinity))
-  const wantCount = p.get('$count') === 'true'
+  return {
+    ...(filter ? { filter } : {}),
+    orderby,
+    ...(select ? { select } : {}),
+    expand,
+    skip: intParam(p, '$skip') ?? 0,
+    ...(top !== undefined ? { top } : {}),
+    skipToken: req.nested ? 0 : (intParam(p, '$skiptoken') ?? 0),
+    pageSize: Math.max(1, Math.min(req.serverMaxPageSize, req.preferMaxPageSize ?? Infinity)),
+    wantCount: count === 'true',
+    resolve
+  }
+}
 
-  const start = skip + token
-  const end = Math.min(top !== undefined ? skip + top : Infinity, start + pageSize)
-  // the full match list is only needed to sort or count; otherwise stop at the page's end
-  const matches: Array<Record<string, unknown>> = []
+/** Keeps `kept` sorted and no longer than `max` (the rows past a page's end are never needed). */
+function insertBounded<T>(kept: T[], row: T, compare: (a: T, b: T) => number, max: number): void {
+  const last = kept[kept.length - 1]
+  if (kept.length >= max && last !== undefined && compare(row, last) >= 0) return
+  let lo = 0
+  let hi = kept.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (compare(kept[mid] as T, row) <= 0) lo = mid + 1
+    else hi = mid
+  }
+  kept.splice(lo, 0, row)
+  if (kept.length > max) kept.pop()
+}
+
+export function runQuery(rows: Iterable<Record<string, unknown>>, q: ParsedQuery, key: string): ResoPagePlan {
+  const start = q.skip + q.skipToken
+  const end = Math.min(q.top !== undefined ? q.skip + q.top : Infinity, start + q.pageSize)
+  const compare = (a: Record<string, unknown>, b: Record<string, unknown>): number => {
+    for (const o of q.orderby) {
+      const c = compareJsonValues(a[o.field], b[o.field])
+      if (c !== 0) return o.direction === 'desc' ? -c : c
+    }
+    return compareJsonValues(a[key], b[key])
+  }
+  const kept: Array<Record<string, unknown>> = []
   let total = 0
   let more = false
   for (const row of rows) {
-    if (filter && !evaluateODataFilter(filter, recordFromObject(row), resolve)) continue
+    if (q.filter && !evaluateODataFilter(q.filter, recordFromObject(row), q.resolve)) continue
     total++
-    if (orderby.length || wantCount) matches.push(row)
-    else if (total > start && total <= end) matches.push(row)
-    else if (total > end) {
+    if (q.orderby.length) insertBounded(kept, row, compare, end)
+    else if (total > start && total <= end) kept.push(row)
+    else if (total > end && !q.wantCount) {
       more = true
       break
     }
   }
-  let page: Array<Record<string, unknown>>
-  if (orderby.length || wantCount) {
-    if (orderby.length) {
-      matches.sort((a, b) => {
-        for (const o of orderby) {
-          const c = compareJsonValues(a[o.field], b[o.field])
-          if (c !== 0) return o.direction === 'desc' ? -c : c
-        }
-        return compareJsonValues(a[req.key], b[req.key])
-      })
-    }
-    page = matches.slice(start, end)
-    more = total > end
-  } else page = matches
-  const plan: ResoPagePlan = { rows: page, pageSize, expand, ...(select ? { select } : {}) }
+  if (q.orderby.length || q.wantCount) more = total > end
+  const page = q.orderby.length ? kept.slice(start, end) : kept
+  const plan: ResoPagePlan = {
+    rows: page,
+    pageSize: q.pageSize,
+    expand: q.expand,
+    ...(q.select ? { select: q.select } : {})
+  }
   // $count is the number of matches, whatever $top and $skip say (URL Conventions §5.1.6)
-  if (wantCount) plan.count = total
-  if (more && (top === undefined || end < skip + top)) plan.nextSkipToken = end - skip
+  if (q.wantCount) plan.count = total
+  if (more && (q.top === undefined || end < q.skip + q.top)) plan.nextSkipToken = end - q.skip
   return plan
+}
+
+export function planPage(rows: Iterable<Record<string, unknown>>, req: ResoPageRequest): ResoPagePlan {
+  return runQuery(rows, parseQuery(req), req.key)
 }
 
 /** The next link repeats every option but $skiptoken, which says where to go on. */
@@ -148,11 +199,15 @@ export function nextLinkFor(baseUrl: string, path: string, params: URLSearchPara
 export function selectFields(
   row: Record<string, unknown>,
   select: string[] | undefined,
-  expand: string[]
+  expand: ExpandItem[]
 ): Record<string, unknown> {
   if (!select) return row
   const out: Record<string, unknown> = {}
   for (const f of select) if (f in row) out[f] = row[f]
-  for (const e of expand) if (e in row) out[e] = row[e]
+  for (const e of expand) {
+    if (e.path in row) out[e.path] = row[e.path]
+    const countKey = `${e.path}@odata.count`
+    if (countKey in row) out[countKey] = row[countKey]
+  }
   return out
 }

@@ -1,13 +1,19 @@
 // GetObject (RETS 1.7.2 §5): ID = key:1:2,key2:* ; 0 = preferred photo; Location=1 answers with URLs (header-only
-// parts, Content-Length 0) served by /rets/media/… below. One object → a plain image reply (or a 20403 RETS
-// reply); several → multipart/parallel with per-part Content-ID / Object-ID / Content-Description headers and
-// 20403 XML parts for the missing ones, like the flexmls capture in fixtures/rets.
+// parts, Content-Length 0) served by /rets/media/… below. How the replies look:
+//   - one object asked (key:n) and found → a plain image reply with the object headers;
+//   - nothing found at all (one missing object, an unknown listing whatever its ID list, a listing without photos)
+//     → one RETS reply with ReplyCode 20403 "No Object Found", plus `RETS-Error: 1` for clients that only read headers;
+//   - several objects asked, some found → multipart/parallel with per-part Content-ID / Object-ID /
+//     Content-Description headers and a text/xml 20403 part for each missing one, like the flexmls capture in
+//     fixtures/rets. Parts are rendered and written one at a time, so a 300 MB reply never sits in memory.
 import { randomBytes } from 'node:crypto'
 import type { ServerResponse } from 'node:http'
 import type { DemoContext } from '../demo-context'
 import type { DemoRequest } from '../http/router'
 import type { ImageType } from '../data/types'
+import { chunksLength } from '../data/jpeg-padding'
 import { mediaPath } from '../data/listing-generator'
+import { nextTurn, writeChunk } from '../http/stream-writes'
 import { requireCaller } from './rets-access'
 import { replyXml, retsHeaders, sendReplyCode } from './rets-envelope'
 
@@ -17,12 +23,12 @@ interface ObjectRef {
 }
 
 interface ObjectPart {
-  ref: ObjectRef
   headers: Record<string, string>
-  body: Buffer
+  body: Buffer[]
 }
 
 const TYPES: ImageType[] = ['Photo', 'HiRes']
+const NO_OBJECT = 20403
 
 /** Expands the ID list; undefined when it cannot be parsed (→ 20402 style reply). */
 function expandIds(ctx: DemoContext, idParam: string): { refs: ObjectRef[]; multi: boolean } | undefined {
@@ -55,26 +61,48 @@ function expandIds(ctx: DemoContext, idParam: string): { refs: ObjectRef[]; mult
   return { refs, multi }
 }
 
+function missingText(ctx: DemoContext, ref: ObjectRef, type: ImageType): string {
+  return ctx.data.get(ref.key)
+    ? `No Object Found: ${ref.key}:${ref.objectId} (${type}).`
+    : `No Object Found: listing ${ref.key} does not exist.`
+}
+
 function buildPart(ctx: DemoContext, ref: ObjectRef, type: ImageType, location: boolean): ObjectPart {
   const listing = ctx.data.get(ref.key)
   const order = ref.objectId === 0 ? 1 : ref.objectId
-  const bytes = ctx.data.photo(ref.key, ref.objectId, type)
   const base = { 'Content-ID': ref.key, 'Object-ID': String(ref.objectId) }
-  if (!listing || !bytes) {
-    const text = !listing
-      ? `No Object Found: listing ${ref.key} does not exist.`
-      : `No Object Found: ${ref.key}:${ref.objectId} (${type}).`
-    return { ref, headers: { ...base, 'Content-Type': 'text/xml' }, body: Buffer.from(replyXml(20403, text), 'utf8') }
+  const chunks = listing && (location ? [] : ctx.data.photoChunks(ref.key, ref.objectId, type))
+  if (!listing || !chunks || (location && !ctx.data.hasPhoto(ref.key, ref.objectId))) {
+    const xml = replyXml(NO_OBJECT, missingText(ctx, ref, type))
+    return { headers: { ...base, 'Content-Type': 'text/xml' }, body: [Buffer.from(xml, 'utf8')] }
   }
   const media = listing.Media.find((m) => m.Order === order)
   const headers: Record<string, string> = { ...base, 'Content-Type': 'image/jpeg' }
   if (media) headers['Content-Description'] = media.ShortDescription
   if (order === 1) headers.Preferred = '1'
-  if (location) {
-    headers.Location = ctx.baseUrl() + mediaPath(ref.key, order, type)
-    return { ref, headers, body: Buffer.alloc(0) }
+  if (location) headers.Location = ctx.baseUrl() + mediaPath(ref.key, order, type)
+  return { headers, body: chunks }
+}
+
+async function streamMultipart(
+  res: ServerResponse,
+  ctx: DemoContext,
+  parts: () => Iterable<ObjectPart>
+): Promise<void> {
+  const boundary = `DEMOMLS${randomBytes(18).toString('base64url')}`
+  res.writeHead(
+    200,
+    retsHeaders(ctx, { 'MIME-Version': '1.0', 'Content-Type': `multipart/parallel; boundary="${boundary}"` })
+  )
+  for (const part of parts()) {
+    const head = Object.entries({ ...part.headers, 'Content-Length': String(chunksLength(part.body)) })
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('\r\n')
+    await writeChunk(res, res, `\r\n--${boundary}\r\n${head}\r\n\r\n`)
+    for (const chunk of part.body) await writeChunk(res, res, chunk)
+    await nextTurn()
   }
-  return { ref, headers, body: bytes }
+  res.end(`\r\n--${boundary}--\r\n`)
 }
 
 export async function handleGetObject(req: DemoRequest, res: ServerResponse, ctx: DemoContext): Promise<void> {
@@ -107,50 +135,43 @@ export async function handleGetObject(req: DemoRequest, res: ServerResponse, ctx
     return
   }
   const location = params.get('Location') === '1'
-  const parts = ids.refs.map((ref) => buildPart(ctx, ref, type, location))
-
-  if (!ids.multi && parts.length === 1) {
-    const part = parts[0] as ObjectPart
-    if (part.headers['Content-Type'] === 'text/xml') {
-      // Single-object errors come as a RETS reply; `RETS-Error: 1` marks it for clients that only look at headers.
-      res.writeHead(200, retsHeaders(ctx, { 'RETS-Error': '1', 'Content-Length': part.body.length }))
-      res.end(part.body)
-      return
-    }
-    res.writeHead(200, retsHeaders(ctx, { 'MIME-Version': '1.0', ...part.headers, 'Content-Length': part.body.length }))
-    res.end(part.body)
+  const found = ids.refs.filter((ref) => ctx.data.hasPhoto(ref.key, ref.objectId))
+  if (!found.length) {
+    const first = ids.refs[0] as ObjectRef
+    const text = ids.refs.length === 1 ? missingText(ctx, first, type) : `No Object Found: none of ${params.get('ID')}.`
+    sendReplyCode(res, ctx, NO_OBJECT, text, '', { 'RETS-Error': '1' })
     return
   }
-
-  const boundary = `DEMOMLS${randomBytes(18).toString('base64url')}`
-  res.writeHead(
-    200,
-    retsHeaders(ctx, { 'MIME-Version': '1.0', 'Content-Type': `multipart/parallel; boundary="${boundary}"` })
-  )
-  for (const part of parts) {
-    const head = Object.entries({ ...part.headers, 'Content-Length': String(part.body.length) })
-      .map(([k, v]) => `${k}: ${v}`)
-      .join('\r\n')
-    res.write(`\r\n--${boundary}\r\n${head}\r\n\r\n`)
-    res.write(part.body)
+  if (!ids.multi && ids.refs.length === 1) {
+    const part = buildPart(ctx, found[0] as ObjectRef, type, location)
+    res.writeHead(
+      200,
+      retsHeaders(ctx, { 'MIME-Version': '1.0', ...part.headers, 'Content-Length': chunksLength(part.body) })
+    )
+    for (const chunk of part.body) await writeChunk(res, res, chunk)
+    res.end()
+    return
   }
-  res.end(`\r\n--${boundary}--\r\n`)
+  await streamMultipart(res, ctx, function* () {
+    for (const ref of ids.refs) yield buildPart(ctx, ref, type, location)
+  })
 }
 
 /** Location=1 targets: plain JPEGs without RETS auth, as a CDN would serve them. */
-export function handleMedia(req: DemoRequest, res: ServerResponse, ctx: DemoContext): void {
+export async function handleMedia(req: DemoRequest, res: ServerResponse, ctx: DemoContext): Promise<void> {
   const type = TYPES.find((t) => t === req.params.type)
   const order = Number(req.params.order)
-  const bytes = type && Number.isInteger(order) ? ctx.data.photo(req.params.key ?? '', order, type) : undefined
-  if (!bytes) {
+  const chunks = type && Number.isInteger(order) ? ctx.data.photoChunks(req.params.key ?? '', order, type) : undefined
+  if (!chunks) {
     res.writeHead(404, { 'Content-Type': 'text/plain' })
     res.end('not found\n')
     return
   }
   res.writeHead(200, {
     'Content-Type': 'image/jpeg',
-    'Content-Length': bytes.length,
+    'Content-Length': chunksLength(chunks),
     'Cache-Control': 'public, max-age=3600'
   })
-  res.end(bytes)
+  for (const chunk of chunks) await writeChunk(res, res, chunk)
+  res.end()
 }

@@ -6,7 +6,11 @@ import type { DemoContext } from '../demo-context'
 
 export const XML_DECL = '<?xml version="1.0" encoding="UTF-8"?>\r\n'
 
+const XML_SPECIAL = /[&<>"]/
+
 export function xmlEscape(text: string): string {
+  // most values need nothing: one test is cheaper than a replace pass
+  if (!XML_SPECIAL.test(text)) return text
   return text.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'))
 }
 
@@ -78,7 +82,9 @@ export function compactLine(tag: 'COLUMNS' | 'DATA', values: readonly string[]):
   return `<${tag}>\t${values.map(compactCell).join('\t')}\t</${tag}>\r\n`
 }
 
-function compactCell(value: string): string {
-  // A TAB or newline inside a value would shift every later column; real servers replace them with a space.
-  return xmlEscape(value.replace(/[\t\r\n]/g, ' '))
+const COMPACT_SPECIAL = /[&<>"\t\r\n]/
+
+/** One COMPACT value. A TAB or newline inside it would shift every later column; real servers make it a space. */
+export function compactCell(value: string): string {
+  return COMPACT_SPECIAL.test(value) ? xmlEscape(value.replace(/[\t\r\n]/g, ' ')) : value
 }

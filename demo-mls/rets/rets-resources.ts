@@ -2,7 +2,7 @@
 // lettered classes by PropertyType (as on real servers: "A" Residential, "B" Lots and Land, "C" rentals); the other
 // resources have one class named like the resource, as flexmls does (ActiveAgent/ActiveAgent).
 import type { DemoContext } from '../demo-context'
-import type { CatalogueResource, FieldDef, Listing } from '../data/types'
+import type { CatalogueResource, FieldDef } from '../data/types'
 import { propertyClasses } from '../data/field-catalogue'
 
 export type RetsRow = Record<string, unknown>
@@ -24,10 +24,6 @@ export interface RetsResource {
   classes: RetsClass[]
   /** GetObject types (Property only) */
   objectTypes: Array<{ type: 'Photo' | 'HiRes'; description: string }>
-}
-
-function* filterListings(ctx: DemoContext, type: Listing['PropertyType']): Iterable<RetsRow> {
-  for (const l of ctx.data.listings()) if (l.PropertyType === type) yield l as unknown as RetsRow
 }
 
 function* mediaRows(ctx: DemoContext): Iterable<RetsRow> {
@@ -73,14 +69,14 @@ export function retsResources(ctx: DemoContext): RetsResource[] {
         standardName: c.standardName,
         visibleName: c.visibleName,
         fields: propertyFields(c.name),
-        rows: () => filterListings(ctx, c.propertyType)
+        rows: () => ctx.data.listingViews({ propertyType: c.propertyType }) as unknown as Iterable<RetsRow>
       })),
       ...Array.from({ length: ctx.options.extraClasses }, (_, i) => ({
         name: `X${i + 1}`,
         standardName: 'ResidentialProperty',
         visibleName: `Residential ${i + 1}`,
         fields: propertyFields('A'),
-        rows: () => filterListings(ctx, 'Residential')
+        rows: () => ctx.data.listingViews({ propertyType: 'Residential' }) as unknown as Iterable<RetsRow>
       }))
     ],
     objectTypes: [

@@ -1,41 +1,62 @@
 // How record values travel in RETS: lookups as their server codes (COMPACT) or long values (COMPACT-DECODED),
-// LookupMulti as a comma list, decimals with the metadata precision, booleans as 1/0.
-import type { DemoData, FieldDef, LookupDef } from '../data/types'
+// LookupMulti as a comma list, decimals with the metadata precision, booleans as 1/0. The formatters are compiled
+// once per field (lookup tables as Maps), because a large-mode search formats millions of cells with them.
+import type { DemoData, FieldDef } from '../data/types'
 import type { FieldMeta } from '../../domain/metadata/metadata-model'
 import { retsInterpretation } from '../data/field-catalogue'
 
 export type ValueMode = 'code' | 'decoded' | 'standard'
 
-function lookupText(lookup: LookupDef | undefined, standard: string, mode: ValueMode): string {
-  if (mode === 'standard' || !lookup) return standard
-  const v = lookup.values.find((x) => x.standardValue === standard)
-  if (!v) return standard
-  return mode === 'code' ? v.value : v.longValue
+export type ValueFormatter = (raw: unknown) => string
+
+/** standard value → the text a mode shows, for the field's lookup (undefined: shown as it is) */
+function lookupTable(data: DemoData, def: FieldDef, mode: ValueMode): Map<string, string> | undefined {
+  const lookup = def.lookup ? data.lookup(def.lookup) : undefined
+  if (mode === 'standard' || !lookup) return undefined
+  return new Map(lookup.values.map((v) => [v.standardValue, mode === 'code' ? v.value : v.longValue]))
+}
+
+export function retsValueFormatter(data: DemoData, def: FieldDef, mode: ValueMode): ValueFormatter {
+  const table = lookupTable(data, def, mode)
+  const text = (v: unknown): string => {
+    const s = String(v)
+    return table?.get(s) ?? s
+  }
+  const decimals = def.type === 'Decimal' && !def.lookup ? def.precision : undefined
+  // whole numbers (prices, areas) are most decimals: their digits plus zeros, without toFixed's cost
+  const zeros = decimals ? `.${'0'.repeat(decimals)}` : ''
+  return (raw) => {
+    if (raw === undefined || raw === null) return ''
+    if (Array.isArray(raw)) return raw.map(text).join(',')
+    if (typeof raw === 'number') {
+      if (decimals === undefined) return text(raw)
+      return Number.isSafeInteger(raw) ? String(raw) + zeros : raw.toFixed(decimals)
+    }
+    if (typeof raw === 'boolean') return def.lookup ? text(raw) : raw ? '1' : '0'
+    return text(raw)
+  }
 }
 
 export function formatRetsValue(data: DemoData, def: FieldDef, raw: unknown, mode: ValueMode): string {
-  if (raw === undefined || raw === null) return ''
-  const lookup = def.lookup ? data.lookup(def.lookup) : undefined
-  if (Array.isArray(raw)) return raw.map((v) => lookupText(lookup, String(v), mode)).join(',')
-  if (def.lookup) return lookupText(lookup, String(raw), mode)
-  if (typeof raw === 'boolean') return raw ? '1' : '0'
-  if (typeof raw === 'number' && def.type === 'Decimal' && def.precision !== undefined)
-    return raw.toFixed(def.precision)
-  return String(raw)
+  return retsValueFormatter(data, def, mode)(raw)
 }
 
+export type DmqlValue = string | number | boolean | string[] | undefined
+
 /** The record as DMQL sees it: lookups by code (what queries are written with), multi-selects as arrays. */
-export function dmqlValue(
-  data: DemoData,
-  def: FieldDef,
-  raw: unknown
-): string | number | boolean | string[] | undefined {
-  if (raw === undefined || raw === null) return undefined
-  const lookup = def.lookup ? data.lookup(def.lookup) : undefined
-  if (Array.isArray(raw)) return raw.map((v) => lookupText(lookup, String(v), 'code'))
-  if (def.lookup) return lookupText(lookup, String(raw), 'code')
-  if (typeof raw === 'number' || typeof raw === 'boolean') return raw
-  return String(raw)
+export function dmqlValueReader(data: DemoData, def: FieldDef): (raw: unknown) => DmqlValue {
+  const table = lookupTable(data, def, 'code')
+  const code = (v: unknown): string => {
+    const s = String(v)
+    return table?.get(s) ?? s
+  }
+  return (raw) => {
+    if (raw === undefined || raw === null) return undefined
+    if (Array.isArray(raw)) return raw.map(code)
+    if (def.lookup) return code(raw)
+    if (typeof raw === 'number' || typeof raw === 'boolean') return raw
+    return String(raw)
+  }
 }
 
 /** The shared metadata model's view of a catalogue field (what the DMQL evaluator needs to compare values). */

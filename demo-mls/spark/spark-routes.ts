@@ -20,7 +20,11 @@ import {
   standardFieldsMetadata
 } from './spark-records'
 
+/** the Spark API root (https://sparkapi.com/v1 on the real service) */
+export const SPARK_ROOT = '/v1'
 const SPARK_MAX_LIMIT = 25
+/** the OAuth scope a token needs for this API (see oauth/token-registry) */
+const SPARK_SCOPE = 'spark'
 const EXPANSIONS = ['Photos', 'PrimaryPhoto', 'Rooms', 'OpenHouses', 'CustomFields']
 
 class SparkFailure extends Error {
@@ -53,9 +57,15 @@ function admit(req: DemoRequest, ctx: DemoContext): DemoRole {
     throw new SparkFailure(503, 1550, 'Over rate limit', {
       'Retry-After': String(apiSettingsFor(ctx).retryAfterSeconds)
     })
-  const check = tokenRegistryFor(ctx).check(req.headers.authorization)
+  const check = tokenRegistryFor(ctx).check(req.headers.authorization, SPARK_SCOPE)
   if (!check.ok) {
     if (check.reason === 'expired') throw new SparkFailure(401, 1020, 'Session token has expired')
+    if (check.reason === 'insufficient_scope')
+      throw new SparkFailure(
+        403,
+        1500,
+        `The resource is not available to this token (scope "${SPARK_SCOPE}" not granted)`
+      )
     throw new SparkFailure(401, 1000, 'Invalid API key and/or request signed improperly')
   }
   return check.token.user.role
@@ -174,12 +184,12 @@ export const mountSpark: Mount = (router, ctx) => {
 
   router.add(
     'GET',
-    '/v1/listings',
+    `${SPARK_ROOT}/listings`,
     handle((req, res, role) => listings(req, res, ctx, role))
   )
   router.add(
     'GET',
-    '/v1/listings/:id',
+    `${SPARK_ROOT}/listings/:id`,
     handle((req, res, role) => {
       const l = ctx.data.get(req.params.id ?? '')
       if (!l) throw new SparkFailure(404, 404, `Listing ${req.params.id} not found`)
@@ -189,12 +199,12 @@ export const mountSpark: Mount = (router, ctx) => {
   )
   router.add(
     'GET',
-    '/v1/standardfields',
+    `${SPARK_ROOT}/standardfields`,
     handle((_req, res) => ok(res, [standardFieldsMetadata(ctx)]))
   )
   router.add(
     'GET',
-    '/v1/standardfields/:field',
+    `${SPARK_ROOT}/standardfields/:field`,
     handle((req, res) => {
       const meta = standardFieldsMetadata(ctx, req.params.field)
       if (!Object.keys(meta).length) throw new SparkFailure(404, 404, `No standard field ${req.params.field}`)
@@ -203,7 +213,7 @@ export const mountSpark: Mount = (router, ctx) => {
   )
   router.add(
     'GET',
-    '/v1/propertytypes',
+    `${SPARK_ROOT}/propertytypes`,
     handle((_req, res) =>
       ok(
         res,
@@ -213,7 +223,7 @@ export const mountSpark: Mount = (router, ctx) => {
   )
   router.add(
     'GET',
-    '/v1/customfields',
+    `${SPARK_ROOT}/customfields`,
     handle((_req, res) => ok(res, customFieldsMetadata()))
   )
 }

@@ -4,7 +4,8 @@ import type { ServerResponse } from 'node:http'
 import type { DemoContext } from '../../demo-context'
 import type { DemoRequest } from '../../http/router'
 import { requireCaller } from '../rets-access'
-import { XML_DECL, sendReplyCode, sendRetsXml, xmlEscape } from '../rets-envelope'
+import { XML_DECL, sendReplyCode, xmlEscape } from '../rets-envelope'
+import { XmlStream } from '../xml-writer'
 import { findRetsClass, findRetsResource, retsResources, type RetsResource } from '../rets-resources'
 import {
   classBlock,
@@ -141,10 +142,12 @@ export async function handleGetMetadata(req: DemoRequest, res: ServerResponse, c
     }
     throw err
   }
-  const head = `${XML_DECL}<RETS ReplyCode="0" ReplyText="${xmlEscape('Operation Successful')}">\r\n`
-  const body =
-    format === 'COMPACT'
-      ? blocks.map(renderCompact).join('')
-      : `<METADATA>\r\n${blocks.map((b) => renderStandardXml(b, ctx.options.retsVersion)).join('')}</METADATA>\r\n`
-  sendRetsXml(res, ctx, `${head}${body}</RETS>\r\n`, { 'MIME-Version': '1.0', 'Content-ID': `METADATA-${type}` })
+  // streamed block by block (a full dump of a real MLS runs to tens of MB)
+  const stream = new XmlStream(res, ctx, { 'MIME-Version': '1.0', 'Content-ID': `METADATA-${type}` })
+  const compact = format === 'COMPACT'
+  await stream.write(`${XML_DECL}<RETS ReplyCode="0" ReplyText="${xmlEscape('Operation Successful')}">\r\n`)
+  if (!compact) await stream.write('<METADATA>\r\n')
+  for (const block of blocks)
+    await stream.write(compact ? renderCompact(block) : renderStandardXml(block, ctx.options.retsVersion))
+  await stream.end(compact ? '</RETS>\r\n' : '</METADATA>\r\n</RETS>\r\n')
 }

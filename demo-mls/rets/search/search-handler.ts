@@ -49,7 +49,9 @@ export async function handleSearch(req: DemoRequest, res: ServerResponse, ctx: D
   await stream.write(out.row(page.first))
   let returned = 1
   for (const row of page.rest()) {
-    await stream.write(out.row(row))
+    // awaits only when a chunk went out (see XmlStream.write)
+    const flushed = stream.write(out.row(row))
+    if (flushed) await flushed
     returned++
   }
   const maxRows = page.more() || returned >= ctx.options.maxRows

@@ -13,7 +13,7 @@ import {
   type RetsResource,
   type RetsRow
 } from '../rets-resources'
-import { dmqlValue, toFieldMeta } from '../rets-values'
+import { dmqlValueReader, toFieldMeta, type DmqlValue } from '../rets-values'
 import { parseLimit, parseOffset } from './search-paging'
 
 export type SearchFormat = 'COMPACT' | 'COMPACT-DECODED' | 'STANDARD-XML'
@@ -110,15 +110,24 @@ export function planSearch(ctx: DemoContext, user: DemoUser, params: URLSearchPa
     if (!f.searchable) return { code: 20200, text: `Unknown Query Field: ${name} is not searchable.` }
   }
   const resolver = fieldResolver(all.map((f) => toFieldMeta(f, standardNames)))
-  const test = (row: RetsRow): boolean =>
-    evaluateDmql(
-      ast,
-      (name) => {
-        const def = byName.get(name)
-        return def ? dmqlValue(ctx.data, def, row[def.standardName]) : undefined
-      },
-      resolver
-    )
+  // compiled once: a reader per queried field, and one value getter reading the row under test
+  const readers = new Map(
+    fieldsIn(ast).map((name) => {
+      const def = byName.get(name) as FieldDef
+      return [name, { field: def.standardName, read: dmqlValueReader(ctx.data, def) }] as const
+    })
+  )
+  let current: RetsRow = {}
+  // .TODAY. / .NOW. are the search's start, the same for every row
+  const evalOptions = { now: new Date() }
+  const valueOf = (name: string): DmqlValue => {
+    const reader = readers.get(name)
+    return reader ? reader.read(current[reader.field]) : undefined
+  }
+  const test = (row: RetsRow): boolean => {
+    current = row
+    return evaluateDmql(ast, valueOf, resolver, evalOptions)
+  }
 
   const limit = parseLimit(params.get('Limit'), ctx.options.maxRows)
   const offset = parseOffset(params.get('Offset'))

@@ -31,39 +31,65 @@ export function evaluateDmql(
   fieldInfo?: FieldResolver,
   options: DmqlEvalOptions = {}
 ): boolean {
-  const now = options.now ?? new Date()
-  const visit = (node: DmqlNode): boolean => {
-    switch (node.type) {
-      case 'and':
-        return node.items.every(visit)
-      case 'or':
-        return node.items.some(visit)
-      case 'not':
-        return !visit(node.item)
-      case 'criterion':
-        return evaluateCriterion(node, record, fieldInfo?.(node.field), now)
-    }
+  return visit(ast, record, fieldInfo, options.now ?? new Date())
+}
+
+// Plain functions rather than closures made per call: the Demo MLS runs this once per row of a million-row search.
+function visit(node: DmqlNode, record: RecordAccessor, fieldInfo: FieldResolver | undefined, now: Date): boolean {
+  switch (node.type) {
+    case 'and':
+      for (const item of node.items) if (!visit(item, record, fieldInfo, now)) return false
+      return true
+    case 'or':
+      for (const item of node.items) if (visit(item, record, fieldInfo, now)) return true
+      return false
+    case 'not':
+      return !visit(node.item, record, fieldInfo, now)
+    case 'criterion':
+      return evaluateCriterion(node, record, fieldInfo?.(node.field), now)
   }
-  return visit(ast)
+}
+
+/** What the evaluator needs of a field, worked out once per field (metadata fields are not changed once built)
+ * rather than with regexes on every record. */
+interface FieldTraits {
+  kind: FieldKind
+  multi: boolean
+}
+const traitsCache = new WeakMap<FieldMeta, FieldTraits>()
+
+function traitsOf(field: FieldMeta): FieldTraits {
+  let traits = traitsCache.get(field)
+  if (!traits) {
+    traits = { kind: fieldKindOf(field.dataType), multi: isMultiValued(field) }
+    traitsCache.set(field, traits)
+  }
+  return traits
 }
 
 function evaluateCriterion(c: DmqlCriterion, record: RecordAccessor, field: FieldMeta | undefined, now: Date): boolean {
+  const traits = field ? traitsOf(field) : undefined
   // RETS COMPACT sends LookupMulti values as "A,B,C"; split them only when the metadata says the field is multi.
-  const values = scalarsOf(record(c.field), isMultiValued(field) || (!field && c.lookupOp !== undefined))
-  const kind = field ? fieldKindOf(field.dataType) : undefined
-  const hit = (item: DmqlValueItem): boolean => {
-    if (item.kind === 'empty') return values.length === 0
-    if (item.kind === 'any') return values.length > 0
-    return values.some((v) => itemMatches(item, v, kind, now))
-  }
+  const values = scalarsOf(record(c.field), traits ? traits.multi : c.lookupOp !== undefined)
+  const kind = traits?.kind
   switch (c.lookupOp) {
     case 'and':
-      return c.values.every(hit)
+      for (const item of c.values) if (!hit(item, values, kind, now)) return false
+      return true
     case 'not':
-      return !c.values.some(hit)
+      for (const item of c.values) if (hit(item, values, kind, now)) return false
+      return true
     default:
-      return c.values.some(hit)
+      for (const item of c.values) if (hit(item, values, kind, now)) return true
+      return false
   }
+}
+
+function hit(item: DmqlValueItem, values: Scalar[], kind: FieldKind | undefined, now: Date): boolean {
+  if (item.kind === 'empty') return values.length === 0
+  if (item.kind === 'any') return values.length > 0
+  for (const v of values) if (itemMatches(item, v, kind, now)) return true
+  return false
 }
 
 function itemMatches(

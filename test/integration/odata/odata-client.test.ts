@@ -210,8 +210,9 @@ describe('OData client against the Demo MLS', () => {
         dataType: 'Edm.String',
         lookupName: 'StandardStatus'
       })
+      // DD 2.0 string lookups carry the human-friendly value ("Active Under Contract")
       expect(property.lookups.find((l) => l.name === 'StandardStatus')?.values?.map((v) => v.value)).toEqual(
-        mls.ctx.data.lookup('StandardStatus')!.values.map((v) => v.standardValue)
+        mls.ctx.data.lookup('StandardStatus')!.values.map((v) => v.longValue)
       )
       const { rows, serverCount } = await client().client.lookupRows()
       expect(serverCount).toBe(mls.ctx.data.lookups().reduce((n, l) => n + l.values.length, 0))

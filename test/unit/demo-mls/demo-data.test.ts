@@ -23,6 +23,30 @@ describe('Demo MLS data', () => {
     expect([...large.listings()].slice(250)).toEqual([...normal.listings()].slice(250))
   })
 
+  it('large-mode search views read exactly the values of the stored listings, field by field and per class', () => {
+    const normal = createDemoData({ ...opts, count: 1500 })
+    const large = createDemoData({ ...opts, count: 1500, large: true })
+    large.update('20000010', { City: 'Edited', PropertyType: 'Land' })
+    normal.update('20000010', { City: 'Edited', PropertyType: 'Land' })
+    large.remove('20000011')
+    normal.remove('20000011')
+    const views = [...large.listingViews()]
+    const stored = [...normal.listings()]
+    expect(views).toHaveLength(stored.length)
+    const fields = new Set(stored.flatMap((l) => Object.keys(l)))
+    expect(fields.size).toBeGreaterThan(30)
+    for (const [i, listing] of stored.entries()) {
+      const view = views[i] as unknown as Record<string, unknown>
+      for (const f of fields)
+        expect(view[f], `${listing.ListingKey}.${f}`).toEqual((listing as unknown as Record<string, unknown>)[f])
+    }
+    for (const propertyType of ['Residential', 'Land', 'ResidentialLease'] as const) {
+      const keys = [...large.listingViews({ propertyType })].map((l) => l.ListingKey)
+      expect(keys).toEqual(stored.filter((l) => l.PropertyType === propertyType).map((l) => l.ListingKey))
+      expect([...large.listings({ propertyType })].map((l) => l.ListingKey)).toEqual(keys)
+    }
+  })
+
   it('spreads classes, statuses and timestamps over two years before the epoch', () => {
     const all = [...createDemoData({ ...opts, count: 2000 }).listings()]
     const types = new Set(all.map((l) => l.PropertyType))

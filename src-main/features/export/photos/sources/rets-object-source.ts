@@ -4,7 +4,10 @@
 //  - location: Location=1, the reply is header-only parts whose URLs go to the shared concurrent downloader (and
 //    on resume, complete objects are not downloaded at all);
 //  - single: one request per key (and per id when ids are listed), for servers that reject multi-key IDs.
-// A multipart batch the server rejects as a whole (a RETS error, e.g. 20402 for one odd key) falls back to single.
+// A multipart batch the server rejects as a whole (a RETS error, e.g. 20402 for one odd key) falls back to single;
+// so does a batch answered with one plain 20403 (none of its keys has an object: each key is then asked alone, so
+// every listing gets its own row with the server's own reason).
+import { AppError } from '../../../../../contract/app-error'
 import { httpStatusError, NON_ERROR_CODES } from '../../../../protocols/rets/rets-reply'
 import type { RetsSession } from '../../../../protocols/rets/rets-session'
 import {
@@ -175,6 +178,13 @@ export class RetsObjectSource implements PhotoSource {
     // closing the part): record it once, as the request's failure, not also as an object row
     const requestError = (result: ObjectPartResult): boolean =>
       !multipart && result.error?.replyCode !== undefined && !NON_ERROR_CODES.has(result.error.replyCode)
+    // one "no object" reply for several keys cannot say which key it is about
+    let wholeBatchMissing: ObjectPartResult['error']
+    const batchMissing = (result: ObjectPartResult): boolean => {
+      if (multipart || keys.length < 2 || !result.error?.missing) return false
+      wholeBatchMissing = result.error
+      return true
+    }
     const objectSink: ObjectSink = {
       open: (info) => {
         const meta = this.partMeta(info, keys, type, ++parts)
@@ -184,7 +194,7 @@ export class RetsObjectSource implements PhotoSource {
           write: (chunk) => void writer.write(chunk),
           close: (result: ObjectPartResult) =>
             writer.close({
-              silent: requestError(result),
+              silent: requestError(result) || batchMissing(result),
               meta: this.partMeta(result, keys, type, parts),
               ...(result.error
                 ? {
@@ -202,6 +212,8 @@ export class RetsObjectSource implements PhotoSource {
     const deferred: ObjectPartInfo[] = []
     const body = gated(res.body as AsyncIterable<Buffer>, () => current?.drained() ?? Promise.resolve(), signal)
     await readObjectResponse(res.header('content-type'), res.headers, body, objectSink, location ? deferred : undefined)
+    if (wholeBatchMissing)
+      throw new AppError({ code: `RETS_${wholeBatchMissing.replyCode ?? 20403}`, message: wholeBatchMissing.message })
     return deferred.map((info, i) => ({ meta: this.partMeta(info, keys, type, i + 1), url: info.location! }))
   }
 }

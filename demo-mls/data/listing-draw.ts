@@ -1,0 +1,186 @@
+// Everything random about listing N, drawn from (seed, N) alone in one fixed order: numbers and references to the
+// vocabulary, no strings built. listing-generator.ts turns a draw into field values — all of them for a stored
+// Listing, or only the ones a reader asks for (large-mode search rows), so both always show the same data.
+import type { PropertyType, StandardStatus } from './types'
+import { intBetween, pick, pickMask, recordRng, type Rng } from './prng'
+import {
+  cities,
+  roomTypes,
+  streets,
+  suffixes,
+  adjectives,
+  levels,
+  subTypes,
+  applianceValues,
+  interiorValues
+} from './listing-vocabulary'
+
+const TWO_YEARS_S = 2 * 365 * 24 * 3600
+const DAY_MS = 86_400_000
+
+export interface GeneratorSetup {
+  seed: number
+  epoch: string
+  agentKeys: readonly string[]
+  /** office of each agent, same order as agentKeys */
+  agentOffice: readonly string[]
+}
+
+/**
+ * Everything random about one listing. Large-mode searches read it as a listing: listing-generator.ts's ListingRow
+ * extends it with a getter per Listing field, so a row costs one object and a field is only computed when read.
+ * Numbers only (rooms and open houses packed into integers), to keep a million-row search's garbage small.
+ */
+export class ListingDraw {
+  type!: PropertyType
+  status!: StandardStatus
+  city!: (typeof cities)[number]
+  streetNumber = 0
+  streetName = ''
+  suffix = ''
+  modifiedMs = 0
+  contractMs = 0
+  daysOnMarket = 0
+  price = 0
+  originalPrice = 0
+  agent = 0
+  photos = 0
+  subType = ''
+  zip2 = 0
+  latitude = 0
+  longitude = 0
+  lotAcres = 0
+  adjective = ''
+  /** bit i set: applianceValues[i] / interiorValues[i] present */
+  appliances = 0
+  interior = 0
+  /** not Land: bedrooms, bathrooms, living area, year built and rooms are drawn */
+  improved = false
+  beds = 0
+  baths = 0
+  area = 0
+  year = 0
+  /** bit i set: roomTypes[3 + i] present (kitchen, living room and primary bedroom always are) */
+  extraRooms = 0
+  /** per room, 10 bits: level index (2), width − 9 (4), length − 9 (4); rooms 1–3 in roomsA, 4–6 in roomsB */
+  roomsA = 0
+  roomsB = 0
+  /** NaN unless Closed */
+  closePrice = NaN
+  /** per open house, 9 bits: day offset from the epoch (5), start hour − 10 (4) */
+  openHouseCount = 0
+  openHousesPacked = 0
+  epochMs = 0
+
+  constructor(
+    readonly setup: GeneratorSetup,
+    readonly index: number
+  ) {}
+
+  /** room i (0-based): [level index, width, length] */
+  room(i: number): [number, number, number] {
+    const bits = (i < 3 ? this.roomsA : this.roomsB) >>> ((i % 3) * 10)
+    return [bits & 3, ((bits >>> 2) & 15) + 9, ((bits >>> 6) & 15) + 9]
+  }
+
+  /** open house i (0-based): [day offset, start hour] */
+  openHouse(i: number): [number, number] {
+    const bits = this.openHousesPacked >>> (i * 9)
+    return [bits & 31, ((bits >>> 5) & 15) + 10]
+  }
+}
+
+// the epoch of the last setup seen, parsed once rather than per generated row
+let parsedEpoch = { text: '', ms: 0 }
+function epochMsOf(epoch: string): number {
+  if (parsedEpoch.text !== epoch) parsedEpoch = { text: epoch, ms: Date.parse(epoch) }
+  return parsedEpoch.ms
+}
+
+function weightedStatus(rng: Rng): StandardStatus {
+  const r = rng()
+  if (r < 0.55) return 'Active'
+  if (r < 0.62) return 'ActiveUnderContract'
+  if (r < 0.7) return 'Pending'
+  if (r < 0.88) return 'Closed'
+  if (r < 0.94) return 'Expired'
+  if (r < 0.97) return 'Withdrawn'
+  return 'Canceled'
+}
+
+function classOf(rng: Rng): PropertyType {
+  const r = rng()
+  return r < 0.7 ? 'Residential' : r < 0.85 ? 'Land' : 'ResidentialLease'
+}
+
+/** Listing N's PropertyType without drawing the rest (the type is the record's first draw). */
+export function listingTypeOf(setup: GeneratorSetup, index: number): PropertyType {
+  return classOf(recordRng(setup.seed, index, 'listing'))
+}
+
+function priceOf(rng: Rng, type: PropertyType): number {
+  if (type === 'ResidentialLease') return intBetween(rng, 8, 60) * 100
+  if (type === 'Land') return intBetween(rng, 10, 400) * 1000
+  return intBetween(rng, 60, 1500) * 1000
+}
+
+/** Rooms beyond kitchen, living room and primary bedroom, then per room: level, width, length. */
+function drawRooms(rng: Rng, draw: ListingDraw): void {
+  draw.extraRooms = pickMask(rng, roomTypes.length - 3, 0, Math.min(3, draw.beds))
+  let count = 3
+  for (let m = draw.extraRooms; m !== 0; m >>>= 1) count += m & 1
+  for (let i = 0; i < count; i++) {
+    const level = Math.floor(rng() * levels.length)
+    const width = intBetween(rng, 9, 20)
+    const length = intBetween(rng, 9, 20)
+    const bits = (level | ((width - 9) << 2) | ((length - 9) << 6)) << ((i % 3) * 10)
+    if (i < 3) draw.roomsA |= bits
+    else draw.roomsB |= bits
+  }
+}
+
+/** Draws listing `d.index` into `d` (a ListingDraw or a subclass that reads it as a listing). */
+export function fillDraw<D extends ListingDraw>(d: D): D {
+  const setup = d.setup
+  const rng = recordRng(setup.seed, d.index, 'listing')
+  d.epochMs = epochMsOf(setup.epoch)
+  d.type = classOf(rng)
+  d.status = weightedStatus(rng)
+  d.city = pick(rng, cities)
+  d.streetNumber = intBetween(rng, 1, 9999)
+  d.streetName = pick(rng, streets)
+  d.suffix = pick(rng, suffixes)
+  d.modifiedMs = d.epochMs - Math.floor(rng() * TWO_YEARS_S) * 1000
+  d.contractMs = d.modifiedMs - intBetween(rng, 1, 180) * DAY_MS
+  d.daysOnMarket = Math.max(0, Math.round((d.epochMs - d.contractMs) / DAY_MS))
+  d.price = priceOf(rng, d.type)
+  d.agent = Math.floor(rng() * setup.agentKeys.length)
+  d.photos = d.type === 'Land' ? intBetween(rng, 0, 3) : intBetween(rng, 1, 8)
+  d.subType = pick(rng, subTypes[d.type])
+  d.originalPrice = Math.round(d.price * (1 + rng() * 0.1))
+  d.zip2 = intBetween(rng, 0, 99)
+  d.latitude = Math.round((35 + rng() * 12) * 1e6) / 1e6
+  d.longitude = Math.round((-120 + rng() * 30) * 1e6) / 1e6
+  d.lotAcres = Math.round((d.type === 'Land' ? 0.5 + rng() * 80 : 0.05 + rng() * 2) * 1000) / 1000
+  d.adjective = pick(rng, adjectives)
+  d.improved = d.type !== 'Land'
+  if (d.improved) {
+    d.appliances = pickMask(rng, applianceValues.length, 0, 4)
+    d.interior = pickMask(rng, interiorValues.length, 0, 3)
+    d.beds = intBetween(rng, 1, 6)
+    d.baths = intBetween(rng, 1, 4)
+    d.area = intBetween(rng, 6, 45) * 100
+    d.year = intBetween(rng, 1900, 2025)
+    drawRooms(rng, d)
+  }
+  if (d.status === 'Closed') d.closePrice = Math.round(d.price * (0.92 + rng() * 0.1))
+  if (d.status === 'Active' && rng() < 0.2) {
+    d.openHouseCount = intBetween(rng, 1, 2)
+    for (let i = 0; i < d.openHouseCount; i++) {
+      const day = intBetween(rng, 1, 21)
+      const hour = intBetween(rng, 10, 15)
+      d.openHousesPacked |= (day | ((hour - 10) << 5)) << (i * 9)
+    }
+  }
+  return d
+}
