@@ -12,7 +12,9 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           exclude: ['test/unit/renderer/**'],
-          environment: 'node'
+          environment: 'node',
+          // property tests run hundreds of cases: on a loaded 2-core machine 5 s is not enough, and no test asserts speed
+          testTimeout: 30_000
         }
       },
       {
