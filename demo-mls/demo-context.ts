@@ -3,6 +3,7 @@
 import type { DemoData } from './data/types'
 import type { ActivityStore } from './activity/demo-activity-store'
 import type { SessionStore } from './rets/rets-session-store'
+import type { QuirkName } from './quirks/quirk-catalogue'
 
 export type RetsVersion = '1.5' | '1.7.2' | '1.8'
 
@@ -43,6 +44,8 @@ export interface DemoMlsOptions {
   extraClasses: number
   /** serve every photo padded to this many bytes, as real listing photos are (0: as rendered, ~4–10 KB) */
   photoBytes: number
+  /** server variations to play from the start (see quirks/quirk-catalogue.ts) */
+  quirks: QuirkName[]
 }
 
 export interface FaultState {
@@ -91,6 +94,10 @@ export interface DemoContext {
   /** Listing Activity API keys and recorded views */
   activity: ActivityStore
   setFaults(patch: Partial<FaultState>): FaultState
+  /** is this real-server variation switched on? */
+  quirk(name: QuirkName): boolean
+  /** replaces the set of active quirks; returns it */
+  setQuirks(names: QuirkName[]): QuirkName[]
 }
 
 export const defaultOptions: DemoMlsOptions = {
@@ -111,7 +118,8 @@ export const defaultOptions: DemoMlsOptions = {
   gzip: true,
   epoch: '2026-06-01T00:00:00Z',
   extraClasses: 0,
-  photoBytes: 0
+  photoBytes: 0,
+  quirks: []
 }
 
 export const noFaults: FaultState = {

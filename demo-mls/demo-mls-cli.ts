@@ -11,6 +11,7 @@ import { SPARK_ROOT } from './spark/spark-routes'
 import { TRACKING_BASE } from './activity/activity-routes'
 import { DEMO_SCOPES } from './oauth/token-registry'
 import type { DemoMls } from './server'
+import { QUIRKS, QUIRK_NAMES, parseQuirkList } from './quirks/quirk-catalogue'
 
 function numberOption(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
       'max-rows': { type: 'string' },
       'session-timeout': { type: 'string' },
       'photo-bytes': { type: 'string' },
+      quirks: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false }
     }
   })
@@ -40,7 +42,9 @@ async function main(): Promise<void> {
     process.stdout.write(
       'Usage: npm run demo-mls -- [--port 6103] [--listings 5000] [--large] [--seed N] [--rets-version 1.5|1.7.2|1.8]\n' +
         '                          [--basic] [--ua-auth] [--max-rows 2500] [--session-timeout SECONDS]\n' +
-        '                          [--photo-bytes N]   (pad every photo to N bytes, as real photos are)\n'
+        '                          [--photo-bytes N]   (pad every photo to N bytes, as real photos are)\n' +
+        '                          [--quirks a,b|rets-*|all]   (play real-server variations; list: GET /admin/quirks)\n' +
+        QUIRK_NAMES.map((n) => `    ${n.padEnd(32)} ${QUIRKS[n]}\n`).join('')
     )
     return
   }
@@ -63,6 +67,7 @@ async function main(): Promise<void> {
   if (maxRows !== undefined) options.maxRows = maxRows
   if (timeout !== undefined) options.sessionTimeoutSeconds = timeout
   if (photoBytes !== undefined) options.photoBytes = photoBytes
+  if (values.quirks) options.quirks = parseQuirkList(values.quirks)
   if (values['rets-version']) {
     const v = values['rets-version']
     if (v !== '1.5' && v !== '1.7.2' && v !== '1.8') throw new Error('--rets-version must be 1.5, 1.7.2 or 1.8')
@@ -104,6 +109,7 @@ function banner(mls: DemoMls, startMs: number): string[] {
     ),
     row('Listing Activity key page', u + RETS_PATHS.apiAccess, 'RETS credentials; makes the API key'),
     row('Admin API', `${u}/admin`, 'no auth'),
+    ...(o.quirks.length ? ['', `  Quirks on: ${o.quirks.join(', ')}`] : []),
     '',
     `  OAuth clients (client id / client secret; scopes ${DEMO_SCOPES.join(', ')}):`,
     ...mls.ctx.oauthClients.map(

@@ -33,6 +33,7 @@ export function createDemoContext(options: Partial<DemoMlsOptions> = {}): {
   let base = `http://${opts.host}:${opts.port}`
   const faults: FaultState = { ...noFaults }
   const users = defaultUsers.map((u) => ({ ...u }))
+  const quirks = new Set(opts.quirks)
   const ctx: DemoContext = {
     data: createDemoData({
       count: opts.listings,
@@ -52,6 +53,12 @@ export function createDemoContext(options: Partial<DemoMlsOptions> = {}): {
     setFaults(patch) {
       Object.assign(faults, patch)
       return { ...faults }
+    },
+    quirk: (name) => quirks.has(name),
+    setQuirks(names) {
+      quirks.clear()
+      names.forEach((n) => quirks.add(n))
+      return [...quirks]
     }
   }
   return { ctx, setBaseUrl: (url) => (base = url) }

@@ -4,6 +4,7 @@ import type { Mount } from '../http/router'
 import { readJson, sendJson } from '../http/json-reply'
 import type { FaultState } from '../demo-context'
 import type { FieldDef, ListingPatch } from '../data/types'
+import { QUIRKS, parseQuirkList, type QuirkName } from '../quirks/quirk-catalogue'
 
 const faultKeys: Array<keyof FaultState> = [
   'slowMs',
@@ -32,6 +33,7 @@ export const mountAdmin: Mount = (router) => {
       listings: ctx.data.count(),
       metadataVersion: ctx.data.metadataVersion(),
       faults: ctx.faults,
+      quirks: activeQuirks(ctx),
       users: ctx.users.map((u) => ({ username: u.username, role: u.role }))
     })
   )
@@ -65,6 +67,25 @@ export const mountAdmin: Mount = (router) => {
   router.add('GET', '/admin/changes', (req, res, ctx) =>
     sendJson(res, 200, ctx.data.changes(req.url.searchParams.get('since') ?? undefined))
   )
+
+  // Quirks: GET lists every known one with whether it is on; POST {"quirks": ["a", "b"]} (or "a,b", "rets-*", "all")
+  // replaces the active set, so a test can switch variations without restarting the server.
+  router.add('GET', '/admin/quirks', (_req, res, ctx) =>
+    sendJson(res, 200, {
+      active: activeQuirks(ctx),
+      known: Object.entries(QUIRKS).map(([name, description]) => ({ name, description }))
+    })
+  )
+  router.add('POST', '/admin/quirks', async (req, res, ctx) => {
+    try {
+      const body = await readJson(req)
+      const list = Array.isArray(body.quirks) ? body.quirks.join(',') : body.quirks
+      if (typeof list !== 'string') throw new Error('send {"quirks": ["name", …]} or {"quirks": "a,b"}')
+      sendJson(res, 200, { active: ctx.setQuirks(parseQuirkList(list)) })
+    } catch (err) {
+      sendJson(res, 400, { error: err instanceof Error ? err.message : String(err) })
+    }
+  })
 
   router.add('POST', '/admin/faults', async (req, res, ctx) => {
     try {
@@ -100,4 +121,8 @@ export const mountAdmin: Mount = (router) => {
   router.add('GET', '/admin/activity/views', (req, res, ctx) =>
     sendJson(res, 200, ctx.activity.views(req.url.searchParams.get('apiKey') ?? undefined))
   )
+}
+
+function activeQuirks(ctx: { quirk(name: QuirkName): boolean }): QuirkName[] {
+  return (Object.keys(QUIRKS) as QuirkName[]).filter((n) => ctx.quirk(n))
 }
