@@ -27,6 +27,12 @@ export type SessionFactory = (profileId: string) => Promise<Connection>
 /** Where connect and metadata failures and degraded parts go: the Log tab (main's `log:line` event). */
 export type SessionLog = (level: LogLine['level'], message: string) => void
 
+export interface Probe {
+  info: ConnectionInfo
+  /** the metadata tree's outcome, when asked for and the kind has metadata */
+  metadata?: { detail: string; warnings: string[] } | { error: unknown }
+}
+
 interface Live {
   connection: Connection
   info: ConnectionInfo
@@ -98,11 +104,24 @@ export class SessionManager {
     return this.summary(profileId)
   }
 
-  /** Logs in on a separate, throwaway connection (Test connection) without touching the live one. */
-  async probe(profileId: string, signal?: AbortSignal): Promise<ConnectionInfo> {
+  /**
+   * Logs in on a separate, throwaway connection (Test connection) without touching the live one; with `metadata`
+   * it also loads the metadata tree and reports the optional parts the server refused.
+   */
+  async probe(profileId: string, opts: { metadata?: boolean; signal?: AbortSignal } = {}): Promise<Probe> {
     const connection = await this.factory(profileId)
     try {
-      return await connection.connect(signal)
+      const info = await connection.connect(opts.signal)
+      const metadata = opts.metadata ? connection.metadata : undefined
+      if (!metadata) return { info }
+      try {
+        const model = await metadata.load(opts.signal)
+        const warnings = (model.degraded ?? []).map((d) => d.message)
+        const detail = `${model.resources.length} resource(s), ${model.resources.reduce((n, r) => n + r.classes.length, 0)} class(es)`
+        return { info, metadata: { detail, warnings } }
+      } catch (err) {
+        return { info, metadata: { error: err } }
+      }
     } finally {
       await connection.close().catch(() => undefined)
     }

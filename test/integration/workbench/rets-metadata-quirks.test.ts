@@ -105,6 +105,17 @@ describe('RETS metadata with optional parts refused', () => {
     expect(ok.length).toBeGreaterThan(10)
   })
 
+  it('Test connection lists refused optional parts as ⚠ (ok, with warnings), not as a failure', async () => {
+    quirks(['rets-no-metadata-lookup', 'rets-object-metadata-20503'])
+    const steps = await h.call('profiles:test', { profileId: 'demo-rets' })
+    const metadata = steps.find((s) => s.step === 'metadata')
+    expect(steps.every((s) => s.ok)).toBe(true)
+    expect(metadata?.warnings).toEqual([
+      expect.stringMatching(/^Object types: server refused METADATA-OBJECT \(20503/),
+      expect.stringMatching(/^Lookups: server refused METADATA-LOOKUP \(20501/)
+    ])
+  })
+
   it('a connect failure is written to the Log tab with the request', async () => {
     h.workbench.demo!.server.ctx.setFaults({ unauthorizedNoChallenge: true })
     try {
