@@ -1,7 +1,7 @@
 // The RESO Web API (OData) client as a workbench connection. $metadata is one document, so the
 // whole model arrives at connect and fields/lookups are answered from it.
 import { AppError } from '../../../../contract/app-error'
-import { findClass, findResource, type MetadataModel } from '../../../../domain/metadata/metadata-model'
+import { clearDegraded, findClass, findResource, type MetadataModel } from '../../../../domain/metadata/metadata-model'
 import type { ConnectionInfo } from '../../../../contract/session-channels'
 import { ODataClient } from '../../../protocols/odata/odata-client'
 import { ResoMediaSource, resoRecordsFromClient } from '../../export/photos/sources/reso-media-source'
@@ -66,6 +66,12 @@ export async function createResoConnection(
       },
       async loadLookup(m, resource, lookup) {
         return findResource(m, resource)?.lookups.find((l) => l.name === lookup)?.values ?? []
+      },
+      // the only part that can degrade is the Lookup resource: ask for it again
+      async retry(m, key, signal) {
+        clearDegraded(m, key)
+        await client.applyLookupResource(m, signal)
+        return m
       }
     },
     search: {
