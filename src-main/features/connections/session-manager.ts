@@ -83,10 +83,16 @@ export class SessionManager {
   }
 
   /** Runs a metadata step and logs the degraded parts it added (each once, as a warning). */
-  private async withDegradedLog<T>(profileId: string, model: MetadataModel | undefined, fn: () => Promise<T>) {
+  private async withDegradedLog<T>(
+    profileId: string,
+    model: MetadataModel | undefined,
+    fn: () => Promise<T>,
+    /** the model afterwards, when `fn` returns a new one */
+    after_: (out: T) => MetadataModel | undefined = () => model
+  ): Promise<T> {
     const before = new Set((model?.degraded ?? []).map(degradedKey))
     const out = await this.logged(`Metadata of ${profileId}`, fn)
-    const after = (model ?? (out as MetadataModel)).degraded ?? []
+    const after = after_(out)?.degraded ?? []
     for (const d of after) if (!before.has(degradedKey(d))) this.log('warn', `${profileId}: ${d.message}`)
     return out
   }
@@ -97,10 +103,17 @@ export class SessionManager {
     const metadata = this.capability(profileId, 'metadata')
     if (!metadata.retry) return this.summary(profileId, true)
     const part = model.degraded?.find((d) => degradedKey(d) === key)
-    await this.withDegradedLog(profileId, model, () => metadata.retry!(model, key))
-    if (part && !model.degraded?.some((d) => degradedKey(d) === key))
+    const live = this.liveOf(profileId)
+    // a connection may answer with a new model (Spark and RESO load theirs whole) or the same one, grown
+    live.model = await this.withDegradedLog(
+      profileId,
+      model,
+      () => metadata.retry!(model, key),
+      (m) => m
+    )
+    if (part && !live.model.degraded?.some((d) => degradedKey(d) === key))
       this.log('info', `${profileId}: ${part.part} loaded on retry.`)
-    this.keep(profileId, model)
+    this.keep(profileId, live.model)
     return this.summary(profileId)
   }
 
@@ -223,7 +236,12 @@ export class SessionManager {
     if (live) {
       if (!live.model || refresh) {
         const metadata = requireCapability(live.connection, 'metadata')
-        live.model = await this.withDegradedLog(profileId, undefined, () => metadata.load())
+        live.model = await this.withDegradedLog(
+          profileId,
+          undefined,
+          () => metadata.load(),
+          (m) => m
+        )
         this.keep(profileId, live.model)
       }
       return { model: live.model, origin: 'live' }
