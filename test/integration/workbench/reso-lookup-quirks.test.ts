@@ -3,15 +3,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { LogLine } from '../../../contract/event-channels'
 import { degradedKey } from '../../../domain/metadata/metadata-model'
-import { startHarness, type Harness } from '../../support/workbench-harness'
+import { collectLog, startHarness, type Harness } from '../../support/workbench-harness'
 
 let h: Harness
-const log: LogLine[] = []
+let log: LogLine[] = []
 beforeAll(async () => {
   h = await startHarness()
-  h.workbench.hub.subscribe((event, payload) => {
-    if (event === 'log:line') log.push(payload as LogLine)
-  })
+  log = collectLog(h)
 })
 afterAll(() => h.close())
 afterEach(async () => {
