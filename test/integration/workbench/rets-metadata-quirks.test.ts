@@ -121,6 +121,7 @@ describe('RETS metadata with optional parts refused', () => {
     } finally {
       h.workbench.demo!.server.ctx.setFaults({ unauthorizedNoChallenge: false })
     }
-    expect(log.some((l) => l.level === 'error' && l.message.startsWith('Connecting demo-rets:'))).toBe(true)
+    const line = log.find((l) => l.level === 'error' && l.message.startsWith('Connecting demo-rets:'))
+    expect(line?.message).toMatch(/Logging in failed: .*\(GET http:\/\/127\.0\.0\.1:\d+\/rets\/Login\)/)
   })
 })

@@ -13,7 +13,8 @@ import { connectionInfoFromLogin } from './rets-login-info'
 import { retsMetadata } from './rets-metadata-capability'
 import { runDmqlSearch } from './dmql-search'
 import { decodingWriter, loadDecodeTables, refusedDecodedFormat } from './local-decoding'
-import { serverSaid } from '../../../protocols/rets/request-failure'
+import { isAbort, requestFailure, serverSaid } from '../../../protocols/rets/request-failure'
+import { redactor } from '../../../platform/redaction/redactor'
 
 export async function createRetsConnection(
   profile: RetsProfile,
@@ -29,7 +30,14 @@ export async function createRetsConnection(
   return {
     kind: 'rets',
     async connect(signal): Promise<ConnectionInfo> {
-      return connectionInfoFromLogin(profile, 'rets', await rets.login(signal))
+      try {
+        return connectionInfoFromLogin(profile, 'rets', await rets.login(signal))
+      } catch (err) {
+        const url = redactor.url(rets.profile.loginUrl)
+        throw isAbort(err, signal)
+          ? err
+          : requestFailure(err, { part: 'logging in', method: rets.profile.method ?? 'GET', url })
+      }
     },
     metadata: retsMetadata(loader),
     search: {
