@@ -76,4 +76,13 @@ describe('RESO without a usable Lookup resource', () => {
     const values = await h.call('metadata:lookup', { profileId: 'demo-reso', resource: 'Property', lookup: named.name })
     expect(values.length).toBeGreaterThan(0)
   })
+
+  it('a refused $metadata names the request in the error and in the Log tab', async () => {
+    h.workbench.demo!.server.ctx.setFaults({ unauthorizedNoChallenge: true, scope: '/Reso/OData/$metadata' })
+    const err = await h.fail('session:connect', { profileId: 'demo-reso' })
+    expect(err.message).toMatch(
+      /^Loading \$metadata failed: .*\(GET http:\/\/127\.0\.0\.1:\d+\/Reso\/OData\/\$metadata\)$/
+    )
+    expect(log.some((l) => l.level === 'error' && l.message.includes('Loading $metadata failed'))).toBe(true)
+  })
 })
