@@ -84,5 +84,6 @@ export const CASE_NAMES = [
   'getobject',
   'odata',
   'edmx',
-  'result-store'
+  'result-store',
+  'single-record'
 ] as const
