@@ -80,6 +80,22 @@ export class JsonPageSplitter {
     return (this.firstHead.length ? Buffer.concat([...this.firstHead, piece]) : piece).toString('utf8')
   }
 
+  /**
+   * Feeds one chunk; returns the elements completed inside it as byte ranges `[start, end)` pairs in `bytes` (the
+   * chunk itself, or the carried head of the first element joined with it), or undefined when none was completed.
+   */
+  pushRecords(chunk: Buffer): { bytes: Buffer; spans: number[] } | undefined {
+    this.scan(chunk)
+    const spans = this.spans
+    if (!spans.length) return undefined
+    if (!this.firstHead.length) return { bytes: chunk, spans }
+    // the first element began in an earlier chunk (so its span starts at 0): shift every span behind the head
+    const bytes = Buffer.concat([...this.firstHead, chunk.subarray(0, spans[spans.length - 1]!)])
+    const shift = bytes.length - spans[spans.length - 1]!
+    for (let k = 1; k < spans.length; k++) spans[k]! += shift
+    return { bytes, spans }
+  }
+
   private scan(chunk: Buffer): void {
     this.spans = []
     this.firstHead = []
@@ -271,6 +287,21 @@ export async function* splitODataPageBatches(
   for await (const chunk of body) {
     const text = splitter.pushBatch(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk))
     if (text !== undefined) yield JSON.parse(`[${text}]`) as Array<Record<string, unknown>>
+  }
+  return splitter.end()
+}
+
+/**
+ * Streams the elements of `value` as byte ranges (see JsonPageSplitter.pushRecords), for readers that turn records
+ * into rows without parsing them; the generator's return value is the object of the other top-level members.
+ */
+export async function* splitODataPageRecords(
+  body: AsyncIterable<Buffer>
+): AsyncGenerator<{ bytes: Buffer; spans: number[] }, Record<string, unknown>> {
+  const splitter = new JsonPageSplitter()
+  for await (const chunk of body) {
+    const batch = splitter.pushRecords(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk))
+    if (batch) yield batch
   }
   return splitter.end()
 }
