@@ -95,7 +95,7 @@ async function largeMetadataCase(ctx: BenchContext, captures: DemoCaptures): Pro
   const variants: VariantReport[] = await oursAndBaseline(
     ctx,
     'metadata',
-    { file: big.file, contentType: cap.contentType, repeat: 1 },
+    { file: big.file, contentType: cap.contentType, repeat: 1, measureHeap: true },
     'readMetadataBlocks → applyBlocks (model)',
     'fast-xml-parser'
   )
@@ -114,7 +114,7 @@ async function largeMetadataCase(ctx: BenchContext, captures: DemoCaptures): Pro
       target('tree model ready < 3 s (large dump)', `${ready} ms`, ready < 3000)
     ],
     [
-      `Property grown by ${classes} classes × ${fieldsPerClass} fields and lookups copied from the dump's own rows; ours peak RSS ${ours.peakRssMb} MB vs fast-xml-parser ${base.peakRssMb} MB.`
+      `Property grown by ${classes} classes × ${fieldsPerClass} fields and lookups copied from the dump's own rows; ours peak RSS ${ours.peakRssMb} MB vs fast-xml-parser ${base.peakRssMb} MB; heap used with the model alive (after a full GC): ${String(ours.extra?.heapWithModelMb ?? '?')} MB.`
     ]
   )
 }
