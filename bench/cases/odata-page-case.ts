@@ -9,7 +9,7 @@ import { HttpClient } from '../../src-main/platform/http/http-client'
 import { splitODataPageBatches } from '../../src-main/protocols/odata/json-array-splitter'
 import { cellText } from '../../src-main/protocols/json-api/cell-text'
 import { getWhole } from '../harness/http-drain'
-import type { VariantFn } from '../harness/protocol'
+import type { VariantFn, VariantOutput } from '../harness/protocol'
 import { RowChecksum } from '../harness/row-checksum'
 import { timedPhaseDone } from '../harness/timed-phase'
 import { storeChecksum } from './compact-search'
@@ -19,6 +19,24 @@ export interface ODataParams {
   storeDir: string
   /** the page's record count: the client stops there instead of following the page's (unserved) nextLink */
   records: number
+}
+
+/** Stops the clock once the store holds every row, then checks the rows (untimed) and cleans up. */
+async function finishPage(
+  store: ResultStore,
+  http: HttpClient,
+  started: number,
+  bytes: number,
+  extra: { odataCount: number; nextLink: boolean }
+): Promise<VariantOutput> {
+  await store.finish()
+  const timedMs = performance.now() - started
+  timedPhaseDone()
+  const sum = await storeChecksum(store)
+  const rows = store.total
+  store.dispose()
+  http.close()
+  return { rows, bytes, checksum: sum.digest(), timedMs, extra }
 }
 
 const ours: VariantFn = async (raw) => {
@@ -44,20 +62,10 @@ const ours: VariantFn = async (raw) => {
   const started = performance.now()
   const client = new ODataClient({ serviceRoot: `${p.url}/odata`, transport: counting })
   const summary = await client.run({ resource: 'Property' }, store, { maxRows: p.records })
-  await store.finish()
-  const timedMs = performance.now() - started
-  timedPhaseDone()
-  const sum = await storeChecksum(store)
-  const rows = store.total
-  store.dispose()
-  http.close()
-  return {
-    rows,
-    bytes,
-    checksum: sum.digest(),
-    timedMs,
-    extra: { odataCount: Number(summary.serverCount), nextLink: summary.nextLink !== undefined }
-  }
+  return finishPage(store, http, started, bytes, {
+    odataCount: Number(summary.serverCount),
+    nextLink: summary.nextLink !== undefined
+  })
 }
 
 const oursParsed: VariantFn = async (raw) => {
@@ -93,20 +101,10 @@ const oursParsed: VariantFn = async (raw) => {
       store.append(cells)
     }
   }
-  await store.finish()
-  const timedMs = performance.now() - started
-  timedPhaseDone()
-  const sum = await storeChecksum(store)
-  const rows = store.total
-  store.dispose()
-  http.close()
-  return {
-    rows,
-    bytes,
-    checksum: sum.digest(),
-    timedMs,
-    extra: { odataCount: Number(members['@odata.count']), nextLink: typeof members['@odata.nextLink'] === 'string' }
-  }
+  return finishPage(store, http, started, bytes, {
+    odataCount: Number(members['@odata.count']),
+    nextLink: typeof members['@odata.nextLink'] === 'string'
+  })
 }
 
 const jsonParse: VariantFn = async (raw) => {

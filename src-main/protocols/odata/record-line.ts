@@ -4,14 +4,7 @@
 // scalar lists joined with ',', nested values as JSON.stringify. So bytes are copied only where that is provably the
 // same text — canonical numbers (≤ 15 digits, no exponent), nested values already in JSON.stringify's form — and a
 // record with anything else (an unknown key, a duplicate, `\/`, `1.50`, `1e3`) returns -1: the caller parses it.
-const QUOTE = 0x22
-const BACKSLASH = 0x5c
-const COMMA = 0x2c
-const COLON = 0x3a
-const OPEN_OBJ = 0x7b
-const CLOSE_OBJ = 0x7d
-const OPEN_ARR = 0x5b
-const CLOSE_ARR = 0x5d
+import { BACKSLASH, CLOSE_ARR, CLOSE_OBJ, COLON, COMMA, OPEN_ARR, OPEN_OBJ, QUOTE } from './json-bytes'
 const US = 0x1f
 const MINUS = 0x2d
 const DOT = 0x2e
