@@ -16,7 +16,8 @@ const loaders: Record<string, () => Promise<CaseModule>> = {
   metadata: () => import('./rets-metadata'),
   edmx: () => import('./edmx'),
   'result-store': () => import('./result-store-paging'),
-  'single-record': () => import('./single-record')
+  'single-record': () => import('./single-record'),
+  completion: () => import('./completion-latency')
 }
 
 export async function loadCase(caseName: string): Promise<CaseModule> {

@@ -85,5 +85,6 @@ export const CASE_NAMES = [
   'odata',
   'edmx',
   'result-store',
-  'single-record'
+  'single-record',
+  'completion'
 ] as const
