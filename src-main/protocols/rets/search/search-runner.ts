@@ -143,6 +143,7 @@ async function readCompactPage(
   // delimitedRows: plain rows stay bytes until the sink (the result store) copies them; see compact-scanner.ts
   const scan = scanCompact(body, charsetFromContentType(contentType), result.warnings, {
     delimitedRows: true,
+    rowBatches: true,
     maxElementBytes
   })
   for await (const events of scan) {
@@ -166,6 +167,17 @@ async function readCompactPage(
         case 'delimitedRow':
           sink.delimitedRow(e)
           break
+        case 'delimitedRows': {
+          // one row object for the batch: sinks copy a row's bytes during the call (DelimitedRow's contract)
+          const row = { bytes: e.bytes, start: 0, end: 0, delimiter: e.delimiter }
+          const spans = e.spans
+          for (let k = 0; k < spans.length; k += 2) {
+            row.start = spans[k]!
+            row.end = spans[k + 1]!
+            sink.delimitedRow(row)
+          }
+          break
+        }
         case 'maxrows':
           result.maxRows = true
           break
