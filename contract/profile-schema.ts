@@ -84,7 +84,9 @@ function limits(defaultPageSize: number, maxPageSize: number) {
     /** rows asked per request (RETS Limit, OData maxpagesize, Spark _limit); servers may cap lower */
     pageSize: z.int().min(1).max(maxPageSize).default(defaultPageSize),
     /** stop after this many rows in total (protects the app from an accidental "everything" query) */
-    maxRecords: z.int().min(1).optional()
+    maxRecords: z.int().min(1).optional(),
+    /** the largest single record held in memory while it arrives, in MB (default 16): a bound on hostile replies */
+    maxRecordMb: z.int().min(1).max(1024).optional()
   })
 }
 

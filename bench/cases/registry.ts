@@ -15,7 +15,9 @@ const loaders: Record<string, () => Promise<CaseModule>> = {
   'standard-xml': () => import('./standard-xml'),
   metadata: () => import('./rets-metadata'),
   edmx: () => import('./edmx'),
-  'result-store': () => import('./result-store-paging')
+  'result-store': () => import('./result-store-paging'),
+  'single-record': () => import('./single-record'),
+  completion: () => import('./completion-latency')
 }
 
 export async function loadCase(caseName: string): Promise<CaseModule> {

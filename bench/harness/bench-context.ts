@@ -84,5 +84,7 @@ export const CASE_NAMES = [
   'getobject',
   'odata',
   'edmx',
-  'result-store'
+  'result-store',
+  'single-record',
+  'completion'
 ] as const

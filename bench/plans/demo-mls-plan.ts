@@ -36,7 +36,8 @@ export async function runDemoMlsPlan(
   const serverCase = ctx.want('demo-mls')
   const needCompact = ctx.want('compact-e2e') || ctx.want('compact') || serverCase
   const want = (name: string): boolean => serverCase || ctx.want(name)
-  if (!needCompact && !want('standard-xml') && !want('metadata') && !want('getobject')) return { captures }
+  if (!needCompact && !want('standard-xml') && !want('metadata') && !want('completion') && !want('getobject'))
+    return { captures }
   const { sizes } = ctx
   ctx.log(`Demo MLS: large mode, ${sizes.listings} listings`)
   const server = await startServerChild('servers/demo-mls-child.ts', {
@@ -140,7 +141,7 @@ export async function runDemoMlsPlan(
       captures.standardXml = served.capture
       figures.standardXml = served.reply
     }
-    if (want('metadata')) {
+    if (want('metadata') || want('completion')) {
       const q = new URLSearchParams({ Type: 'METADATA-SYSTEM', ID: '*', Format: 'STANDARD-XML' })
       const served = await serve(server, 'GetMetadata, the whole dump (STANDARD-XML)', () =>
         capture(`${base}/GetMetadata?${q}`, path.join(ctx.tmp, 'metadata.xml'), auth)

@@ -96,9 +96,9 @@ export async function getObjectCase(
         (engineVsRc ?? 0) >= 3 && rc.correct !== false
       ),
       target(
-        'the export engine: ≥ 80 % of the floor',
+        'the export engine: ≥ 85 % of the floor (#23)',
         `${engineVsFloor !== undefined ? Math.round(engineVsFloor * 100) : '?'} %`,
-        (engineVsFloor ?? 0) >= 0.8
+        (engineVsFloor ?? 0) >= 0.85
       )
     ],
     [

@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { BenchContext } from '../harness/bench-context'
-import { caseReport, guard, measure, speedups, target } from '../harness/measure'
+import { caseReport, guard, measure, rssText, speedups, target } from '../harness/measure'
 import type { CaseReport, VariantReport } from '../harness/report-types'
 import { buildEdmx } from '../inputs/edmx-document'
 import type { DemoCaptures } from './demo-mls-plan'
@@ -17,6 +17,7 @@ export async function runLocalPlan(ctx: BenchContext, captures: DemoCaptures): P
     reports.push(await metadataCase(ctx, captures))
     reports.push(await largeMetadataCase(ctx, captures))
   }
+  if (ctx.want('completion') && captures.metadata) reports.push(await completionCase(ctx, captures))
   if (ctx.want('edmx')) reports.push(await edmxCase(ctx))
   if (ctx.want('result-store')) reports.push(await resultStoreCase(ctx))
   return reports
@@ -53,7 +54,7 @@ async function standardXmlCase(ctx: BenchContext, captures: DemoCaptures): Promi
     'STANDARD-XML search reply → rows (captured from the Demo MLS)',
     `${ctx.sizes.standardXmlRows.toLocaleString('en')} records, ${(cap.bytes / MB).toFixed(1)} MB`,
     variants,
-    [target('≥ 4× fast-xml-parser', `${base.oursSpeedup ?? '?'}×`, (base.oursSpeedup ?? 0) >= 4)],
+    [target('≥ 8× fast-xml-parser (#23)', `${base.oursSpeedup ?? '?'}×`, (base.oursSpeedup ?? 0) >= 8)],
     [`ours peak RSS ${ours.peakRssMb} MB vs fast-xml-parser ${base.peakRssMb} MB`]
   )
 }
@@ -95,7 +96,7 @@ async function largeMetadataCase(ctx: BenchContext, captures: DemoCaptures): Pro
   const variants: VariantReport[] = await oursAndBaseline(
     ctx,
     'metadata',
-    { file: big.file, contentType: cap.contentType, repeat: 1 },
+    { file: big.file, contentType: cap.contentType, repeat: 1, measureHeap: true },
     'readMetadataBlocks → applyBlocks (model)',
     'fast-xml-parser'
   )
@@ -109,11 +110,12 @@ async function largeMetadataCase(ctx: BenchContext, captures: DemoCaptures): Pro
     `${(big.bytes / MB).toFixed(1)} MB × 1 (${big.fields.toLocaleString('en')} fields, ${big.lookupValues.toLocaleString('en')} lookup values)`,
     variants,
     [
-      target('≥ 4× fast-xml-parser (large dump)', `${base.oursSpeedup ?? '?'}×`, (base.oursSpeedup ?? 0) >= 4),
+      target('≥ 8× fast-xml-parser (large dump, #23)', `${base.oursSpeedup ?? '?'}×`, (base.oursSpeedup ?? 0) >= 8),
+      target('peak RSS < 200 MB (large dump, #23)', rssText(ours), ours.peakRssMb < 200),
       target('tree model ready < 3 s (large dump)', `${ready} ms`, ready < 3000)
     ],
     [
-      `Property grown by ${classes} classes × ${fieldsPerClass} fields and lookups copied from the dump's own rows; ours peak RSS ${ours.peakRssMb} MB vs fast-xml-parser ${base.peakRssMb} MB.`
+      `Property grown by ${classes} classes × ${fieldsPerClass} fields and lookups copied from the dump's own rows; ours peak RSS ${ours.peakRssMb} MB vs fast-xml-parser ${base.peakRssMb} MB; heap used with the model alive (after a full GC): ${String(ours.extra?.heapWithModelMb ?? '?')} MB.`
     ]
   )
 }
@@ -167,5 +169,34 @@ async function resultStoreCase(ctx: BenchContext): Promise<CaseReport> {
     [ours],
     [target('p99 page (200 rows) < 5 ms', `${p99} ms (worst run)`, p99 < 5)],
     ['min/median ms and rows/s are for appending all rows; page latencies are in the extra line.']
+  )
+}
+
+/** Completion latency of the query editors' language services with the large dump's 70k fields in one context. */
+async function completionCase(ctx: BenchContext, captures: DemoCaptures): Promise<CaseReport> {
+  const cap = captures.metadata!
+  const big = writeLargeMetadata(cap.file, path.join(ctx.tmp, 'metadata-large.xml'), ctx.sizes.metadataLarge)
+  const params = { file: big.file, contentType: cap.contentType, requests: ctx.quick ? 60 : 300 }
+  const ours = await measure(
+    {
+      module: 'completion',
+      variant: 'ours',
+      role: 'ours',
+      label: "dmqlComplete / odataComplete per keystroke (the Monaco providers' services)",
+      params,
+      reps: 1
+    },
+    ctx.log
+  )
+  const p95 = Number(ours.extra?.p95Ms ?? NaN)
+  return caseReport(
+    'completion',
+    'query-editor completion with the large metadata dump loaded',
+    `${String(ours.extra?.fields ?? '?')} fields in one context, ${params.requests} requests`,
+    [ours],
+    [target('completion p95 < 50 ms (#23)', `p50 ${String(ours.extra?.p50Ms)} ms, p95 ${p95} ms`, p95 < 50)],
+    [
+      'Measures the language services (completion items computed from the model), not Monaco filtering and drawing the list; the worst case of every field of the dump in one context. The max is a first request: it makes the list of its kind once (field texts are kept per field, lists per field list).'
+    ]
   )
 }

@@ -130,6 +130,11 @@ async function compactCase(ctx: BenchContext, url: string, captures: DemoCapture
         `${rc?.oursSpeedup ?? '?'}×${rc?.correct === false ? ' (rets-client output wrong)' : ''}; without the store ${noStore?.ok && rc?.ok ? Math.round((rc.medianMs / noStore.medianMs) * 100) / 100 : '?'}×`,
         (rc?.oursSpeedup ?? 0) >= 3
       ),
+      target(
+        '≥ 65 % of the raw GET drain (#23)',
+        `${drain?.oursSpeedup !== undefined ? Math.round(drain.oursSpeedup * 100) : '?'} %`,
+        (drain?.oursSpeedup ?? 0) >= 0.65
+      ),
       target('peak RSS < 150 MB', rssText(ours), ours.peakRssMb < 150),
       target('first row < 50 ms after first byte', `${firstAfterByte} ms`, firstAfterByte < 50)
     ]

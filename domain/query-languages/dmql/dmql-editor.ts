@@ -145,11 +145,11 @@ export function dmqlComplete(text: string, offset: number, ctx: EditorContext): 
   if (inValue) return list(valueItems(toks, before, ctx))
   if (before?.type === 'lparen' && (!partial || partial.type === 'field')) {
     const hasEquals = /^\s*=/.test(text.slice(partial ? partial.to : offset))
-    return list(fieldItems(ctx, (n) => (hasEquals ? n : `${n}=`)))
+    return list(fieldItems(ctx, (n) => (hasEquals ? n : `${n}=`), hasEquals ? 'dmql-name' : 'dmql-name='))
   }
   if (before?.type === 'rparen') return list(BOOLEAN_OPS)
   // Start of the query or after AND/OR/NOT: a whole new condition.
-  return list([...fieldItems(ctx, (n) => `(${n}=`), NOT_ITEM])
+  return list([...fieldItems(ctx, (n) => `(${n}=`, 'dmql-(name='), NOT_ITEM])
 }
 
 function valueItems(toks: DmqlToken[], before: DmqlToken | undefined, ctx: EditorContext): CompletionItem[] {

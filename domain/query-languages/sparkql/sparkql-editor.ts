@@ -114,7 +114,7 @@ export function sparkqlComplete(text: string, offset: number, ctx: EditorContext
   if (isFieldToken(before)) return list(OP_ITEMS)
   if (before && (VALUE_END.has(before.type) || CONSTANTS.has(word(before)))) return list(CONJ_ITEMS)
   return list([
-    ...fieldItems(ctx, (n) => (/^[A-Za-z_][\w.]*$/.test(n) ? `${n} ` : `"${n}" `)),
+    ...fieldItems(ctx, (n) => (/^[A-Za-z_][\w.]*$/.test(n) ? `${n} ` : `"${n}" `), 'sparkql'),
     { label: 'Not', kind: 'keyword', insertText: 'Not ' }
   ])
 }

@@ -5,7 +5,8 @@ import type { ResultColumn } from '../../../contract/results-channels'
 /**
  * One row still as bytes: UTF-8 (valid) values separated by `delimiter`, an ASCII byte no value contains, in
  * `bytes[start, end)`. RETS COMPACT rows that need no decoding travel this way so a million-row search does not
- * make fifteen million strings only to encode them again (see bench/README.md, case "compact").
+ * make fifteen million strings only to encode them again (see bench/README.md, case "compact"). A row (object and
+ * bytes) is only valid during the call it is handed to: producers reuse both, so a writer copies what it keeps.
  */
 export interface DelimitedRow {
   bytes: Buffer

@@ -5,14 +5,7 @@
 // before or after `value`) are small and kept, then parsed at the end.
 import { AppError } from '../../../contract/app-error'
 
-const QUOTE = 0x22
-const BACKSLASH = 0x5c
-const COMMA = 0x2c
-const COLON = 0x3a
-const OPEN_OBJ = 0x7b
-const CLOSE_OBJ = 0x7d
-const OPEN_ARR = 0x5b
-const CLOSE_ARR = 0x5d
+import { BACKSLASH, CLOSE_ARR, CLOSE_OBJ, COLON, COMMA, OPEN_ARR, OPEN_OBJ, QUOTE } from './json-bytes'
 
 function isSpace(b: number): boolean {
   return b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09
@@ -78,6 +71,22 @@ export class JsonPageSplitter {
     if (!spans.length) return undefined
     const piece = chunk.subarray(spans[0]!, spans[spans.length - 1]!)
     return (this.firstHead.length ? Buffer.concat([...this.firstHead, piece]) : piece).toString('utf8')
+  }
+
+  /**
+   * Feeds one chunk; returns the elements completed inside it as byte ranges `[start, end)` pairs in `bytes` (the
+   * chunk itself, or the carried head of the first element joined with it), or undefined when none was completed.
+   */
+  pushRecords(chunk: Buffer): { bytes: Buffer; spans: number[] } | undefined {
+    this.scan(chunk)
+    const spans = this.spans
+    if (!spans.length) return undefined
+    if (!this.firstHead.length) return { bytes: chunk, spans }
+    // the first element began in an earlier chunk (so its span starts at 0): shift every span behind the head
+    const bytes = Buffer.concat([...this.firstHead, chunk.subarray(0, spans[spans.length - 1]!)])
+    const shift = bytes.length - spans[spans.length - 1]!
+    for (let k = 1; k < spans.length; k++) spans[k]! += shift
+    return { bytes, spans }
   }
 
   private scan(chunk: Buffer): void {
@@ -271,6 +280,21 @@ export async function* splitODataPageBatches(
   for await (const chunk of body) {
     const text = splitter.pushBatch(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk))
     if (text !== undefined) yield JSON.parse(`[${text}]`) as Array<Record<string, unknown>>
+  }
+  return splitter.end()
+}
+
+/**
+ * Streams the elements of `value` as byte ranges (see JsonPageSplitter.pushRecords), for readers that turn records
+ * into rows without parsing them; the generator's return value is the object of the other top-level members.
+ */
+export async function* splitODataPageRecords(
+  body: AsyncIterable<Buffer>
+): AsyncGenerator<{ bytes: Buffer; spans: number[] }, Record<string, unknown>> {
+  const splitter = new JsonPageSplitter()
+  for await (const chunk of body) {
+    const batch = splitter.pushRecords(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk))
+    if (batch) yield batch
   }
   return splitter.end()
 }

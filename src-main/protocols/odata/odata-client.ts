@@ -19,7 +19,11 @@ import { cellText } from '../json-api/cell-text'
 import type { RetryPolicy } from '../json-api/retry-policy'
 import { readEdmx } from './edmx-reader'
 import { edmxToModel } from './edmx-to-model'
-import { splitODataPageBatches } from './json-array-splitter'
+import { splitODataPageBatches, splitODataPageRecords } from './json-array-splitter'
+import { RecordLineWriter } from './record-line'
+
+/** A record as bytes `[start, end)` of `bytes`; returns false when it is not taken (it is then parsed). */
+export type RawRecordHandler = (bytes: Buffer, start: number, end: number) => boolean
 import { applyLookupRows, type LookupRow } from './lookup-resource'
 import { odataError } from './odata-error'
 import { pageMembers } from './odata-page'
@@ -161,11 +165,15 @@ export class ODataClient {
     return JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>
   }
 
-  /** Runs a query over every page, handing each record to `onRow` as it is parsed. */
+  /**
+   * Runs a query over every page, handing each record to `onRow` as it is parsed — or first to `onRaw` as bytes,
+   * which returns false for a record it does not take (that one is parsed for `onRow`).
+   */
   async each(
     q: ODataQuery,
     onRow: (row: Record<string, unknown>) => void,
-    options: ODataRunOptions = {}
+    options: ODataRunOptions = {},
+    onRaw?: RawRecordHandler
   ): Promise<ODataRunSummary> {
     const summary: ODataRunSummary = { rows: 0, pages: 0, retries: 0, limitReached: false, warnings: [] }
     const maxRows = options.maxRows ?? q.top ?? Infinity
@@ -182,26 +190,12 @@ export class ODataClient {
       summary.retries += res.retries
       if (res.headers['preference-applied']) summary.preferenceApplied = res.headers['preference-applied']
       // records arrive in batches (those completed in one body chunk): one await per chunk, not per record
-      const pages = splitODataPageBatches(res.body)
-      let stoppedEarly = false
-      while (!stoppedEarly) {
-        const step = await pages.next()
-        if (step.done) {
-          const members = pageMembers(step.value)
-          if (members.count !== undefined) summary.serverCount ??= members.count
-          url = members.nextLink ? nextUrl(members.nextLink, url) : undefined
-          break
-        }
-        for (const record of step.value) {
-          if (summary.rows >= maxRows) {
-            stoppedEarly = true
-            await pages.return({})
-            break
-          }
-          onRow(record)
-          summary.rows++
-        }
+      const stop = await this.readPage(res.body, summary, maxRows, onRow, onRaw)
+      if (stop.members) {
+        if (stop.members.count !== undefined) summary.serverCount ??= stop.members.count
+        url = stop.members.nextLink ? nextUrl(stop.members.nextLink, url) : undefined
       }
+      const stoppedEarly = !stop.members
       summary.pages++
       options.onPage?.(summary)
       if (stoppedEarly || (summary.rows >= maxRows && url)) {
@@ -211,6 +205,49 @@ export class ODataClient {
       }
     }
     return summary
+  }
+
+  /** One page's records; `members` is undefined when the row limit stopped it early. */
+  private async readPage(
+    body: AsyncIterable<Buffer>,
+    summary: ODataRunSummary,
+    maxRows: number,
+    onRow: (row: Record<string, unknown>) => void,
+    onRaw: RawRecordHandler | undefined
+  ): Promise<{ members?: ReturnType<typeof pageMembers> }> {
+    if (!onRaw) {
+      const pages = splitODataPageBatches(body)
+      for (;;) {
+        const step = await pages.next()
+        if (step.done) return { members: pageMembers(step.value) }
+        for (const record of step.value) {
+          if (summary.rows >= maxRows) {
+            await pages.return({})
+            return {}
+          }
+          onRow(record)
+          summary.rows++
+        }
+      }
+    }
+    const pages = splitODataPageRecords(body)
+    for (;;) {
+      const step = await pages.next()
+      if (step.done) return { members: pageMembers(step.value) }
+      const { bytes, spans } = step.value
+      // a raw US byte (invalid JSON anyway) would split a delimited line: such a batch is parsed
+      const raw = bytes.indexOf(0x1f) < 0
+      for (let k = 0; k < spans.length; k += 2) {
+        if (summary.rows >= maxRows) {
+          await pages.return({})
+          return {}
+        }
+        const s = spans[k]!
+        const e = spans[k + 1]!
+        if (!raw || !onRaw(bytes, s, e)) onRow(JSON.parse(bytes.toString('utf8', s, e)) as Record<string, unknown>)
+        summary.rows++
+      }
+    }
   }
 
   /** Runs a query into a result writer: columns from $select, else the model's fields, else the first row's keys. */
@@ -225,6 +262,14 @@ export class ODataClient {
     if (columns) writer.setColumns(columns.map((name) => this.column(name, cls?.fields)))
     const extra = new Set<string>()
     let known = new Set(columns)
+    // records whose cells can be copied as bytes go straight into the store's delimited lane (record-line.ts)
+    let lines = columns && writer.appendDelimited ? new RecordLineWriter(columns) : undefined
+    const onRaw: RawRecordHandler = (bytes, start, end) => {
+      const n = lines ? lines.line(bytes, start, end) : -1
+      if (n < 0) return false
+      writer.appendDelimited!({ bytes: lines!.out, start: 0, end: n, delimiter: 0x1f })
+      return true
+    }
     const summary = await this.each(
       q,
       (row) => {
@@ -232,6 +277,7 @@ export class ODataClient {
           columns = Object.keys(row).filter((k) => !k.startsWith('@odata.'))
           known = new Set(columns)
           writer.setColumns(columns.map((name) => this.column(name, cls?.fields)))
+          if (writer.appendDelimited) lines = new RecordLineWriter(columns)
         }
         // per row of a 200k-row page: a Set lookup per key, not a scan of the column list
         for (const k in row) if (!known.has(k) && !k.startsWith('@')) extra.add(k)
@@ -245,7 +291,8 @@ export class ODataClient {
           writer.setInfo({ pages: s.pages, ...(s.serverCount !== undefined ? { serverCount: s.serverCount } : {}) })
           options.onPage?.(s)
         }
-      }
+      },
+      writer.appendDelimited ? onRaw : undefined
     )
     if (extra.size)
       summary.warnings.push(`Fields not in the column list were dropped: ${[...extra].slice(0, 20).join(', ')}`)

@@ -12,6 +12,8 @@ export type DmqlSpec = Extract<QuerySpec, { kind: 'dmql' }>
 export interface DmqlLimits {
   pageSize: number
   maxRecords?: number | undefined
+  /** the largest single record held while it arrives, in MB (default 16) */
+  maxRecordMb?: number | undefined
 }
 
 /** The Limit to send: one page unless "fetch all", then the spec's or the profile's cap (or none). */
@@ -43,6 +45,7 @@ export async function runDmqlSearch(
     {
       signal: job.signal,
       pageSize: limits.pageSize,
+      ...(limits.maxRecordMb !== undefined ? { maxRecordBytes: limits.maxRecordMb * 1048576 } : {}),
       ...(spec.fetchAll ? {} : { maxPages: 1 }),
       onProgress: (p) => job.progress(p.rows, p.serverCount !== undefined ? { total: p.serverCount } : {})
     }

@@ -4,7 +4,8 @@
 import type { IncomingHttpHeaders } from 'node:http'
 import { NON_ERROR_CODES, retsError } from '../rets-reply'
 import type { RetsSession } from '../rets-session'
-import { boundaryOf, MultipartSplitter, type PartHeaders } from './multipart-splitter'
+import { namingRequest } from '../request-error'
+import { boundaryOf, MultipartSplitter, PartHeaderTooLargeError, type PartHeaders } from './multipart-splitter'
 import { partError, partInfo, type ObjectPartInfo, type ObjectPartResult } from './object-part'
 
 export interface ObjectIdSpec {
@@ -70,7 +71,11 @@ export async function getObjects(
     res.body as AsyncIterable<Buffer>,
     sink,
     fetchLocations ? deferred : undefined
-  )
+  ).catch((err: unknown) => {
+    if (!(err instanceof PartHeaderTooLargeError)) throw err
+    res.body.destroy()
+    throw namingRequest(err, session, res.url)
+  })
   if (deferred.length > 0)
     await fetchLocationParts(session, deferred, sink, summary, request.locationConcurrency ?? 4, options.signal)
   return summary

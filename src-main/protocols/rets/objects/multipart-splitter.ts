@@ -2,7 +2,22 @@
 // or not and may contain spaces ("simple boundary"); the CRLF before the first boundary may be missing (libRETS
 // multi-malformed); part headers may lack the space after the colon (CRIS, Rapattoni), be lower case (NORMLS) or
 // folded over several lines; some servers end lines with bare LF. Each part's headers, then its bytes, go to the
-// sink as they arrive; only a boundary-sized tail is ever held back.
+// sink as they arrive; only a boundary-sized tail is ever held back, and a part's header block is bounded
+// (MAX_PART_HEADER_BYTES: a hostile 50 MB header block took 53 s, re-joined on every chunk).
+import { AppError } from '../../../../contract/app-error'
+
+/** The largest header block of one part; real ones are a few hundred bytes. */
+export const MAX_PART_HEADER_BYTES = 64 * 1024
+
+export class PartHeaderTooLargeError extends AppError {
+  constructor() {
+    super({
+      code: 'REPLY_PART_HEADER_TOO_LARGE',
+      message: `A part of the multipart reply has a header block larger than ${MAX_PART_HEADER_BYTES / 1024} KB (no blank line ends it).`,
+      hint: 'The server sent a malformed multipart reply; ask for fewer objects at a time or report it to the MLS.'
+    })
+  }
+}
 
 export type PartHeaders = Record<string, string[]>
 
@@ -95,6 +110,9 @@ export class MultipartSplitter {
       }
       if (this.state === 'headers') {
         const blank = findHeaderEnd(this.buf)
+        if (blank ? blank.start > MAX_PART_HEADER_BYTES : this.buf.length > MAX_PART_HEADER_BYTES) {
+          throw new PartHeaderTooLargeError()
+        }
         if (!blank) return
         const headers = parseHeaders(this.buf.toString('latin1', 0, blank.start))
         this.buf = this.buf.subarray(blank.end)

@@ -13,6 +13,7 @@ import type { DelimitedRow } from '../../../platform/results/result-types'
 import { parseAttributes, attr, tagName } from '../xml-attributes'
 import { charsetFromXmlDeclaration } from '../xml-text'
 import { CompactRowDecoder } from './compact-row-decoder'
+import { ElementBuffer, NO_RESUME, type Resume } from './element-buffer'
 
 export type CompactEvent =
   | { type: 'reply'; replyCode: number; replyText: string }
@@ -23,6 +24,8 @@ export type CompactEvent =
   | { type: 'row'; values: string[] }
   /** only with the delimitedRows option: a row that needs no decoding, as bytes (not padded) */
   | ({ type: 'delimitedRow' } & DelimitedRow)
+  /** only with the rowBatches option: consecutive plain rows of one buffer as `[start, end)` pairs */
+  | { type: 'delimitedRows'; bytes: Buffer; spans: number[]; delimiter: number }
   | { type: 'maxrows' }
   | { type: 'blockStart'; name: string; attrs: Record<string, string> }
   | { type: 'blockEnd'; name: string }
@@ -32,26 +35,40 @@ export type CompactEvent =
 export interface CompactScannerOptions {
   /** emit plain rows as 'delimitedRow' byte ranges instead of 'row' strings (the result store copies them) */
   delimitedRows?: boolean
+  /**
+   * with delimitedRows: consecutive plain rows as one 'delimitedRows' event (byte ranges) instead of an event object
+   * per row — a million-row search otherwise makes a million short-lived objects for the GC
+   */
+  rowBatches?: boolean
+  /** the largest single element (one record, one tag) held while it arrives; default 16 MB */
+  maxElementBytes?: number
 }
+
+export const DEFAULT_MAX_ELEMENT_BYTES = 16 * 1024 * 1024
 
 const LT = 0x3c
 const GT = 0x3e
 const DATA_OPEN = Buffer.from('<DATA>', 'latin1')
 const DATA_CLOSE = Buffer.from('</DATA>', 'latin1')
-const EMPTY = Buffer.alloc(0)
 
 export class CompactScanner {
-  private pending: Buffer = EMPTY
+  /** the unfinished element (a row, a tag) carried over to the next chunk; see element-buffer.ts */
+  private readonly pending: ElementBuffer
   private columns: string[] | undefined
   private charsetFixed = false
+  /** byte classes of the part of a plain row seen so far, when the row is unfinished */
+  private partialFlags = 0
   private readonly decoder: CompactRowDecoder
   private readonly delimitedRows: boolean
+  private readonly rowBatches: boolean
   readonly warnings: string[] = []
 
   /** `charset` from the Content-Type header, when it named one (it wins over the XML declaration). */
   constructor(charset?: string, options: CompactScannerOptions = {}) {
     this.decoder = new CompactRowDecoder(this.warnings)
     this.delimitedRows = options.delimitedRows === true
+    this.rowBatches = this.delimitedRows && options.rowBatches === true
+    this.pending = new ElementBuffer(options.maxElementBytes ?? DEFAULT_MAX_ELEMENT_BYTES)
     if (charset) {
       this.decoder.setCharset(charset)
       this.charsetFixed = true
@@ -65,15 +82,20 @@ export class CompactScanner {
   push(chunk: Buffer): CompactEvent[] {
     const events: CompactEvent[] = []
     let rest = chunk
+    if (this.pending.long) {
+      // a long element: append (amortised copy) and resume its search where the last one stopped
+      this.scan(this.pending.append(chunk), false, events)
+      return events
+    }
     if (this.pending.length > 0) {
       // Join the unfinished element with the new chunk only up to the chunk's first `>` (which ends most
       // elements) instead of copying every 64 KB chunk behind a few carried-over bytes.
       const gt = chunk.indexOf(GT)
       const head = gt < 0 ? chunk.length : gt + 1
-      this.scan(Buffer.concat([this.pending, chunk.subarray(0, head)]), false, events)
+      this.scan(Buffer.concat([this.pending.bytes, chunk.subarray(0, head)]), false, events)
       rest = chunk.subarray(head)
-      // still unfinished (a `>` inside a value, a record longer than that): join the whole chunk
-      if (this.pending.length > 0 && rest.length > 0) rest = Buffer.concat([this.pending, rest])
+      // still unfinished (a `>` inside a value, a record longer than that): carry the whole chunk
+      if (this.pending.length > 0 && rest.length > 0) rest = this.pending.append(rest)
     }
     if (rest.length > 0) this.scan(rest, false, events)
     return events
@@ -81,13 +103,15 @@ export class CompactScanner {
 
   end(): CompactEvent[] {
     const events: CompactEvent[] = []
-    this.scan(this.pending, true, events)
-    this.pending = EMPTY
+    this.scan(this.pending.bytes, true, events)
+    this.pending.clear()
     if (this.repairs > 0) this.warnings.push(`${this.repairs} invalid XML character(s) or entities were repaired.`)
     return events
   }
 
   private scan(buf: Buffer, final: boolean, events: CompactEvent[]): void {
+    // buf starts with the pending element when there is one: its searches resume where the last scan stopped
+    let resume: Resume = this.pending.length > 0 ? this.pending.resume : NO_RESUME
     let pos = 0
     for (;;) {
       // rows are usually separated by just CRLF: look at a few bytes before asking indexOf
@@ -97,21 +121,28 @@ export class CompactScanner {
         pos = buf.length
         break
       }
-      if (startsWith(buf, lt, DATA_OPEN)) {
-        const end = this.scanPlainData(buf, lt + DATA_OPEN.length, events)
-        if (end === -1) {
+      // offsets in `resume` are relative to the element's first byte; only the first element can have any
+      if (lt !== 0) resume = NO_RESUME
+      if (!resume.notPlain && startsWith(buf, lt, DATA_OPEN)) {
+        const end = this.scanPlainData(buf, lt + DATA_OPEN.length, lt + resume.lt, resume.flags, events)
+        if (end === -1 || end < -2) {
           pos = lt
+          const searched = end === -1 ? buf.length : -end - 3
+          resume = { ...resume, lt: searched - lt, flags: this.partialFlags }
           break
         }
         // -2: not a plain `<DATA>…</DATA>` (a `<` inside, `</DATA >`): the generic path below decides
         if (end >= 0) {
           pos = end
+          resume = NO_RESUME
           continue
         }
+        resume = { ...resume, notPlain: true }
       }
-      const gt = buf.indexOf(GT, lt + 1)
+      const gt = buf.indexOf(GT, Math.max(lt + 1, lt + resume.gt))
       if (gt < 0) {
         pos = lt
+        resume = { ...resume, gt: buf.length - lt }
         break
       }
       const tagText = buf.toString('latin1', lt, gt + 1)
@@ -122,14 +153,19 @@ export class CompactScanner {
         if (selfClosing) {
           this.emitRecord(upper, buf, gt + 1, gt + 1, events)
           pos = gt + 1
+          resume = NO_RESUME
           continue
         }
-        const close = buf.indexOf(`</${name}`, gt + 1, 'latin1')
+        const closeTag = `</${name}`
+        const close = buf.indexOf(closeTag, Math.max(gt + 1, lt + resume.close), 'latin1')
         if (close < 0) {
           pos = lt
+          // the end tag may already have begun in the last bytes
+          resume = { ...resume, gt: gt - lt, close: Math.max(gt + 1, buf.length - closeTag.length + 1) - lt }
           break
         }
         this.emitRecord(upper, buf, gt + 1, close, events)
+        resume = NO_RESUME
         const closeEnd = buf.indexOf(GT, close)
         if (closeEnd < 0) {
           // the record is complete; skip the rest of its end tag when it arrives
@@ -141,25 +177,34 @@ export class CompactScanner {
       }
       this.handleTag(tagText, upper, events)
       pos = gt + 1
+      resume = NO_RESUME
     }
-    this.pending = final ? EMPTY : buf.subarray(pos)
+    if (final) this.pending.clear()
+    else this.pending.keep(buf.subarray(pos), pos < buf.length ? resume : NO_RESUME)
   }
 
   /**
    * The fast path for `<DATA>` + content + `</DATA>`: one pass over the content through the byte class table
    * (a JS loop: no native call finds "any of these bytes", and the C0 controls must be found to be repaired).
-   * Returns the position after `</DATA>`, -1 when the buffer ends first, -2 when the record is not that shape.
+   * Returns the position after `</DATA>`; -1 when the buffer ends before any `<`, -3 - i when it ends inside a
+   * `</DATA>` beginning at i (both: wait for more, with the classes seen so far in `partialFlags`; at the end of the
+   * body the row is dropped); -2 when the record is not that shape. A long row resumes at `searched` (an index in
+   * `buf`) with the classes `flags` of the content before it, so each byte is looked at once.
    */
-  private scanPlainData(buf: Buffer, from: number, events: CompactEvent[]): number {
+  private scanPlainData(buf: Buffer, from: number, searched: number, flags: number, events: CompactEvent[]): number {
     const length = buf.length
+    const start = Math.max(from, searched)
     // the row ends at the next `<` (memchr); then one branch-free pass ORs the classes of its bytes
-    const i = buf.indexOf(LT, from)
-    // the buffer ends inside the record or its end tag: wait for more (at the end of the body it is dropped)
-    if (i < 0 || i + DATA_CLOSE.length > length) return -1
+    const i = buf.indexOf(LT, start)
     const classes = this.decoder.classes
-    let flags = 0
-    for (let j = from; j < i; j++) flags |= classes[buf[j]!]!
+    if (i < 0 || i + DATA_CLOSE.length > length) {
+      const stop = i < 0 ? length : i
+      for (let j = start; j < stop; j++) flags |= classes[buf[j]!]!
+      this.partialFlags = flags
+      return i < 0 ? -1 : -3 - i
+    }
     if (!startsWith(buf, i, DATA_CLOSE)) return -2
+    for (let j = start; j < i; j++) flags |= classes[buf[j]!]!
     this.emitData(buf, from, i, flags, events)
     return i + DATA_CLOSE.length
   }
@@ -230,7 +275,13 @@ export class CompactScanner {
     if (end > start && buf[start] === d) start++
     if (end > start && buf[end - 1] === d) end--
     if (this.delimitedRows && this.decoder.isPlainRow(buf, start, end, flags)) {
-      events.push({ type: 'delimitedRow', bytes: buf, start, end, delimiter: d })
+      if (!this.rowBatches) {
+        events.push({ type: 'delimitedRow', bytes: buf, start, end, delimiter: d })
+        return
+      }
+      const last = events[events.length - 1]
+      if (last?.type === 'delimitedRows' && last.bytes === buf && last.delimiter === d) last.spans.push(start, end)
+      else events.push({ type: 'delimitedRows', bytes: buf, spans: [start, end], delimiter: d })
       return
     }
     const values = this.decoder.values(buf, start, end, flags)

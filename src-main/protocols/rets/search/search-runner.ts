@@ -9,7 +9,9 @@ import type { RetsSession } from '../rets-session'
 import { NON_ERROR_CODES, retsError } from '../rets-reply'
 import { charsetFromContentType } from '../xml-text'
 import { streamXml } from '../xml-stream'
-import { scanCompact } from './compact-scanner'
+import { namingRequest } from '../request-error'
+import { DEFAULT_MAX_ELEMENT_BYTES, scanCompact } from './compact-scanner'
+import { ElementTooLargeError } from './element-buffer'
 import { searchTransactionParams, type SearchParams } from './search-request'
 import { StandardXmlRowCollector, type RowSink } from './standard-xml-rows'
 import { detectReplyFamily, familyOf } from './search-reply-format'
@@ -36,6 +38,8 @@ export interface PageOptions {
   onBytes?: (bytes: number) => void
   /** when set and the page's first row equals it, the page is dropped (Offset ignored) */
   previousFirstRowKey?: string
+  /** the largest single record (or tag) held while it arrives; default 16 MB (profile setting limits.maxRecordMb) */
+  maxRecordBytes?: number
 }
 
 class RepeatedPage extends Error {}
@@ -127,9 +131,14 @@ async function readSearchPage(
         ...(collector.facts.count !== undefined ? { count: collector.facts.count } : {})
       })
     } else {
-      await readCompactPage(reply.stream, res.header('content-type'), guarded, result)
+      const maxElementBytes = options.maxRecordBytes ?? DEFAULT_MAX_ELEMENT_BYTES
+      await readCompactPage(reply.stream, res.header('content-type'), guarded, result, maxElementBytes)
     }
   } catch (err) {
+    if (err instanceof ElementTooLargeError) {
+      res.body.destroy()
+      throw namingRequest(err, session, res.url)
+    }
     if (!(err instanceof RepeatedPage)) throw err
     res.body.destroy()
     result.repeated = true
@@ -158,10 +167,15 @@ async function readCompactPage(
   body: AsyncIterable<Buffer>,
   contentType: string | undefined,
   sink: Required<RowSink>,
-  result: SearchPageResult
+  result: SearchPageResult,
+  maxElementBytes: number
 ): Promise<void> {
   // delimitedRows: plain rows stay bytes until the sink (the result store) copies them; see compact-scanner.ts
-  const scan = scanCompact(body, charsetFromContentType(contentType), result.warnings, { delimitedRows: true })
+  const scan = scanCompact(body, charsetFromContentType(contentType), result.warnings, {
+    delimitedRows: true,
+    rowBatches: true,
+    maxElementBytes
+  })
   for await (const events of scan) {
     for (const e of events) {
       switch (e.type) {
@@ -183,6 +197,17 @@ async function readCompactPage(
         case 'delimitedRow':
           sink.delimitedRow(e)
           break
+        case 'delimitedRows': {
+          // one row object for the batch: sinks copy a row's bytes during the call (DelimitedRow's contract)
+          const row = { bytes: e.bytes, start: 0, end: 0, delimiter: e.delimiter }
+          const spans = e.spans
+          for (let k = 0; k < spans.length; k += 2) {
+            row.start = spans[k]!
+            row.end = spans[k + 1]!
+            sink.delimitedRow(row)
+          }
+          break
+        }
         case 'maxrows':
           result.maxRows = true
           break
@@ -208,6 +233,8 @@ export interface FetchAllOptions {
   onProgress?: (p: SearchProgress) => void
   /** safety stop for runaway paging */
   maxPages?: number
+  /** see PageOptions.maxRecordBytes */
+  maxRecordBytes?: number
 }
 
 export interface SearchSummary {
@@ -285,6 +312,7 @@ export async function fetchAll(
       {
         ...(options.signal ? { signal: options.signal } : {}),
         ...(previousFirst !== undefined ? { previousFirstRowKey: previousFirst } : {}),
+        ...(options.maxRecordBytes !== undefined ? { maxRecordBytes: options.maxRecordBytes } : {}),
         onBytes: (b) => {
           summary.bytes = bytesBefore + b
         }
