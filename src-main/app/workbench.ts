@@ -42,6 +42,8 @@ export interface WorkbenchOptions {
   safeStorage?: SafeStorageLike
   /** start the in-process Demo MLS (default true) */
   demo?: boolean | { listings: number }
+  /** wraps the opened secret store (the CLI adds environment-variable secrets behind the keychain) */
+  wrapSecrets?: (store: SecretStore) => SecretStore
 }
 
 export interface Workbench {
@@ -71,7 +73,7 @@ export async function createWorkbench(opts: WorkbenchOptions): Promise<Workbench
     filePath: path.join(opts.userDataDir, 'secrets.json'),
     ...(opts.safeStorage ? { safeStorage: opts.safeStorage } : {})
   })
-  const secrets = new BuiltInSecretsOverlay(base, [])
+  const secrets = new BuiltInSecretsOverlay(opts.wrapSecrets ? opts.wrapSecrets(base) : base, [])
   if (demo) await secrets.seed(demo.profiles.secrets)
   const profiles = new ProfileStore(path.join(opts.userDataDir, 'profiles'), {
     secrets,

@@ -22,7 +22,7 @@ function cli(...args: string[]) {
 
 describe('CLI', () => {
   it('lists the Demo MLS profiles', () => {
-    const r = cli('profiles')
+    const r = cli('profiles', '--json')
     expect(r.code).toBe(0)
     const ids = (JSON.parse(r.out) as { id: string }[]).map((p) => p.id)
     expect(ids).toEqual(expect.arrayContaining(['demo-rets', 'demo-reso', 'demo-spark']))
