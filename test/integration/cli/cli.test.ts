@@ -70,9 +70,9 @@ describe('CLI', () => {
     expect(lines).toHaveLength(41)
   })
 
-  it('explains errors with the server’s words and a hint, exit code 1', () => {
+  it('explains errors with the server’s words and a hint, exit code 4 (the server refused)', () => {
     const r = cli('search', 'demo-rets', '--resource', 'Property', '--class', 'A', '--query', '(LIST_15=')
-    expect(r.code).toBe(1)
+    expect(r.code).toBe(4)
     expect(r.err).toMatch(/Error RETS_20206/)
   })
 })
