@@ -3,7 +3,7 @@
 // groups). Rows are grouped by (date, supplier) into the ViewTracking shape the composer builds; the composer's
 // validator then judges the values, so a bad row is reported with its field, as in the app.
 import { AppError } from '../../../contract/app-error'
-import type { ActivityEvent, ActivityViewGroup } from '../../../contract/activity-channels'
+import type { ActivityEvent, ActivityIssue, ActivityViewGroup } from '../../../contract/activity-channels'
 
 /** RFC 4180 fields: quoted fields may hold commas, doubled quotes and line breaks. */
 export function parseCsv(text: string): string[][] {
@@ -39,7 +39,13 @@ export function parseCsv(text: string): string[][] {
 
 const COLUMNS = ['viewdate', 'suppliername', 'listingkey', 'viewcount', 'url'] as const
 
-export function viewsFromCsv(text: string): ActivityEvent {
+export interface CsvViews {
+  event: ActivityEvent
+  /** values the CSV reader could not turn into the event's types (the validator judges the rest) */
+  issues: ActivityIssue[]
+}
+
+export function viewsFromCsv(text: string): CsvViews {
   const [header, ...rows] = parseCsv(text)
   if (!header) throw new AppError({ code: 'ACTIVITY_INVALID', message: 'The CSV file is empty.' })
   const at = Object.fromEntries(COLUMNS.map((c) => [c, header.findIndex((h) => h.trim().toLowerCase() === c)]))
@@ -57,7 +63,8 @@ export function viewsFromCsv(text: string): ActivityEvent {
     return i < 0 ? undefined : row[i]?.trim()
   }
   const groups = new Map<string, ActivityViewGroup>()
-  for (const row of rows) {
+  const issues: ActivityIssue[] = []
+  for (const [line, row] of rows.entries()) {
     const viewDate = cell(row, 'viewdate') ?? ''
     const supplierName = cell(row, 'suppliername') ?? ''
     const key = `${viewDate}\u0000${supplierName}`
@@ -67,15 +74,19 @@ export function viewsFromCsv(text: string): ActivityEvent {
       groups.set(key, group)
     }
     const url = cell(row, 'url')
-    // a non-number stays NaN so the validator names the field instead of the CSV reader guessing
     const count = cell(row, 'viewcount') ?? ''
+    const viewCount = Number(count)
+    if (count === '' || !Number.isFinite(viewCount)) {
+      const at = `views[${[...groups.values()].indexOf(group)}].listings[${group.listings.length}].viewCount`
+      issues.push({ field: at, message: `must be a number of views, not "${count}" (CSV line ${line + 2})` })
+    }
     group.listings.push({
       listingKey: cell(row, 'listingkey') ?? '',
-      viewCount: count === '' ? Number.NaN : Number(count),
+      viewCount: Number.isFinite(viewCount) ? viewCount : 0,
       ...(url ? { url } : {})
     })
   }
-  return { kind: 'views', views: [...groups.values()] }
+  return { event: { kind: 'views', views: [...groups.values()] }, issues }
 }
 
 export function eventFromJson(json: unknown): ActivityEvent {

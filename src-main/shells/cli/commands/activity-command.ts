@@ -29,16 +29,19 @@ export const activityCommand: CliCommand = {
     const source = need(file, 'the views file (CSV or JSON; - for stdin)')
     const text = source === '-' ? await ctx.readStdin() : await readFile(source, 'utf8')
     const isCsv = source === '-' ? v.csv === true : source.toLowerCase().endsWith('.csv')
-    let event
+    let read
     try {
-      event = isCsv ? viewsFromCsv(text) : eventFromJson(JSON.parse(text))
+      read = isCsv ? viewsFromCsv(text) : { event: eventFromJson(JSON.parse(text)), issues: [] }
     } catch (err) {
       if (err instanceof SyntaxError) throw usageError(`${source} is not JSON: ${err.message}`)
       throw err
     }
+    const { event } = read
     const check = await ctx.call('activity:validate', { event })
-    const base = { profileId, events: eventCount(event), valid: check.valid, issues: check.issues }
-    if (!check.valid || v['dry-run'] === true) {
+    const issues = [...read.issues, ...check.issues]
+    const valid = issues.length === 0 && check.valid
+    const base = { profileId, events: eventCount(event), valid, issues }
+    if (!valid || v['dry-run'] === true) {
       ctx.result(activitySendOutputSchema, base, () =>
         check.valid
           ? [
@@ -50,7 +53,7 @@ export const activityCommand: CliCommand = {
               ...check.issues.map((i) => `  ${i.field}: ${i.message}`)
             ]
       )
-      return check.valid ? CLI_EXIT.ok : CLI_EXIT.usage
+      return valid ? CLI_EXIT.ok : CLI_EXIT.usage
     }
     const reply = await ctx.call('activity:send', { profileId, event })
     ctx.result(activitySendOutputSchema, { ...base, reply }, () => [
