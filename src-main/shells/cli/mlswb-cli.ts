@@ -123,8 +123,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-// run when executed (not when imported by tests)
-if (process.argv[1] && /mlswb-cli\.[cm]?[jt]s$/.test(process.argv[1])) {
+/** The process entry (bin/mlswb.mjs, npm run cli): real stdio and environment, then exit with the code. */
+export function main(): void {
   runCli(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
@@ -138,3 +138,6 @@ if (process.argv[1] && /mlswb-cli\.[cm]?[jt]s$/.test(process.argv[1])) {
     }
   )
 }
+
+// run when executed directly (tsx src-main/shells/cli/mlswb-cli.ts), not when imported by bin/mlswb.mjs or tests
+if (process.argv[1] && /mlswb-cli\.[cm]?[jt]s$/.test(process.argv[1])) main()

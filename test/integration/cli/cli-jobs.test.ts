@@ -2,6 +2,7 @@
 // metadata Δ between two profiles, IDX sync plan/apply, Listing Activity from a CSV, a saved query with
 // {{variables}} from an environment, --var and a dynamic date — each --json output validated against its schema,
 // and the exit codes 1, 2 and 4.
+import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -15,6 +16,7 @@ import {
   reportOutputSchema,
   runOutputSchema
 } from '../../../contract/cli-output'
+import { repoRoot } from '../../support/paths'
 import { cli, jsonOf, newUserData } from './cli-harness'
 
 describe('CLI jobs against the Demo MLS', () => {
@@ -162,5 +164,17 @@ describe('CLI jobs against the Demo MLS', () => {
     const bash = await cli(['completion', 'bash'], { userData })
     expect(bash.out).toContain('complete -o default -F _mlswb mlswb')
     expect(bash.out).toContain('idx) subs="sync"')
+  })
+
+  it('runs through the package bin (bin/mlswb.mjs, what `npx mlswb` starts)', () => {
+    const userData = newUserData()
+    const r = spawnSync(process.execPath, ['bin/mlswb.mjs', 'profiles', '--json', '--user-data', userData], {
+      cwd: repoRoot,
+      encoding: 'utf8'
+    })
+    expect(r.status, r.stderr).toBe(0)
+    expect(JSON.parse(r.stdout).map((p: { id: string }) => p.id)).toContain('demo-rets')
+    const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { bin: Record<string, string> }
+    expect(pkg.bin.mlswb).toBe('bin/mlswb.mjs')
   })
 })
