@@ -19,7 +19,8 @@ import {
 import { repoRoot } from '../../support/paths'
 import { cli, jsonOf, newUserData } from './cli-harness'
 
-describe('CLI jobs against the Demo MLS', () => {
+// each test starts several CLI processes (node + tsx + a Demo MLS): far slower than one call on a loaded machine
+describe('CLI jobs against the Demo MLS', { timeout: 240_000 }, () => {
   it('writes the metadata report as HTML, Markdown, CSV and JSON', async () => {
     const userData = newUserData()
     for (const format of ['html', 'md', 'csv', 'json'] as const) {

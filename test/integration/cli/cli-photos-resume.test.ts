@@ -26,7 +26,8 @@ async function waitFor(check: () => boolean, ms = 60_000): Promise<void> {
   }
 }
 
-describe('CLI photo export', () => {
+// each test starts several CLI processes (node + tsx + a Demo MLS): far slower than one call on a loaded machine
+describe('CLI photo export', { timeout: 240_000 }, () => {
   it('Ctrl+C keeps the partial export (exit 130); running it again resumes', async () => {
     const userData = newUserData()
     const add = await cli(

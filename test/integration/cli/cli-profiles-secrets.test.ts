@@ -62,7 +62,8 @@ function expectNoSecret(runs: CliRun[], userData: string, ...secrets: string[]):
   }
 }
 
-describe('CLI profiles and secrets', () => {
+// each test starts several CLI processes (node + tsx + a Demo MLS): far slower than one call on a loaded machine
+describe('CLI profiles and secrets', { timeout: 240_000 }, () => {
   it('adds, shows, edits, exports and removes a profile; every --json output matches its schema', async () => {
     const userData = newUserData()
     const id = await addProfile(userData, 'My MLS')

@@ -20,7 +20,8 @@ function cli(...args: string[]) {
   return { code: res.status, out: res.stdout, err: res.stderr, userData }
 }
 
-describe('CLI', () => {
+// each test starts several CLI processes (node + tsx + a Demo MLS): far slower than one call on a loaded machine
+describe('CLI', { timeout: 240_000 }, () => {
   it('lists the Demo MLS profiles', () => {
     const r = cli('profiles', '--json')
     expect(r.code).toBe(0)
