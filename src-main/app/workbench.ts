@@ -20,6 +20,7 @@ import { photoHandlers } from '../handlers/photo-handlers'
 import { idxHandlers } from '../handlers/idx-handlers'
 import { activityHandlers } from '../handlers/activity-handlers'
 import { libraryHandlers } from '../handlers/library-handlers'
+import { environmentHandlers } from '../handlers/env-handlers'
 import { QueryLibrary } from '../features/library/query-library'
 import { watchFolder } from '../platform/files/folder-watch'
 import { openSecretStore, BuiltInSecretsOverlay, type SafeStorageLike, type SecretStore } from '../platform/secrets'
@@ -127,7 +128,8 @@ export async function createWorkbench(opts: WorkbenchOptions): Promise<Workbench
       photoHandlers({ sessions, jobs, results, outputFolders }),
       idxHandlers({ sessions, profiles, jobs, results, snapshotDir: path.join(opts.userDataDir, 'idx-snapshots') }),
       activityHandlers(sessions, profiles),
-      libraryHandlers(new QueryLibrary(libraryDir), profiles)
+      libraryHandlers(new QueryLibrary(libraryDir), profiles),
+      environmentHandlers(profiles, path.join(opts.userDataDir, 'profiles'))
     )
   )
   return {
