@@ -5,6 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { z } from 'zod'
+import { profileOutputSchema } from '../../../contract/cli-output'
 import { repoRoot } from '../../support/paths'
 
 export interface CliRun {
@@ -77,4 +78,26 @@ export function filesUnder(dir: string): Array<{ file: string; bytes: Buffer }> 
     else out.push({ file: full, bytes: readFileSync(full) })
   }
   return out
+}
+
+/** `profiles add` of a RETS profile for the demo user against a Demo MLS the test runs; returns the new id. */
+export async function addRetsProfile(userData: string, serverUrl: string, name: string): Promise<string> {
+  const r = await cli(
+    [
+      'profiles',
+      'add',
+      '--kind',
+      'rets',
+      '--name',
+      name,
+      '--login-url',
+      `${serverUrl}/rets/Login`,
+      '--user',
+      'demo',
+      '--json'
+    ],
+    { userData, demo: false }
+  )
+  if (r.code !== 0) throw new Error(`profiles add failed (${r.code}): ${r.err}`)
+  return profileOutputSchema.parse(JSON.parse(r.out)).id
 }

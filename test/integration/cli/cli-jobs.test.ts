@@ -33,10 +33,16 @@ describe('CLI jobs against the Demo MLS', { timeout: 240_000 }, () => {
       if (format === 'md') expect(text).toMatch(/^# Metadata of [\s\S]*\| SystemName \| StandardName/)
       if (format === 'csv')
         expect(text.split('\r\n')[0]).toBe(
-          'Resource,Class,SystemName,StandardName,LongName,DataType,MaxLength,Precision,Interpretation,LookupName,Searchable,Required,Key,Description'
+          'Resource,Class,SystemName,StandardName,LongName,ShortName,DBName,DataType,MaxLength,Precision,Interpretation,LookupName,Searchable,Required,Key,Description'
         )
       if (format === 'json') expect(JSON.parse(text)).toHaveProperty('resources')
+      // stderr is not a terminal here: no progress bar redrawn with \r
+      expect(r.err).not.toContain('\r')
     }
+    const quiet = await cli(['report', 'demo-rets', '--out', path.join(userData, 'quiet.md'), '--quiet'], { userData })
+    expect(quiet.code).toBe(0)
+    expect(quiet.err).toBe('')
+    expect(quiet.out).toMatch(/^Wrote .*quiet\.md/)
   })
 
   it('diffs the metadata of two profiles', async () => {

@@ -5,8 +5,8 @@ import { existsSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startDemoMls, type DemoMls } from '../../../demo-mls/server'
-import { CLI_EXIT, photosOutputSchema, profileOutputSchema } from '../../../contract/cli-output'
-import { cli, jsonOf, newUserData, startCli } from './cli-harness'
+import { CLI_EXIT, photosOutputSchema } from '../../../contract/cli-output'
+import { addRetsProfile, cli, jsonOf, newUserData, startCli } from './cli-harness'
 
 let mls: DemoMls
 beforeAll(async () => {
@@ -30,23 +30,7 @@ async function waitFor(check: () => boolean, ms = 60_000): Promise<void> {
 describe('CLI photo export', { timeout: 240_000 }, () => {
   it('Ctrl+C keeps the partial export (exit 130); running it again resumes', async () => {
     const userData = newUserData()
-    const add = await cli(
-      [
-        'profiles',
-        'add',
-        '--kind',
-        'rets',
-        '--name',
-        'Photo MLS',
-        '--login-url',
-        `${mls.url}/rets/Login`,
-        '--user',
-        'demo',
-        '--json'
-      ],
-      { userData, demo: false }
-    )
-    const id = jsonOf(profileOutputSchema, add).id
+    const id = await addRetsProfile(userData, mls.url, 'Photo MLS')
     const keys = [...mls.ctx.data.listings()]
       .filter((l) => l.PhotosCount >= 1)
       .slice(0, 40)

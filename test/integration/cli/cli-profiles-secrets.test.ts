@@ -16,7 +16,7 @@ import {
   cliErrorOutputSchema,
   CLI_EXIT
 } from '../../../contract/cli-output'
-import { cli, filesUnder, jsonOf, newUserData, type CliRun } from './cli-harness'
+import { addRetsProfile, cli, filesUnder, jsonOf, newUserData, type CliRun } from './cli-harness'
 
 let mls: DemoMls
 const PASSWORD = 'demo-pass'
@@ -29,25 +29,8 @@ afterAll(async () => {
   await mls.close()
 })
 
-async function addProfile(userData: string, name: string): Promise<string> {
-  const r = await cli(
-    [
-      'profiles',
-      'add',
-      '--kind',
-      'rets',
-      '--name',
-      name,
-      '--login-url',
-      `${mls.url}/rets/Login`,
-      '--user',
-      'demo',
-      '--json'
-    ],
-    { userData, demo: false }
-  )
-  expect(r.code, r.err).toBe(0)
-  return jsonOf(profileOutputSchema, r).id
+function addProfile(userData: string, name: string): Promise<string> {
+  return addRetsProfile(userData, mls.url, name)
 }
 
 /** The secret must not be in the arguments, the output, or any file under the user-data folder. */

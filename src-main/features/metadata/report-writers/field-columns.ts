@@ -1,13 +1,15 @@
-// The columns a data dictionary shows per field, shared by the Markdown, HTML and CSV reports so the three agree.
+// The columns a data dictionary shows per field, shared by the XLSX, Markdown, HTML and CSV reports so they agree.
 import type { FieldMeta } from '../../../../domain/metadata/metadata-model'
 
-const text = (v: string | number | undefined): string => (v === undefined ? '' : String(v))
-const yes = (v: boolean | undefined): string => (v === undefined ? '' : v ? 'Y' : 'N')
+export const text = (v: string | number | undefined): string => (v === undefined ? '' : String(v))
+export const yes = (v: boolean | undefined): string => (v === undefined ? '' : v ? 'Y' : 'N')
 
 export const FIELD_COLUMNS = [
   'SystemName',
   'StandardName',
   'LongName',
+  'ShortName',
+  'DBName',
   'DataType',
   'MaxLength',
   'Precision',
@@ -24,6 +26,8 @@ export function fieldCells(f: FieldMeta): string[] {
     f.systemName,
     text(f.standardName),
     text(f.longName),
+    text(f.shortName),
+    text(f.dbName),
     f.dataType,
     text(f.maxLength),
     text(f.precision),

@@ -49,14 +49,14 @@ describe('metadata report writers', () => {
     expect(md).toContain('### Property:A — Residential (2 fields)')
     const row = md.split('\n').find((l) => l.startsWith('| LIST_22'))!
     expect(row).toContain('&lt;img src=x onerror=alert(1)> a\\|b next =SUM(A1)')
-    expect(row.split(/(?<!\\)\|/).length).toBe(14)
+    expect(row.split(/(?<!\\)\|/).length).toBe(16)
     expect(md).toContain('| A | Active |  |  |')
   })
 
   it('CSV: one row per field, formula-looking text neutralised', () => {
     const lines = metadataCsv(model).split('\r\n')
     expect(lines[0]).toMatch(/^Resource,Class,SystemName,StandardName/)
-    expect(lines[1]).toBe('Property,A,LIST_1,ListingKey,,Character,20,,,,,,Y,')
+    expect(lines[1]).toBe('Property,A,LIST_1,ListingKey,,,,Character,20,,,,,,Y,')
     expect(lines[2]).toContain('"<img src=x onerror=alert(1)> a|b\nnext =SUM(A1)"')
     expect(lines).toHaveLength(4)
   })
