@@ -5,10 +5,18 @@ import { z } from 'zod'
 import { appErrorShapeSchema } from './app-error'
 import { activityIssueSchema, activityReplySchema } from './activity-channels'
 import { idxSyncReportSchema } from './idx-channels'
-import { metadataDiffSchema, metadataReportFormatSchema } from './metadata-channels'
+import {
+  metadataDiffSchema,
+  metadataReportFormatSchema,
+  metadataSummarySchema,
+  metadataVersionSchema
+} from './metadata-channels'
+import { fieldMetaSchema, lookupValueSchema } from './metadata-model-schema'
+import { savedQuerySchema } from './library-channels'
 import { photoExportSummarySchema } from './photo-channels'
 import { connectionTestStepSchema, profileSummarySchema } from './profile-channels'
 import { connectionProfileSchema } from './profile-schema'
+import { connectionInfoSchema } from './session-channels'
 
 /** Exit codes of every command (README "Exit codes"). */
 export const CLI_EXIT = { ok: 0, failed: 1, usage: 2, auth: 3, refused: 4, cancelled: 130 } as const
@@ -46,6 +54,18 @@ export const secretsStatusOutputSchema = z.strictObject({
     })
   )
 })
+
+export const connectOutputSchema = connectionInfoSchema
+/** `metadata`: the tree, a class's fields, or a lookup's values */
+export const metadataOutputSchema = z.union([
+  metadataSummarySchema,
+  z.array(fieldMetaSchema),
+  z.array(lookupValueSchema)
+])
+/** `run --list` */
+export const savedQueriesOutputSchema = z.array(savedQuerySchema)
+/** `diff --versions` */
+export const metadataVersionsOutputSchema = z.array(metadataVersionSchema)
 
 export const testOutputSchema = z.strictObject({
   profileId: z.string(),

@@ -10,6 +10,10 @@ import {
   activitySendOutputSchema,
   CLI_EXIT,
   cliErrorOutputSchema,
+  connectOutputSchema,
+  metadataOutputSchema,
+  metadataVersionsOutputSchema,
+  savedQueriesOutputSchema,
   diffOutputSchema,
   envOutputSchema,
   idxSyncOutputSchema,
@@ -43,6 +47,21 @@ describe('CLI jobs against the Demo MLS', { timeout: 240_000 }, () => {
     expect(quiet.code).toBe(0)
     expect(quiet.err).toBe('')
     expect(quiet.out).toMatch(/^Wrote .*quiet\.md/)
+  })
+
+  it('connect, metadata, run --list and diff --versions: --json matches the schemas', async () => {
+    const userData = newUserData()
+    const info = jsonOf(connectOutputSchema, await cli(['connect', 'demo-rets', '--json'], { userData }))
+    expect(info.kind).toBe('rets')
+    const fields = await cli(['metadata', 'demo-rets', '--resource', 'Property', '--class', 'A', '--json'], {
+      userData
+    })
+    expect(jsonOf(metadataOutputSchema, fields)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ systemName: 'LIST_22' })])
+    )
+    expect(jsonOf(savedQueriesOutputSchema, await cli(['run', '--list', '--json'], { userData }))).toEqual([])
+    const versions = await cli(['diff', 'demo-rets', '--versions', '--json'], { userData })
+    expect(jsonOf(metadataVersionsOutputSchema, versions).length).toBeGreaterThan(0)
   })
 
   it('diffs the metadata of two profiles', async () => {

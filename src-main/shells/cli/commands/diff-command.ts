@@ -3,7 +3,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { diffOutputSchema, CLI_EXIT } from '../../../../contract/cli-output'
+import { diffOutputSchema, CLI_EXIT, metadataVersionsOutputSchema } from '../../../../contract/cli-output'
 import { metadataModelSchema } from '../../../../contract/metadata-model-schema'
 import type { MetadataDiff } from '../../../../contract/metadata-channels'
 import { diffMetadata } from '../../../../domain/metadata/metadata-diff'
@@ -58,8 +58,9 @@ export const diffCommand: CliCommand = {
     if (v.versions === true) {
       await ctx.call('session:connect', { profileId })
       const versions = await ctx.call('metadata:versions', { profileId })
-      if (ctx.flags.json) ctx.line(JSON.stringify(versions, null, 2))
-      else for (const ver of versions) ctx.line(`${ver.version.padEnd(24)} kept ${ver.savedAt}`)
+      ctx.result(metadataVersionsOutputSchema, versions, () =>
+        versions.map((ver) => `${ver.version.padEnd(24)} kept ${ver.savedAt}`)
+      )
       return CLI_EXIT.ok
     }
     let diff: MetadataDiff

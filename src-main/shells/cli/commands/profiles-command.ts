@@ -26,11 +26,6 @@ async function readJsonFile(file: string): Promise<Record<string, unknown>> {
   return json as Record<string, unknown>
 }
 
-function describe(p: ConnectionProfile): string[] {
-  const json = JSON.stringify(p, null, 2)
-  return [json]
-}
-
 async function add(ctx: CliContext, values: Record<string, unknown>): Promise<number> {
   const from = stringOpt(values as never, 'from')
   const base = from ? await readJsonFile(from) : {}
@@ -100,7 +95,7 @@ export const profilesCommand: CliCommand = {
         return edit(ctx, profileId(), values)
       case 'show': {
         const p = await ctx.call('profiles:get', { profileId: profileId() })
-        ctx.result(profileOutputSchema, p, () => describe(p))
+        ctx.result(profileOutputSchema, p, () => JSON.stringify(p, null, 2))
         return 0
       }
       case 'rm': {

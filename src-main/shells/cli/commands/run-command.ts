@@ -2,6 +2,7 @@
 // filled from the profile's environment file (the active environment, or --env), then --var name=value, and the
 // dynamic dates ({{$today-1d}}). A placeholder left without a value stops the run (exit 2) before anything is sent.
 import path from 'node:path'
+import { savedQueriesOutputSchema } from '../../../../contract/cli-output'
 import type { QuerySpec } from '../../../../contract/query-channels'
 import type { SavedQuery } from '../../../../contract/library-channels'
 import { substituteDeep } from '../../../../domain/variables/template-variables'
@@ -78,10 +79,9 @@ export const runCommand: CliCommand = {
   async run(ctx, positionals, v) {
     if (v.list === true) {
       const { queries } = await ctx.call('library:list', {})
-      if (ctx.flags.json) ctx.line(JSON.stringify(queries, null, 2))
-      else
-        for (const q of queries)
-          ctx.line(`${q.id.padEnd(32)} ${q.spec.kind.padEnd(6)} ${q.folder ? `${q.folder}/` : ''}${q.name}`)
+      ctx.result(savedQueriesOutputSchema, queries, () =>
+        queries.map((q) => `${q.id.padEnd(32)} ${q.spec.kind.padEnd(6)} ${q.folder ? `${q.folder}/` : ''}${q.name}`)
+      )
       return 0
     }
     const saved = await findQuery(ctx, need(positionals[0], 'the saved query (id or name)', 'See: mlswb run --list'))

@@ -1,5 +1,6 @@
 // `mlswb connect|metadata|search|export`: the ad-hoc commands — log in, browse the metadata, run a query typed on
 // the command line (DMQL2, OData $filter or SparkQL by the profile's kind), or write all its rows to a file.
+import { connectOutputSchema, metadataOutputSchema } from '../../../../contract/cli-output'
 import { KINDS, queryLanguageOf } from '../../../../contract/kinds'
 import { retsFormatSchema, type QuerySpec } from '../../../../contract/query-channels'
 import type { CliCommand, OptionValues } from '../cli-command'
@@ -7,7 +8,6 @@ import { csvOpt, intOpt, need, stringOpt } from '../cli-command'
 import type { CliContext } from '../cli-context'
 import { usageError } from '../cli-exit'
 import { executeQuery } from './query-execution'
-import { z } from 'zod'
 
 export const QUERY_OPTIONS = {
   resource: { type: 'string', help: 'RETS resource / RESO entity set (default Property)' },
@@ -81,7 +81,9 @@ export const connectCommand: CliCommand = {
   options: {},
   async run(ctx, positionals) {
     const info = await ctx.call('session:connect', { profileId: profileArg(positionals) })
-    ctx.result(z.unknown(), info, () => JSON.stringify(info, null, 2))
+    ctx.result(connectOutputSchema, info, () =>
+      Object.entries(info).map(([k, v]) => `${k.padEnd(18)} ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+    )
     return 0
   }
 }
@@ -108,7 +110,8 @@ export const metadataCommand: CliCommand = {
         : resource && cls
           ? await ctx.call('metadata:fields', { profileId, resource, class: cls })
           : await ctx.call('metadata:summary', { profileId })
-    ctx.line(JSON.stringify(value, null, 2))
+    // JSON either way: the tree is not something a table shows well
+    ctx.result(metadataOutputSchema, value, () => JSON.stringify(value, null, 2))
     return 0
   }
 }
