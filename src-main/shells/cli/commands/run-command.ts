@@ -7,11 +7,12 @@ import type { QuerySpec } from '../../../../contract/query-channels'
 import type { SavedQuery } from '../../../../contract/library-channels'
 import { substituteDeep } from '../../../../domain/variables/template-variables'
 import { environmentValues, readEnvironments } from '../../../features/connections/profile-environments'
-import type { CliCommand, OptionValues } from '../cli-command'
-import { intOpt, listOpt, need, stringOpt } from '../cli-command'
+import type { CliCommand } from '../cli-command'
+import { intOpt, need, stringOpt } from '../cli-command'
 import type { CliContext } from '../cli-context'
 import { usageError } from '../cli-exit'
 import { executeQuery } from './query-execution'
+import { missingVariablesError, parseVars } from './variable-options'
 
 async function findQuery(ctx: CliContext, ref: string): Promise<SavedQuery> {
   const { queries } = await ctx.call('library:list', {})
@@ -26,17 +27,6 @@ async function findQuery(ctx: CliContext, ref: string): Promise<SavedQuery> {
     )
   }
   throw { code: 'LIBRARY_NOT_FOUND', message: `There is no saved query "${ref}".`, hint: 'See: mlswb run --list' }
-}
-
-/** `--var name=value` (repeatable) as an object; the value may contain `=`. */
-export function parseVars(values: OptionValues): Record<string, string> {
-  const vars: Record<string, string> = {}
-  for (const pair of listOpt(values, 'var')) {
-    const eq = pair.indexOf('=')
-    if (eq <= 0) throw usageError(`--var takes name=value, not "${pair}".`)
-    vars[pair.slice(0, eq)] = pair.slice(eq + 1)
-  }
-  return vars
 }
 
 function withLimit(spec: QuerySpec, limit: number | undefined, all: boolean): QuerySpec {
@@ -95,13 +85,7 @@ export const runCommand: CliCommand = {
     const envName = stringOpt(v, 'env')
     const values = { ...environmentValues(envFile, envName), ...parseVars(v) }
     const filled = substituteDeep(saved.spec, values)
-    if (filled.missing.length) {
-      throw {
-        code: 'VARIABLE_MISSING',
-        message: `"${saved.name}" needs a value for ${filled.missing.map((n) => `{{${n}}}`).join(', ')}.`,
-        hint: `Give --var ${filled.missing[0]}=… or add it to an environment: mlswb env set ${profileId} <env> ${filled.missing[0]}=…`
-      }
-    }
+    if (filled.missing.length) throw missingVariablesError(`"${saved.name}"`, filled.missing, profileId)
     const out = stringOpt(v, 'out')
     return executeQuery(ctx, {
       profileId,

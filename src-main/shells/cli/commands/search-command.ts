@@ -8,6 +8,8 @@ import { csvOpt, intOpt, need, stringOpt } from '../cli-command'
 import type { CliContext } from '../cli-context'
 import { usageError } from '../cli-exit'
 import { executeQuery } from './query-execution'
+import { missingVariablesError, parseVars } from './variable-options'
+import { substituteText } from '../../../../domain/variables/template-variables'
 
 export const QUERY_OPTIONS = {
   resource: { type: 'string', help: 'RETS resource / RESO entity set (default Property)' },
@@ -17,7 +19,8 @@ export const QUERY_OPTIONS = {
   select: { type: 'string', help: 'fields, comma-separated' },
   limit: { type: 'string', help: 'at most this many rows' },
   all: { type: 'boolean', help: 'follow every page' },
-  out: { type: 'string', short: 'o', help: 'write rows to file.csv or file.json' }
+  out: { type: 'string', short: 'o', help: 'write rows to file.csv or file.json' },
+  var: { type: 'string', multiple: true, help: 'name=value for a {{name}} in the query ({{$today-1d}} needs none)' }
 } as const
 
 export async function specFor(
@@ -28,7 +31,9 @@ export async function specFor(
 ): Promise<QuerySpec> {
   const info = await ctx.call('session:connect', { profileId })
   const language = queryLanguageOf(info.kind)
-  const query = stringOpt(v, 'query') ?? ''
+  const typed = substituteText(stringOpt(v, 'query') ?? '', parseVars(v))
+  if (typed.missing.length) throw missingVariablesError('The query', typed.missing, profileId)
+  const query = typed.value
   const select = csvOpt(v, 'select')
   const limit = intOpt(v, 'limit')
   const resource = stringOpt(v, 'resource')
