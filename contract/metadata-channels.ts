@@ -71,6 +71,11 @@ export type MetadataDiff = z.output<typeof metadataDiffSchema>
 export const metadataVersionSchema = z.strictObject({ version: z.string(), savedAt: z.string() })
 export type MetadataVersion = z.output<typeof metadataVersionSchema>
 
+/** XLSX workbook, the model as JSON, a single-file HTML data dictionary, Markdown, or one CSV of every field. */
+export const METADATA_REPORT_FORMATS = ['xlsx', 'json', 'html', 'md', 'csv'] as const
+export const metadataReportFormatSchema = z.enum(METADATA_REPORT_FORMATS)
+export type MetadataReportFormat = z.output<typeof metadataReportFormatSchema>
+
 export const metadataChannels = {
   'metadata:summary': {
     args: z.strictObject({ profileId: id, refresh: z.boolean().optional() }),
@@ -95,9 +100,9 @@ export const metadataChannels = {
     args: z.strictObject({ profileId: id, from: name, to: name.optional() }),
     result: metadataDiffSchema
   },
-  /** every class's fields and lookup's values loaded, then a spreadsheet (or the model as JSON) written */
+  /** every class's fields and lookup's values loaded, then the report written in the chosen format */
   'metadata:report': {
-    args: z.strictObject({ profileId: id, format: z.enum(['xlsx', 'json']), path: filePath }),
+    args: z.strictObject({ profileId: id, format: metadataReportFormatSchema, path: filePath }),
     result: jobStarted
   }
 } as const

@@ -20,6 +20,7 @@ import { photoHandlers } from '../handlers/photo-handlers'
 import { idxHandlers } from '../handlers/idx-handlers'
 import { activityHandlers } from '../handlers/activity-handlers'
 import { libraryHandlers } from '../handlers/library-handlers'
+import { environmentHandlers } from '../handlers/env-handlers'
 import { QueryLibrary } from '../features/library/query-library'
 import { watchFolder } from '../platform/files/folder-watch'
 import { openSecretStore, BuiltInSecretsOverlay, type SafeStorageLike, type SecretStore } from '../platform/secrets'
@@ -42,6 +43,8 @@ export interface WorkbenchOptions {
   safeStorage?: SafeStorageLike
   /** start the in-process Demo MLS (default true) */
   demo?: boolean | { listings: number }
+  /** wraps the opened secret store (the CLI adds environment-variable secrets behind the keychain) */
+  wrapSecrets?: (store: SecretStore) => SecretStore
 }
 
 export interface Workbench {
@@ -71,7 +74,7 @@ export async function createWorkbench(opts: WorkbenchOptions): Promise<Workbench
     filePath: path.join(opts.userDataDir, 'secrets.json'),
     ...(opts.safeStorage ? { safeStorage: opts.safeStorage } : {})
   })
-  const secrets = new BuiltInSecretsOverlay(base, [])
+  const secrets = new BuiltInSecretsOverlay(opts.wrapSecrets ? opts.wrapSecrets(base) : base, [])
   if (demo) await secrets.seed(demo.profiles.secrets)
   const profiles = new ProfileStore(path.join(opts.userDataDir, 'profiles'), {
     secrets,
@@ -126,7 +129,8 @@ export async function createWorkbench(opts: WorkbenchOptions): Promise<Workbench
       photoHandlers({ sessions, jobs, results, outputFolders }),
       idxHandlers({ sessions, profiles, jobs, results, snapshotDir: path.join(opts.userDataDir, 'idx-snapshots') }),
       activityHandlers(sessions, profiles),
-      libraryHandlers(new QueryLibrary(libraryDir), profiles)
+      libraryHandlers(new QueryLibrary(libraryDir), profiles),
+      environmentHandlers(profiles, path.join(opts.userDataDir, 'profiles'))
     )
   )
   return {

@@ -13,6 +13,7 @@ import { dmqlSpec, registerDmql } from './languages/dmql'
 import { odataSpec, registerOData } from './languages/odata'
 import { registerSparkQL, sparkqlSpec } from './languages/sparkql'
 import { revalidate, type QueryLanguageSpec } from './languages/query-language-glue'
+import { registerVariables } from './variables'
 
 const specs: Record<string, QueryLanguageSpec> = { dmql: dmqlSpec, odata: odataSpec, sparkql: sparkqlSpec }
 
@@ -29,6 +30,10 @@ export function ensureMonaco(): typeof monaco {
   registerDmql(monaco, contextFor)
   registerOData(monaco, contextFor)
   registerSparkQL(monaco, contextFor)
+  registerVariables(
+    monaco,
+    Object.values(specs).map((s) => s.id)
+  )
   const theme = useThemeStore()
   watch(
     () => theme.effective,

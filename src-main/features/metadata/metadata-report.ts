@@ -3,9 +3,7 @@
 // and class so each sheet stands on its own.
 import type { MetadataModel } from '../../../domain/metadata/metadata-model'
 import type { SheetSource } from '../export/xlsx/xlsx-workbook'
-
-const yes = (v: boolean | undefined): string => (v === undefined ? '' : v ? 'Y' : 'N')
-const text = (v: string | number | undefined): string => (v === undefined ? '' : String(v))
+import { FIELD_COLUMNS, fieldCells, text, yes } from './report-writers/field-columns'
 
 function sheet(name: string, columns: string[], rows: string[][]): SheetSource {
   return { name, columns, rows: () => [rows] }
@@ -58,45 +56,9 @@ export function metadataReportSheets(model: MetadataModel, notLoaded: string[] =
     ),
     sheet(
       'Fields',
-      [
-        'Resource',
-        'Class',
-        'SystemName',
-        'StandardName',
-        'LongName',
-        'ShortName',
-        'DBName',
-        'DataType',
-        'MaxLength',
-        'Precision',
-        'Interpretation',
-        'LookupName',
-        'Searchable',
-        'Required',
-        'Key',
-        'Description'
-      ],
+      ['Resource', 'Class', ...FIELD_COLUMNS],
       model.resources.flatMap((r) =>
-        r.classes.flatMap((c) =>
-          (c.fields ?? []).map((f) => [
-            r.name,
-            c.name,
-            f.systemName,
-            text(f.standardName),
-            text(f.longName),
-            text(f.shortName),
-            text(f.dbName),
-            f.dataType,
-            text(f.maxLength),
-            text(f.precision),
-            text(f.interpretation),
-            text(f.lookupName),
-            yes(f.searchable),
-            yes(f.required),
-            yes(f.isKey),
-            text(f.description)
-          ])
-        )
+        r.classes.flatMap((c) => (c.fields ?? []).map((f) => [r.name, c.name, ...fieldCells(f)]))
       )
     ),
     sheet(

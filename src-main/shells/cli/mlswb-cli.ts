@@ -1,198 +1,143 @@
-// `npm run cli -- <command>`: the workbench without a window, for scripts and quick checks. It drives the same
-// handler table as the app (so validation, redaction and errors are identical) and prints JSON or CSV.
-import { parseArgs } from 'node:util'
-import { createWorkbench, type Workbench } from '../../app/workbench'
+// `mlswb <command>` (npx mlswb, npm run cli --): the workbench without a window, for scripts, cron and CI. It drives
+// the same handler table as the app (so validation, redaction and errors are identical); each command group is a
+// module in commands/. Output: human text, or --json validated against contract/cli-output.ts; notes and progress
+// on stderr; exit codes 0 ok, 1 failed, 2 usage, 3 auth, 4 refused, 130 cancelled.
+import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { defaultUserDataDir } from '../../app/user-data'
-import { APP_VERSION } from '../../app/version'
-import type { ArgsOf, RequestChannel, ResultOf } from '../../../contract/ipc-contract'
-import { retsFormatSchema, type QuerySpec } from '../../../contract/query-channels'
-import { KINDS, queryLanguageOf } from '../../../contract/kinds'
+import { toErrorShape } from '../../../contract/app-error'
+import { CLI_EXIT, cliErrorOutputSchema } from '../../../contract/cli-output'
 import { redactor } from '../../platform/redaction/redactor'
+import type { CliCommand } from './cli-command'
+import { CliContext, type CliIo } from './cli-context'
+import { exitCodeFor } from './cli-exit'
+import { commandHelp, GLOBAL_OPTIONS, mainHelp } from './cli-help'
+import { bashCompletion, zshCompletion } from './cli-completion'
+import { profilesCommand } from './commands/profiles-command'
+import { secretsCommand } from './commands/secrets-command'
+import { envCommand } from './commands/env-command'
+import { testCommand } from './commands/test-command'
+import { connectCommand, exportCommand, metadataCommand, searchCommand } from './commands/search-command'
+import { runCommand } from './commands/run-command'
+import { photosCommand } from './commands/photos-command'
+import { reportCommand } from './commands/report-command'
+import { diffCommand } from './commands/diff-command'
+import { idxCommand } from './commands/idx-command'
+import { activityCommand } from './commands/activity-command'
 
-const USAGE = `MLS Workbench CLI ${APP_VERSION}
-
-Usage: npm run cli -- <command> [options]
-
-Commands:
-  profiles                               list connection profiles (Demo MLS ones included)
-  connect  <profile>                     log in and print the server's facts
-  metadata <profile> [--resource R --class C] [--lookup L]
-                                         the metadata tree, a class's fields, or a lookup's values
-  search   <profile> --query Q [--resource R --class C] [--format F] [--select a,b] [--limit N] [--all]
-                                         run a DMQL2 (RETS), OData $filter (RESO) or SparkQL (Spark) query
-  export   <profile> --query Q ... --out file.csv|file.json
-                                         run the query and write every row to a file
-
-Options: --no-demo (do not start the built-in Demo MLS), --user-data DIR
-Secrets are read from the system keychain; nothing secret is printed.`
-
-type Call = <C extends RequestChannel>(channel: C, args: ArgsOf<C>) => Promise<ResultOf<C>>
-
-async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      resource: { type: 'string' },
-      class: { type: 'string' },
-      lookup: { type: 'string' },
-      query: { type: 'string', short: 'q' },
-      format: { type: 'string' },
-      select: { type: 'string' },
-      limit: { type: 'string' },
-      all: { type: 'boolean' },
-      out: { type: 'string', short: 'o' },
-      'no-demo': { type: 'boolean' },
-      'user-data': { type: 'string' },
-      help: { type: 'boolean', short: 'h' }
-    }
-  })
-  const [command, profileId] = positionals
-  if (!command || values.help) {
-    console.log(USAGE)
-    return command ? 0 : 2
-  }
-  const workbench = await createWorkbench({
-    mode: 'cli',
-    version: APP_VERSION,
-    userDataDir: values['user-data'] ?? defaultUserDataDir(),
-    openExternal: async () => false,
-    demo: !values['no-demo']
-  })
-  const call: Call = async (channel, args) => {
-    const env = await workbench.registry.dispatch(channel, args, { transport: 'web' })
-    if (!env.ok) throw env.error
-    return env.value as never
-  }
-  try {
-    const needProfile = (): string => {
-      if (!profileId)
-        throw { code: 'CLI_USAGE', message: `"${command}" needs a profile id (see: npm run cli -- profiles).` }
-      return profileId
-    }
-    switch (command) {
-      case 'profiles':
-        print(await call('profiles:list', {}))
-        return 0
-      case 'connect':
-        print(await call('session:connect', { profileId: needProfile() }))
-        return 0
-      case 'metadata': {
-        const id = needProfile()
-        await call('session:connect', { profileId: id })
-        if (values.lookup && values.resource)
-          print(await call('metadata:lookup', { profileId: id, resource: values.resource, lookup: values.lookup }))
-        else if (values.resource && values.class)
-          print(await call('metadata:fields', { profileId: id, resource: values.resource, class: values.class }))
-        else print(await call('metadata:summary', { profileId: id }))
-        return 0
-      }
-      case 'search':
-      case 'export':
-        return await runQuery(workbench, call, needProfile(), command === 'export', values)
-      default:
-        console.error(`Unknown command "${command}".\n\n${USAGE}`)
-        return 2
-    }
-  } catch (err) {
-    const e = err as { code?: string; message?: string; hint?: string; detail?: string }
-    console.error(redactor.text(`Error ${e.code ?? ''}: ${e.message ?? String(err)}`))
-    if (e.detail) console.error(redactor.text(e.detail))
-    if (e.hint) console.error(`Hint: ${e.hint}`)
-    return 1
-  } finally {
-    await workbench.close()
-  }
-}
-
-async function runQuery(
-  workbench: Workbench,
-  call: Call,
-  profileId: string,
-  toFile: boolean,
-  v: Record<string, string | boolean | undefined>
-): Promise<number> {
-  const info = await call('session:connect', { profileId })
-  const query = String(v.query ?? '')
-  const select = typeof v.select === 'string' ? v.select.split(',').map((s) => s.trim()) : undefined
-  const limit = typeof v.limit === 'string' ? Number(v.limit) : undefined
-  const fetchAll = toFile || v.all === true
-  let spec: QuerySpec
-  const language = queryLanguageOf(info.kind)
-  if (language === undefined) {
-    throw { code: 'CLI_USAGE', message: `A ${KINDS[info.kind].label} profile has nothing to query.` }
-  }
-  if (language === 'dmql') {
-    if (typeof v.resource !== 'string' || typeof v.class !== 'string') {
-      throw { code: 'CLI_USAGE', message: `A ${KINDS[info.kind].label} search needs --resource and --class.` }
-    }
-    const format = retsFormatSchema.safeParse(v.format ?? 'COMPACT-DECODED')
-    if (!format.success) {
-      throw { code: 'CLI_USAGE', message: `--format is one of ${retsFormatSchema.options.join(', ')}.` }
-    }
-    spec = {
-      kind: 'dmql',
-      resource: v.resource,
-      class: v.class,
-      query,
-      format: format.data,
-      count: 1,
-      standardNames: false,
-      fetchAll,
-      ...(select ? { select } : {}),
-      ...(limit ? { limit } : {})
-    }
-  } else if (language === 'odata') {
-    spec = {
-      kind: 'odata',
-      resource: typeof v.resource === 'string' ? v.resource : 'Property',
-      count: true,
-      fetchAll,
-      ...(query ? { filter: query } : {}),
-      ...(select ? { select } : {}),
-      ...(limit ? { top: limit } : {})
-    }
-  } else {
-    spec = {
-      kind: 'spark',
-      fetchAll,
-      ...(query ? { filter: query } : {}),
-      ...(select ? { select } : {}),
-      ...(limit ? { maxRows: limit } : {})
-    }
-  }
-  const { jobId, resultId } = await call('query:run', { profileId, spec })
-  await workbench.jobs.settled(jobId)
-  const job = workbench.jobs.list().find((j) => j.jobId === jobId)
-  if (job?.state === 'failed' && job.error) throw job.error
-  const summary = await call('results:summary', { resultId })
-  if (typeof v.out === 'string') {
-    const format = v.out.toLowerCase().endsWith('.json') ? 'json' : 'csv'
-    const res = await call('results:export', { resultId, format, path: (await import('node:path')).resolve(v.out) })
-    console.error(`${res.rows} rows written to ${res.path} (${res.bytes} bytes).`)
+const completionCommand: CliCommand = {
+  name: 'completion',
+  summary: 'print a bash or zsh completion script',
+  usage: ['completion bash|zsh'],
+  examples: ['source <(mlswb completion bash)', 'mlswb completion zsh > ~/.zfunc/_mlswb'],
+  subcommands: ['bash', 'zsh'],
+  options: {},
+  async run(ctx, positionals) {
+    const shell = positionals[0] ?? 'bash'
+    if (shell !== 'bash' && shell !== 'zsh') throw { code: 'CLI_USAGE', message: 'completion takes bash or zsh.' }
+    ctx.line((shell === 'bash' ? bashCompletion : zshCompletion)(COMMANDS))
     return 0
   }
-  const names = summary.columns.map((c) => c.name)
-  console.log(names.join('\t'))
-  for (let offset = 0; offset < summary.total; offset += 1000) {
-    const page = await call('results:page', { resultId, offset, limit: 1000 })
-    for (const row of page.rows) console.log(row.join('\t'))
+}
+
+export const COMMANDS: readonly CliCommand[] = [
+  profilesCommand,
+  secretsCommand,
+  envCommand,
+  testCommand,
+  connectCommand,
+  metadataCommand,
+  searchCommand,
+  exportCommand,
+  runCommand,
+  photosCommand,
+  reportCommand,
+  diffCommand,
+  idxCommand,
+  activityCommand,
+  completionCommand
+]
+
+/** Commands that never need a workbench (no Demo MLS, no keychain probe). */
+const OFFLINE = new Set(['completion'])
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  // the command is the first word that is not an option or the value of --user-data
+  const name = argv.find((a, i) => !a.startsWith('-') && argv[i - 1] !== '--user-data')
+  const command = COMMANDS.find((c) => c.name === name)
+  const wantsHelp = argv.includes('--help') || argv.includes('-h')
+  if (!command) {
+    if (name !== undefined) io.stderr.write(`Unknown command "${name}".\n\n`)
+    ;(name === undefined && wantsHelp ? io.stdout : io.stderr).write(`${mainHelp(COMMANDS)}\n`)
+    return name === undefined && wantsHelp ? CLI_EXIT.ok : CLI_EXIT.usage
   }
-  console.error(
-    `${summary.total} rows${summary.serverCount !== undefined ? ` of ${summary.serverCount} matching` : ''}.`
+  if (wantsHelp) {
+    io.stdout.write(`${commandHelp(command)}\n`)
+    return CLI_EXIT.ok
+  }
+  const jsonWanted = argv.includes('--json')
+  let ctx: CliContext | undefined
+  const onInterrupt = (): void => {
+    if (ctx?.isInterrupted) process.exit(CLI_EXIT.cancelled) // a second Ctrl+C: stop now
+    io.stderr.write('\nCancelling… (partial files are kept; run again to resume)\n')
+    ctx?.interrupt()
+  }
+  process.on('SIGINT', onInterrupt)
+  try {
+    const parsed = parseArgs({
+      args: argv.filter((_, i) => i !== argv.indexOf(name as string)),
+      allowPositionals: true,
+      strict: true,
+      options: { ...GLOBAL_OPTIONS, ...command.options } as NonNullable<ParseArgsConfig['options']>
+    })
+    const v = parsed.values as Record<string, string | boolean | string[] | undefined>
+    ctx = new CliContext(
+      {
+        json: v.json === true,
+        quiet: v.quiet === true,
+        userData: typeof v['user-data'] === 'string' ? v['user-data'] : defaultUserDataDir(),
+        demo: v['no-demo'] !== true && !OFFLINE.has(command.name)
+      },
+      io
+    )
+    return await command.run(ctx, parsed.positionals, v)
+  } catch (err) {
+    const shape = toErrorShape(err)
+    // parseArgs' own errors (unknown option, missing value) are usage errors
+    const code = (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? CLI_EXIT.usage : exitCodeFor(shape)
+    const message = redactor.text(`Error ${shape.code}: ${shape.message}`)
+    io.stderr.write(`${message}\n`)
+    if (shape.detail) io.stderr.write(`${redactor.text(shape.detail)}\n`)
+    if (shape.hint) io.stderr.write(`Hint: ${redactor.text(shape.hint)}\n`)
+    if (code === CLI_EXIT.usage) io.stderr.write(`See: mlswb ${command.name} --help\n`)
+    if (jsonWanted) {
+      const out = cliErrorOutputSchema.parse({
+        error: JSON.parse(redactor.text(JSON.stringify(shape))),
+        exitCode: code
+      })
+      io.stdout.write(`${JSON.stringify(out, null, 2)}\n`)
+    }
+    return code
+  } finally {
+    process.off('SIGINT', onInterrupt)
+    await ctx?.close()
+  }
+}
+
+/** The process entry (bin/mlswb.mjs, npm run cli): real stdio and environment, then exit with the code. */
+export function main(): void {
+  runCli(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env
+  }).then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      process.stderr.write(`${redactor.text(err instanceof Error ? err.message : String(err))}\n`)
+      process.exit(CLI_EXIT.failed)
+    }
   )
-  for (const w of summary.warnings) console.error(`Warning: ${w}`)
-  return 0
 }
 
-function print(value: unknown): void {
-  console.log(redactor.text(JSON.stringify(value, null, 2)))
-}
-
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(err instanceof Error ? err.message : String(err))
-    process.exit(1)
-  }
-)
+// run when executed directly (tsx src-main/shells/cli/mlswb-cli.ts), not when imported by bin/mlswb.mjs or tests
+if (process.argv[1] && /mlswb-cli\.[cm]?[jt]s$/.test(process.argv[1])) main()

@@ -8,6 +8,8 @@ import { useJobsStore } from '../../shell/jobs-store'
 import { useResultsStore } from '../results/results-store'
 import { useSessionStore } from '../metadata/session-store'
 import { useToastStore } from '../../shell/toasts-store'
+import { useEnvironmentsStore } from '../environments/environments-store'
+import { substituteDeep } from '../../../domain/variables/template-variables'
 
 export interface QueryTab {
   id: string
@@ -101,9 +103,19 @@ export const useQueryTabsStore = defineStore('query-tabs', () => {
       tab.errors = built.errors
       return
     }
+    // {{variables}}: the active environment of the tab's profile and the dynamic dates
+    const environments = useEnvironmentsStore()
+    await environments.load(tab.profileId).catch(() => undefined)
+    const filled = substituteDeep(built.spec, environments.activeValues(tab.profileId))
+    if (filled.missing.length) {
+      tab.errors = filled.missing.map(
+        (n) => `No value for {{${n}}}: add it to the active environment (status bar → Environments).`
+      )
+      return
+    }
     tab.errors = []
     try {
-      const { jobId, resultId } = await call('query:run', { profileId: tab.profileId, spec: built.spec })
+      const { jobId, resultId } = await call('query:run', { profileId: tab.profileId, spec: filled.value })
       tab.jobId = jobId
       tab.resultId = resultId
       currentId.value = tab.id

@@ -7,6 +7,7 @@ import type {
   LanguageServices,
   SyntaxTokenKind
 } from '../../../domain/query-languages/editor/editor-types'
+import { findVariables } from '../../../domain/variables/template-variables'
 
 type MonacoApi = typeof Monaco
 export type ContextOf = (modelUri: string) => EditorContext
@@ -127,7 +128,12 @@ export function revalidate(
 ): void {
   if (model.isDisposed() || model.getLanguageId() !== spec.id) return
   const text = model.getValue()
-  const markers = spec.services.diagnose(text, contextOf(model.uri.toString())).map((d) => {
+  // a {{variable}} is filled in before the query is sent: what the parser says about it is not the user's problem
+  const placeholders = findVariables(text)
+  const inPlaceholder = (d: { from: number; to: number }): boolean =>
+    placeholders.some((p) => d.from < p.end && Math.max(d.to, d.from + 1) > p.start)
+  const diagnostics = spec.services.diagnose(text, contextOf(model.uri.toString())).filter((d) => !inPlaceholder(d))
+  const markers = diagnostics.map((d) => {
     // A zero-width range (error at the end of the text) would be invisible: widen it to one character.
     let { from, to } = d
     if (to <= from) [from, to] = from < text.length ? [from, from + 1] : [Math.max(0, from - 1), from]

@@ -154,6 +154,14 @@ describe('result schemas against real handler results', () => {
     await checked('library:delete', { queryId: copy.id })
   })
 
+  it("a profile's environments", async () => {
+    await checked('env:save', {
+      profileId: 'demo-reso',
+      file: { active: 'staging', environments: { staging: { city: 'Fargo' } } }
+    })
+    await checked('env:get', { profileId: 'demo-reso' })
+  })
+
   it('covered every request channel, and every event sent matched its schema', () => {
     expect(Object.keys(requestChannels).filter((c) => !seen.has(c as RequestChannel))).toEqual([])
     expect(badEvents).toEqual([])
