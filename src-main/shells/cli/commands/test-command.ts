@@ -11,7 +11,8 @@ const EXIT_BY_STEP = {
   tcp: CLI_EXIT.failed,
   tls: CLI_EXIT.failed,
   http: CLI_EXIT.refused,
-  auth: CLI_EXIT.auth
+  auth: CLI_EXIT.auth,
+  metadata: CLI_EXIT.refused
 } as const
 
 export const testCommand: CliCommand = {
@@ -30,7 +31,8 @@ export const testCommand: CliCommand = {
       () =>
         steps.flatMap((s) => [
           `${s.ok ? 'ok  ' : 'FAIL'} ${s.step.padEnd(5)} ${s.detail} (${Math.round(s.ms)} ms)`,
-          ...(s.hint && !s.ok ? [`     ${s.hint}`] : [])
+          ...(s.hint && !s.ok ? [`     ${s.hint}`] : []),
+          ...(s.warnings ?? []).map((w) => `     warning: ${w}`)
         ])
     )
     for (const used of ctx.envSecrets()?.sourcesUsed() ?? []) {
