@@ -1,7 +1,7 @@
 // RESO Web API / OData v4 client: $metadata (streamed into the EDMX reader), queries paged by following
 // @odata.nextLink opaquely (relative links resolved; short pages are normal; a link seen twice stops the loop),
-// `Prefer: odata.maxpagesize`, rows streamed out of each page by the byte-level splitter, the DD 2.x Lookup
-// resource checked against @odata.count. Auth, throttling and quota headers come from authorizedExchange.
+// a link to another origin stops paging (the token stays with the service root), `Prefer: odata.maxpagesize`,
+// rows streamed out of each page by the byte-level splitter, the DD 2.x Lookup resource checked against @odata.count. Auth, throttling and quota headers come from authorizedExchange.
 import type { MetadataModel } from '../../../domain/metadata/metadata-model'
 import { findClass } from '../../../domain/metadata/metadata-model'
 import type { ResultWriter } from '../../platform/results/result-types'
@@ -77,7 +77,8 @@ export class ODataClient {
       { method: 'GET', url, headers, ...(signal ? { signal } : {}) },
       {
         transport: this.opts.transport,
-        auth: this.auth,
+        // credentials go only to the service root's scheme + host + port, whatever URL reaches this point
+        auth: sameOrigin(url, this.opts.serviceRoot) ? this.auth : noAuthorizer,
         ...(this.opts.retry ? { retry: this.opts.retry } : {}),
         ...(this.opts.onQuota ? { onQuota: this.opts.onQuota } : {})
       }
@@ -159,6 +160,10 @@ export class ODataClient {
           const members = pageMembers(step.value)
           if (members.count !== undefined) summary.serverCount ??= members.count
           url = members.nextLink ? nextUrl(members.nextLink, url) : undefined
+          if (url && !sameOrigin(url, this.opts.serviceRoot)) {
+            summary.warnings.push(foreignLinkWarning(url, this.opts.serviceRoot))
+            url = undefined
+          }
           break
         }
         for (const record of step.value) {
@@ -239,4 +244,23 @@ export class ODataClient {
 /** nextLink is opaque: an absolute link is followed byte for byte; only a relative one is resolved (against the page). */
 function nextUrl(link: string, pageUrl: string): string {
   return /^[a-z][a-z0-9+.-]*:/i.test(link) ? link : new URL(link, pageUrl).toString()
+}
+
+/** Same scheme, host and port: an https service root never lets its token travel to an http:// link. */
+export function sameOrigin(url: string, root: string): boolean {
+  try {
+    return new URL(url).origin === new URL(root).origin
+  } catch {
+    return false
+  }
+}
+
+function foreignLinkWarning(link: string, root: string): string {
+  const to = new URL(link)
+  const from = new URL(root)
+  const what = to.protocol !== from.protocol ? `${to.protocol}//${to.host}` : to.host
+  return (
+    `The server's next link points to ${what}, not the service (${from.protocol}//${from.host}); ` +
+    'paging stopped there so the access token is not sent to another host.'
+  )
 }
