@@ -14,6 +14,7 @@ import { readThumbnail } from '../features/export/photos/thumbnail-file'
 import type { PhotoExportRequest } from '../features/export/photos/photo-export-types'
 import type { PhotoExportSummary } from '../../contract/photo-channels'
 import type { PartialHandlerTable } from './handler-registry'
+import { checkExportDestination } from '../platform/files/export-path-guard'
 
 const KEEP_SUMMARIES = 20
 const MAX_KEYS = 100_000
@@ -49,6 +50,7 @@ export function photoHandlers({ sessions, jobs, results, outputFolders }: PhotoH
       if (!path.isAbsolute(args.destination)) {
         throw new AppError({ code: 'EXPORT_BAD_PATH', message: 'Give a full path for the destination folder.' })
       }
+      checkExportDestination(args.destination)
       const source = sessions
         .capability(profileId, 'photos')
         .open({ ...(resource ? { resource } : {}), ...(mode ? { mode } : {}) })

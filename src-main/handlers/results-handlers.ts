@@ -7,6 +7,7 @@ import type { ResultSummary } from '../../contract/results-channels'
 import type { ResultRegistry } from '../platform/results/result-registry'
 import type { WireLog } from '../platform/http/wire-log'
 import { exportXlsx } from '../features/export/xlsx/xlsx-export'
+import { checkExportDestination } from '../platform/files/export-path-guard'
 import type { PartialHandlerTable } from './handler-registry'
 
 export interface ResultsHandlerDeps {
@@ -42,7 +43,7 @@ export function resultsHandlers({ results, wireLog, jobOfResult }: ResultsHandle
     },
     'results:page': ({ resultId, offset, limit }) => results.page(resultId, offset, limit),
     'results:export': async ({ resultId, format, path: target }) => {
-      const file = await checkExportPath(target, format)
+      const file = await checkExportPath(checkExportDestination(target), format)
       const s = store(resultId)
       const rows =
         format === 'csv'
