@@ -42,12 +42,12 @@ export function resultsHandlers({ results, wireLog, jobOfResult }: ResultsHandle
       return summary
     },
     'results:page': ({ resultId, offset, limit }) => results.page(resultId, offset, limit),
-    'results:export': async ({ resultId, format, path: target }) => {
+    'results:export': async ({ resultId, format, path: target, bom }) => {
       const file = await checkExportPath(checkExportDestination(target), format)
       const s = store(resultId)
       const rows =
         format === 'csv'
-          ? await s.exportCsv(file)
+          ? await s.exportCsv(file, bom ? { bom } : {})
           : format === 'json'
             ? await s.exportJson(file)
             : await exportXlsx(s, file)
