@@ -1,6 +1,7 @@
 // Photo export as a job on the live connection: the engine streams objects to disk with progress and cancel; the
 // summary (counts, errors, first files for the thumbnail strip) is kept for the renderer to ask for, and its
-// destination becomes a folder the app may show in the file manager.
+// destination becomes a folder the app may show in the file manager — once the export has made it a folder.
+import { lstat } from 'node:fs/promises'
 import path from 'node:path'
 import { AppError } from '../../contract/app-error'
 import type { SessionManager } from '../features/connections/session-manager'
@@ -58,13 +59,16 @@ export function photoHandlers({ sessions, jobs, results, outputFolders }: PhotoH
       const request: PhotoExportRequest = { ...rest, listingKeys: await listingKeys(given, keysFrom) }
       // the summary is kept before the job's final event goes out, so the renderer finds it when it asks
       const started = jobs.start(photoExportJobSpec(request), async (job) => {
-        const summary = await exportPhotos(request, source, job)
-        summaries.set(started.jobId, summary)
-        if (summaries.size > KEEP_SUMMARIES) summaries.delete(summaries.keys().next().value as string)
-        return summary
+        try {
+          const summary = await exportPhotos(request, source, job)
+          summaries.set(started.jobId, summary)
+          if (summaries.size > KEEP_SUMMARIES) summaries.delete(summaries.keys().next().value as string)
+          return summary
+        } finally {
+          await rememberFolder(outputFolders, request.destination)
+        }
       })
       started.result.catch(() => undefined) // a failed export reports through job:progress
-      outputFolders.add(path.resolve(request.destination))
       return { jobId: started.jobId, listings: request.listingKeys.length }
     },
     'photos:options': async ({ profileId, resource }) =>
@@ -80,4 +84,10 @@ export function photoHandlers({ sessions, jobs, results, outputFolders }: PhotoH
       return readThumbnail(summary.destination, file)
     }
   }
+}
+
+/** Only a real folder the export wrote into may be shown: a destination that named a file (a program) never is. */
+async function rememberFolder(outputFolders: Set<string>, destination: string): Promise<void> {
+  const info = await lstat(destination).catch(() => undefined)
+  if (info?.isDirectory()) outputFolders.add(path.resolve(destination))
 }
