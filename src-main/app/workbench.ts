@@ -30,6 +30,7 @@ import { MetadataCache } from '../features/metadata/metadata-cache'
 import { WireLog } from '../platform/http/wire-log'
 import { ResultRegistry } from '../platform/results/result-registry'
 import type { AppInfo } from '../../contract/app-channels'
+import { acquireUserDataLock, type UserDataLock } from './user-data-lock'
 
 export interface WorkbenchOptions {
   mode: AppInfo['mode']
@@ -56,6 +57,8 @@ export interface Workbench {
   demo: DemoHost | undefined
   /** temp folder for spilled bodies and result rows (removed on close) */
   spillDir: string
+  /** whether this instance may save into the user-data folder, and if not, who holds it */
+  userDataLock: UserDataLock
   info(): AppInfo
   close(): Promise<void>
 }
@@ -67,6 +70,8 @@ export async function createWorkbench(opts: WorkbenchOptions): Promise<Workbench
   const spillDir = mkdtempSync(path.join(os.tmpdir(), 'mlswb-spill-'))
   const demo = opts.demo === false ? undefined : await startDemoHost(typeof opts.demo === 'object' ? opts.demo : {})
 
+  // one writer per user-data folder: a second instance (web, CLI, desktop) opens it read-only
+  const lock = acquireUserDataLock(opts.userDataDir, opts.mode)
   const base = await openSecretStore({
     filePath: path.join(opts.userDataDir, 'secrets.json'),
     ...(opts.safeStorage ? { safeStorage: opts.safeStorage } : {})
@@ -75,7 +80,8 @@ export async function createWorkbench(opts: WorkbenchOptions): Promise<Workbench
   if (demo) await secrets.seed(demo.profiles.secrets)
   const profiles = new ProfileStore(path.join(opts.userDataDir, 'profiles'), {
     secrets,
-    builtIns: () => demo?.profiles.profiles ?? []
+    builtIns: () => demo?.profiles.profiles ?? [],
+    assertWritable: lock.assertWritable
   })
   const libraryDir = path.join(opts.userDataDir, 'library')
   const unwatch = (['profiles', 'library'] as const).map((folder) =>
@@ -125,7 +131,7 @@ export async function createWorkbench(opts: WorkbenchOptions): Promise<Workbench
       photoHandlers({ sessions, jobs, results, outputFolders }),
       idxHandlers({ sessions, profiles, jobs, results, snapshotDir: path.join(opts.userDataDir, 'idx-snapshots') }),
       activityHandlers(sessions, profiles),
-      libraryHandlers(new QueryLibrary(libraryDir), profiles)
+      libraryHandlers(new QueryLibrary(libraryDir, { assertWritable: lock.assertWritable }), profiles)
     )
   )
   return {
@@ -139,6 +145,7 @@ export async function createWorkbench(opts: WorkbenchOptions): Promise<Workbench
     results,
     demo,
     spillDir,
+    userDataLock: lock,
     info,
     async close() {
       for (const stop of unwatch) stop()
@@ -147,6 +154,7 @@ export async function createWorkbench(opts: WorkbenchOptions): Promise<Workbench
       results.disposeAll()
       await demo?.server.close()
       rmSync(spillDir, { recursive: true, force: true })
+      lock.release()
     }
   }
 }

@@ -43,7 +43,7 @@ export function resultsHandlers({ results, wireLog, jobOfResult }: ResultsHandle
     },
     'results:page': ({ resultId, offset, limit }) => results.page(resultId, offset, limit),
     'results:export': async ({ resultId, format, path: target, bom }) => {
-      const file = await checkExportPath(checkExportDestination(target), format)
+      const file = checkExportDestination(await checkExportPath(target, format))
       const s = store(resultId)
       const rows =
         format === 'csv'

@@ -2,7 +2,7 @@
 // system), are fsynced, then renamed over the target. A reader — or a crash, or git — sees the old file or the new
 // one, never half of either. Profiles, saved queries, exports and the metadata cache all write through here.
 import { createWriteStream, openSync, rmSync, type WriteStream } from 'node:fs'
-import { mkdir, open, rename, rm } from 'node:fs/promises'
+import { link, mkdir, open, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { Writable } from 'node:stream'
@@ -10,6 +10,11 @@ import { Writable } from 'node:stream'
 export interface AtomicWriteOptions {
   /** file mode of the new file (default 0o644; secrets files use 0o600) */
   mode?: number
+  /**
+   * create only: fail with EEXIST when `file` exists (another instance made it meanwhile) instead of replacing it.
+   * The finished temp file is hard-linked into place, which the file system does atomically and exclusively.
+   */
+  exclusive?: boolean
 }
 
 /** A hidden sibling of `file`, unique per call, so concurrent writers never share a temp file. */
@@ -32,7 +37,10 @@ export async function writeFileAtomic(
     } finally {
       await handle.close()
     }
-    await rename(tmp, file)
+    if (options.exclusive) {
+      await link(tmp, file)
+      await rm(tmp, { force: true })
+    } else await rename(tmp, file)
   } catch (err) {
     await rm(tmp, { force: true })
     throw err

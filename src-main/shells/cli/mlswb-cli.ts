@@ -59,6 +59,8 @@ async function main(argv: string[]): Promise<number> {
     openExternal: async () => false,
     demo: !values['no-demo']
   })
+  const readOnly = workbench.userDataLock.readOnlyReason
+  if (readOnly) console.error(readOnly)
   const call: Call = async (channel, args) => {
     const env = await workbench.registry.dispatch(channel, args, { transport: 'web' })
     if (!env.ok) throw env.error
