@@ -15,6 +15,11 @@ export interface HttpClientOptions {
   userAgent?: string
   /** idle socket timeout (connect, headers and between body chunks) */
   timeoutMs?: number
+  /**
+   * total deadline per request, headers and whole body (a reply trickling a byte every few seconds never trips the
+   * idle timeout); unset or 0 = none. Streaming searches the user can cancel pass `deadlineMs: 0` per request.
+   */
+  deadlineMs?: number
   /** http://user:pass@host:port */
   proxyUrl?: string
   /** extra PEM CA certificate(s) trusted for https */
@@ -31,6 +36,8 @@ export interface HttpRequest {
   body?: string | Buffer
   signal?: AbortSignal
   timeoutMs?: number
+  /** overrides the client's total deadline for this request; 0 = none */
+  deadlineMs?: number
   /** set false to keep the body encoded (default true) */
   decompress?: boolean
   /**
@@ -129,8 +136,10 @@ export class HttpClient {
   ): Promise<HttpResponse> {
     const secure = url.protocol === 'https:'
     const timeoutMs = req.timeoutMs ?? this.options.timeoutMs ?? 60_000
+    const deadlineMs = req.deadlineMs ?? this.options.deadlineMs ?? 0
     return new Promise<HttpResponse>((resolve, reject) => {
       let body: PassThrough | undefined
+      let deadline: NodeJS.Timeout | undefined
       const options: https.RequestOptions = {
         method,
         protocol: url.protocol,
@@ -150,6 +159,7 @@ export class HttpClient {
         if (req.credentials !== 'omit') this.cookies.setFromResponse(url.href, incoming.headers['set-cookie'])
         recorder?.response(status, statusText, incoming.headers)
         body = this.responseBody(incoming, req.decompress !== false, recorder)
+        if (deadline) body.once('close', () => clearTimeout(deadline))
         resolve(makeResponse(url.href, status, statusText, incoming, body, recorder?.id))
       })
       outgoing.setTimeout(timeoutMs, () => {
@@ -162,7 +172,22 @@ export class HttpClient {
         body?.destroy(err)
         outgoing.destroy(err)
       })
-      outgoing.on('error', (err) => reject(networkError(err, url)))
+      if (deadlineMs > 0) {
+        deadline = setTimeout(() => {
+          const err = new AppError({
+            code: 'HTTP_DEADLINE',
+            message: `The reply from ${url.host} did not finish within ${Math.round(deadlineMs / 1000)} s.`,
+            hint: 'The server is sending very slowly; raise the total timeout in the profile or try later.'
+          })
+          body?.destroy(err)
+          outgoing.destroy(err)
+        }, deadlineMs)
+        deadline.unref()
+      }
+      outgoing.on('error', (err) => {
+        clearTimeout(deadline)
+        reject(networkError(err, url))
+      })
       if (req.body !== undefined) outgoing.write(req.body)
       outgoing.end()
     })

@@ -8,6 +8,8 @@ export interface ApiRequest {
   body?: string | Buffer
   signal?: AbortSignal
   timeoutMs?: number
+  /** total deadline of the request (headers and body); 0 = none */
+  deadlineMs?: number
 }
 
 export interface ApiResponseHead {

@@ -18,7 +18,8 @@ export function httpClientTransport(client: HttpClient): ApiTransport {
       ...(req.headers ? { headers: req.headers } : {}),
       ...(req.body !== undefined ? { body: req.body } : {}),
       ...(req.signal ? { signal: req.signal } : {}),
-      ...(req.timeoutMs ? { timeoutMs: req.timeoutMs } : {})
+      ...(req.timeoutMs ? { timeoutMs: req.timeoutMs } : {}),
+      ...(req.deadlineMs !== undefined ? { deadlineMs: req.deadlineMs } : {})
     })
     return { status: res.status, headers: flat(res.headers), url: res.url, body: res.body }
   }

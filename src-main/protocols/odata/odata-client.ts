@@ -32,7 +32,11 @@ export interface ODataClientOptions {
   maxPageSize?: number
   headers?: Record<string, string>
   onQuota?: (headers: Record<string, string>) => void
+  /** a server handing out ever-new next links would page forever: stop after this many pages (default 100 000) */
+  maxPages?: number
 }
+
+const DEFAULT_MAX_PAGES = 100_000
 
 export interface ODataRunSummary {
   rows: number
@@ -142,7 +146,13 @@ export class ODataClient {
     const prefer = this.opts.maxPageSize ? `odata.maxpagesize=${this.opts.maxPageSize}` : undefined
     const seen = new Set<string>()
     let url: string | undefined = this.url(q)
+    const maxPages = this.opts.maxPages ?? DEFAULT_MAX_PAGES
     while (url) {
+      if (summary.pages >= maxPages) {
+        summary.warnings.push(`Paging stopped after ${maxPages} pages; the server kept sending new next links.`)
+        summary.nextLink = url
+        break
+      }
       if (seen.has(url)) {
         summary.warnings.push(`The server sent the same next link twice (${url}); paging stopped.`)
         break
