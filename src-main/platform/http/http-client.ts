@@ -1,7 +1,9 @@
 // The one HTTP layer (node:http/https, not fetch): we need the exact request URI for digest auth, raw response
 // headers, streaming bodies for multi-MB searches and multipart photos, proxy + custom CA per profile, and a wire
 // log entry per exchange. Redirects are not followed: RETS auth and cookies are per URL, callers decide.
+import type dns from 'node:dns'
 import http from 'node:http'
+import net from 'node:net'
 import https from 'node:https'
 import { PassThrough, type Readable } from 'node:stream'
 import { HttpProxyAgent } from 'http-proxy-agent'
@@ -10,6 +12,7 @@ import { AppError } from '../../../contract/app-error'
 import { CookieJar } from './cookie-jar'
 import { decoderFor } from './content-decoding'
 import type { WireLog, WireRecorder } from './wire-log'
+import { addressRefusal, addressRefusedError, guardedLookup } from './address-policy'
 
 export interface HttpClientOptions {
   userAgent?: string
@@ -27,6 +30,11 @@ export interface HttpClientOptions {
   rejectUnauthorized?: boolean
   cookieJar?: CookieJar
   wireLog?: WireLog
+  /**
+   * refuse link-local addresses always, and loopback/private ones unless `allowPrivate` (the profile's own server
+   * is on such an address); not applied through a proxy, which makes the connection itself
+   */
+  addressGuard?: { allowPrivate: boolean }
 }
 
 export interface HttpRequest {
@@ -137,6 +145,10 @@ export class HttpClient {
     const secure = url.protocol === 'https:'
     const timeoutMs = req.timeoutMs ?? this.options.timeoutMs ?? 60_000
     const deadlineMs = req.deadlineMs ?? this.options.deadlineMs ?? 0
+    const guard = this.options.proxyUrl ? undefined : this.options.addressGuard
+    const literal = url.hostname.replace(/^\[|\]$/g, '')
+    const refused = guard && net.isIP(literal) ? addressRefusal(literal, guard.allowPrivate) : undefined
+    if (refused) return Promise.reject(addressRefusedError(url.host, refused))
     return new Promise<HttpResponse>((resolve, reject) => {
       let body: PassThrough | undefined
       let deadline: NodeJS.Timeout | undefined
@@ -149,6 +161,7 @@ export class HttpClient {
         path: url.pathname + url.search,
         headers,
         agent: this.agentFor(secure),
+        ...(guard ? { lookup: guardedLookup(guard.allowPrivate) as unknown as typeof dns.lookup } : {}),
         ...(req.signal ? { signal: req.signal } : {}),
         ...(secure && this.options.ca ? { ca: this.options.ca } : {}),
         ...(secure && this.options.rejectUnauthorized === false ? { rejectUnauthorized: false } : {})
