@@ -31,6 +31,8 @@ import { WireLog } from '../platform/http/wire-log'
 import { ResultRegistry } from '../platform/results/result-registry'
 import type { AppInfo } from '../../contract/app-channels'
 import { acquireUserDataLock, type UserDataLock } from './user-data-lock'
+import { markSpillOwner, removeCrashLeftovers, SPILL_PREFIX } from './crash-leftovers'
+import { useTempJournal } from '../platform/files/temp-journal'
 
 export interface WorkbenchOptions {
   mode: AppInfo['mode']
@@ -43,6 +45,8 @@ export interface WorkbenchOptions {
   safeStorage?: SafeStorageLike
   /** start the in-process Demo MLS (default true) */
   demo?: boolean | { listings: number }
+  /** bytes of response bodies the raw log keeps (default 512 MB; the oldest bodies are dropped first) */
+  rawLogMaxBytes?: number
 }
 
 export interface Workbench {
@@ -67,11 +71,16 @@ export async function createWorkbench(opts: WorkbenchOptions): Promise<Workbench
   const hub = new EventHub()
   const jobs = new JobManager((p) => hub.emit('job:progress', p))
   // bodies and result rows that outgrow memory spill here; removed on close
-  const spillDir = mkdtempSync(path.join(os.tmpdir(), 'mlswb-spill-'))
+  const spillDir = mkdtempSync(path.join(os.tmpdir(), SPILL_PREFIX))
+  markSpillOwner(spillDir)
   const demo = opts.demo === false ? undefined : await startDemoHost(typeof opts.demo === 'object' ? opts.demo : {})
 
   // one writer per user-data folder: a second instance (web, CLI, desktop) opens it read-only
   const lock = acquireUserDataLock(opts.userDataDir, opts.mode)
+  const journalDir = path.join(opts.userDataDir, 'pending-temp-files')
+  // only the instance that holds the folder clears what crashed runs left
+  if (!lock.readOnlyReason) removeCrashLeftovers(journalDir)
+  useTempJournal(journalDir)
   const base = await openSecretStore({
     filePath: path.join(opts.userDataDir, 'secrets.json'),
     ...(opts.safeStorage ? { safeStorage: opts.safeStorage } : {})
@@ -87,7 +96,10 @@ export async function createWorkbench(opts: WorkbenchOptions): Promise<Workbench
   const unwatch = (['profiles', 'library'] as const).map((folder) =>
     watchFolder(path.join(opts.userDataDir, folder), () => hub.emit('folder:changed', { folder }))
   )
-  const wireLog = new WireLog({ spillDir })
+  const wireLog = new WireLog({
+    spillDir,
+    ...(opts.rawLogMaxBytes !== undefined ? { maxBodyBytes: opts.rawLogMaxBytes } : {})
+  })
   const results = new ResultRegistry({ dir: spillDir })
   const metadataCache = new MetadataCache(path.join(opts.userDataDir, 'metadata-cache'))
   const sessions = new SessionManager(

@@ -6,6 +6,7 @@ import { link, mkdir, open, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { Writable } from 'node:stream'
+import { forgetTempFile, noteTempFile } from './temp-journal'
 
 export interface AtomicWriteOptions {
   /** file mode of the new file (default 0o644; secrets files use 0o600) */
@@ -29,6 +30,7 @@ export async function writeFileAtomic(
 ): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true })
   const tmp = tempPathFor(file)
+  const note = noteTempFile(tmp)
   try {
     const handle = await open(tmp, 'wx', options.mode ?? 0o644)
     try {
@@ -44,6 +46,8 @@ export async function writeFileAtomic(
   } catch (err) {
     await rm(tmp, { force: true })
     throw err
+  } finally {
+    forgetTempFile(note)
   }
   await syncFolder(path.dirname(file))
 }
@@ -58,11 +62,13 @@ export class AtomicWriteStream extends Writable {
   readonly tempFile: string
   private readonly out: WriteStream
   private committed = false
+  private readonly note: string | undefined
 
   constructor(file: string, options: AtomicWriteOptions = {}) {
     super()
     this.file = file
     this.tempFile = tempPathFor(file)
+    this.note = noteTempFile(this.tempFile)
     // opened synchronously so the temp file exists from the start: abort can then remove it at once (below)
     const fd = openSync(this.tempFile, 'wx', options.mode ?? 0o644)
     this.out = createWriteStream(this.tempFile, { fd })
@@ -91,6 +97,7 @@ export class AtomicWriteStream extends Writable {
     // FILE_SHARE_DELETE on Windows.
     try {
       rmSync(this.tempFile, { force: true })
+      forgetTempFile(this.note)
     } catch {
       // nothing more we can do; the error that got us here is the one to report
     }
@@ -141,6 +148,7 @@ export class AtomicWriteStream extends Writable {
     }
     await rename(this.tempFile, this.file)
     this.committed = true
+    forgetTempFile(this.note)
     await syncFolder(path.dirname(this.file))
   }
 }
