@@ -6,6 +6,7 @@ import { responseWithBody, type HttpClient, type HttpResponse } from '../../plat
 import { peekStream } from '../../platform/http/stream-peek'
 import { basicAuthorization, DigestAuth, parseWwwAuthenticate } from './digest-auth'
 import { uaAuthorization } from './ua-auth'
+import { readCapped, SMALL_BODY_LIMIT } from '../json-api/api-transport'
 import { parseLoginBody, resolveCapabilityUrl, type CapabilityName, type LoginBody } from './login-body'
 import { decodeRetsBody, readRetsResponse } from './rets-response'
 import { readRetsReply, type RetsReply } from './rets-reply'
@@ -105,7 +106,7 @@ export class RetsSession {
     const method = this.profile.method ?? 'GET'
     const res = await this.send(method, this.profile.loginUrl, method === 'POST' ? '' : undefined, signal)
     if (res.status === 401) {
-      const text = await res.text('latin1')
+      const text = (await readCapped(res.body, SMALL_BODY_LIMIT, 'truncate')).toString('latin1')
       throw new AppError({
         code: 'RETS_AUTH_FAILED',
         message: `The server refused the login (HTTP 401)${this.basicRefused ? `: ${this.basicRefused}` : '.'}`,
@@ -135,7 +136,7 @@ export class RetsSession {
       // RETS 1.7.2 §4.6: the client must GET the Action URL after login (flexmls shows a notice there)
       try {
         const action = await this.send('GET', capabilities.Action, undefined, signal)
-        result.actionText = (await action.text('latin1')).trim()
+        result.actionText = (await readCapped(action.body, SMALL_BODY_LIMIT, 'truncate')).toString('latin1').trim()
       } catch (err) {
         result.warnings.push(`Action URL failed: ${err instanceof Error ? err.message : String(err)}`)
       }
