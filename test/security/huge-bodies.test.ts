@@ -2,6 +2,7 @@
 // refused past 1 MB and error bodies are cut at 1 MB; reading stops there, so peak RSS stays far below 250 MB.
 // (The COMPACT record and multipart header caps are the performance suite's.)
 import type http from 'node:http'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { afterEach, describe, expect, it } from 'vitest'
 import { HttpClient } from '../../src-main/platform/http/http-client'
 import { httpClientTransport } from '../../src-main/protocols/json-api/http-client-transport'
@@ -30,16 +31,19 @@ function endlessBody(res: http.ServerResponse, status: number, total: number): v
   pump()
 }
 
-/** Peak RSS while `work` runs, sampled every 5 ms. */
+/** Peak RSS while `work` runs, sampled every 5 ms; the longest event-loop stall is printed (a figure, not asserted). */
 async function peakRss(work: () => Promise<unknown>): Promise<number> {
-  global.gc?.()
   let peak = process.memoryUsage.rss()
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 5)
+  const stalls = monitorEventLoopDelay({ resolution: 10 })
+  stalls.enable()
   try {
     await work().catch(() => undefined)
   } finally {
     clearInterval(timer)
+    stalls.disable()
   }
+  console.log(`longest event-loop stall: ${Math.round(stalls.max / 1e6)} ms`)
   return Math.max(peak, process.memoryUsage.rss())
 }
 
