@@ -2,8 +2,9 @@ import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
 import { fileURLToPath } from 'node:url'
 
-// Three suites: pure Node units (+ fixtures), real-HTTP integration against the Demo MLS, and renderer units in
-// happy-dom. The Playwright E2E suite has its own config (test/e2e/vitest.config.ts) because it needs a build.
+// Four suites: pure Node units (+ fixtures), real-HTTP integration against the Demo MLS, hostile servers for the
+// security review, and renderer units in happy-dom. The Playwright E2E suite has its own config
+// (test/e2e/vitest.config.ts) because it needs a build.
 export default defineConfig({
   test: {
     projects: [
@@ -23,6 +24,15 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000
+        }
+      },
+      {
+        test: {
+          // hostile servers on 127.0.0.1, one test per attack of the security review (issue 17)
+          name: 'security',
+          include: ['test/security/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000
         }
       },
       {

@@ -109,7 +109,11 @@ const retsTransport = {
   /** per profile: some servers only accept one; parameters never go in both query and body */
   httpMethod: z.enum(['GET', 'POST']).default('GET'),
   /** 'auto' answers whatever WWW-Authenticate asks for */
-  authMethod: z.enum(['digest', 'basic', 'auto']).default('auto')
+  authMethod: z.enum(['digest', 'basic', 'auto']).default('auto'),
+  /** Basic sends the password itself: 'auto' answers a Basic challenge over plain http only when this is on */
+  allowBasicOverHttp: z.boolean().optional(),
+  /** origins besides the login URL's that may receive the credentials (capability URLs on another host) */
+  credentialOrigins: z.array(httpUrl()).max(20).optional()
 }
 
 const oauth = z

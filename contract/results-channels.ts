@@ -40,7 +40,13 @@ export const resultsChannels = {
     result: resultPageSchema
   },
   'results:export': {
-    args: z.strictObject({ resultId: id, format: z.enum(['csv', 'json', 'xlsx']), path: filePath }),
+    args: z.strictObject({
+      resultId: id,
+      format: z.enum(['csv', 'json', 'xlsx']),
+      path: filePath,
+      /** CSV only: start with a UTF-8 byte order mark so Excel reads accents right */
+      bom: z.boolean().optional()
+    }),
     result: z.strictObject({ path: z.string(), rows: z.number(), bytes: z.number() })
   }
 } as const

@@ -17,7 +17,9 @@ export const wireEntrySchema = z.strictObject({
   requestBody: z.string().optional(),
   contentType: z.string().optional(),
   bodySize: z.number(),
-  error: z.string().optional()
+  error: z.string().optional(),
+  /** the body is no longer kept: why (the raw log's byte cap dropped it) */
+  bodyDropped: z.string().optional()
 })
 export type WireEntry = z.output<typeof wireEntrySchema>
 

@@ -110,7 +110,10 @@ if (buildIsStale(root) && run('npm', ['run', 'build']).status !== 0) {
 // every suite runs inside a private D-Bus session with an unlocked gnome-keyring, so keytar is the real thing
 const keyring = ['sh', path.join(root, 'scripts/with-keyring.sh')]
 const suites = [
-  runVitest(['--project', 'unit', '--project', 'integration', '--project', 'renderer'], keyring),
+  runVitest(
+    ['--project', 'unit', '--project', 'integration', '--project', 'security', '--project', 'renderer'],
+    keyring
+  ),
   runVitest(['--config', 'test/e2e/vitest.config.ts'], keyring)
 ]
 

@@ -31,6 +31,9 @@ import { MetadataCache } from '../features/metadata/metadata-cache'
 import { WireLog } from '../platform/http/wire-log'
 import { ResultRegistry } from '../platform/results/result-registry'
 import type { AppInfo } from '../../contract/app-channels'
+import { acquireUserDataLock, type UserDataLock } from './user-data-lock'
+import { markSpillOwner, removeCrashLeftovers, SPILL_PREFIX } from './crash-leftovers'
+import { useTempJournal } from '../platform/files/temp-journal'
 
 export interface WorkbenchOptions {
   mode: AppInfo['mode']
@@ -45,6 +48,8 @@ export interface WorkbenchOptions {
   demo?: boolean | { listings: number }
   /** wraps the opened secret store (the CLI adds environment-variable secrets behind the keychain) */
   wrapSecrets?: (store: SecretStore) => SecretStore
+  /** bytes of response bodies the raw log keeps (default 512 MB; the oldest bodies are dropped first) */
+  rawLogMaxBytes?: number
 }
 
 export interface Workbench {
@@ -59,6 +64,8 @@ export interface Workbench {
   demo: DemoHost | undefined
   /** temp folder for spilled bodies and result rows (removed on close) */
   spillDir: string
+  /** whether this instance may save into the user-data folder, and if not, who holds it */
+  userDataLock: UserDataLock
   info(): AppInfo
   close(): Promise<void>
 }
@@ -67,9 +74,16 @@ export async function createWorkbench(opts: WorkbenchOptions): Promise<Workbench
   const hub = new EventHub()
   const jobs = new JobManager((p) => hub.emit('job:progress', p))
   // bodies and result rows that outgrow memory spill here; removed on close
-  const spillDir = mkdtempSync(path.join(os.tmpdir(), 'mlswb-spill-'))
+  const spillDir = mkdtempSync(path.join(os.tmpdir(), SPILL_PREFIX))
+  markSpillOwner(spillDir)
   const demo = opts.demo === false ? undefined : await startDemoHost(typeof opts.demo === 'object' ? opts.demo : {})
 
+  // one writer per user-data folder: a second instance (web, CLI, desktop) opens it read-only
+  const lock = acquireUserDataLock(opts.userDataDir, opts.mode)
+  const journalDir = path.join(opts.userDataDir, 'pending-temp-files')
+  // only the instance that holds the folder clears what crashed runs left
+  if (!lock.readOnlyReason) removeCrashLeftovers(journalDir)
+  useTempJournal(journalDir)
   const base = await openSecretStore({
     filePath: path.join(opts.userDataDir, 'secrets.json'),
     ...(opts.safeStorage ? { safeStorage: opts.safeStorage } : {})
@@ -78,13 +92,17 @@ export async function createWorkbench(opts: WorkbenchOptions): Promise<Workbench
   if (demo) await secrets.seed(demo.profiles.secrets)
   const profiles = new ProfileStore(path.join(opts.userDataDir, 'profiles'), {
     secrets,
-    builtIns: () => demo?.profiles.profiles ?? []
+    builtIns: () => demo?.profiles.profiles ?? [],
+    assertWritable: lock.assertWritable
   })
   const libraryDir = path.join(opts.userDataDir, 'library')
   const unwatch = (['profiles', 'library'] as const).map((folder) =>
     watchFolder(path.join(opts.userDataDir, folder), () => hub.emit('folder:changed', { folder }))
   )
-  const wireLog = new WireLog({ spillDir })
+  const wireLog = new WireLog({
+    spillDir,
+    ...(opts.rawLogMaxBytes !== undefined ? { maxBodyBytes: opts.rawLogMaxBytes } : {})
+  })
   const results = new ResultRegistry({ dir: spillDir })
   const metadataCache = new MetadataCache(path.join(opts.userDataDir, 'metadata-cache'))
   const sessions = new SessionManager(
@@ -129,7 +147,7 @@ export async function createWorkbench(opts: WorkbenchOptions): Promise<Workbench
       photoHandlers({ sessions, jobs, results, outputFolders }),
       idxHandlers({ sessions, profiles, jobs, results, snapshotDir: path.join(opts.userDataDir, 'idx-snapshots') }),
       activityHandlers(sessions, profiles),
-      libraryHandlers(new QueryLibrary(libraryDir), profiles),
+      libraryHandlers(new QueryLibrary(libraryDir, { assertWritable: lock.assertWritable }), profiles),
       environmentHandlers(profiles, path.join(opts.userDataDir, 'profiles'))
     )
   )
@@ -144,6 +162,7 @@ export async function createWorkbench(opts: WorkbenchOptions): Promise<Workbench
     results,
     demo,
     spillDir,
+    userDataLock: lock,
     info,
     async close() {
       for (const stop of unwatch) stop()
@@ -152,6 +171,7 @@ export async function createWorkbench(opts: WorkbenchOptions): Promise<Workbench
       results.disposeAll()
       await demo?.server.close()
       rmSync(spillDir, { recursive: true, force: true })
+      lock.release()
     }
   }
 }

@@ -1,3 +1,4 @@
+import { lstat } from 'node:fs/promises'
 import path from 'node:path'
 import type { AppInfo } from '../../contract/app-channels'
 import type { ParsedArgsOf } from '../../contract/ipc-contract'
@@ -30,6 +31,9 @@ export function appHandlers(deps: AppHandlerDeps): PartialHandlerTable {
     'app:openFolder': async ({ path: folder }) => {
       const resolved = path.resolve(folder)
       if (!deps.desktop || !deps.outputFolders.has(resolved)) return { opened: false }
+      // checked again at open time: the folder may have been replaced by a program since the export wrote it
+      const info = await lstat(resolved).catch(() => undefined)
+      if (!info?.isDirectory()) return { opened: false }
       return { opened: await deps.desktop.openFolder(resolved) }
     }
   }

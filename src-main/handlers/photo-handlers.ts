@@ -1,6 +1,7 @@
 // Photo export as a job on the live connection: the engine streams objects to disk with progress and cancel; the
 // summary (counts, errors, first files for the thumbnail strip) is kept for the renderer to ask for, and its
-// destination becomes a folder the app may show in the file manager.
+// destination becomes a folder the app may show in the file manager — once the export has made it a folder.
+import { lstat } from 'node:fs/promises'
 import path from 'node:path'
 import { AppError } from '../../contract/app-error'
 import type { SessionManager } from '../features/connections/session-manager'
@@ -14,6 +15,7 @@ import { readThumbnail } from '../features/export/photos/thumbnail-file'
 import type { PhotoExportRequest } from '../features/export/photos/photo-export-types'
 import type { PhotoExportSummary } from '../../contract/photo-channels'
 import type { PartialHandlerTable } from './handler-registry'
+import { checkExportDestination } from '../platform/files/export-path-guard'
 
 const KEEP_SUMMARIES = 20
 const MAX_KEYS = 100_000
@@ -49,6 +51,7 @@ export function photoHandlers({ sessions, jobs, results, outputFolders }: PhotoH
       if (!path.isAbsolute(args.destination)) {
         throw new AppError({ code: 'EXPORT_BAD_PATH', message: 'Give a full path for the destination folder.' })
       }
+      checkExportDestination(args.destination)
       const source = sessions
         .capability(profileId, 'photos')
         .open({ ...(resource ? { resource } : {}), ...(mode ? { mode } : {}) })
@@ -56,13 +59,16 @@ export function photoHandlers({ sessions, jobs, results, outputFolders }: PhotoH
       const request: PhotoExportRequest = { ...rest, listingKeys: await listingKeys(given, keysFrom) }
       // the summary is kept before the job's final event goes out, so the renderer finds it when it asks
       const started = jobs.start(photoExportJobSpec(request), async (job) => {
-        const summary = await exportPhotos(request, source, job)
-        summaries.set(started.jobId, summary)
-        if (summaries.size > KEEP_SUMMARIES) summaries.delete(summaries.keys().next().value as string)
-        return summary
+        try {
+          const summary = await exportPhotos(request, source, job)
+          summaries.set(started.jobId, summary)
+          if (summaries.size > KEEP_SUMMARIES) summaries.delete(summaries.keys().next().value as string)
+          return summary
+        } finally {
+          await rememberFolder(outputFolders, request.destination)
+        }
       })
       started.result.catch(() => undefined) // a failed export reports through job:progress
-      outputFolders.add(path.resolve(request.destination))
       return { jobId: started.jobId, listings: request.listingKeys.length }
     },
     'photos:options': async ({ profileId, resource }) =>
@@ -78,4 +84,10 @@ export function photoHandlers({ sessions, jobs, results, outputFolders }: PhotoH
       return readThumbnail(summary.destination, file)
     }
   }
+}
+
+/** Only a real folder the export wrote into may be shown: a destination that named a file (a program) never is. */
+async function rememberFolder(outputFolders: Set<string>, destination: string): Promise<void> {
+  const info = await lstat(destination).catch(() => undefined)
+  if (info?.isDirectory()) outputFolders.add(path.resolve(destination))
 }

@@ -7,6 +7,7 @@ import type { ResultSummary } from '../../contract/results-channels'
 import type { ResultRegistry } from '../platform/results/result-registry'
 import type { WireLog } from '../platform/http/wire-log'
 import { exportXlsx } from '../features/export/xlsx/xlsx-export'
+import { checkExportDestination } from '../platform/files/export-path-guard'
 import type { PartialHandlerTable } from './handler-registry'
 
 export interface ResultsHandlerDeps {
@@ -41,12 +42,12 @@ export function resultsHandlers({ results, wireLog, jobOfResult }: ResultsHandle
       return summary
     },
     'results:page': ({ resultId, offset, limit }) => results.page(resultId, offset, limit),
-    'results:export': async ({ resultId, format, path: target }) => {
-      const file = await checkExportPath(target, format)
+    'results:export': async ({ resultId, format, path: target, bom }) => {
+      const file = checkExportDestination(await checkExportPath(target, format))
       const s = store(resultId)
       const rows =
         format === 'csv'
-          ? await s.exportCsv(file)
+          ? await s.exportCsv(file, bom ? { bom } : {})
           : format === 'json'
             ? await s.exportJson(file)
             : await exportXlsx(s, file)

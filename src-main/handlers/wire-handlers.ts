@@ -55,5 +55,6 @@ function toContractEntry(e: LoggedEntry): WireEntry {
   const type = e.responseHeaders?.['content-type']
   if (type) out.contentType = type
   if (e.error) out.error = e.error
+  if (e.bodyDropped) out.bodyDropped = e.bodyDropped
   return out
 }

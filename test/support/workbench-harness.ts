@@ -7,6 +7,7 @@ import { createWorkbench, type Workbench } from '../../src-main/app/workbench'
 import type { ArgsOf, RequestChannel, ResultOf } from '../../contract/ipc-contract'
 import type { AppErrorShape } from '../../contract/app-error'
 import type { LogLine } from '../../contract/event-channels'
+import type { DesktopShell } from '../../src-main/handlers/app-handlers'
 
 export interface Harness {
   workbench: Workbench
@@ -16,14 +17,15 @@ export interface Harness {
   close(): Promise<void>
 }
 
-export async function startHarness(opts: { listings?: number } = {}): Promise<Harness> {
+export async function startHarness(opts: { listings?: number; desktop?: DesktopShell } = {}): Promise<Harness> {
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'mlswb-harness-'))
   const workbench = await createWorkbench({
     mode: 'web',
     version: '0.0.0-test',
     userDataDir,
     openExternal: async () => false,
-    demo: { listings: opts.listings ?? 500 }
+    demo: { listings: opts.listings ?? 500 },
+    ...(opts.desktop ? { desktop: opts.desktop } : {})
   })
   const ctx = { transport: 'web' as const }
   return {

@@ -36,7 +36,12 @@ export interface ProfileStoreOptions {
   /** read-only profiles shown first; a function because the Demo MLS URL is only known once it listens */
   builtIns?: () => readonly ConnectionProfile[]
   now?: () => Date
+  /** throws when another instance holds the user-data folder (saves would be lost) */
+  assertWritable?: () => void
 }
+
+/** How often a create picks the next free id when another instance took the one it chose. */
+const CREATE_ATTEMPTS = 5
 
 export class ProfileStore {
   /** mutations run one at a time, so two creates cannot pick the same id */
@@ -89,10 +94,9 @@ export class ProfileStore {
   create(draft: ProfileDraft): Promise<ConnectionProfile> {
     return this.mutate(async () => {
       const now = this.now()
-      const id = await this.freshId(draft.name, draft.kind)
-      const profile = parseProfile({ ...draft, id, createdAt: now, updatedAt: now })
-      await this.write(profile)
-      return profile
+      return this.createExclusive(draft.name, draft.kind, (id) =>
+        parseProfile({ ...draft, id, createdAt: now, updatedAt: now })
+      )
     })
   }
 
@@ -123,14 +127,9 @@ export class ProfileStore {
       const source = await this.get(id)
       const newName = name ?? `${source.name} (copy)`
       const now = this.now()
-      const profile = parseProfile({
-        ...source,
-        id: await this.freshId(newName, source.kind),
-        name: newName,
-        createdAt: now,
-        updatedAt: now
-      })
-      await this.write(profile)
+      const profile = await this.createExclusive(newName, source.kind, (id) =>
+        parseProfile({ ...source, id, name: newName, createdAt: now, updatedAt: now })
+      )
       const secrets = this.options.secrets
       if (secrets) {
         for (const secretName of kindFacts(source.kind).secrets) {
@@ -169,11 +168,14 @@ export class ProfileStore {
       // validate as sent first, so a profile carrying secrets is refused before anything is written
       const checked = parseProfile({ ...raw, id: 'imported' }, source)
       const wanted = typeof raw.id === 'string' && PROFILE_ID_PATTERN.test(raw.id) ? raw.id : undefined
-      const id = wanted && !(await this.exists(wanted)) ? wanted : await this.freshId(checked.name, checked.kind)
+      const first = wanted && !(await this.exists(wanted)) ? wanted : undefined
       const now = this.now()
-      const profile = parseProfile({ ...checked, id, createdAt: checked.createdAt ?? now, updatedAt: now }, source)
-      await this.write(profile)
-      return profile
+      return this.createExclusive(
+        checked.name,
+        checked.kind,
+        (id) => parseProfile({ ...checked, id, createdAt: checked.createdAt ?? now, updatedAt: now }, source),
+        first
+      )
     })
   }
 
@@ -193,7 +195,30 @@ export class ProfileStore {
     return path.join(this.dir, profileFileName(id))
   }
 
+  /**
+   * Writes a new profile with create-only semantics: when another instance wrote the same id meanwhile, the next
+   * free id is taken instead, so neither save is lost.
+   */
+  private async createExclusive(
+    name: string,
+    kind: string,
+    build: (id: string) => ConnectionProfile,
+    firstId?: string
+  ): Promise<ConnectionProfile> {
+    for (let attempt = 0; ; attempt++) {
+      const id = attempt === 0 && firstId ? firstId : await this.freshId(name, kind)
+      const profile = build(id)
+      try {
+        await writeFileAtomic(this.filePath(profile.id), profileToJson(profile), { exclusive: true })
+        return profile
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || attempt + 1 >= CREATE_ATTEMPTS) throw err
+      }
+    }
+  }
+
   private mutate<T>(work: () => Promise<T>): Promise<T> {
+    this.options.assertWritable?.()
     const run = this.queue.then(work)
     this.queue = run.catch(() => undefined)
     return run

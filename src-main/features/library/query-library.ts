@@ -29,6 +29,8 @@ const MAX_IMPORT_BYTES = 64 * 1024 * 1024
 
 export interface QueryLibraryOptions {
   now?: () => Date
+  /** throws when another instance holds the user-data folder (saves would be lost) */
+  assertWritable?: () => void
 }
 
 export interface UsageRequest {
@@ -84,12 +86,10 @@ export class QueryLibrary {
       assertNameFree(others, clean.name, clean.folder)
       const now = this.now()
       const existing = id ? await this.readQuery(id) : undefined
-      const query = parseSavedQuery({
-        ...clean,
-        id: id ?? this.freshId(await this.takenIds(), clean),
-        createdAt: existing?.createdAt ?? now,
-        updatedAt: now
-      })
+      const build = (newId: string): SavedQuery =>
+        parseSavedQuery({ ...clean, id: newId, createdAt: existing?.createdAt ?? now, updatedAt: now })
+      if (id === undefined) return this.createExclusive(clean, build)
+      const query = build(id)
       await this.write(query)
       return query
     })
@@ -116,10 +116,9 @@ export class QueryLibrary {
       const clean = cleanDraft({ ...source, name: wanted })
       assertNameFree(all, clean.name, clean.folder)
       const now = this.now()
-      const newId = this.freshId(await this.takenIds(), clean)
-      const query = parseSavedQuery({ ...clean, id: newId, createdAt: now, updatedAt: now })
-      await this.write(query)
-      return query
+      return this.createExclusive(clean, (newId) =>
+        parseSavedQuery({ ...clean, id: newId, createdAt: now, updatedAt: now })
+      )
     })
   }
 
@@ -174,14 +173,11 @@ export class QueryLibrary {
           const clean = cleanDraft(checked)
           const name = uniqueName(all, clean.name, clean.folder)
           if (name !== clean.name) summary.renamed.push({ from: clean.name, to: name })
-          const query = parseSavedQuery({
-            ...clean,
-            name,
-            id: this.freshId(taken, { ...clean, name }),
-            createdAt: checked.createdAt,
-            updatedAt: now
-          })
-          await this.write(query)
+          const query = await this.createExclusive(
+            { ...clean, name },
+            (id) => parseSavedQuery({ ...clean, name, id, createdAt: checked.createdAt, updatedAt: now }),
+            taken
+          )
           all.push(query)
           taken.add(query.id)
           summary.imported.push(query)
@@ -213,7 +209,29 @@ export class QueryLibrary {
     return path.join(this.dir, savedQueryFileName(id))
   }
 
+  /**
+   * Writes a new saved query create-only: when another instance wrote the same id meanwhile, the next free id is
+   * taken instead, so neither save is lost.
+   */
+  private async createExclusive(
+    query: { name: string; folder?: string | undefined; spec: { kind: string } },
+    build: (id: string) => SavedQuery,
+    taken?: Set<string>
+  ): Promise<SavedQuery> {
+    for (let attempt = 0; ; attempt++) {
+      const ids = attempt === 0 && taken ? taken : await this.takenIds()
+      const saved = build(this.freshId(ids, query))
+      try {
+        await writeFileAtomic(this.filePath(saved.id), savedQueryToJson(saved), { exclusive: true })
+        return saved
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 4) throw err
+      }
+    }
+  }
+
   private mutate<T>(work: () => Promise<T>): Promise<T> {
+    this.options.assertWritable?.()
     const run = this.queue.then(work)
     this.queue = run.catch(() => undefined)
     return run

@@ -2,14 +2,20 @@
 // system), are fsynced, then renamed over the target. A reader — or a crash, or git — sees the old file or the new
 // one, never half of either. Profiles, saved queries, exports and the metadata cache all write through here.
 import { createWriteStream, openSync, rmSync, type WriteStream } from 'node:fs'
-import { mkdir, open, rename, rm } from 'node:fs/promises'
+import { link, mkdir, open, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { Writable } from 'node:stream'
+import { forgetTempFile, noteTempFile } from './temp-journal'
 
 export interface AtomicWriteOptions {
   /** file mode of the new file (default 0o644; secrets files use 0o600) */
   mode?: number
+  /**
+   * create only: fail with EEXIST when `file` exists (another instance made it meanwhile) instead of replacing it.
+   * The finished temp file is hard-linked into place, which the file system does atomically and exclusively.
+   */
+  exclusive?: boolean
 }
 
 /** A hidden sibling of `file`, unique per call, so concurrent writers never share a temp file. */
@@ -24,6 +30,7 @@ export async function writeFileAtomic(
 ): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true })
   const tmp = tempPathFor(file)
+  const note = noteTempFile(tmp)
   try {
     const handle = await open(tmp, 'wx', options.mode ?? 0o644)
     try {
@@ -32,10 +39,15 @@ export async function writeFileAtomic(
     } finally {
       await handle.close()
     }
-    await rename(tmp, file)
+    if (options.exclusive) {
+      await link(tmp, file)
+      await rm(tmp, { force: true })
+    } else await rename(tmp, file)
   } catch (err) {
     await rm(tmp, { force: true })
     throw err
+  } finally {
+    forgetTempFile(note)
   }
   await syncFolder(path.dirname(file))
 }
@@ -50,11 +62,13 @@ export class AtomicWriteStream extends Writable {
   readonly tempFile: string
   private readonly out: WriteStream
   private committed = false
+  private readonly note: string | undefined
 
   constructor(file: string, options: AtomicWriteOptions = {}) {
     super()
     this.file = file
     this.tempFile = tempPathFor(file)
+    this.note = noteTempFile(this.tempFile)
     // opened synchronously so the temp file exists from the start: abort can then remove it at once (below)
     const fd = openSync(this.tempFile, 'wx', options.mode ?? 0o644)
     this.out = createWriteStream(this.tempFile, { fd })
@@ -83,6 +97,7 @@ export class AtomicWriteStream extends Writable {
     // FILE_SHARE_DELETE on Windows.
     try {
       rmSync(this.tempFile, { force: true })
+      forgetTempFile(this.note)
     } catch {
       // nothing more we can do; the error that got us here is the one to report
     }
@@ -133,6 +148,7 @@ export class AtomicWriteStream extends Writable {
     }
     await rename(this.tempFile, this.file)
     this.committed = true
+    forgetTempFile(this.note)
     await syncFolder(path.dirname(this.file))
   }
 }

@@ -1,7 +1,9 @@
 // The one HTTP layer (node:http/https, not fetch): we need the exact request URI for digest auth, raw response
 // headers, streaming bodies for multi-MB searches and multipart photos, proxy + custom CA per profile, and a wire
 // log entry per exchange. Redirects are not followed: RETS auth and cookies are per URL, callers decide.
+import type dns from 'node:dns'
 import http from 'node:http'
+import net from 'node:net'
 import https from 'node:https'
 import { PassThrough, type Readable } from 'node:stream'
 import { HttpProxyAgent } from 'http-proxy-agent'
@@ -10,11 +12,17 @@ import { AppError } from '../../../contract/app-error'
 import { CookieJar } from './cookie-jar'
 import { decoderFor } from './content-decoding'
 import type { WireLog, WireRecorder } from './wire-log'
+import { addressRefusal, addressRefusedError, guardedLookup } from './address-policy'
 
 export interface HttpClientOptions {
   userAgent?: string
   /** idle socket timeout (connect, headers and between body chunks) */
   timeoutMs?: number
+  /**
+   * total deadline per request, headers and whole body (a reply trickling a byte every few seconds never trips the
+   * idle timeout); unset or 0 = none. Streaming searches the user can cancel pass `deadlineMs: 0` per request.
+   */
+  deadlineMs?: number
   /** http://user:pass@host:port */
   proxyUrl?: string
   /** extra PEM CA certificate(s) trusted for https */
@@ -22,6 +30,11 @@ export interface HttpClientOptions {
   rejectUnauthorized?: boolean
   cookieJar?: CookieJar
   wireLog?: WireLog
+  /**
+   * refuse link-local addresses always, and loopback/private ones unless `allowPrivate` (the profile's own server
+   * is on such an address); not applied through a proxy, which makes the connection itself
+   */
+  addressGuard?: { allowPrivate: boolean }
 }
 
 export interface HttpRequest {
@@ -31,6 +44,8 @@ export interface HttpRequest {
   body?: string | Buffer
   signal?: AbortSignal
   timeoutMs?: number
+  /** overrides the client's total deadline for this request; 0 = none */
+  deadlineMs?: number
   /** set false to keep the body encoded (default true) */
   decompress?: boolean
   /**
@@ -129,8 +144,14 @@ export class HttpClient {
   ): Promise<HttpResponse> {
     const secure = url.protocol === 'https:'
     const timeoutMs = req.timeoutMs ?? this.options.timeoutMs ?? 60_000
+    const deadlineMs = req.deadlineMs ?? this.options.deadlineMs ?? 0
+    const guard = this.options.proxyUrl ? undefined : this.options.addressGuard
+    const literal = url.hostname.replace(/^\[|\]$/g, '')
+    const refused = guard && net.isIP(literal) ? addressRefusal(literal, guard.allowPrivate) : undefined
+    if (refused) return Promise.reject(addressRefusedError(url.host, refused))
     return new Promise<HttpResponse>((resolve, reject) => {
       let body: PassThrough | undefined
+      let deadline: NodeJS.Timeout | undefined
       const options: https.RequestOptions = {
         method,
         protocol: url.protocol,
@@ -140,6 +161,7 @@ export class HttpClient {
         path: url.pathname + url.search,
         headers,
         agent: this.agentFor(secure),
+        ...(guard ? { lookup: guardedLookup(guard.allowPrivate) as unknown as typeof dns.lookup } : {}),
         ...(req.signal ? { signal: req.signal } : {}),
         ...(secure && this.options.ca ? { ca: this.options.ca } : {}),
         ...(secure && this.options.rejectUnauthorized === false ? { rejectUnauthorized: false } : {})
@@ -150,6 +172,7 @@ export class HttpClient {
         if (req.credentials !== 'omit') this.cookies.setFromResponse(url.href, incoming.headers['set-cookie'])
         recorder?.response(status, statusText, incoming.headers)
         body = this.responseBody(incoming, req.decompress !== false, recorder)
+        if (deadline) body.once('close', () => clearTimeout(deadline))
         resolve(makeResponse(url.href, status, statusText, incoming, body, recorder?.id))
       })
       outgoing.setTimeout(timeoutMs, () => {
@@ -162,7 +185,22 @@ export class HttpClient {
         body?.destroy(err)
         outgoing.destroy(err)
       })
-      outgoing.on('error', (err) => reject(networkError(err, url)))
+      if (deadlineMs > 0) {
+        deadline = setTimeout(() => {
+          const err = new AppError({
+            code: 'HTTP_DEADLINE',
+            message: `The reply from ${url.host} did not finish within ${Math.round(deadlineMs / 1000)} s.`,
+            hint: 'The server is sending very slowly; raise the total timeout in the profile or try later.'
+          })
+          body?.destroy(err)
+          outgoing.destroy(err)
+        }, deadlineMs)
+        deadline.unref()
+      }
+      outgoing.on('error', (err) => {
+        clearTimeout(deadline)
+        reject(networkError(err, url))
+      })
       if (req.body !== undefined) outgoing.write(req.body)
       outgoing.end()
     })

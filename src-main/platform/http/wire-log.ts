@@ -2,7 +2,8 @@
 // into a BodySpool as it streams, so any response can be shown by byte range without being held in memory.
 // Each entry names the job whose work made it (the job context), so a query's raw view lists its own requests even
 // when other queries run at the same time. Bounded: the oldest entries (and their spill files) go when
-// `maxEntries` is exceeded.
+// `maxEntries` is exceeded, and the kept bodies together stay under `maxBodyBytes`: the oldest bodies are dropped
+// first (the entry stays and says so in the raw view), so a long session cannot fill the disk.
 import os from 'node:os'
 import { redactor } from '../redaction/redactor'
 import { currentJobId } from '../jobs/job-context'
@@ -32,6 +33,8 @@ export interface WireEntry {
   error?: string
   /** the job whose work made the request; absent for requests outside a job (connect, metadata tree) */
   jobId?: string
+  /** why the body is no longer readable (dropped to keep the log under its byte cap) */
+  bodyDropped?: string
 }
 
 export interface WireLogOptions {
@@ -39,7 +42,11 @@ export interface WireLogOptions {
   /** bytes of each response body kept in memory before spilling to a temp file */
   memoryLimit?: number
   spillDir?: string
+  /** bytes of response bodies the log keeps in all (memory + spill files); default 512 MB */
+  maxBodyBytes?: number
 }
+
+export const DEFAULT_MAX_BODY_BYTES = 512 * 1024 * 1024
 
 export interface WireRequestInfo {
   method: string
@@ -51,16 +58,21 @@ export interface WireRequestInfo {
 }
 
 type Listener = (entry: WireEntry) => void
+type LogRecord = { entry: WireEntry; spool: BodySpool; started: number }
 
 export class WireLog {
-  private readonly entries = new Map<string, { entry: WireEntry; spool: BodySpool; started: number }>()
+  private readonly entries = new Map<string, LogRecord>()
   private counter = 0
   private readonly maxEntries: number
   private readonly memoryLimit: number
   private readonly spillDir: string
   private readonly listeners = new Set<Listener>()
+  private readonly maxBodyBytes: number
+  /** bytes held by the kept bodies of every entry */
+  private keptBytes = 0
 
   constructor(options: WireLogOptions = {}) {
+    this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
     this.maxEntries = options.maxEntries ?? 200
     this.memoryLimit = options.memoryLimit ?? 1024 * 1024
     this.spillDir = options.spillDir ?? os.tmpdir()
@@ -84,7 +96,11 @@ export class WireLog {
     const record = { entry, spool: new BodySpool(this.memoryLimit, this.spillDir), started: performance.now() }
     this.entries.set(id, record)
     this.trim()
-    return new WireRecorder(record, () => this.emit(entry))
+    return new WireRecorder(
+      record,
+      () => this.emit(entry),
+      (bytes) => this.grew(record, bytes)
+    )
   }
 
   list(): WireEntry[] {
@@ -127,6 +143,26 @@ export class WireLog {
   clear(): void {
     for (const r of this.entries.values()) r.spool.dispose()
     this.entries.clear()
+    this.keptBytes = 0
+  }
+
+  /** A body grew: drop the oldest bodies (this one last) until the log is back under its byte cap. */
+  private grew(current: LogRecord, bytes: number): void {
+    this.keptBytes += bytes
+    if (this.keptBytes <= this.maxBodyBytes) return
+    const cap = `${Math.round(this.maxBodyBytes / (1024 * 1024))} MB`
+    for (const r of [...this.entries.values()].filter((e) => e !== current).concat(current)) {
+      if (this.keptBytes <= this.maxBodyBytes) break
+      if (!r.entry.bodyKept || r.entry.bodyDropped) continue
+      this.dropBody(r, `Dropped to keep the raw log under ${cap} (the oldest bodies go first).`)
+    }
+  }
+
+  private dropBody(r: LogRecord, reason: string): void {
+    this.keptBytes -= r.spool.size
+    r.spool.dispose()
+    r.entry.bodyKept = false
+    r.entry.bodyDropped = reason
   }
 
   private emit(entry: WireEntry): void {
@@ -136,7 +172,9 @@ export class WireLog {
   private trim(): void {
     while (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next().value as string
-      this.entries.get(oldest)?.spool.dispose()
+      const r = this.entries.get(oldest)
+      if (r && !r.entry.bodyDropped && r.entry.bodyKept) this.keptBytes -= r.spool.size
+      r?.spool.dispose()
       this.entries.delete(oldest)
     }
   }
@@ -145,8 +183,9 @@ export class WireLog {
 /** Handle given to the HTTP client for one exchange. */
 export class WireRecorder {
   constructor(
-    private readonly record: { entry: WireEntry; spool: BodySpool; started: number },
-    private readonly changed: () => void
+    private readonly record: LogRecord,
+    private readonly changed: () => void,
+    private readonly grew: (bytes: number) => void = () => undefined
   ) {}
 
   get id(): string {
@@ -166,6 +205,7 @@ export class WireRecorder {
     if (this.record.entry.bodyKept) {
       this.record.spool.write(chunk)
       this.record.entry.responseBytes = this.record.spool.size
+      this.grew(chunk.length)
     } else this.record.entry.responseBytes += chunk.length
   }
 

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto'
 import os from 'node:os'
 import path from 'node:path'
 import { createAtomicWriteStream } from '../files/atomic-write'
+import { csvHeader, csvLine } from '../csv/csv-text'
 import { splitDelimitedRow } from './delimited-row'
 import type { DelimitedRow, ResultInfo, ResultWriter } from './result-types'
 import type { ResultColumn, ResultPage } from '../../../contract/results-channels'
@@ -134,10 +135,10 @@ export class ResultStore implements ResultWriter {
   }
 
   async exportCsv(target: string, options: { bom?: boolean; signal?: AbortSignal } = {}): Promise<number> {
-    const header = this.columnList.map((c) => csvCell(c.name)).join(',')
+    const names = this.columnList.map((c) => c.name)
     return this.exportTo(target, options.signal, {
-      start: `${options.bom ? '\ufeff' : ''}${header}\r\n`,
-      row: (r) => `${r.map(csvCell).join(',')}\r\n`,
+      start: csvHeader(names, options.bom ? { bom: true } : {}),
+      row: csvLine,
       end: ''
     })
   }
@@ -234,8 +235,4 @@ function delimitable(row: string[]): boolean {
     if (typeof v !== 'string' || v.indexOf(UNIT_SEPARATOR) >= 0) return false
   }
   return true
-}
-
-function csvCell(v: string): string {
-  return /[",\r\n]/.test(v) || /^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v
 }

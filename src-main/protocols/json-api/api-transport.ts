@@ -1,5 +1,6 @@
 // The minimal request function the OData, Spark and OAuth clients use: small enough for unit tests to fake, and
 // served in the app by the one HTTP stack (http-client-transport.ts: proxy, CA file, timeouts, wire log).
+import { AppError } from '../../../contract/app-error'
 
 export interface ApiRequest {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE'
@@ -8,7 +9,14 @@ export interface ApiRequest {
   body?: string | Buffer
   signal?: AbortSignal
   timeoutMs?: number
+  /** total deadline of the request (headers and body); 0 = none */
+  deadlineMs?: number
+  /** request() only: refuse a body larger than this (token replies are small; a hostile one is not) */
+  maxBodyBytes?: number
 }
+
+/** Token replies and error bodies are a few KB; a server sending more is not read past this. */
+export const SMALL_BODY_LIMIT = 1024 * 1024
 
 export interface ApiResponseHead {
   status: number
@@ -34,5 +42,37 @@ export interface ApiTransport {
 export async function readAll(body: AsyncIterable<Buffer>): Promise<Buffer> {
   const chunks: Buffer[] = []
   for await (const chunk of body) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk))
+  return Buffer.concat(chunks)
+}
+
+/**
+ * Reads at most `limit` bytes. 'truncate' keeps the first `limit` bytes (an error body: its start says enough);
+ * 'refuse' throws HTTP_BODY_TOO_LARGE. Either way reading stops there: leaving the loop closes the stream and
+ * frees the socket, so a 300 MB reply costs 1 MB of memory.
+ */
+export async function readCapped(
+  body: AsyncIterable<Buffer>,
+  limit: number,
+  mode: 'truncate' | 'refuse',
+  what = 'The reply'
+): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const raw of body) {
+    const chunk = Buffer.isBuffer(raw) ? raw : Buffer.from(raw)
+    if (size + chunk.length > limit) {
+      if (mode === 'refuse') {
+        throw new AppError({
+          code: 'HTTP_BODY_TOO_LARGE',
+          message: `${what} is larger than ${Math.round(limit / 1024)} KB; it was not read further.`,
+          hint: 'A real server sends a few KB here; check the URL, or ask the server operator.'
+        })
+      }
+      chunks.push(chunk.subarray(0, limit - size))
+      break
+    }
+    chunks.push(chunk)
+    size += chunk.length
+  }
   return Buffer.concat(chunks)
 }

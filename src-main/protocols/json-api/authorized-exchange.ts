@@ -1,9 +1,16 @@
 // One API exchange with auth and throttling handled the same way for OData and Spark: headers from the token
 // holder, one renewal when the server rejects the token, retry with Retry-After / backoff on 429 / 503 (and whatever
-// `throttled` recognises, e.g. Spark 1550), quota headers reported. Error bodies are read whole (they are small);
+// `throttled` recognises, e.g. Spark 1550), quota headers reported. Error bodies are read up to 1 MB (a hostile
+// server may send GBs);
 // success bodies stay streams.
 import { quotaHeaders } from './quota-headers'
-import { readAll, type ApiRequest, type ApiStreamResponse, type ApiTransport } from './api-transport'
+import {
+  readCapped,
+  SMALL_BODY_LIMIT,
+  type ApiRequest,
+  type ApiStreamResponse,
+  type ApiTransport
+} from './api-transport'
 import { DEFAULT_RETRY_POLICY, isThrottleStatus, retryDelayMs, sleep, type RetryPolicy } from './retry-policy'
 
 export interface RequestAuthorizer {
@@ -42,7 +49,7 @@ export async function authorizedExchange(req: ApiRequest, opts: ExchangeOptions)
       async (authHeaders): Promise<ExchangeResponse> => {
         const r = await opts.transport.stream({ ...req, headers: { ...req.headers, ...authHeaders } })
         if (r.status < 400) return { ...r, retries: attempt }
-        return { ...r, errorBody: await readAll(r.body), retries: attempt }
+        return { ...r, errorBody: await readCapped(r.body, SMALL_BODY_LIMIT, 'truncate'), retries: attempt }
       },
       (r) => rejected(r.status, r.errorBody)
     )

@@ -1,7 +1,7 @@
 // Adapts the one HttpClient (platform/http: cookie jar, proxy/CA, timeouts, wire log) to the ApiTransport the
 // OData, Spark and OAuth clients use, so their requests show in the wire log like RETS ones do.
 import type { HttpClient } from '../../platform/http/http-client'
-import { readAll, type ApiRequest, type ApiStreamResponse, type ApiTransport } from './api-transport'
+import { readAll, readCapped, type ApiRequest, type ApiStreamResponse, type ApiTransport } from './api-transport'
 
 function flat(headers: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {}
@@ -18,7 +18,8 @@ export function httpClientTransport(client: HttpClient): ApiTransport {
       ...(req.headers ? { headers: req.headers } : {}),
       ...(req.body !== undefined ? { body: req.body } : {}),
       ...(req.signal ? { signal: req.signal } : {}),
-      ...(req.timeoutMs ? { timeoutMs: req.timeoutMs } : {})
+      ...(req.timeoutMs ? { timeoutMs: req.timeoutMs } : {}),
+      ...(req.deadlineMs !== undefined ? { deadlineMs: req.deadlineMs } : {})
     })
     return { status: res.status, headers: flat(res.headers), url: res.url, body: res.body }
   }
@@ -26,7 +27,11 @@ export function httpClientTransport(client: HttpClient): ApiTransport {
     stream,
     async request(req) {
       const res = await stream(req)
-      return { status: res.status, headers: res.headers, url: res.url, body: await readAll(res.body) }
+      const body =
+        req.maxBodyBytes !== undefined
+          ? await readCapped(res.body, req.maxBodyBytes, 'refuse', `The reply from ${new URL(res.url).host}`)
+          : await readAll(res.body)
+      return { status: res.status, headers: res.headers, url: res.url, body }
     }
   }
 }

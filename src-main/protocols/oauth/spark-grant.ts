@@ -2,7 +2,7 @@
 // code|refresh_token, redirect_uri} to https://sparkapi.com/v1/oauth2/grant — JSON, not a form, and credentials always
 // in the body.
 import { redactor } from '../../platform/redaction/redactor'
-import type { ApiTransport } from '../json-api/api-transport'
+import { SMALL_BODY_LIMIT, type ApiTransport } from '../json-api/api-transport'
 import { grantParams, grantSecrets, type OAuthGrant } from './grants'
 import { tokenFromReply } from './token-endpoint'
 import type { TokenSet } from './token-response'
@@ -28,7 +28,8 @@ export async function requestSparkGrant(
     method: 'POST',
     url: grantUrl,
     headers: { 'content-type': 'application/json', accept: 'application/json', ...extraHeaders },
-    body: JSON.stringify(sparkGrantBody(req))
+    body: JSON.stringify(sparkGrantBody(req)),
+    maxBodyBytes: SMALL_BODY_LIMIT
   })
   return tokenFromReply(res.status, res.body.toString('utf8'), grantUrl)
 }

@@ -2,7 +2,7 @@
 // (§2.3.1, the default) or with client_id/client_secret in the body (some RESO vendors only accept that).
 import { AppError } from '../../../contract/app-error'
 import { redactor } from '../../platform/redaction/redactor'
-import type { ApiTransport } from '../json-api/api-transport'
+import { SMALL_BODY_LIMIT, type ApiTransport } from '../json-api/api-transport'
 import { grantParams, grantSecrets, type OAuthGrant } from './grants'
 import { oauthErrorFromBody, parseTokenResponse, type TokenSet } from './token-response'
 
@@ -37,6 +37,7 @@ export async function requestToken(transport: ApiTransport, req: TokenEndpointRe
     url: req.tokenUrl,
     headers,
     body: new URLSearchParams(params).toString(),
+    maxBodyBytes: SMALL_BODY_LIMIT,
     ...(req.signal ? { signal: req.signal } : {})
   })
   return tokenFromReply(res.status, res.body.toString('utf8'), req.tokenUrl)

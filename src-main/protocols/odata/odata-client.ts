@@ -1,7 +1,7 @@
 // RESO Web API / OData v4 client: $metadata (streamed into the EDMX reader), queries paged by following
 // @odata.nextLink opaquely (relative links resolved; short pages are normal; a link seen twice stops the loop),
-// `Prefer: odata.maxpagesize`, rows streamed out of each page by the byte-level splitter, the DD 2.x Lookup
-// resource checked against @odata.count. Auth, throttling and quota headers come from authorizedExchange.
+// a link to another origin stops paging (the token stays with the service root), `Prefer: odata.maxpagesize`,
+// rows streamed out of each page by the byte-level splitter, the DD 2.x Lookup resource checked against @odata.count. Auth, throttling and quota headers come from authorizedExchange.
 import type { MetadataModel } from '../../../domain/metadata/metadata-model'
 import { findClass, markDegraded } from '../../../domain/metadata/metadata-model'
 import { toErrorShape } from '../../../contract/app-error'
@@ -38,7 +38,11 @@ export interface ODataClientOptions {
   maxPageSize?: number
   headers?: Record<string, string>
   onQuota?: (headers: Record<string, string>) => void
+  /** a server handing out ever-new next links would page forever: stop after this many pages (default 100 000) */
+  maxPages?: number
 }
+
+const DEFAULT_MAX_PAGES = 100_000
 
 export interface ODataRunSummary {
   rows: number
@@ -83,7 +87,8 @@ export class ODataClient {
       { method: 'GET', url, headers, ...(signal ? { signal } : {}) },
       {
         transport: this.opts.transport,
-        auth: this.auth,
+        // credentials go only to the service root's scheme + host + port, whatever URL reaches this point
+        auth: sameOrigin(url, this.opts.serviceRoot) ? this.auth : noAuthorizer,
         ...(this.opts.retry ? { retry: this.opts.retry } : {}),
         ...(this.opts.onQuota ? { onQuota: this.opts.onQuota } : {})
       }
@@ -180,7 +185,13 @@ export class ODataClient {
     const prefer = this.opts.maxPageSize ? `odata.maxpagesize=${this.opts.maxPageSize}` : undefined
     const seen = new Set<string>()
     let url: string | undefined = this.url(q)
+    const maxPages = this.opts.maxPages ?? DEFAULT_MAX_PAGES
     while (url) {
+      if (summary.pages >= maxPages) {
+        summary.warnings.push(`Paging stopped after ${maxPages} pages; the server kept sending new next links.`)
+        summary.nextLink = url
+        break
+      }
       if (seen.has(url)) {
         summary.warnings.push(`The server sent the same next link twice (${url}); paging stopped.`)
         break
@@ -194,6 +205,10 @@ export class ODataClient {
       if (stop.members) {
         if (stop.members.count !== undefined) summary.serverCount ??= stop.members.count
         url = stop.members.nextLink ? nextUrl(stop.members.nextLink, url) : undefined
+        if (url && !sameOrigin(url, this.opts.serviceRoot)) {
+          summary.warnings.push(foreignLinkWarning(url, this.opts.serviceRoot))
+          url = undefined
+        }
       }
       const stoppedEarly = !stop.members
       summary.pages++
@@ -317,4 +332,23 @@ export class ODataClient {
 /** nextLink is opaque: an absolute link is followed byte for byte; only a relative one is resolved (against the page). */
 function nextUrl(link: string, pageUrl: string): string {
   return /^[a-z][a-z0-9+.-]*:/i.test(link) ? link : new URL(link, pageUrl).toString()
+}
+
+/** Same scheme, host and port: an https service root never lets its token travel to an http:// link. */
+export function sameOrigin(url: string, root: string): boolean {
+  try {
+    return new URL(url).origin === new URL(root).origin
+  } catch {
+    return false
+  }
+}
+
+function foreignLinkWarning(link: string, root: string): string {
+  const to = new URL(link)
+  const from = new URL(root)
+  const what = to.protocol !== from.protocol ? `${to.protocol}//${to.host}` : to.host
+  return (
+    `The server's next link points to ${what}, not the service (${from.protocol}//${from.host}); ` +
+    'paging stopped there so the access token is not sent to another host.'
+  )
 }

@@ -6,6 +6,7 @@ import { responseWithBody, type HttpClient, type HttpResponse } from '../../plat
 import { peekStream } from '../../platform/http/stream-peek'
 import { basicAuthorization, DigestAuth, parseWwwAuthenticate } from './digest-auth'
 import { uaAuthorization } from './ua-auth'
+import { readCapped, SMALL_BODY_LIMIT } from '../json-api/api-transport'
 import { parseLoginBody, resolveCapabilityUrl, type CapabilityName, type LoginBody } from './login-body'
 import { decodeRetsBody, readRetsResponse } from './rets-response'
 import { readRetsReply, type RetsReply } from './rets-reply'
@@ -21,8 +22,12 @@ export interface RetsProfile {
   retsVersion: RetsVersion
   /** how transactions send their parameters: query string (GET) or form body (POST) — never both */
   method?: 'GET' | 'POST'
-  /** 'auto' answers whatever the server challenges with; 'basic' sends Basic up front */
+  /** 'auto' answers whatever the server challenges with; 'basic' sends Basic up front; 'digest' never sends Basic */
   auth?: 'auto' | 'digest' | 'basic'
+  /** Basic puts the password itself on the wire: 'auto' answers a Basic challenge over plain http only with this */
+  allowBasicOverHttp?: boolean
+  /** origins besides the login URL's that may receive the credentials (capability URLs on another host) */
+  credentialOrigins?: string[]
   /** optional RETS-Request-ID sent with each request (part of the UA-auth digest) */
   requestId?: string
 }
@@ -52,6 +57,9 @@ export class RetsSession {
   private useBasic: boolean
   private result: LoginResult | undefined
   private loginInFlight: Promise<LoginResult> | undefined
+  /** why the last Basic challenge went unanswered (said in the login error) */
+  private basicRefused: string | undefined
+  private readonly trustedOrigins: Set<string>
   /** how many automatic re-logins happened (shown in the UI, asserted by tests) */
   relogins = 0
 
@@ -60,6 +68,7 @@ export class RetsSession {
     readonly http: HttpClient
   ) {
     this.useBasic = profile.auth === 'basic'
+    this.trustedOrigins = new Set([profile.loginUrl, ...(profile.credentialOrigins ?? [])].map(originOf))
     redactor.addSecret(profile.password)
     if (profile.uaPassword) redactor.addSecret(profile.uaPassword)
   }
@@ -97,12 +106,14 @@ export class RetsSession {
     const method = this.profile.method ?? 'GET'
     const res = await this.send(method, this.profile.loginUrl, method === 'POST' ? '' : undefined, signal)
     if (res.status === 401) {
-      const text = await res.text('latin1')
+      const text = (await readCapped(res.body, SMALL_BODY_LIMIT, 'truncate')).toString('latin1')
       throw new AppError({
         code: 'RETS_AUTH_FAILED',
-        message: 'The server refused the login (HTTP 401).',
+        message: `The server refused the login (HTTP 401)${this.basicRefused ? `: ${this.basicRefused}` : '.'}`,
         detail: redactor.text(text.slice(0, 2000)),
-        hint: 'Check the user name and password; some servers also need the right User-Agent and UA password.'
+        hint: this.basicRefused
+          ? 'Use https, or set Authentication to basic or allow Basic over plain http in the profile if you accept the risk.'
+          : 'Check the user name and password; some servers also need the right User-Agent and UA password.'
       })
     }
     const { text, warnings } = await readRetsResponse(res, { requireEnvelope: true })
@@ -112,13 +123,20 @@ export class RetsSession {
       if (value) capabilities[name] = resolveCapabilityUrl(value, this.profile.loginUrl)
     }
     const result: LoginResult = { body, capabilities, warnings: [...warnings] }
+    const foreign = Object.entries(capabilities).filter(([, url]) => !this.mayReceiveCredentials(url))
+    for (const [name, url] of foreign) {
+      result.warnings.push(
+        `${name} is on ${new URL(url).host}, not the login URL's origin: the credentials are not sent there ` +
+          "(add that origin to the profile's credential origins if the MLS really serves it)."
+      )
+    }
     const serverVersion = res.header('rets-version')
     if (serverVersion) result.serverVersion = serverVersion
     if (capabilities.Action) {
       // RETS 1.7.2 §4.6: the client must GET the Action URL after login (flexmls shows a notice there)
       try {
         const action = await this.send('GET', capabilities.Action, undefined, signal)
-        result.actionText = (await action.text('latin1')).trim()
+        result.actionText = (await readCapped(action.body, SMALL_BODY_LIMIT, 'truncate')).toString('latin1').trim()
       } catch (err) {
         result.warnings.push(`Action URL failed: ${err instanceof Error ? err.message : String(err)}`)
       }
@@ -222,13 +240,21 @@ export class RetsSession {
     signal?: AbortSignal
   ): Promise<HttpResponse> {
     const first = await this.http.request(this.requestFor(method, url, body, signal))
-    if (first.status !== 401) return first
+    // a challenge from an origin the credentials do not belong to is never answered
+    if (first.status !== 401 || !this.mayReceiveCredentials(url)) return first
     const challenges = parseWwwAuthenticate(first.headers['www-authenticate'])
     const digest = challenges.find((c) => c.scheme === 'digest')
     const basic = challenges.find((c) => c.scheme === 'basic')
     const staleRetry = digest && this.digest && digest.params.stale?.toLowerCase() === 'true'
     const newDigest = digest && (!this.digest || this.digest.nonce !== digest.params.nonce || staleRetry)
     const newBasic = !digest && basic && !this.useBasic
+    if (newBasic && !this.basicAllowed(url)) {
+      this.basicRefused =
+        this.profile.auth === 'digest'
+          ? 'the server asked for Basic, and this profile only answers Digest'
+          : 'the server asked for Basic over plain http, which would send the password unencrypted'
+      return first
+    }
     if (this.profile.auth !== 'basic' && newDigest) {
       this.digest = new DigestAuth(this.profile.username, this.profile.password, digest.params)
       this.useBasic = false
@@ -241,14 +267,27 @@ export class RetsSession {
     return this.http.request(this.requestFor(method, url, body, signal))
   }
 
+  /** Credentials go to the login URL's scheme + host + port and the origins the profile lists, nowhere else. */
+  private mayReceiveCredentials(url: string): boolean {
+    return this.trustedOrigins.has(originOf(url))
+  }
+
+  /** 'digest' never downgrades; 'auto' sends the plain password only over https unless the profile allows http. */
+  private basicAllowed(url: string): boolean {
+    if (this.profile.auth === 'basic') return true
+    if (this.profile.auth === 'digest') return false
+    return url.startsWith('https:') || this.profile.allowBasicOverHttp === true
+  }
+
   private requestFor(method: 'GET' | 'POST', url: string, body: string | undefined, signal?: AbortSignal) {
+    const credentials = this.mayReceiveCredentials(url)
     const headers: Record<string, string> = {
       'User-Agent': this.profile.userAgent,
       'RETS-Version': this.retsVersionHeader,
       Accept: '*/*'
     }
     if (this.profile.requestId) headers['RETS-Request-ID'] = this.profile.requestId
-    if (this.profile.uaPassword) {
+    if (this.profile.uaPassword && credentials) {
       headers['RETS-UA-Authorization'] = uaAuthorization({
         userAgent: this.profile.userAgent,
         uaPassword: this.profile.uaPassword,
@@ -258,8 +297,10 @@ export class RetsSession {
       })
     }
     const parsed = new URL(url)
-    if (this.digest) headers['Authorization'] = this.digest.authorization(method, parsed.pathname + parsed.search)
-    else if (this.useBasic) headers['Authorization'] = basicAuthorization(this.profile.username, this.profile.password)
+    if (credentials && this.digest)
+      headers['Authorization'] = this.digest.authorization(method, parsed.pathname + parsed.search)
+    else if (credentials && this.useBasic && this.basicAllowed(url))
+      headers['Authorization'] = basicAuthorization(this.profile.username, this.profile.password)
     if (method === 'POST') headers['Content-Type'] = 'application/x-www-form-urlencoded'
     return { method, url, headers, ...(body !== undefined ? { body } : {}), ...(signal ? { signal } : {}) }
   }
@@ -270,6 +311,14 @@ export function encodeParams(params: Record<string, string>): string {
     .filter(([, v]) => v !== undefined && v !== '')
     .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
     .join('&')
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin
+  } catch {
+    return url
+  }
 }
 
 function mayCarryEnvelope(contentType: string | undefined): boolean {

@@ -46,6 +46,8 @@ export class CliContext {
         demo: this.flags.demo,
         wrapSecrets: (store) => (this.fallback = new EnvSecretFallback(store, this.io.env, SECRET_NAMES))
       })
+      const readOnly = this.bench.userDataLock.readOnlyReason
+      if (readOnly) this.note(readOnly)
     }
     return this.bench
   }

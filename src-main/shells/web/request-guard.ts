@@ -1,6 +1,7 @@
 // Web mode is reachable by every process and every web page on this machine, so each request must prove it comes
 // from our page: Host pins the loopback name (DNS-rebinding defence), Origin must be ours when a browser sends one
-// (cross-site pages), and the per-run token is required on everything.
+// (cross-site pages), and the per-run token is required on everything. Browsers do not separate cookies by port, so
+// the token cookie (scoped to the random asset path) only ever unlocks static files, never the API.
 import { timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 
@@ -17,7 +18,7 @@ export function checkRequest(
   req: IncomingMessage,
   port: number,
   token: string,
-  opts: { allowQueryToken: boolean }
+  opts: { allowQueryToken: boolean; allowCookie: boolean }
 ): GuardResult {
   const hosts = allowedHosts(port)
   const host = (req.headers.host ?? '').toLowerCase()
@@ -26,7 +27,7 @@ export function checkRequest(
   if (origin !== undefined && !isOurOrigin(origin, hosts)) {
     return { ok: false, status: 403, reason: 'foreign Origin' }
   }
-  const presented = presentedToken(req, opts.allowQueryToken)
+  const presented = presentedToken(req, opts)
   if (!presented || !sameToken(presented, token)) return { ok: false, status: 401, reason: 'missing or wrong token' }
   return { ok: true }
 }
@@ -40,12 +41,15 @@ function isOurOrigin(origin: string, hosts: Set<string>): boolean {
   }
 }
 
-function presentedToken(req: IncomingMessage, allowQuery: boolean): string | undefined {
+function presentedToken(
+  req: IncomingMessage,
+  opts: { allowQueryToken: boolean; allowCookie: boolean }
+): string | undefined {
   const header = req.headers[TOKEN_HEADER]
   if (typeof header === 'string' && header) return header
-  const cookie = readCookie(req.headers.cookie, TOKEN_COOKIE)
+  const cookie = opts.allowCookie ? readCookie(req.headers.cookie, TOKEN_COOKIE) : undefined
   if (cookie) return cookie
-  if (allowQuery) {
+  if (opts.allowQueryToken) {
     const url = new URL(req.url ?? '/', 'http://x')
     return url.searchParams.get('token') ?? undefined
   }

@@ -66,6 +66,8 @@ async function main(): Promise<void> {
     ...(values.port ? { port: Number(values.port) } : {})
   })
   console.log(`MLS Workbench (web mode) is running at:\n  ${app.server.url}\nPress Ctrl+C to stop.`)
+  const readOnly = app.workbench.userDataLock.readOnlyReason
+  if (readOnly) console.warn(readOnly)
   if (!values['no-open'] && !process.env.CI) openBrowser(app.server.url)
   const stop = (): void => {
     app.close().finally(() => process.exit(0))

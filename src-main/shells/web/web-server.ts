@@ -1,5 +1,6 @@
 // Web mode: the same handler table as Electron's IPC, served on loopback. POST /api/invoke/<channel> carries one
-// request; /events is a WebSocket carrying the event channels. Static files are the built renderer.
+// request; /events is a WebSocket carrying the event channels. Static files are the built renderer, served under a
+// random per-run path prefix so the token cookie (Path=/<prefix>/) is not sent to pages of other local ports.
 import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import { randomBytes } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
@@ -24,6 +25,8 @@ export interface WebServer {
   origin: string
   port: number
   token: string
+  /** `/<random>/`: the renderer's files live under it, and the token cookie is scoped to it */
+  assetPrefix: string
   close(): Promise<void>
 }
 
@@ -39,6 +42,7 @@ const SECURITY_HEADERS: Record<string, string> = {
 
 export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
   const token = opts.token ?? randomBytes(24).toString('base64url')
+  const assetPrefix = `/${randomBytes(12).toString('hex')}/`
   let port = 0
   const server = http.createServer((req, res) => {
     handle(req, res).catch(() => {
@@ -49,11 +53,19 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-    const isIndex = url.pathname === '/' || url.pathname === '/index.html'
-    const guard = checkRequest(req, port, token, { allowQueryToken: isIndex })
+    const isApi = url.pathname.startsWith('/api/')
+    const isRoot = url.pathname === '/' || url.pathname === '/index.html'
+    const isIndex = url.pathname === assetPrefix || url.pathname === `${assetPrefix}index.html`
+    // the API takes only the header token: a cookie reaches us from any page a browser shows on 127.0.0.1
+    const guard = checkRequest(req, port, token, { allowQueryToken: isIndex || isRoot, allowCookie: !isApi })
     if (!guard.ok) return sendText(res, guard.status, `Refused: ${guard.reason}.`)
+    if (isRoot) {
+      res.writeHead(302, { ...SECURITY_HEADERS, Location: `${assetPrefix}${url.search}`, 'Cache-Control': 'no-store' })
+      return void res.end()
+    }
 
-    if (url.pathname.startsWith('/api/invoke/')) {
+    if (isApi) {
+      if (!url.pathname.startsWith('/api/invoke/')) return sendText(res, 404, 'Not found.')
       if (req.method !== 'POST') return sendText(res, 405, 'POST only.')
       const channel = decodeURIComponent(url.pathname.slice('/api/invoke/'.length))
       const body = await readBody(req)
@@ -67,10 +79,11 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       return sendJson(res, 200, await opts.registry.dispatch(channel, args, { transport: 'web' }))
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed.')
-    const file = resolveStatic(opts.staticDir, url.pathname)
+    if (!url.pathname.startsWith(assetPrefix)) return sendText(res, 404, 'Not found.')
+    const file = resolveStatic(opts.staticDir, url.pathname.slice(assetPrefix.length - 1))
     const headers: Record<string, string> = { ...SECURITY_HEADERS, 'Cache-Control': isIndex ? 'no-store' : 'no-cache' }
-    // The index hands the token to the page's other requests (assets, socket) through a strict same-site cookie.
-    if (isIndex) headers['Set-Cookie'] = `${TOKEN_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict`
+    // The index hands the token to the page's asset requests through a strict cookie limited to the random prefix.
+    if (isIndex) headers['Set-Cookie'] = `${TOKEN_COOKIE}=${token}; Path=${assetPrefix}; HttpOnly; SameSite=Strict`
     if (!file || !(await sendStatic(res, file, headers))) sendText(res, 404, 'Not found.')
   }
 
@@ -78,7 +91,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   const sockets = new Set<WebSocket>()
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-    const guard = checkRequest(req, port, token, { allowQueryToken: true })
+    const guard = checkRequest(req, port, token, { allowQueryToken: true, allowCookie: false })
     if (url.pathname !== '/events' || !guard.ok) {
       socket.end(`HTTP/1.1 ${guard.ok ? 404 : guard.status} Refused\r\nConnection: close\r\n\r\n`)
       return
@@ -101,10 +114,11 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   port = (server.address() as AddressInfo).port
   const origin = `http://127.0.0.1:${port}`
   return {
-    url: `${origin}/?token=${token}`,
+    url: `${origin}${assetPrefix}?token=${token}`,
     origin,
     port,
     token,
+    assetPrefix,
     async close() {
       unsubscribe()
       for (const ws of sockets) ws.terminate()

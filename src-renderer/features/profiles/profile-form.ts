@@ -2,7 +2,7 @@
 // in one place (the zod schema in main validates; this only decides what to ask).
 import type { ProfileKind } from '../../../contract/kinds'
 
-export type FieldType = 'text' | 'url' | 'number' | 'select' | 'list'
+export type FieldType = 'text' | 'url' | 'number' | 'select' | 'list' | 'checkbox'
 
 export interface FormField {
   /** dotted path into the profile object, e.g. "oauth.tokenUrl" */
@@ -12,6 +12,8 @@ export interface FormField {
   options?: string[]
   placeholder?: string
   help?: string
+  /** shown in the warning colour (a setting that weakens security) */
+  warning?: string
   /** shown only when another field has one of these values */
   when?: { path: string; in: string[] }
 }
@@ -52,6 +54,24 @@ const oauthFields = (grantHelp: string): FormField[] => [
   { path: 'userName', label: 'User name', type: 'text', when: { path: 'oauth.grant', in: ['password'] } }
 ]
 
+// RETS login: who may receive the password, and whether Basic may travel unencrypted (issue 17)
+const credentialFields: FormField[] = [
+  {
+    path: 'allowBasicOverHttp',
+    label: 'Allow Basic over plain http',
+    type: 'checkbox',
+    when: { path: 'authMethod', in: ['auto'] },
+    warning: 'Basic sends the password itself; over http anyone on the network path can read it.'
+  },
+  {
+    path: 'credentialOrigins',
+    label: 'Other credential origins',
+    type: 'list',
+    placeholder: 'https://media.example.com (space separated)',
+    help: 'Capability URLs on these origins also get the login; by default only the login URL’s origin does.'
+  }
+]
+
 const network: FormSection = {
   title: 'Network',
   fields: [
@@ -80,6 +100,7 @@ export const FORMS: Record<ProfileKind, FormSection[]> = {
         { path: 'userName', label: 'User name', type: 'text' },
         { path: 'retsVersion', label: 'RETS version', type: 'select', options: ['1.5', '1.7', '1.7.2', '1.8'] },
         { path: 'authMethod', label: 'Authentication', type: 'select', options: ['auto', 'digest', 'basic'] },
+        ...credentialFields,
         { path: 'httpMethod', label: 'Send parameters by', type: 'select', options: ['GET', 'POST'] },
         {
           path: 'uaProductName',
@@ -98,7 +119,8 @@ export const FORMS: Record<ProfileKind, FormSection[]> = {
         { path: 'name', label: 'Name', type: 'text' },
         { path: 'loginUrl', label: 'Login URL', type: 'url' },
         { path: 'userName', label: 'User name', type: 'text' },
-        { path: 'authMethod', label: 'Authentication', type: 'select', options: ['auto', 'digest', 'basic'] }
+        { path: 'authMethod', label: 'Authentication', type: 'select', options: ['auto', 'digest', 'basic'] },
+        ...credentialFields
       ]
     },
     network

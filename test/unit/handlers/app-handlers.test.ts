@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { appHandlers, type DesktopShell } from '../../../src-main/handlers/app-handlers'
@@ -28,6 +29,7 @@ describe('app handlers: native pickers and the file manager', () => {
   it('the desktop shell picks paths and opens only folders the app wrote to', async () => {
     const desktop = fakeDesktop()
     const out = path.resolve('/tmp/exports/run-1')
+    mkdirSync(out, { recursive: true }) // opened only when it is a folder at open time
     const h = appHandlers({ info: () => info, openExternal: async () => true, desktop, outputFolders: new Set([out]) })
     expect(await h['app:pickPath']!({ purpose: 'folder' }, ctx)).toEqual({ supported: true, path: '/home/me/photos' })
     expect(await h['app:pickPath']!({ purpose: 'save' }, ctx)).toEqual({ supported: true, path: null })

@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises'
 import { AppError } from '../../../../contract/app-error'
 import { HttpClient } from '../../../platform/http/http-client'
+import { isPrivateServer } from '../../../platform/http/address-policy'
 import type { WireLog } from '../../../platform/http/wire-log'
 import { redactor } from '../../../platform/redaction/redactor'
 import type { SecretStore } from '../../../platform/secrets/secret-store'
@@ -23,12 +24,29 @@ export async function httpClientFor(
     })
   }
   return new HttpClient({
+    // URLs the server hands out (Location=1, media, next links) must not reach into this machine or network
+    addressGuard: { allowPrivate: await isPrivateServer(ownUrls(profile)) },
     userAgent: profile.userAgent,
     timeoutMs: profile.network.requestTimeoutMs,
     wireLog,
     ...(profile.network.proxyUrl ? { proxyUrl: await proxyUrlFor(profile, secrets) } : {}),
     ...(ca ? { ca } : {})
   })
+}
+
+/** The profile's own server URLs: where they live decides whether private addresses may be reached. */
+function ownUrls(profile: ConnectionProfile): Array<string | undefined> {
+  switch (profile.kind) {
+    case 'rets':
+    case 'idx':
+      return [profile.loginUrl, ...(profile.credentialOrigins ?? [])]
+    case 'reso':
+      return [profile.serviceUrl, profile.oauth.tokenUrl, profile.oauth.authorizeUrl]
+    case 'spark':
+      return [profile.apiUrl, profile.oauth.tokenUrl, profile.oauth.authorizeUrl]
+    case 'activity':
+      return [profile.trackingUrl]
+  }
 }
 
 /** The proxy URL with its login when the profile has a proxy user (the agents send it as Proxy-Authorization). */

@@ -32,6 +32,8 @@ export async function openRetsSession(
       retsVersion: profile.retsVersion,
       method: profile.httpMethod,
       auth: profile.authMethod,
+      ...(profile.allowBasicOverHttp ? { allowBasicOverHttp: true } : {}),
+      ...(profile.credentialOrigins?.length ? { credentialOrigins: profile.credentialOrigins } : {}),
       ...(uaPassword ? { uaPassword } : {})
     },
     http

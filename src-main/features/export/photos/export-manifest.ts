@@ -8,6 +8,7 @@ import path from 'node:path'
 import { writeFileAtomic } from '../../../platform/files/atomic-write'
 import { fileSystemError } from './export-file-errors'
 import type { ManifestRow } from './photo-export-types'
+import { csvField, csvHeader, csvLine as csvRecord } from '../../../platform/csv/csv-text'
 
 export const MANIFEST_CSV = 'manifest.csv'
 export const MANIFEST_JSONL = 'manifest.jsonl'
@@ -28,22 +29,13 @@ export const MANIFEST_COLUMNS: Array<keyof ManifestRow> = [
   'at'
 ]
 
-/**
- * RFC 4180 field: quoted when it holds a comma, quote, line break or edge spaces; quotes doubled. Text that a
- * spreadsheet would run as a formula (`=`, `+`, `@`, or `-` not starting a number; server descriptions are
- * untrusted) gets a leading `'` — in the CSV only, the JSON lines keep the value as sent.
- */
-export function csvField(value: string | number): string {
-  let s = String(value)
-  if (typeof value === 'string' && (/^[=+@]/.test(s) || /^-(?![\d.])/.test(s))) s = `'${s}`
-  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-}
+export { csvField }
 
 export function csvLine(row: ManifestRow): string {
-  return `${MANIFEST_COLUMNS.map((c) => csvField(row[c])).join(',')}\r\n`
+  return csvRecord(MANIFEST_COLUMNS.map((c) => row[c]))
 }
 
-export const CSV_HEADER = `${MANIFEST_COLUMNS.join(',')}\r\n`
+export const CSV_HEADER = csvHeader(MANIFEST_COLUMNS)
 
 /** The identity of an object across runs (file names may differ after collisions). */
 export function objectIdentity(row: Pick<ManifestRow, 'resource' | 'type' | 'listing' | 'objectId'>): string {

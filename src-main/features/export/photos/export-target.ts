@@ -7,7 +7,8 @@ import { extensionFor, isTextual } from './content-type-extension'
 import { collisionKey, resolveInside, withCollisionSuffix } from './file-name-safety'
 import { MANIFEST_CSV, MANIFEST_JSONL, type ManifestWriter } from './export-manifest'
 import type { ExportProgress } from './export-progress'
-import { renderNamingPattern, type NamingPattern } from './naming-pattern'
+import { renderNamingPattern, typedEnding, type NamingPattern } from './naming-pattern'
+import { defusedFileName } from '../../../platform/files/export-path-guard'
 import { ExistingFiles } from './existing-files'
 import { PhotoFileWriter, type FileWriteResult, type PhotoFileWriterOptions } from './photo-file-writer'
 import type { ResumeIndex } from './resume-index'
@@ -130,11 +131,13 @@ export class ExportTarget implements ExportObjectSink {
 
   /** Picks the file for an object: pattern → safe segments → first free name (`-2`, `-3`…) → inside the folder. */
   private createFile(meta: ObjectMeta): { writer: PhotoFileWriter; relative: string } {
-    const segments = renderNamingPattern(this.opts.pattern, {
+    const rendered = renderNamingPattern(this.opts.pattern, {
       ...meta,
       ext: extensionFor(meta.contentType, meta.sourceUrl)
     })
-    const last = segments[segments.length - 1]!
+    // a server-made name must not become a launcher (x.desktop, x.sh): only an extension the user typed is kept
+    const last = defusedFileName(rendered[rendered.length - 1]!, typedEnding(this.opts.pattern))
+    const segments = [...rendered.slice(0, -1), last]
     for (let n = 1; ; n++) {
       const candidate = n === 1 ? segments : [...segments.slice(0, -1), withCollisionSuffix(last, n)]
       const relative = candidate.join('/')

@@ -72,6 +72,12 @@ export function parseNamingPattern(source: string): { pattern?: NamingPattern } 
   return errors.length > 0 ? { errors, warnings } : { pattern: { source, pieces }, errors, warnings }
 }
 
+/** The text the user typed after the pattern's last token (`.jpg` in `{ObjectId}.jpg`): their own extension. */
+export function typedEnding(pattern: NamingPattern): string {
+  const last = pattern.pieces[pattern.pieces.length - 1]
+  return last && 'text' in last ? last.text : ''
+}
+
 export type NamingValues = Pick<ObjectMeta, 'listingKey' | 'objectId' | 'type' | 'resource'> &
   Partial<Pick<ObjectMeta, 'order' | 'description' | 'uid'>> & { ext: string }
 

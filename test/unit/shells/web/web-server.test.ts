@@ -84,7 +84,7 @@ describe('web mode', () => {
   it('refuses a missing or wrong token', async () => {
     expect((await invoke('app:info', {}, { 'X-MLSWB-Token': '' })).status).toBe(401)
     expect((await invoke('app:info', {}, { 'X-MLSWB-Token': token.slice(0, -1) + 'x' })).status).toBe(401)
-    expect((await request({ path: '/assets/a.js' })).status).toBe(401)
+    expect((await request({ path: `${app.server.assetPrefix}assets/a.js` })).status).toBe(401)
     expect((await request({ path: '/?token=nope' })).status).toBe(401)
   })
 
@@ -107,18 +107,23 @@ describe('web mode', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'IPC_BAD_ARGS' } })
   })
 
-  it('serves the index with the token in the URL and hands it on by a strict cookie', async () => {
-    const res = await request({ path: `/?token=${token}` })
+  it('serves the index with the token in the URL and hands it on by a strict cookie on the asset prefix', async () => {
+    const prefix = app.server.assetPrefix
+    expect((await request({ path: `/?token=${token}` })).headers.location).toBe(`${prefix}?token=${token}`)
+    const res = await request({ path: `${prefix}?token=${token}` })
     expect(res.status).toBe(200)
     expect(res.headers['set-cookie']?.[0]).toMatch(/HttpOnly; SameSite=Strict/)
     const cookie = res.headers['set-cookie']![0]!.split(';')[0]!
-    expect((await request({ path: '/assets/a.js', headers: { Cookie: cookie } })).status).toBe(200)
+    expect((await request({ path: `${prefix}assets/a.js`, headers: { Cookie: cookie } })).status).toBe(200)
+    // files exist only under the prefix, and the cookie never opens the API
+    expect((await request({ path: '/assets/a.js', headers: { Cookie: cookie } })).status).toBe(404)
+    expect((await invoke('app:info', {}, { 'X-MLSWB-Token': '', Cookie: cookie })).status).toBe(401)
   })
 
   it('never serves files outside the renderer folder', async () => {
     const headers = { 'X-MLSWB-Token': token }
-    for (const p of ['/../mlswb-outside.txt', '/%2e%2e/mlswb-outside.txt', '/assets/..%2f..%2fmlswb-outside.txt']) {
-      const res = await request({ path: p, headers })
+    for (const p of ['../mlswb-outside.txt', '%2e%2e/mlswb-outside.txt', 'assets/..%2f..%2fmlswb-outside.txt']) {
+      const res = await request({ path: `${app.server.assetPrefix}${p}`, headers })
       expect(res.status).toBe(404)
       expect(res.body).not.toContain('outside')
     }
