@@ -4,45 +4,20 @@
 // name); values map through the RETS StandardValue/LongValue against the RESO member name, standard name or text.
 // Users correct what the names cannot tell with overrides (a plain JSON file, see map-overrides.ts).
 import type { FieldMeta, LookupValue, ResourceMeta } from '../metadata/metadata-model'
-import { fieldKindOf, isMultiValued, type FieldKind } from '../query-languages/values/field-kind'
+import { fieldKindOf, isMultiValued } from '../query-languages/values/field-kind'
 import type { MapOverrides } from './map-overrides'
+import type { z } from 'zod'
+import type {
+  fieldMapSchema,
+  mappedFieldSchema,
+  typeCompatibilitySchema,
+  valuePairSchema
+} from '../../contract/intel-model-schema'
 
-export type TypeCompatibility = 'same' | 'compatible' | 'different'
-
-export interface ValuePair {
-  /** RETS lookup Value (what DMQL queries and COMPACT rows carry) */
-  rets: string
-  retsLong?: string
-  /** RESO enum member name or DD 2.x string value; undefined = no RESO value found */
-  reso?: string
-}
-
-export interface MappedField {
-  retsName: string
-  standardName?: string
-  retsType: string
-  /** undefined: no RESO field found */
-  resoName?: string
-  resoType?: string
-  /** how values compare (from the RESO type when mapped, else the RETS type) */
-  kind: FieldKind
-  multi: boolean
-  compatibility?: TypeCompatibility
-  /** 'standard-name' | 'system-name' | 'override' — why the pair was made */
-  matchedBy?: 'standard-name' | 'name' | 'override'
-  /** qualified enum type for OData enum literals (`Ns.Enum`), when the RESO field is an enum */
-  enumType?: string
-  values?: ValuePair[]
-}
-
-export interface FieldMap {
-  retsResource: string
-  retsClass: string
-  resoEntity: string
-  fields: MappedField[]
-  /** RESO fields no RETS field maps to */
-  resoOnly: string[]
-}
+export type TypeCompatibility = z.output<typeof typeCompatibilitySchema>
+export type ValuePair = z.output<typeof valuePairSchema>
+export type MappedField = z.output<typeof mappedFieldSchema>
+export type FieldMap = z.output<typeof fieldMapSchema>
 
 /** Folds a name or value for matching: case, spaces, underscores and punctuation do not count. */
 export function foldName(s: string): string {

@@ -13,6 +13,8 @@ import { jobHandlers } from '../handlers/job-handlers'
 import { profileHandlers } from '../handlers/profile-handlers'
 import { sessionHandlers } from '../handlers/session-handlers'
 import { metadataHandlers } from '../handlers/metadata-handlers'
+import { intelHandlers } from '../handlers/intel-handlers'
+import { FieldMapService } from '../features/metadata/field-map-service'
 import { queryHandlers } from '../handlers/query-handlers'
 import { resultsHandlers } from '../handlers/results-handlers'
 import { wireHandlers } from '../handlers/wire-handlers'
@@ -125,7 +127,8 @@ export async function createWorkbench(opts: WorkbenchOptions): Promise<Workbench
       photoHandlers({ sessions, jobs, results, outputFolders }),
       idxHandlers({ sessions, profiles, jobs, results, snapshotDir: path.join(opts.userDataDir, 'idx-snapshots') }),
       activityHandlers(sessions, profiles),
-      libraryHandlers(new QueryLibrary(libraryDir), profiles)
+      libraryHandlers(new QueryLibrary(libraryDir), profiles),
+      intelHandlers(new FieldMapService(sessions, libraryDir))
     )
   )
   return {

@@ -1,16 +1,11 @@
 // What a translation gives back: the query in the other language, or — when any part of it has no exact equivalent —
 // no query and a diagnostic per part, each pointing at the exact source range. Translations never approximate.
+import type { z } from 'zod'
 import type { SourceRange } from '../source-range'
+import type { translationDiagnosticSchema, translationResultSchema } from '../../../contract/intel-model-schema'
 
-export interface TranslationDiagnostic extends SourceRange {
-  message: string
-}
-
-export interface TranslationResult {
-  /** undefined when a diagnostic says some part cannot be translated (or the source does not parse) */
-  text?: string
-  diagnostics: TranslationDiagnostic[]
-}
+export type TranslationDiagnostic = z.output<typeof translationDiagnosticSchema>
+export type TranslationResult = z.output<typeof translationResultSchema>
 
 /** Collects diagnostics while a translator walks a tree; `fail` returns undefined so callers can `return fail(...)`. */
 export class DiagnosticSink {
