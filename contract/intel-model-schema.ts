@@ -48,3 +48,37 @@ export const translationResultSchema = z.strictObject({
   text: z.string().optional(),
   diagnostics: z.array(translationDiagnosticSchema)
 })
+
+/** A standard field the local metadata has, under its own name. */
+const fieldPair = z.strictObject({ standard: z.string(), local: z.string() })
+
+export const resourceConformanceSchema = z.strictObject({
+  /** the reference's resource (entity set) name */
+  resource: z.string(),
+  /** the local resource it was matched with; absent = the local metadata lacks the resource */
+  local: z.string().optional(),
+  standardFields: z.number(),
+  /** present / standard fields, in per cent (one decimal) */
+  coverage: z.number(),
+  present: z.array(fieldPair),
+  missing: z.array(z.string()),
+  mismatches: z.array(
+    fieldPair.extend({ problem: z.enum(['type', 'length']), expected: z.string(), actual: z.string() })
+  ),
+  /** local lookup values that are not in the standard lookup */
+  nonStandardValues: z.array(fieldPair.extend({ lookup: z.string(), values: z.array(z.string()) })),
+  /** near-miss names: the local field, the standard field it most likely means, and the score (0…1) */
+  variations: z.array(fieldPair.extend({ score: z.number() })),
+  /** local fields that are neither standard nor a variation */
+  localFields: z.array(z.string())
+})
+
+export const conformanceReportSchema = z.strictObject({
+  reference: z.strictObject({ id: z.string(), resources: z.number(), fields: z.number() }),
+  threshold: z.number(),
+  resources: z.array(resourceConformanceSchema),
+  /** local resources the reference does not have */
+  localResources: z.array(z.string()),
+  /** parts not compared (a RETS class whose fields were not loaded…) */
+  notCompared: z.array(z.string())
+})

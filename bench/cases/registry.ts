@@ -15,6 +15,7 @@ const loaders: Record<string, () => Promise<CaseModule>> = {
   'standard-xml': () => import('./standard-xml'),
   metadata: () => import('./rets-metadata'),
   edmx: () => import('./edmx'),
+  conformance: () => import('./conformance-case'),
   'result-store': () => import('./result-store-paging')
 }
 

@@ -84,5 +84,6 @@ export const CASE_NAMES = [
   'getobject',
   'odata',
   'edmx',
+  'conformance',
   'result-store'
 ] as const
