@@ -1,8 +1,9 @@
 // intel:* — metadata intelligence above one connection: the RETS → RESO field map of two profiles (with the user's
 // overrides, a plain JSON file in the library folder) and DMQL2 ↔ OData $filter translation through it.
 import { z } from 'zod'
-import { id, name } from './common-fields'
-import { fieldMapSchema, translationResultSchema } from './intel-model-schema'
+import { filePath, id, name } from './common-fields'
+import { metadataDiffSchema } from './metadata-channels'
+import { conformanceReportSchema, fieldMapSchema, translationResultSchema } from './intel-model-schema'
 
 const mapArgs = {
   retsProfileId: id,
@@ -18,7 +19,25 @@ const overridesSchema = z.strictObject({
   values: z.record(z.string().max(600), z.record(z.string().max(256), z.string().max(1000)))
 })
 
+/** Any metadata: a profile's (every part loaded), a kept snapshot of a profile, or a file (EDMX or metadata JSON). */
+export const metadataSourceRefSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('profile'), profileId: id }),
+  z.strictObject({ kind: z.literal('snapshot'), profileId: id, version: name }),
+  z.strictObject({ kind: z.literal('file'), path: filePath })
+])
+export type MetadataSourceRef = z.output<typeof metadataSourceRefSchema>
+
 export const intelChannels = {
+  /** the Δ from one metadata source to another (the same shape as metadata:diff, counts included) */
+  'intel:compare-metadata': {
+    args: z.strictObject({ a: metadataSourceRefSchema, b: metadataSourceRefSchema }),
+    result: metadataDiffSchema
+  },
+  /** Data Dictionary conformance of a profile's metadata against a reference file */
+  'intel:conformance': {
+    args: z.strictObject({ profileId: id, referencePath: filePath, threshold: z.number().min(0.5).max(1).optional() }),
+    result: conformanceReportSchema
+  },
   'intel:field-map': { args: z.strictObject(mapArgs), result: fieldMapSchema },
   /** DMQL → OData (`from: 'dmql'`) or OData → DMQL through the map of the two profiles */
   'intel:translate': {

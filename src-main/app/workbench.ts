@@ -15,6 +15,7 @@ import { sessionHandlers } from '../handlers/session-handlers'
 import { metadataHandlers } from '../handlers/metadata-handlers'
 import { intelHandlers } from '../handlers/intel-handlers'
 import { FieldMapService } from '../features/metadata/field-map-service'
+import { MetadataIntel } from '../features/metadata/metadata-intel'
 import { queryHandlers } from '../handlers/query-handlers'
 import { resultsHandlers } from '../handlers/results-handlers'
 import { wireHandlers } from '../handlers/wire-handlers'
@@ -128,7 +129,7 @@ export async function createWorkbench(opts: WorkbenchOptions): Promise<Workbench
       idxHandlers({ sessions, profiles, jobs, results, snapshotDir: path.join(opts.userDataDir, 'idx-snapshots') }),
       activityHandlers(sessions, profiles),
       libraryHandlers(new QueryLibrary(libraryDir), profiles),
-      intelHandlers(new FieldMapService(sessions, libraryDir))
+      intelHandlers(new FieldMapService(sessions, libraryDir), new MetadataIntel(sessions, metadataCache))
     )
   )
   return {

@@ -7,6 +7,7 @@ import type { JobControl } from '../../platform/jobs/job-manager'
 import { writeFileAtomic } from '../../platform/files/atomic-write'
 import { writeWorkbook } from '../export/xlsx/xlsx-workbook'
 import { metadataReportSheets } from './metadata-report'
+import { loadWholeModel } from './whole-model'
 
 export interface MetadataReportSummary {
   path: string
@@ -22,34 +23,16 @@ export async function exportMetadataReport(
   format: 'xlsx' | 'json',
   job: JobControl
 ): Promise<MetadataReportSummary> {
-  const { model } = await sessions.model(profileId)
-  const todo = [
-    ...model.resources.flatMap((r) =>
-      r.classes.map((c) => ({ kind: 'class' as const, resource: r.name, name: c.name }))
-    ),
-    ...model.resources.flatMap((r) =>
-      r.lookups.map((l) => ({ kind: 'lookup' as const, resource: r.name, name: l.name }))
-    )
-  ]
-  const notLoaded: string[] = []
-  for (const [i, item] of todo.entries()) {
-    job.signal.throwIfAborted()
-    job.progress(i, { total: todo.length, message: `${item.resource}: ${item.kind} ${item.name}` })
-    try {
-      if (item.kind === 'class') await sessions.fields(profileId, item.resource, item.name)
-      else await sessions.lookup(profileId, item.resource, item.name)
-    } catch (err) {
-      if (job.signal.aborted) throw err
-      notLoaded.push(
-        `${item.kind === 'class' ? 'Fields of class' : 'Values of lookup'} ${item.resource}:${item.name} — ${(err as Error).message}`
-      )
-    }
-  }
+  const { model, notLoaded } = await loadWholeModel(sessions, profileId, {
+    signal: job.signal,
+    onPart: (done, total, message) => job.progress(done, { total, message })
+  })
+  const total = countParts(model)
   if (format === 'json') await writeFileAtomic(target, `${JSON.stringify(model, null, 2)}\n`)
   else await writeWorkbook(target, metadataReportSheets(model, notLoaded), { signal: job.signal })
   const summary = { path: target, ...countOf(model), notLoaded }
-  job.progress(todo.length, {
-    total: todo.length,
+  job.progress(total, {
+    total,
     message: `Wrote ${target}: ${summary.fields} fields, ${summary.lookupValues} lookup values${notLoaded.length ? `, ${notLoaded.length} parts not available offline` : ''}`
   })
   return summary
@@ -63,4 +46,8 @@ function countOf(model: MetadataModel): { fields: number; lookupValues: number }
     for (const l of r.lookups) lookupValues += l.values?.length ?? 0
   }
   return { fields, lookupValues }
+}
+
+function countParts(model: MetadataModel): number {
+  return model.resources.reduce((n, r) => n + r.classes.length + r.lookups.length, 0)
 }
