@@ -3,7 +3,12 @@
 import { z } from 'zod'
 import { filePath, id, name } from './common-fields'
 import { metadataDiffSchema } from './metadata-channels'
-import { conformanceReportSchema, fieldMapSchema, translationResultSchema } from './intel-model-schema'
+import {
+  conformanceReportSchema,
+  fieldMapSchema,
+  resultComparisonSchema,
+  translationResultSchema
+} from './intel-model-schema'
 
 const mapArgs = {
   retsProfileId: id,
@@ -27,7 +32,26 @@ export const metadataSourceRefSchema = z.discriminatedUnion('kind', [
 ])
 export type MetadataSourceRef = z.output<typeof metadataSourceRefSchema>
 
+const compareArgs = {
+  resultA: id,
+  resultB: id,
+  keyA: name,
+  keyB: name,
+  /** pair columns through the RETS → RESO map of these profiles (A = RETS); without it, by equal name */
+  map: z.strictObject(mapArgs).optional()
+}
+
 export const intelChannels = {
+  /** two results of one query run two ways, joined by key: rows on one side only, values differing after normalisation */
+  'intel:compare-results': {
+    args: z.strictObject({ ...compareArgs, limit: z.number().int().min(1).max(100_000).optional() }),
+    result: resultComparisonSchema
+  },
+  /** the whole comparison written as .csv or .json */
+  'intel:compare-results-export': {
+    args: z.strictObject({ ...compareArgs, format: z.enum(['csv', 'json']), path: filePath }),
+    result: z.strictObject({ path: z.string(), lines: z.number() })
+  },
   /** the Δ from one metadata source to another (the same shape as metadata:diff, counts included) */
   'intel:compare-metadata': {
     args: z.strictObject({ a: metadataSourceRefSchema, b: metadataSourceRefSchema }),

@@ -82,3 +82,30 @@ export const conformanceReportSchema = z.strictObject({
   /** parts not compared (a RETS class whose fields were not loaded…) */
   notCompared: z.array(z.string())
 })
+
+/** One field whose values differ on the two sides after normalisation (decimals, dates, lookups). */
+export const valueDifferenceSchema = z.strictObject({
+  key: z.string(),
+  columnA: z.string(),
+  columnB: z.string(),
+  valueA: z.string(),
+  valueB: z.string()
+})
+
+export const resultComparisonSchema = z.strictObject({
+  keyA: z.string(),
+  keyB: z.string(),
+  rowsA: z.number(),
+  rowsB: z.number(),
+  /** keys on both sides */
+  matched: z.number(),
+  onlyA: z.array(z.string()),
+  onlyB: z.array(z.string()),
+  /** the column pairs compared (A's column ↔ B's) */
+  compared: z.array(z.strictObject({ a: z.string(), b: z.string() })),
+  differences: z.array(valueDifferenceSchema),
+  /** rows with at least one difference */
+  rowsDiffering: z.number(),
+  /** lists were cut at this many entries each (the export has them all) */
+  truncatedAt: z.number().optional()
+})

@@ -16,6 +16,7 @@ import { metadataHandlers } from '../handlers/metadata-handlers'
 import { intelHandlers } from '../handlers/intel-handlers'
 import { FieldMapService } from '../features/metadata/field-map-service'
 import { MetadataIntel } from '../features/metadata/metadata-intel'
+import { ResultComparer } from '../features/metadata/result-comparison'
 import { queryHandlers } from '../handlers/query-handlers'
 import { resultsHandlers } from '../handlers/results-handlers'
 import { wireHandlers } from '../handlers/wire-handlers'
@@ -110,6 +111,7 @@ export async function createWorkbench(opts: WorkbenchOptions): Promise<Workbench
   })
   const outputFolders = new Set<string>()
   const jobOfResult = new Map<string, string>()
+  const maps = new FieldMapService(sessions, libraryDir)
   const registry = createRegistry(
     mergeHandlers(
       appHandlers({
@@ -129,7 +131,7 @@ export async function createWorkbench(opts: WorkbenchOptions): Promise<Workbench
       idxHandlers({ sessions, profiles, jobs, results, snapshotDir: path.join(opts.userDataDir, 'idx-snapshots') }),
       activityHandlers(sessions, profiles),
       libraryHandlers(new QueryLibrary(libraryDir), profiles),
-      intelHandlers(new FieldMapService(sessions, libraryDir), new MetadataIntel(sessions, metadataCache))
+      intelHandlers(maps, new MetadataIntel(sessions, metadataCache), new ResultComparer(results, maps))
     )
   )
   return {

@@ -3,10 +3,27 @@ import { dmqlToOData } from '../../domain/query-languages/translate/dmql-to-odat
 import { odataToDmql } from '../../domain/query-languages/translate/odata-to-dmql'
 import type { FieldMapService } from '../features/metadata/field-map-service'
 import type { MetadataIntel } from '../features/metadata/metadata-intel'
+import type { ResultComparer } from '../features/metadata/result-comparison'
+import { AppError } from '../../contract/app-error'
+import path from 'node:path'
 import type { PartialHandlerTable } from './handler-registry'
 
-export function intelHandlers(maps: FieldMapService, intel: MetadataIntel): PartialHandlerTable {
+export function intelHandlers(
+  maps: FieldMapService,
+  intel: MetadataIntel,
+  comparer: ResultComparer
+): PartialHandlerTable {
   return {
+    'intel:compare-results': (req) => comparer.compare(req),
+    'intel:compare-results-export': ({ format, path: file, ...req }) => {
+      if (!path.isAbsolute(file) || path.extname(file).toLowerCase() !== `.${format}`)
+        throw new AppError({
+          code: 'EXPORT_BAD_PATH',
+          message: `Give a full path ending in .${format}.`,
+          hint: `e.g. /home/you/comparison.${format}`
+        })
+      return comparer.export(req, file, format)
+    },
     'intel:compare-metadata': ({ a, b }) => intel.compare(a, b),
     'intel:conformance': ({ profileId, referencePath, threshold }) =>
       intel.conformance(profileId, referencePath, threshold),
