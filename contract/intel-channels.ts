@@ -21,7 +21,8 @@ const mapArgs = {
 const overridesSchema = z.strictObject({
   version: z.literal(1),
   fields: z.record(z.string().max(600), z.record(z.string().max(256), z.string().max(256).nullable())),
-  values: z.record(z.string().max(600), z.record(z.string().max(256), z.string().max(1000)))
+  values: z.record(z.string().max(600), z.record(z.string().max(256), z.string().max(1000))),
+  classes: z.record(z.string().max(600), z.string().max(2000)).optional()
 })
 
 /** Any metadata: a profile's (every part loaded), a kept snapshot of a profile, or a file (EDMX or metadata JSON). */

@@ -37,6 +37,9 @@ export const fieldMapSchema = z.strictObject({
   fields: z.array(mappedFieldSchema),
   /** RESO fields no RETS field maps to */
   resoOnly: z.array(z.string()),
+  /** the OData condition that selects the RETS class's records in the entity set (from the overrides file, or the
+   * class whose name is a PropertyType value); translations add it so both sides ask for the same listings */
+  classCondition: z.string().optional(),
   /** parts that could not be loaded (a lookup the server refused…): the map is shown without them */
   warnings: z.array(z.string()).optional()
 })

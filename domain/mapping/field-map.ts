@@ -120,13 +120,27 @@ export function buildFieldMap({ rets, retsClass, reso, overrides }: MapInput): F
       out.values = mapLookupValues(retsValues, resoValues ?? [], overrides?.values?.[`${key}.${rf.systemName}`])
     return out
   })
-  return {
+  const map: FieldMap = {
     retsResource: rets.name,
     retsClass,
     resoEntity: reso.name,
     fields,
     resoOnly: resoFields.map((f) => f.systemName).filter((n) => !used.has(n))
   }
+  const condition =
+    overrides?.classes?.[key] ?? propertyTypeCondition(fields, [cls?.visibleName, cls?.standardName, retsClass])
+  if (condition) map.classCondition = condition
+  return map
+}
+
+/** RETS classes are often property types (A = Residential): a class named like a PropertyType value selects it. */
+function propertyTypeCondition(fields: MappedField[], classNames: Array<string | undefined>): string | undefined {
+  const type = fields.find((f) => f.resoName === 'PropertyType' && f.values)
+  const names = new Set(classNames.filter((n): n is string => !!n).map(foldName))
+  const value = type?.values?.find((v) => v.reso !== undefined && names.has(foldName(v.reso)))?.reso
+  if (!type || value === undefined) return undefined
+  const literal = `'${value.replace(/'/g, "''")}'`
+  return `PropertyType eq ${type.enumType ? type.enumType + literal : literal}`
 }
 
 /** Finds a mapped field by the name a DMQL query uses: SystemName or StandardName, exact then any case. */

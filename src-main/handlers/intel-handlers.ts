@@ -30,7 +30,10 @@ export function intelHandlers(
     'intel:field-map': (req) => maps.map(req),
     'intel:translate': async ({ from, text, ...req }) => {
       const map = await maps.map(req)
-      return from === 'dmql' ? dmqlToOData(text, map) : odataToDmql(text, map)
+      if (from === 'odata') return odataToDmql(text, map)
+      const out = dmqlToOData(text, map)
+      // the RETS class is a subset of the entity set: add the condition that selects it, so both ask the same
+      return out.text && map.classCondition ? { ...out, text: `(${out.text}) and ${map.classCondition}` } : out
     },
     'intel:overrides-get': async () => ({ ...(await maps.overrides()), path: maps.overridesPath }),
     'intel:overrides-save': async ({ overrides }) => {

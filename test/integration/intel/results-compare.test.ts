@@ -71,7 +71,7 @@ describe('compare results across protocols', () => {
     const { text } = await h.call('intel:translate', { ...MAP, from: 'dmql', text: DMQL })
     const c = await h.call('intel:compare-results', {
       resultA: await rets(DMQL),
-      resultB: await reso(`(${text}) and ${CLASS_A}`),
+      resultB: await reso(text!),
       keyA: 'LIST_1',
       keyB: 'ListingKey',
       map: MAP

@@ -4,9 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { settle, startHarness, type Harness } from '../../support/workbench-harness'
 
-// RETS class A holds the Residential listings; the RESO Property entity holds every class, so the RESO side adds
-// the class's PropertyType (the map translates field conditions, not the choice of class).
-const CLASS_A = "PropertyType eq org.reso.metadata.enums.PropertyType'Residential'"
+// RETS class A holds the Residential listings; the RESO Property entity holds every class, so the translation adds
+// the map's class condition (class A is named like the PropertyType value Residential).
 const MAP = {
   retsProfileId: 'demo-rets',
   resource: 'Property',
@@ -116,8 +115,9 @@ describe('DMQL2 → OData equivalence on the Demo MLS', () => {
   it.each(EQUIVALENCE_QUERIES)('%s', async (dmql) => {
     const translated = await h.call('intel:translate', { ...MAP, from: 'dmql', text: dmql })
     expect(translated.diagnostics).toEqual([])
+    expect(translated.text).toMatch(/\) and PropertyType eq org\.reso\.metadata\.enums\.PropertyType'Residential'$/)
     const rets = await retsKeys(dmql)
-    const reso = await resoKeys(`(${translated.text}) and ${CLASS_A}`)
+    const reso = await resoKeys(translated.text!)
     expect(reso).toEqual(rets)
     sizes.push(rets.length)
   })

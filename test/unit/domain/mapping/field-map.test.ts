@@ -60,3 +60,32 @@ describe('RETS → RESO field map', () => {
     expect(() => parseOverrides('{"fields": {"Property:A": {"X": 3}}}')).toThrow()
   })
 })
+
+describe('class condition', () => {
+  it('comes from a class named like a PropertyType value, or from the overrides file', () => {
+    const rets = retsProperty()
+    rets.classes[0]!.visibleName = 'Residential'
+    rets.classes[0]!.fields!.push({
+      systemName: 'LIST_8',
+      standardName: 'PropertyType',
+      dataType: 'Character',
+      lookupName: 'PT',
+      searchable: true,
+      attrs: {}
+    })
+    rets.lookups.push({ name: 'PT', values: [{ value: 'RES', standardValue: 'Residential', attrs: {} }], attrs: {} })
+    const reso = resoProperty()
+    reso.classes[0]!.fields!.push({
+      systemName: 'PropertyType',
+      dataType: 'Edm.String',
+      lookupName: 'PropertyType',
+      searchable: true,
+      attrs: {}
+    })
+    reso.lookups.push({ name: 'PropertyType', values: [{ value: 'Residential', attrs: {} }], attrs: {} })
+    expect(buildFieldMap({ rets, retsClass: 'A', reso }).classCondition).toBe("PropertyType eq 'Residential'")
+    const overrides = parseOverrides('{"classes": {"Property:A": "PropertyType eq \'Farm\'"}}')
+    expect(buildFieldMap({ rets, retsClass: 'A', reso, overrides }).classCondition).toBe("PropertyType eq 'Farm'")
+    expect(buildFieldMap({ rets: retsProperty(), retsClass: 'A', reso: resoProperty() }).classCondition).toBeUndefined()
+  })
+})
