@@ -1,7 +1,7 @@
 // Compares the rows of one query run two ways (RETS and RESO, or any two result tables): joins them by key, lists
 // the keys found on one side only, and the fields whose values differ after normalisation — decimals as numbers
 // (250000.00 = 250000), dates and date-times as instants (…T10:00:00Z = …T10:00:00.000+00:00), lookups through the
-// map's value pairs (RETS code OV61GOJ13C0 = RESO Active), multi-select lists as sets.
+// map's value pairs (RETS code OV61GOJ13C0 or its long value = RESO Active), multi-select lists as sets.
 import type { z } from 'zod'
 import type { resultComparisonSchema } from '../../contract/intel-model-schema'
 import type { FieldKind } from '../query-languages/values/field-kind'
@@ -65,9 +65,23 @@ function scalar(v: string, kind: FieldKind): string {
   }
 }
 
+const toBCache = new WeakMap<ValuePair[], Map<string, string>>()
+
+/** RETS code → RESO value, and the long value too (COMPACT-DECODED rows carry long values, not codes). */
+function lookupToB(values: ValuePair[]): Map<string, string> {
+  let map = toBCache.get(values)
+  if (!map) {
+    map = new Map()
+    for (const p of values) if (p.retsLong && p.reso !== undefined && !map.has(p.retsLong)) map.set(p.retsLong, p.reso)
+    for (const p of values) map.set(p.rets, p.reso ?? p.rets)
+    toBCache.set(values, map)
+  }
+  return map
+}
+
 /** The comparable text of a cell; side A's lookup codes are turned into B's values first. */
 export function normalise(v: string, pair: ColumnPair, side: 'a' | 'b'): string {
-  const toB = side === 'a' && pair.values ? new Map(pair.values.map((p) => [p.rets, p.reso ?? p.rets])) : undefined
+  const toB = side === 'a' && pair.values ? lookupToB(pair.values) : undefined
   const one = (x: string): string => scalar(toB?.get(x.trim()) ?? x, pair.kind)
   if (!pair.multi) return one(v)
   return v

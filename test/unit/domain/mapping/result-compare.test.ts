@@ -10,7 +10,8 @@ const rets = {
     ['K1', '250000.00', 'OV1', '2024-03-05T10:00:00', 'DW,MW', '2024-01-02', 'x'],
     ['K2', '100000.00', 'OV2', '2024-03-05T10:00:00Z', '', '', 'y'],
     ['K3', '1.00', 'OV3', '', 'RANGE', '', 'z'],
-    ['K4', '5', 'OV1', '', '', '', '']
+    ['K4', '5', 'OV1', '', '', '', ''],
+    ['K6', '7', 'Closed', '', 'Gas Range,DW', '', '']
   ]
 }
 const reso = {
@@ -19,7 +20,8 @@ const reso = {
     ['K1', '250000', 'Active', '2024-03-05T10:00:00.000Z', 'Microwave,Dishwasher', '2024-01-02'],
     ['K2', '100000.5', 'Active', '2024-03-05T10:00:00+00:00', '', ''],
     ['K3', '1', 'Closed', '', 'GasRange', ''],
-    ['K5', '1', 'Closed', '', '', '']
+    ['K5', '1', 'Closed', '', '', ''],
+    ['K6', '7', 'Closed', '', 'GasRange,Dishwasher', '']
   ]
 }
 
@@ -39,7 +41,8 @@ describe('comparing results across protocols', () => {
 
   it('joins by key and reports only the values that differ after normalisation', () => {
     const c = compareResults(rets, reso, { keyA: 'LIST_1', keyB: 'ListingKey', pairs })
-    expect(c).toMatchObject({ rowsA: 4, rowsB: 4, matched: 3, onlyA: ['K4'], onlyB: ['K5'], rowsDiffering: 1 })
+    // K6 is COMPACT-DECODED: long values map as codes do
+    expect(c).toMatchObject({ rowsA: 5, rowsB: 5, matched: 4, onlyA: ['K4'], onlyB: ['K5'], rowsDiffering: 1 })
     expect(c.differences).toEqual([
       { key: 'K2', columnA: 'LIST_22', columnB: 'ListPrice', valueA: '100000.00', valueB: '100000.5' },
       { key: 'K2', columnA: 'LIST_15', columnB: 'StandardStatus', valueA: 'OV2', valueB: 'Active' }
