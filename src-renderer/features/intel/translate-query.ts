@@ -19,7 +19,7 @@ export function translationTargets(tab: QueryTab): ProfileSummary[] {
   return useProfilesStore().profiles.filter((p) => p.kind === kind && session.connections[p.id])
 }
 
-function mapFor(tab: QueryTab, other: ProfileSummary): QueryPair['map'] | undefined {
+export function mapFor(tab: QueryTab, other: ProfileSummary): QueryPair['map'] | undefined {
   const session = useSessionStore()
   const params = tab.params
   if (params.kind === 'dmql')
