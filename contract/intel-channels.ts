@@ -64,9 +64,15 @@ export const intelChannels = {
     result: conformanceReportSchema
   },
   'intel:field-map': { args: z.strictObject(mapArgs), result: fieldMapSchema },
-  /** DMQL → OData (`from: 'dmql'`) or OData → DMQL through the map of the two profiles */
+  /** DMQL → OData or SparkQL (`from: 'dmql'`), or OData → DMQL, through the map of the two profiles */
   'intel:translate': {
-    args: z.strictObject({ ...mapArgs, from: z.enum(['dmql', 'odata']), text: z.string().max(100_000) }),
+    args: z.strictObject({
+      ...mapArgs,
+      from: z.enum(['dmql', 'odata']),
+      /** DMQL's target: OData $filter (default) or SparkQL (Spark's standard fields carry the RESO names) */
+      to: z.enum(['odata', 'sparkql']).optional(),
+      text: z.string().max(100_000)
+    }),
     result: translationResultSchema
   },
   'intel:overrides-get': { args: z.strictObject({}), result: overridesSchema.extend({ path: z.string() }) },

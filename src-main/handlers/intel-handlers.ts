@@ -1,6 +1,7 @@
 // intel:* — the RETS → RESO field map, its overrides file, and query translation through it.
 import { dmqlToOData } from '../../domain/query-languages/translate/dmql-to-odata'
 import { odataToDmql } from '../../domain/query-languages/translate/odata-to-dmql'
+import { dmqlToSparkQL } from '../../domain/query-languages/translate/dmql-to-sparkql'
 import type { FieldMapService } from '../features/metadata/field-map-service'
 import type { MetadataIntel } from '../features/metadata/metadata-intel'
 import type { ResultComparer } from '../features/metadata/result-comparison'
@@ -28,9 +29,10 @@ export function intelHandlers(
     'intel:conformance': ({ profileId, referencePath, threshold }) =>
       intel.conformance(profileId, referencePath, threshold),
     'intel:field-map': (req) => maps.map(req),
-    'intel:translate': async ({ from, text, ...req }) => {
+    'intel:translate': async ({ from, to, text, ...req }) => {
       const map = await maps.map(req)
       if (from === 'odata') return odataToDmql(text, map)
+      if (to === 'sparkql') return dmqlToSparkQL(text, map)
       const out = dmqlToOData(text, map)
       // the RETS class is a subset of the entity set: add the condition that selects it, so both ask the same
       return out.text && map.classCondition ? { ...out, text: `(${out.text}) and ${map.classCondition}` } : out

@@ -129,3 +129,29 @@ describe('DMQL2 → OData equivalence on the Demo MLS', () => {
     expect(proper.length).toBeGreaterThanOrEqual(34)
   })
 })
+
+// SparkQL where the construct exists: the same queries on the Demo MLS's Spark side (standard names, standard
+// lookup values; PropertyType carries the MLS code there, so the class is added by hand).
+const SPARK_QUERIES = EQUIVALENCE_QUERIES.filter(
+  (q) => !/\.TODAY\.|LIST_9=|~OV|LIST_200=~|\.EMPTY\.|ListPrice=/.test(q)
+).slice(0, 24)
+
+async function sparkKeys(filter: string): Promise<string[]> {
+  const { jobId, resultId } = await h.call('query:run', {
+    profileId: 'demo-spark',
+    spec: { kind: 'spark', filter, select: ['ListingKey'], fetchAll: true }
+  })
+  expect(await settle(h, jobId)).toBe('done')
+  return keysOf(resultId, 'ListingKey')
+}
+
+describe('DMQL2 → SparkQL equivalence on the Demo MLS', () => {
+  beforeAll(async () => {
+    await h.call('session:connect', { profileId: 'demo-spark' })
+  })
+  it.each(SPARK_QUERIES)('%s', async (dmql) => {
+    const translated = await h.call('intel:translate', { ...MAP, from: 'dmql', to: 'sparkql', text: dmql })
+    expect(translated.diagnostics).toEqual([])
+    expect(await sparkKeys(`(${translated.text}) And PropertyType Eq 'RES'`)).toEqual(await retsKeys(dmql))
+  })
+})
