@@ -9,21 +9,21 @@
 // Lookup codes become the RESO value the map pairs them with; a code without one is a diagnostic.
 import { parseDmql } from '../dmql/dmql-parser'
 import type { DmqlBound, DmqlCriterion, DmqlNode, DmqlValueItem } from '../dmql/dmql-ast'
-import { QuerySyntaxError, type SourceRange } from '../source-range'
+import type { SourceRange } from '../source-range'
 import { byRetsName, type FieldMap, type MappedField } from '../../mapping/field-map'
-import { DiagnosticSink, joinAll, nextDay, withZone, type Emitted, type TranslationResult } from './translate-types'
+import {
+  translateParsed,
+  walkDmql,
+  DiagnosticSink,
+  joinAll,
+  nextDay,
+  withZone,
+  type Emitted,
+  type TranslationResult
+} from './translate-types'
 
 export function dmqlToOData(dmql: string, map: FieldMap): TranslationResult {
-  const sink = new DiagnosticSink()
-  let ast: DmqlNode
-  try {
-    ast = parseDmql(dmql)
-  } catch (e) {
-    if (e instanceof QuerySyntaxError) return { diagnostics: [{ from: e.offset, to: e.end, message: e.message }] }
-    throw e
-  }
-  const out = new DmqlToOData(map, sink).node(ast)
-  return sink.result(out?.text)
+  return translateParsed(parseDmql, dmql, (ast, sink) => new DmqlToOData(map, sink).node(ast))
 }
 
 /** `'it''s'` — OData doubles a single quote inside a string literal. */
@@ -40,21 +40,7 @@ class DmqlToOData {
   ) {}
 
   node(n: DmqlNode): Emitted | undefined {
-    switch (n.type) {
-      case 'and':
-      case 'or': {
-        const items = n.items.map((i) => this.node(i))
-        if (items.some((i) => !i)) return undefined
-        return joinAll(items as Emitted[], n.type, ` ${n.type} `)
-      }
-      case 'not': {
-        const inner = this.node(n.item)
-        // OData's not binds tighter than eq (URL Conventions §5.1.1.16), so its operand is always in parentheses
-        return inner && { text: `not (${inner.text})`, prec: 'not' }
-      }
-      case 'criterion':
-        return this.criterion(n)
-    }
+    return walkDmql(n, { and: 'and', or: 'or', not: 'not' }, (c) => this.criterion(c))
   }
 
   private criterion(c: DmqlCriterion): Emitted | undefined {

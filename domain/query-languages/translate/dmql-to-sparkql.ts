@@ -7,20 +7,21 @@
 // Anything else (.TODAY., times of day, `?`) is a diagnostic at its range.
 import { parseDmql } from '../dmql/dmql-parser'
 import type { DmqlBound, DmqlCriterion, DmqlNode, DmqlValueItem } from '../dmql/dmql-ast'
-import { QuerySyntaxError, type SourceRange } from '../source-range'
+import type { SourceRange } from '../source-range'
 import { byRetsName, type FieldMap, type MappedField } from '../../mapping/field-map'
-import { DiagnosticSink, joinAll, nextDay, withZone, type Emitted, type TranslationResult } from './translate-types'
+import {
+  translateParsed,
+  walkDmql,
+  DiagnosticSink,
+  joinAll,
+  nextDay,
+  withZone,
+  type Emitted,
+  type TranslationResult
+} from './translate-types'
 
 export function dmqlToSparkQL(dmql: string, map: FieldMap): TranslationResult {
-  const sink = new DiagnosticSink()
-  let ast: DmqlNode
-  try {
-    ast = parseDmql(dmql)
-  } catch (e) {
-    if (e instanceof QuerySyntaxError) return { diagnostics: [{ from: e.offset, to: e.end, message: e.message }] }
-    throw e
-  }
-  return sink.result(new DmqlToSpark(map, sink).node(ast)?.text)
+  return translateParsed(parseDmql, dmql, (ast, sink) => new DmqlToSpark(map, sink).node(ast))
 }
 
 /** Spark quotes text in single quotes and escapes a quote with a backslash. */
@@ -37,20 +38,7 @@ class DmqlToSpark {
   ) {}
 
   node(n: DmqlNode): Emitted | undefined {
-    switch (n.type) {
-      case 'and':
-      case 'or': {
-        const items = n.items.map((i) => this.node(i))
-        if (items.some((i) => !i)) return undefined
-        return joinAll(items as Emitted[], n.type, n.type === 'and' ? ' And ' : ' Or ')
-      }
-      case 'not': {
-        const inner = this.node(n.item)
-        return inner && { text: `Not (${inner.text})`, prec: 'not' }
-      }
-      case 'criterion':
-        return this.criterion(n)
-    }
+    return walkDmql(n, { and: 'And', or: 'Or', not: 'Not' }, (c) => this.criterion(c))
   }
 
   private criterion(c: DmqlCriterion): Emitted | undefined {

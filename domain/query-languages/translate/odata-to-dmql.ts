@@ -8,21 +8,12 @@
 // year, lambdas with other bodies, all(), arithmetic) is a diagnostic on its own range.
 import { parseODataFilter } from '../odata/odata-parser'
 import type { ODataBinary, ODataCall, ODataExpr, ODataLambda, ODataLiteral } from '../odata/odata-ast'
-import { QuerySyntaxError, type SourceRange } from '../source-range'
+import type { SourceRange } from '../source-range'
 import { byResoName, type FieldMap, type MappedField } from '../../mapping/field-map'
-import { DiagnosticSink, joinAll, wrap, type Emitted, type TranslationResult } from './translate-types'
+import { translateParsed, DiagnosticSink, joinAll, wrap, type Emitted, type TranslationResult } from './translate-types'
 
 export function odataToDmql(filter: string, map: FieldMap): TranslationResult {
-  const sink = new DiagnosticSink()
-  let ast: ODataExpr
-  try {
-    ast = parseODataFilter(filter)
-  } catch (e) {
-    if (e instanceof QuerySyntaxError) return { diagnostics: [{ from: e.offset, to: e.end, message: e.message }] }
-    throw e
-  }
-  const out = new ODataToDmql(map, sink).expr(ast)
-  return sink.result(out?.text)
+  return translateParsed(parseODataFilter, filter, (ast, sink) => new ODataToDmql(map, sink).expr(ast))
 }
 
 const FLIP = { gt: 'lt', ge: 'le', lt: 'gt', le: 'ge', eq: 'eq', ne: 'ne' } as const

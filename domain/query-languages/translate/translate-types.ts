@@ -1,7 +1,8 @@
 // What a translation gives back: the query in the other language, or — when any part of it has no exact equivalent —
 // no query and a diagnostic per part, each pointing at the exact source range. Translations never approximate.
 import type { z } from 'zod'
-import type { SourceRange } from '../source-range'
+import { QuerySyntaxError, type SourceRange } from '../source-range'
+import type { DmqlCriterion, DmqlNode } from '../dmql/dmql-ast'
 import type { translationDiagnosticSchema, translationResultSchema } from '../../../contract/intel-model-schema'
 
 export type TranslationDiagnostic = z.output<typeof translationDiagnosticSchema>
@@ -46,4 +47,44 @@ export function nextDay(day: string): string {
 /** A date-time as DMQL and OData both read it: DMQL takes a zone-less time as UTC, so say Z explicitly. */
 export function withZone(text: string): string {
   return /(Z|[+-]\d\d:\d\d)$/.test(text) ? text : `${text}Z`
+}
+
+/** Parses, then translates; a syntax error becomes the one diagnostic, at the parser's range. */
+export function translateParsed<T>(
+  parse: (text: string) => T,
+  text: string,
+  translate: (ast: T, sink: DiagnosticSink) => Emitted | undefined
+): TranslationResult {
+  let ast: T
+  try {
+    ast = parse(text)
+  } catch (e) {
+    if (e instanceof QuerySyntaxError) return { diagnostics: [{ from: e.offset, to: e.end, message: e.message }] }
+    throw e
+  }
+  const sink = new DiagnosticSink()
+  return sink.result(translate(ast, sink)?.text)
+}
+
+/** Walks a DMQL tree's AND / OR / NOT with the target language's words; criteria go to `criterion`. */
+export function walkDmql(
+  n: DmqlNode,
+  words: { and: string; or: string; not: string },
+  criterion: (c: DmqlCriterion) => Emitted | undefined
+): Emitted | undefined {
+  switch (n.type) {
+    case 'and':
+    case 'or': {
+      const items = n.items.map((i) => walkDmql(i, words, criterion))
+      if (items.some((i) => !i)) return undefined
+      return joinAll(items as Emitted[], n.type, ` ${words[n.type]} `)
+    }
+    case 'not': {
+      // the operand always in parentheses: OData's not binds tighter than eq (URL Conventions §5.1.1.16)
+      const inner = walkDmql(n.item, words, criterion)
+      return inner && { text: `${words.not} (${inner.text})`, prec: 'not' }
+    }
+    case 'criterion':
+      return criterion(n)
+  }
 }
