@@ -44,17 +44,17 @@ const compareArgs = {
 
 export const intelChannels = {
   /** two results of one query run two ways, joined by key: rows on one side only, values differing after normalisation */
-  'intel:compare-results': {
+  'intel:compareResults': {
     args: z.strictObject({ ...compareArgs, limit: z.number().int().min(1).max(100_000).optional() }),
     result: resultComparisonSchema
   },
   /** the whole comparison written as .csv or .json */
-  'intel:compare-results-export': {
+  'intel:compareResultsExport': {
     args: z.strictObject({ ...compareArgs, format: z.enum(['csv', 'json']), path: filePath }),
     result: z.strictObject({ path: z.string(), lines: z.number() })
   },
   /** the Δ from one metadata source to another (the same shape as metadata:diff, counts included) */
-  'intel:compare-metadata': {
+  'intel:compareMetadata': {
     args: z.strictObject({ a: metadataSourceRefSchema, b: metadataSourceRefSchema }),
     result: metadataDiffSchema
   },
@@ -63,7 +63,7 @@ export const intelChannels = {
     args: z.strictObject({ profileId: id, referencePath: filePath, threshold: z.number().min(0.5).max(1).optional() }),
     result: conformanceReportSchema
   },
-  'intel:field-map': { args: z.strictObject(mapArgs), result: fieldMapSchema },
+  'intel:fieldMap': { args: z.strictObject(mapArgs), result: fieldMapSchema },
   /** DMQL → OData or SparkQL (`from: 'dmql'`), or OData → DMQL, through the map of the two profiles */
   'intel:translate': {
     args: z.strictObject({
@@ -75,8 +75,8 @@ export const intelChannels = {
     }),
     result: translationResultSchema
   },
-  'intel:overrides-get': { args: z.strictObject({}), result: overridesSchema.extend({ path: z.string() }) },
-  'intel:overrides-save': {
+  'intel:overridesGet': { args: z.strictObject({}), result: overridesSchema.extend({ path: z.string() }) },
+  'intel:overridesSave': {
     args: z.strictObject({ overrides: overridesSchema }),
     result: z.strictObject({ path: z.string() })
   }

@@ -15,8 +15,8 @@ export function intelHandlers(
   comparer: ResultComparer
 ): PartialHandlerTable {
   return {
-    'intel:compare-results': (req) => comparer.compare(req),
-    'intel:compare-results-export': ({ format, path: file, ...req }) => {
+    'intel:compareResults': (req) => comparer.compare(req),
+    'intel:compareResultsExport': ({ format, path: file, ...req }) => {
       if (!path.isAbsolute(file) || path.extname(file).toLowerCase() !== `.${format}`)
         throw new AppError({
           code: 'EXPORT_BAD_PATH',
@@ -25,10 +25,10 @@ export function intelHandlers(
         })
       return comparer.export(req, file, format)
     },
-    'intel:compare-metadata': ({ a, b }) => intel.compare(a, b),
+    'intel:compareMetadata': ({ a, b }) => intel.compare(a, b),
     'intel:conformance': ({ profileId, referencePath, threshold }) =>
       intel.conformance(profileId, referencePath, threshold),
-    'intel:field-map': (req) => maps.map(req),
+    'intel:fieldMap': (req) => maps.map(req),
     'intel:translate': async ({ from, to, text, ...req }) => {
       const map = await maps.map(req)
       if (from === 'odata') return odataToDmql(text, map)
@@ -37,8 +37,8 @@ export function intelHandlers(
       // the RETS class is a subset of the entity set: add the condition that selects it, so both ask the same
       return out.text && map.classCondition ? { ...out, text: `(${out.text}) and ${map.classCondition}` } : out
     },
-    'intel:overrides-get': async () => ({ ...(await maps.overrides()), path: maps.overridesPath }),
-    'intel:overrides-save': async ({ overrides }) => {
+    'intel:overridesGet': async () => ({ ...(await maps.overrides()), path: maps.overridesPath }),
+    'intel:overridesSave': async ({ overrides }) => {
       await maps.saveOverrides(overrides)
       return { path: maps.overridesPath }
     }

@@ -20,7 +20,7 @@ afterAll(() => h.close())
 
 describe('compare any two metadata sources', () => {
   it('a profile against the same metadata in a file has no differences', async () => {
-    const diff = await h.call('intel:compare-metadata', {
+    const diff = await h.call('intel:compareMetadata', {
       a: { kind: 'profile', profileId: 'demo-reso' },
       b: { kind: 'file', path: resoJson }
     })
@@ -38,7 +38,7 @@ describe('compare any two metadata sources', () => {
     fields.push({ systemName: 'MlsLocalRating', dataType: 'Edm.Int32', searchable: true, attrs: {} })
     const edited = path.join(h.userDataDir, 'edited.json')
     writeFileSync(edited, JSON.stringify(model))
-    const diff = await h.call('intel:compare-metadata', {
+    const diff = await h.call('intel:compareMetadata', {
       a: { kind: 'profile', profileId: 'demo-reso' },
       b: { kind: 'file', path: edited }
     })
@@ -55,7 +55,7 @@ describe('compare any two metadata sources', () => {
   it('a profile against one of its kept snapshots (the existing Δ as one case)', async () => {
     await h.call('metadata:summary', { profileId: 'demo-rets' })
     const [kept] = await h.call('metadata:versions', { profileId: 'demo-rets' })
-    const diff = await h.call('intel:compare-metadata', {
+    const diff = await h.call('intel:compareMetadata', {
       a: { kind: 'snapshot', profileId: 'demo-rets', version: kept!.version },
       b: { kind: 'profile', profileId: 'demo-rets' }
     })
@@ -65,7 +65,7 @@ describe('compare any two metadata sources', () => {
   it('says what is wrong with a file that is not metadata', async () => {
     const bad = path.join(h.userDataDir, 'bad.json')
     writeFileSync(bad, '{"hello": 1}')
-    const err = await h.fail('intel:compare-metadata', {
+    const err = await h.fail('intel:compareMetadata', {
       a: { kind: 'profile', profileId: 'demo-reso' },
       b: { kind: 'file', path: bad }
     })

@@ -69,7 +69,7 @@ async function reso(filter: string): Promise<string> {
 describe('compare results across protocols', () => {
   it('the same question both ways: every key on both sides, no value differs after normalisation', async () => {
     const { text } = await h.call('intel:translate', { ...MAP, from: 'dmql', text: DMQL })
-    const c = await h.call('intel:compare-results', {
+    const c = await h.call('intel:compareResults', {
       resultA: await rets(DMQL),
       resultB: await reso(text!),
       keyA: 'LIST_1',
@@ -89,35 +89,35 @@ describe('compare results across protocols', () => {
     const resultA = await rets(DMQL)
     const resultB = await reso("StandardStatus in ('Active','Pending') and ListPrice ge 200000")
     const args = { resultA, resultB, keyA: 'LIST_1', keyB: 'ListingKey', map: MAP }
-    const c = await h.call('intel:compare-results', args)
+    const c = await h.call('intel:compareResults', args)
     expect(c.onlyA).toEqual([])
     expect(c.onlyB.length).toBeGreaterThan(0)
     expect(c.differences).toEqual([])
     // a (wrong) value override in the library folder's overrides file: Active's code now means Pending
-    await h.call('intel:overrides-save', {
+    await h.call('intel:overridesSave', {
       overrides: { version: 1, fields: {}, values: { 'Property:A.LIST_15': { OV61GOJ13C0: 'Pending' } } }
     })
-    const planted = await h.call('intel:compare-results', args)
+    const planted = await h.call('intel:compareResults', args)
     expect(planted.differences.length).toBeGreaterThan(0)
     expect(planted.differences[0]).toMatchObject({ columnA: 'LIST_15', valueA: 'OV61GOJ13C0', valueB: 'Active' })
-    expect((await h.call('intel:overrides-get', {})).path).toMatch(/rets-reso-map\.overrides\.json$/)
+    expect((await h.call('intel:overridesGet', {})).path).toMatch(/rets-reso-map\.overrides\.json$/)
     const file = path.join(h.userDataDir, 'comparison.csv')
-    const out = await h.call('intel:compare-results-export', { ...args, format: 'csv', path: file })
+    const out = await h.call('intel:compareResultsExport', { ...args, format: 'csv', path: file })
     const lines = readFileSync(file, 'utf8').trim().split('\r\n')
     expect(lines[0]).toBe('what,key,field A,field B,value A,value B')
     expect(lines).toHaveLength(out.lines + 1)
     expect(lines.filter((l) => l.startsWith('only in B'))).toHaveLength(c.onlyB.length)
     expect(lines.filter((l) => l.startsWith('differs'))).toHaveLength(planted.differences.length)
-    await h.call('intel:overrides-save', { overrides: { version: 1, fields: {}, values: {} } })
+    await h.call('intel:overridesSave', { overrides: { version: 1, fields: {}, values: {} } })
   })
 
   it('without a map, columns pair by name and values compare as text', async () => {
     const a = await reso(`ListPrice ge 300000 and ${CLASS_A}`)
     const b = await reso(`ListPrice ge 300000 and ${CLASS_A}`)
-    const c = await h.call('intel:compare-results', { resultA: a, resultB: b, keyA: 'ListingKey', keyB: 'ListingKey' })
+    const c = await h.call('intel:compareResults', { resultA: a, resultB: b, keyA: 'ListingKey', keyB: 'ListingKey' })
     expect(c.differences).toEqual([])
     expect(c.compared).toHaveLength(7)
-    const err = await h.fail('intel:compare-results', { resultA: a, resultB: b, keyA: 'LIST_1', keyB: 'ListingKey' })
+    const err = await h.fail('intel:compareResults', { resultA: a, resultB: b, keyA: 'LIST_1', keyB: 'ListingKey' })
     expect(err.code).toBe('COMPARE_BAD_KEY')
   })
 })
