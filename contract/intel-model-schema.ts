@@ -27,6 +27,8 @@ export const mappedFieldSchema = z.strictObject({
   matchedBy: z.enum(['standard-name', 'name', 'override']).optional(),
   /** qualified enum type for OData enum literals (`Ns.Enum`), when the RESO field is an enum */
   enumType: z.string().optional(),
+  /** the RETS field's lookup; with no `values`, they could not be loaded and no value of it can be translated */
+  retsLookup: z.string().optional(),
   values: z.array(valuePairSchema).optional()
 })
 

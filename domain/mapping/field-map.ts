@@ -94,6 +94,7 @@ export function buildFieldMap({ rets, retsClass, reso, overrides }: MapInput): F
       multi: isMultiValued(rf)
     }
     if (rf.standardName) out.standardName = rf.standardName
+    if (rf.lookupName) out.retsLookup = rf.lookupName
     const forced = fieldOverrides[rf.systemName]
     if (forced === null) return out
     let target: FieldMeta | undefined
@@ -159,4 +160,9 @@ export function byResoName(map: FieldMap, name: string): MappedField | undefined
     map.fields.find((f) => f.resoName === name) ??
     map.fields.find((f) => f.resoName?.toLowerCase() === name.toLowerCase())
   )
+}
+
+/** A lookup field whose RETS values are not loaded: its codes cannot be mapped, so translating them would guess. */
+export function lookupNotLoaded(f: MappedField): boolean {
+  return f.retsLookup !== undefined && f.values === undefined
 }

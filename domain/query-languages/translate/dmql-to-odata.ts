@@ -10,7 +10,7 @@
 import { parseDmql } from '../dmql/dmql-parser'
 import type { DmqlBound, DmqlCriterion, DmqlNode, DmqlValueItem } from '../dmql/dmql-ast'
 import type { SourceRange } from '../source-range'
-import { byRetsName, type FieldMap, type MappedField } from '../../mapping/field-map'
+import { byRetsName, lookupNotLoaded, type FieldMap, type MappedField } from '../../mapping/field-map'
 import {
   translateParsed,
   walkDmql,
@@ -80,6 +80,11 @@ class DmqlToOData {
 
   /** The OData literal for a DMQL value on this field: lookup codes through the value map, else by the field's kind. */
   private literal(text: string, f: MappedField, range: SourceRange, quoted: boolean): string | undefined {
+    if (lookupNotLoaded(f))
+      return this.sink.fail(
+        range,
+        `The values of ${f.retsName}'s lookup ${f.retsLookup} are not loaded: reconnect, then translate`
+      )
     if (f.values) {
       const pair =
         f.values.find((p) => p.rets === text) ?? f.values.find((p) => p.rets.toLowerCase() === text.toLowerCase())

@@ -8,7 +8,7 @@
 import { parseDmql } from '../dmql/dmql-parser'
 import type { DmqlBound, DmqlCriterion, DmqlNode, DmqlValueItem } from '../dmql/dmql-ast'
 import type { SourceRange } from '../source-range'
-import { byRetsName, type FieldMap, type MappedField } from '../../mapping/field-map'
+import { byRetsName, lookupNotLoaded, type FieldMap, type MappedField } from '../../mapping/field-map'
 import {
   translateParsed,
   walkDmql,
@@ -63,6 +63,7 @@ class DmqlToSpark {
 
   private literal(v: Extract<DmqlValueItem, { kind: 'string' | 'number' }>, f: MappedField): string | undefined {
     const text = v.kind === 'number' ? v.text : v.value
+    if (lookupNotLoaded(f)) return this.sink.fail(v.range, `The values of ${f.retsName}'s lookup are not loaded`)
     if (f.values) {
       const pair = f.values.find((p) => p.rets.toLowerCase() === text.toLowerCase())
       if (pair?.reso === undefined) return this.sink.fail(v.range, `${text} has no standard value in ${f.resoName}`)

@@ -9,7 +9,7 @@
 import { parseODataFilter } from '../odata/odata-parser'
 import type { ODataBinary, ODataCall, ODataExpr, ODataLambda, ODataLiteral } from '../odata/odata-ast'
 import type { SourceRange } from '../source-range'
-import { byResoName, type FieldMap, type MappedField } from '../../mapping/field-map'
+import { byResoName, lookupNotLoaded, type FieldMap, type MappedField } from '../../mapping/field-map'
 import { translateParsed, DiagnosticSink, joinAll, wrap, type Emitted, type TranslationResult } from './translate-types'
 
 export function odataToDmql(filter: string, map: FieldMap): TranslationResult {
@@ -117,6 +117,7 @@ class ODataToDmql {
       return this.sink.fail(e.range, `${e.name}() has no DMQL equivalent`)
     }
     if (e.type !== 'literal') return this.sink.fail(e.range, 'DMQL compares a field with a value: this is not one')
+    if (lookupNotLoaded(f)) return this.sink.fail(e.range, `The values of ${f.retsName}'s lookup are not loaded`)
     if (f.values) return this.code(e, f)
     return this.scalar(e, f)
   }

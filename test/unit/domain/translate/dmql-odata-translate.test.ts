@@ -97,6 +97,18 @@ describe('DMQL → OData', () => {
     expect(r.diagnostics[0]?.message).toMatch(message)
   })
 
+  it('never passes a lookup code through when the lookup values are not loaded', () => {
+    const rets = retsProperty()
+    rets.lookups = rets.lookups.map((l) => ({ name: l.name, attrs: {} }))
+    const unloaded = buildFieldMap({ rets, retsClass: 'A', reso: resoProperty() })
+    const r = dmqlToOData('(LIST_15=|OV1)', unloaded)
+    expect(r.text).toBeUndefined()
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({ from: 10, to: 13, message: expect.stringMatching(/not loaded/) })
+    ])
+    expect(odataToDmql("StandardStatus eq 'Active'", unloaded).text).toBeUndefined()
+  })
+
   it('reports every untranslatable part, and a syntax error where the parser stopped', () => {
     expect(dmqlToOData('(LIST_39=B?b),(NOPE=1)', map).diagnostics).toHaveLength(2)
     expect(dmqlToOData('(LIST_22=', map).diagnostics[0]?.from).toBeGreaterThan(0)
