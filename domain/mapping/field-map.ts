@@ -109,13 +109,15 @@ export function buildFieldMap({ rets, retsClass, reso, overrides }: MapInput): F
     if (!target) return out
     used.add(target.systemName)
     const resoValues = lookupValuesOf(reso, target)
-    const isEnum = !!target.lookupName && !target.dataType.toLowerCase().startsWith('edm.')
+    // Collection(Edm.String) with a LookupName is a DD 2.x multi-select of strings, not an enum
+    const base = target.dataType.replace(/^Collection\((.*)\)$/, '$1')
+    const isEnum = !!target.lookupName && !/^edm\./i.test(base)
     out.resoName = target.systemName
     out.resoType = target.dataType
-    out.kind = isEnum ? 'string' : fieldKindOf(target.dataType)
+    out.kind = isEnum ? 'string' : fieldKindOf(base)
     out.multi = out.multi || isMultiValued(target)
-    out.compatibility = compatibility(rf.dataType, target.dataType, isEnum)
-    if (isEnum) out.enumType = target.dataType.replace(/^Collection\((.*)\)$/, '$1')
+    out.compatibility = compatibility(rf.dataType, base, isEnum)
+    if (isEnum) out.enumType = base
     const retsValues = lookupValuesOf(rets, rf)
     if (retsValues)
       out.values = mapLookupValues(retsValues, resoValues ?? [], overrides?.values?.[`${key}.${rf.systemName}`])

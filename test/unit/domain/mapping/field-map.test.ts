@@ -34,6 +34,15 @@ describe('RETS → RESO field map', () => {
     expect(appliances?.values?.find((v) => v.rets === 'RANGE')?.reso).toBe('GasRange')
   })
 
+  it('a DD 2.x string multi-select (Collection(Edm.String) with a LookupName) is no enum', () => {
+    const reso = resoProperty()
+    const appliances = reso.classes[0]!.fields!.find((f) => f.systemName === 'Appliances')!
+    appliances.dataType = 'Collection(Edm.String)'
+    const m = buildFieldMap({ rets: retsProperty(), retsClass: 'A', reso })
+    expect(byRetsName(m, 'LIST_200')).toMatchObject({ multi: true, kind: 'string', compatibility: 'same' })
+    expect(byRetsName(m, 'LIST_200')?.enumType).toBeUndefined()
+  })
+
   it('matches values by their long text when there is no standard value (DD 2.x string lookups)', () => {
     const pairs = mapLookupValues(
       [{ value: 'AUC', longValue: 'Active Under Contract', attrs: {} }],
