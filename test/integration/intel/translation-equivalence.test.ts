@@ -155,3 +155,26 @@ describe('DMQL2 → SparkQL equivalence on the Demo MLS', () => {
     expect(await sparkKeys(`(${translated.text}) And PropertyType Eq 'RES'`)).toEqual(await retsKeys(dmql))
   })
 })
+
+// The same map and translation when the Web API serves DD 2.0 string lookups (Edm.String fields with a LookupName,
+// values from the Lookup resource, records holding the human-friendly value): no enum literals, values by long text.
+describe('DMQL2 → OData equivalence with DD 2.0 string lookups', () => {
+  beforeAll(async () => {
+    const res = await fetch(`${h.workbench.demo!.server.url}/admin/web-api`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ lookupStyle: 'string' })
+    })
+    expect(res.ok).toBe(true)
+    await h.call('session:disconnect', { profileId: 'demo-reso' })
+    await h.call('session:connect', { profileId: 'demo-reso' })
+    await h.call('metadata:summary', { profileId: 'demo-reso', refresh: true })
+  })
+  const LOOKUP_QUERIES = EQUIVALENCE_QUERIES.filter((q) => /LIST_(15|9|200|201)=/.test(q))
+  it.each(LOOKUP_QUERIES)('%s', async (dmql) => {
+    const translated = await h.call('intel:translate', { ...MAP, from: 'dmql', text: dmql })
+    expect(translated.diagnostics).toEqual([])
+    expect(translated.text).not.toContain("StandardStatus'")
+    expect(await resoKeys(translated.text!)).toEqual(await retsKeys(dmql))
+  })
+})
