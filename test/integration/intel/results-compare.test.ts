@@ -101,6 +101,8 @@ describe('compare results across protocols', () => {
     expect(planted.differences.length).toBeGreaterThan(0)
     expect(planted.differences[0]).toMatchObject({ columnA: 'LIST_15', valueA: 'OV61GOJ13C0', valueB: 'Active' })
     expect((await h.call('intel:overridesGet', {})).path).toMatch(/rets-reso-map\.overrides\.json$/)
+    // the overrides file sits in the library folder without being taken for a broken saved query
+    expect((await h.call('library:list', {})).problems).toEqual([])
     const file = path.join(h.userDataDir, 'comparison.csv')
     const out = await h.call('intel:compareResultsExport', { ...args, format: 'csv', path: file })
     const lines = readFileSync(file, 'utf8').trim().split('\r\n')
