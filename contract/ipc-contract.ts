@@ -16,6 +16,7 @@ import { idxChannels } from './idx-channels'
 import { activityChannels } from './activity-channels'
 import { libraryChannels } from './library-channels'
 import { environmentChannels } from './env-channels'
+import { intelChannels } from './intel-channels'
 import { eventChannels } from './event-channels'
 
 /** Each channel file holds the channels of one prefix (`app:` in app-channels.ts, …). */
@@ -32,7 +33,8 @@ export const channelGroups = {
   idx: idxChannels,
   activity: activityChannels,
   library: libraryChannels,
-  env: environmentChannels
+  env: environmentChannels,
+  intel: intelChannels
 } as const
 
 export const requestChannels = {
@@ -48,7 +50,8 @@ export const requestChannels = {
   ...idxChannels,
   ...activityChannels,
   ...libraryChannels,
-  ...environmentChannels
+  ...environmentChannels,
+  ...intelChannels
 } as const
 
 export { eventChannels }

@@ -17,7 +17,8 @@ const loaders: Record<string, () => Promise<CaseModule>> = {
   edmx: () => import('./edmx'),
   'result-store': () => import('./result-store-paging'),
   'single-record': () => import('./single-record'),
-  completion: () => import('./completion-latency')
+  completion: () => import('./completion-latency'),
+  conformance: () => import('./conformance-case')
 }
 
 export async function loadCase(caseName: string): Promise<CaseModule> {

@@ -86,5 +86,6 @@ export const CASE_NAMES = [
   'edmx',
   'result-store',
   'single-record',
-  'completion'
+  'completion',
+  'conformance'
 ] as const

@@ -5,6 +5,7 @@ import type { BenchContext } from '../harness/bench-context'
 import { caseReport, guard, measure, rssText, speedups, target } from '../harness/measure'
 import type { CaseReport, VariantReport } from '../harness/report-types'
 import { buildEdmx } from '../inputs/edmx-document'
+import { buildDdReference, DD_REFERENCE_FULL, ddReferenceEdmx } from '../inputs/dd-reference'
 import type { DemoCaptures } from './demo-mls-plan'
 import { writeLargeMetadata } from './large-metadata'
 
@@ -19,6 +20,7 @@ export async function runLocalPlan(ctx: BenchContext, captures: DemoCaptures): P
   }
   if (ctx.want('completion') && captures.metadata) reports.push(await completionCase(ctx, captures))
   if (ctx.want('edmx')) reports.push(await edmxCase(ctx))
+  if (ctx.want('conformance')) reports.push(await conformanceCase(ctx))
   if (ctx.want('result-store')) reports.push(await resultStoreCase(ctx))
   return reports
 }
@@ -198,5 +200,32 @@ async function completionCase(ctx: BenchContext, captures: DemoCaptures): Promis
     [
       'Measures the language services (completion items computed from the model), not Monaco filtering and drawing the list; the worst case of every field of the dump in one context. The max is a first request: it makes the list of its kind once (field texts are kept per field, lists per field list).'
     ]
+  )
+}
+
+async function conformanceCase(ctx: BenchContext): Promise<CaseReport> {
+  // the full-size reference even with --quick: the issue's target is for this size
+  const text = ddReferenceEdmx(buildDdReference(DD_REFERENCE_FULL), DD_REFERENCE_FULL)
+  const file = path.join(ctx.tmp, 'dd-reference.edmx')
+  writeFileSync(file, text)
+  const ours = await measure(
+    {
+      module: 'conformance',
+      variant: 'ours',
+      role: 'ours',
+      label: 'readEdmx → checkConformance',
+      params: { file },
+      reps: ctx.sizes.reps
+    },
+    ctx.log
+  )
+  const expected = DD_REFERENCE_FULL.entityTypes * DD_REFERENCE_FULL.propertiesPerType
+  guard([ours], 'ours', expected)
+  return caseReport(
+    'conformance',
+    'Data Dictionary conformance against a one-line reference EDMX (generated), parse + check',
+    `${(Buffer.byteLength(text) / MB).toFixed(2)} MB, ${expected} properties, ${DD_REFERENCE_FULL.enums} enums × ${DD_REFERENCE_FULL.membersPerEnum} members`,
+    [ours],
+    [target('< 1000 ms', `${Math.round(ours.medianMs)} ms`, ours.ok && ours.medianMs < 1000)]
   )
 }

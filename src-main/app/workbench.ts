@@ -13,6 +13,10 @@ import { jobHandlers } from '../handlers/job-handlers'
 import { profileHandlers } from '../handlers/profile-handlers'
 import { sessionHandlers } from '../handlers/session-handlers'
 import { metadataHandlers } from '../handlers/metadata-handlers'
+import { intelHandlers } from '../handlers/intel-handlers'
+import { FieldMapService } from '../features/metadata/field-map-service'
+import { MetadataIntel } from '../features/metadata/metadata-intel'
+import { ResultComparer } from '../features/metadata/result-comparison'
 import { queryHandlers } from '../handlers/query-handlers'
 import { resultsHandlers } from '../handlers/results-handlers'
 import { wireHandlers } from '../handlers/wire-handlers'
@@ -129,6 +133,7 @@ export async function createWorkbench(opts: WorkbenchOptions): Promise<Workbench
   })
   const outputFolders = new Set<string>()
   const jobOfResult = new Map<string, string>()
+  const maps = new FieldMapService(sessions, libraryDir)
   const registry = createRegistry(
     mergeHandlers(
       appHandlers({
@@ -148,7 +153,8 @@ export async function createWorkbench(opts: WorkbenchOptions): Promise<Workbench
       idxHandlers({ sessions, profiles, jobs, results, snapshotDir: path.join(opts.userDataDir, 'idx-snapshots') }),
       activityHandlers(sessions, profiles),
       libraryHandlers(new QueryLibrary(libraryDir, { assertWritable: lock.assertWritable }), profiles),
-      environmentHandlers(profiles, path.join(opts.userDataDir, 'profiles'))
+      environmentHandlers(profiles, path.join(opts.userDataDir, 'profiles')),
+      intelHandlers(maps, new MetadataIntel(sessions, metadataCache), new ResultComparer(results, maps))
     )
   )
   return {

@@ -36,7 +36,9 @@ export function savedQueryFileName(id: string): string {
  * so a file added by hand is not silently ignored), or something else (temp files, README, .git).
  */
 export function classifyLibraryFile(fileName: string): { id: string } | 'bad-name' | 'other' {
-  if (fileName.startsWith('.') || !fileName.endsWith(SAVED_QUERY_FILE_EXTENSION)) return 'other'
+  // the RETS → RESO map's overrides live in the library folder too (features/metadata/field-map-service.ts)
+  if (fileName.startsWith('.') || fileName.endsWith('.overrides.json')) return 'other'
+  if (!fileName.endsWith(SAVED_QUERY_FILE_EXTENSION)) return 'other'
   const id = fileName.slice(0, -SAVED_QUERY_FILE_EXTENSION.length)
   return SAVED_QUERY_ID_PATTERN.test(id) ? { id } : 'bad-name'
 }

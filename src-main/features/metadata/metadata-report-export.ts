@@ -11,6 +11,7 @@ import type { MetadataReportFormat } from '../../../contract/metadata-channels'
 import { metadataHtml } from './report-writers/html-report'
 import { metadataMarkdown } from './report-writers/markdown-report'
 import { metadataCsv } from './report-writers/csv-report'
+import { loadWholeModel } from './whole-model'
 
 export interface MetadataReportSummary {
   path: string
@@ -26,34 +27,16 @@ export async function exportMetadataReport(
   format: MetadataReportFormat,
   job: JobControl
 ): Promise<MetadataReportSummary> {
-  const { model } = await sessions.model(profileId)
-  const todo = [
-    ...model.resources.flatMap((r) =>
-      r.classes.map((c) => ({ kind: 'class' as const, resource: r.name, name: c.name }))
-    ),
-    ...model.resources.flatMap((r) =>
-      r.lookups.map((l) => ({ kind: 'lookup' as const, resource: r.name, name: l.name }))
-    )
-  ]
-  const notLoaded: string[] = []
-  for (const [i, item] of todo.entries()) {
-    job.signal.throwIfAborted()
-    job.progress(i, { total: todo.length, message: `${item.resource}: ${item.kind} ${item.name}` })
-    try {
-      if (item.kind === 'class') await sessions.fields(profileId, item.resource, item.name)
-      else await sessions.lookup(profileId, item.resource, item.name)
-    } catch (err) {
-      if (job.signal.aborted) throw err
-      notLoaded.push(
-        `${item.kind === 'class' ? 'Fields of class' : 'Values of lookup'} ${item.resource}:${item.name} — ${(err as Error).message}`
-      )
-    }
-  }
+  const { model, notLoaded } = await loadWholeModel(sessions, profileId, {
+    signal: job.signal,
+    onPart: (done, total, message) => job.progress(done, { total, message })
+  })
+  const total = countParts(model)
   if (format === 'xlsx') await writeWorkbook(target, metadataReportSheets(model, notLoaded), { signal: job.signal })
   else await writeFileAtomic(target, reportText(model, format, notLoaded))
   const summary = { path: target, ...countOf(model), notLoaded }
-  job.progress(todo.length, {
-    total: todo.length,
+  job.progress(total, {
+    total,
     message: `Wrote ${target}: ${summary.fields} fields, ${summary.lookupValues} lookup values${notLoaded.length ? `, ${notLoaded.length} parts not available offline` : ''}`
   })
   return summary
@@ -80,4 +63,8 @@ function countOf(model: MetadataModel): { fields: number; lookupValues: number }
     for (const l of r.lookups) lookupValues += l.values?.length ?? 0
   }
   return { fields, lookupValues }
+}
+
+function countParts(model: MetadataModel): number {
+  return model.resources.reduce((n, r) => n + r.classes.length + r.lookups.length, 0)
 }

@@ -27,6 +27,14 @@ export interface QueryTab {
   savedId?: string | undefined
   /** fingerprint of the query as saved, so the tab can show it is modified */
   savedFingerprint?: string | undefined
+  /** the tab this one was translated from or to (features/intel): their results can be compared */
+  pairedWith?: QueryPair | undefined
+}
+
+/** Two tabs asking one question over RETS and the RESO Web API, and the map between them. */
+export interface QueryPair {
+  tabId: string
+  map: { retsProfileId: string; resource: string; class: string; resoProfileId: string; entity: string }
 }
 
 export const WELCOME_TAB = 'welcome'

@@ -162,6 +162,54 @@ describe('result schemas against real handler results', () => {
     await checked('env:get', { profileId: 'demo-reso' })
   })
 
+  it('metadata intelligence: map, translation, comparisons, conformance', async () => {
+    const map = {
+      retsProfileId: 'demo-rets',
+      resource: 'Property',
+      class: 'A',
+      resoProfileId: 'demo-reso',
+      entity: 'Property'
+    }
+    await checked('intel:fieldMap', map)
+    const odata = await checked('intel:translate', { ...map, from: 'dmql', text: '(LIST_22=0+)' })
+    await checked('intel:translate', { ...map, from: 'dmql', to: 'sparkql', text: '(LIST_22=0+)' })
+    await checked('intel:translate', { ...map, from: 'odata', text: 'ListPrice ge 1' })
+    const overrides = await checked('intel:overridesGet', {})
+    await checked('intel:overridesSave', {
+      overrides: { version: 1, fields: overrides.fields, values: overrides.values }
+    })
+    const reference = path.join(dir(), 'reso.json')
+    const report = await checked('metadata:report', { profileId: 'demo-reso', format: 'json', path: reference })
+    expect(await settle(h, report.jobId)).toBe('done')
+    await checked('intel:compareMetadata', {
+      a: { kind: 'profile', profileId: 'demo-rets' },
+      b: { kind: 'file', path: reference }
+    })
+    await checked('intel:conformance', { profileId: 'demo-rets', referencePath: reference })
+    const rets = await checked('query:run', {
+      profileId: 'demo-rets',
+      spec: {
+        kind: 'dmql',
+        resource: 'Property',
+        class: 'A',
+        query: '(LIST_22=0+)',
+        format: 'COMPACT',
+        count: 0,
+        standardNames: false,
+        fetchAll: true
+      }
+    })
+    const reso = await checked('query:run', {
+      profileId: 'demo-reso',
+      spec: { kind: 'odata', resource: 'Property', filter: odata.text!, count: false, fetchAll: true }
+    })
+    expect(await settle(h, rets.jobId)).toBe('done')
+    expect(await settle(h, reso.jobId)).toBe('done')
+    const pair = { resultA: rets.resultId, resultB: reso.resultId, keyA: 'LIST_1', keyB: 'ListingKey', map }
+    await checked('intel:compareResults', pair)
+    await checked('intel:compareResultsExport', { ...pair, format: 'json', path: path.join(dir(), 'compare.json') })
+  })
+
   it('covered every request channel, and every event sent matched its schema', () => {
     expect(Object.keys(requestChannels).filter((c) => !seen.has(c as RequestChannel))).toEqual([])
     expect(badEvents).toEqual([])
