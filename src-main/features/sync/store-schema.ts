@@ -1,0 +1,89 @@
+// What both local stores share: the bookkeeping tables (targets, runs), the record table's extra columns, the table
+// name for a target, and reading a run row back. Dialect differences stay in the two store classes.
+import { createTableDdl, type ExtraColumn } from '../../../domain/sql/ddl-from-metadata'
+import type { SqlDialect } from '../../../domain/sql/sql-dialect'
+import type { BatchCounts, RunRow, SourceShape, TableInfo } from './sync-types'
+
+/** Bookkeeping columns beside the metadata's: the normalised stamp, the record as sent, when seen and deleted. */
+export const RECORD_EXTRA_COLUMNS: ExtraColumn[] = [
+  { name: '_stamp', kind: 'text', notNull: true },
+  { name: '_raw', kind: 'json', notNull: true },
+  { name: '_synced_at', kind: 'text', notNull: true },
+  { name: '_deleted_at', kind: 'text' }
+]
+
+export function bookkeepingDdl(dialect: SqlDialect): string[] {
+  const id = dialect === 'postgres' ? 'BIGSERIAL PRIMARY KEY' : 'INTEGER PRIMARY KEY AUTOINCREMENT'
+  return [
+    `CREATE TABLE IF NOT EXISTS sync_targets (target TEXT PRIMARY KEY, table_name TEXT NOT NULL,
+      high_water_mark TEXT, updated_at TEXT)`,
+    `CREATE TABLE IF NOT EXISTS sync_runs (id ${id}, target TEXT NOT NULL, started_at TEXT NOT NULL,
+      ended_at TEXT, status TEXT NOT NULL, since TEXT, cursor TEXT, max_stamp TEXT,
+      new_count INTEGER NOT NULL DEFAULT 0, updated_count INTEGER NOT NULL DEFAULT 0,
+      unchanged_count INTEGER NOT NULL DEFAULT 0, deleted_count INTEGER NOT NULL DEFAULT 0,
+      high_water_mark TEXT, error TEXT)`
+  ]
+}
+
+/** "Property:A" → "Property_A": one table per target, named so SQL typed by hand stays easy. */
+export function tableNameFor(target: string): string {
+  const name = target.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '')
+  return /^[A-Za-z]/.test(name) ? name : `t_${name}`
+}
+
+export function recordTableDdl(dialect: SqlDialect, shape: SourceShape): { info: TableInfo; statements: string[] } {
+  const table = tableNameFor(shape.target)
+  const ddl = createTableDdl({
+    dialect,
+    table,
+    fields: shape.fields,
+    keyField: shape.keyField,
+    // values outside a lookup happen on real feeds; a CHECK would make the whole batch fail
+    lookups: 'none',
+    extraColumns: RECORD_EXTRA_COLUMNS,
+    ifNotExists: true
+  })
+  const index = `CREATE INDEX IF NOT EXISTS "${table}__stamp" ON "${table}" ("_stamp")`
+  return { info: { table, key: ddl.key, columns: ddl.columns }, statements: [...ddl.statements, index] }
+}
+
+export type RunDbRow = Record<string, unknown>
+
+export function runFromRow(row: RunDbRow): RunRow {
+  const text = (name: string): string | undefined => {
+    const v = row[name]
+    return v === null || v === undefined ? undefined : String(v)
+  }
+  const counts: BatchCounts = {
+    new: Number(row.new_count ?? 0),
+    updated: Number(row.updated_count ?? 0),
+    unchanged: Number(row.unchanged_count ?? 0),
+    deleted: Number(row.deleted_count ?? 0)
+  }
+  const run: RunRow = {
+    id: Number(row.id),
+    target: String(row.target),
+    startedAt: String(row.started_at),
+    status: String(row.status) as RunRow['status'],
+    counts
+  }
+  const optional: Array<[keyof RunRow, string]> = [
+    ['endedAt', 'ended_at'],
+    ['since', 'since'],
+    ['cursor', 'cursor'],
+    ['maxStamp', 'max_stamp'],
+    ['highWaterMark', 'high_water_mark'],
+    ['error', 'error']
+  ]
+  for (const [prop, column] of optional) {
+    const v = text(column)
+    if (v !== undefined) (run as unknown as Record<string, unknown>)[prop] = v
+  }
+  return run
+}
+
+export function maxStamp(a: string | undefined, b: string | undefined): string | undefined {
+  if (a === undefined) return b
+  if (b === undefined) return a
+  return a > b ? a : b
+}
