@@ -29,6 +29,8 @@ export class SqliteStore implements LocalStore {
     this.db = openDatabase(location)
     this.db.pragma('journal_mode = WAL')
     this.db.pragma('synchronous = NORMAL')
+    // a Local data query and a sync may overlap; wait for the other's transaction instead of failing
+    this.db.pragma('busy_timeout = 10000')
     for (const sql of bookkeepingDdl('sqlite')) this.db.exec(sql)
   }
 
@@ -74,7 +76,10 @@ export class SqliteStore implements LocalStore {
   async unfinishedRun(target: string): Promise<RunRow | undefined> {
     const row = this.db.prepare(`SELECT * FROM sync_runs WHERE target = ? ORDER BY id DESC LIMIT 1`).get(target) as
       RunDbRow | undefined
-    return row && row.status === 'running' ? runFromRow(row) : undefined
+    if (!row || row.status === 'done') return undefined
+    // a killed, failed or cancelled run is taken up again: same `since`, from its last committed cursor
+    this.db.prepare(`UPDATE sync_runs SET status = 'running', ended_at = NULL, error = NULL WHERE id = ?`).run(row.id)
+    return this.run(Number(row.id))
   }
 
   async startRun(target: string, since: string | undefined): Promise<RunRow> {

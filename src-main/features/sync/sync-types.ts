@@ -85,7 +85,7 @@ export interface LocalStore {
   /** key → stamp of every record not marked deleted */
   stamps(info: TableInfo): Promise<Map<string, string>>
   highWaterMark(target: string): Promise<string | undefined>
-  /** the newest run of a target that did not finish (to resume), if any */
+  /** the newest run of a target if it did not finish (killed, failed, cancelled), marked running again to resume */
   unfinishedRun(target: string): Promise<RunRow | undefined>
   startRun(target: string, since: string | undefined): Promise<RunRow>
   /** upserts records and moves the run's cursor and max stamp, in one transaction */
