@@ -15,6 +15,7 @@ import { photoChannels } from './photo-channels'
 import { idxChannels } from './idx-channels'
 import { activityChannels } from './activity-channels'
 import { libraryChannels } from './library-channels'
+import { syncChannels } from './sync-channels'
 import { eventChannels } from './event-channels'
 
 /** Each channel file holds the channels of one prefix (`app:` in app-channels.ts, …). */
@@ -30,7 +31,8 @@ export const channelGroups = {
   photos: photoChannels,
   idx: idxChannels,
   activity: activityChannels,
-  library: libraryChannels
+  library: libraryChannels,
+  sync: syncChannels
 } as const
 
 export const requestChannels = {
@@ -45,7 +47,8 @@ export const requestChannels = {
   ...photoChannels,
   ...idxChannels,
   ...activityChannels,
-  ...libraryChannels
+  ...libraryChannels,
+  ...syncChannels
 } as const
 
 export { eventChannels }

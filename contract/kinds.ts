@@ -49,9 +49,10 @@ export const LONG_LIVED_SECRETS: readonly ProfileSecretName[] = [
 
 /**
  * What a live connection can be asked to do. `metadata`: the metadata tree, fields and lookups; `search`: queries
- * into a result grid; `photos`: photo export; `idxSync`: the IDX sync inspector; `activity`: sending listing views.
+ * into a result grid; `photos`: photo export; `idxSync`: the IDX sync inspector; `activity`: sending listing views;
+ * `sync`: keeping a local database copy of the feed (sync engine).
  */
-export const CAPABILITIES = ['metadata', 'search', 'photos', 'idxSync', 'activity'] as const
+export const CAPABILITIES = ['metadata', 'search', 'photos', 'idxSync', 'activity', 'sync'] as const
 export const capabilitySchema = z.enum(CAPABILITIES)
 export type Capability = z.output<typeof capabilitySchema>
 
@@ -87,7 +88,7 @@ export const KINDS = {
     needs: 'Login URL, user name, password',
     queryLanguage: 'dmql',
     secrets: ['password', 'uaPassword', 'proxyPassword'],
-    capabilities: ['metadata', 'search', 'photos']
+    capabilities: ['metadata', 'search', 'photos', 'sync']
   },
   reso: {
     label: 'RESO Web API',
@@ -95,7 +96,7 @@ export const KINDS = {
     needs: 'OData service root and OAuth2',
     queryLanguage: 'odata',
     secrets: OAUTH_SECRETS,
-    capabilities: ['metadata', 'search', 'photos']
+    capabilities: ['metadata', 'search', 'photos', 'sync']
   },
   spark: {
     label: 'Spark API',
@@ -103,7 +104,7 @@ export const KINDS = {
     needs: 'API root and OAuth client',
     queryLanguage: 'spark',
     secrets: OAUTH_SECRETS,
-    capabilities: ['metadata', 'search', 'photos']
+    capabilities: ['metadata', 'search', 'photos', 'sync']
   },
   // The IDX API logs in like RETS with a user name and password only; its login also hands out the RETS
   // GetMetadata and GetObject of the same session, so it has metadata, RETS-style search and photos besides sync.
@@ -152,5 +153,6 @@ export const CAPABILITY_VERBS: Readonly<Record<Capability, string>> = {
   search: 'run queries',
   photos: 'export photos',
   idxSync: 'run an IDX sync',
-  activity: 'send listing views'
+  activity: 'send listing views',
+  sync: 'sync into a local database'
 }

@@ -18,6 +18,8 @@ import { resultsHandlers } from '../handlers/results-handlers'
 import { wireHandlers } from '../handlers/wire-handlers'
 import { photoHandlers } from '../handlers/photo-handlers'
 import { idxHandlers } from '../handlers/idx-handlers'
+import { syncHandlers } from '../handlers/sync-handlers'
+import { SyncStoreRegistry } from '../features/sync/store-registry'
 import { activityHandlers } from '../handlers/activity-handlers'
 import { libraryHandlers } from '../handlers/library-handlers'
 import { QueryLibrary } from '../features/library/query-library'
@@ -106,6 +108,7 @@ export async function createWorkbench(opts: WorkbenchOptions): Promise<Workbench
     nativeDialogs: opts.desktop !== undefined
   })
   const outputFolders = new Set<string>()
+  const syncStores = new SyncStoreRegistry(path.join(opts.userDataDir, 'sync'))
   const jobOfResult = new Map<string, string>()
   const registry = createRegistry(
     mergeHandlers(
@@ -125,7 +128,8 @@ export async function createWorkbench(opts: WorkbenchOptions): Promise<Workbench
       photoHandlers({ sessions, jobs, results, outputFolders }),
       idxHandlers({ sessions, profiles, jobs, results, snapshotDir: path.join(opts.userDataDir, 'idx-snapshots') }),
       activityHandlers(sessions, profiles),
-      libraryHandlers(new QueryLibrary(libraryDir), profiles)
+      libraryHandlers(new QueryLibrary(libraryDir), profiles),
+      syncHandlers({ sessions, profiles, jobs, results, stores: syncStores })
     )
   )
   return {
@@ -144,6 +148,7 @@ export async function createWorkbench(opts: WorkbenchOptions): Promise<Workbench
       for (const stop of unwatch) stop()
       jobs.cancelAll()
       await sessions.closeAll()
+      await syncStores.closeAll()
       results.disposeAll()
       await demo?.server.close()
       rmSync(spillDir, { recursive: true, force: true })

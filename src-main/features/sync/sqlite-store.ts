@@ -7,7 +7,7 @@ import path from 'node:path'
 import type BetterSqlite3 from 'better-sqlite3'
 import { quoteIdent } from '../../../domain/sql/sql-dialect'
 import { toSqlValue } from '../../../domain/sql/sql-values'
-import { bookkeepingDdl, maxStamp, recordTableDdl, runFromRow, type RunDbRow } from './store-schema'
+import { bookkeepingDdl, maxStamp, recordTableDdl, runFromRow, targetFromRow, type RunDbRow } from './store-schema'
 import type { BatchCounts, LocalStore, QueryResult, RunRow, SourceShape, SyncRecord, TableInfo } from './sync-types'
 
 type Database = BetterSqlite3.Database
@@ -179,6 +179,11 @@ export class SqliteStore implements LocalStore {
   async runs(limit: number): Promise<RunRow[]> {
     const rows = this.db.prepare('SELECT * FROM sync_runs ORDER BY id DESC LIMIT ?').all(limit) as RunDbRow[]
     return rows.map(runFromRow)
+  }
+
+  async targets(): Promise<Array<{ target: string; table: string; highWaterMark?: string }>> {
+    const rows = this.db.prepare('SELECT * FROM sync_targets ORDER BY target').all() as RunDbRow[]
+    return rows.map(targetFromRow)
   }
 
   async query(sql: string, maxRows: number): Promise<QueryResult> {

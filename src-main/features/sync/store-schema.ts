@@ -87,3 +87,12 @@ export function maxStamp(a: string | undefined, b: string | undefined): string |
   if (b === undefined) return a
   return a > b ? a : b
 }
+
+export function targetFromRow(row: RunDbRow): { target: string; table: string; highWaterMark?: string } {
+  const out: { target: string; table: string; highWaterMark?: string } = {
+    target: String(row.target),
+    table: String(row.table_name)
+  }
+  if (row.high_water_mark !== null && row.high_water_mark !== undefined) out.highWaterMark = String(row.high_water_mark)
+  return out
+}

@@ -94,6 +94,8 @@ export interface LocalStore {
   /** ends the run and (status done) moves the target's high-water mark to the run's max stamp */
   finishRun(run: RunRow, status: RunRow['status'], error?: string): Promise<RunRow>
   runs(limit: number): Promise<RunRow[]>
+  /** the targets synced so far, with their table and high-water mark */
+  targets(): Promise<Array<{ target: string; table: string; highWaterMark?: string }>>
   query(sql: string, maxRows: number): Promise<QueryResult>
   close(): Promise<void>
 }

@@ -12,6 +12,7 @@ import { openRetsSession } from './rets-session-for-profile'
 import { connectionInfoFromLogin } from './rets-login-info'
 import { retsMetadata } from './rets-metadata-capability'
 import { runDmqlSearch } from './dmql-search'
+import { RetsSource } from '../../sync/rets-source'
 
 export async function createRetsConnection(
   profile: RetsProfile,
@@ -38,6 +39,14 @@ export async function createRetsConnection(
       }
     },
     photos: { source: 'rets', open: (options) => new RetsObjectSource(rets, options) },
+    sync: {
+      source: (target) =>
+        new RetsSource(rets, loader, {
+          resource: target.resource ?? 'Property',
+          class: target.class ?? '',
+          pageSize: profile.limits.pageSize
+        })
+    },
     async close() {
       await rets.logout().catch(() => undefined)
       http.close()
