@@ -8,6 +8,7 @@ import type { ArgsOf, RequestChannel, ResultOf } from '../../../contract/ipc-con
 import { retsFormatSchema, type QuerySpec } from '../../../contract/query-channels'
 import { KINDS, queryLanguageOf } from '../../../contract/kinds'
 import { redactor } from '../../platform/redaction/redactor'
+import { SYNC_USAGE, syncCommand } from './sync-command'
 
 const USAGE = `MLS Workbench CLI ${APP_VERSION}
 
@@ -22,6 +23,7 @@ Commands:
                                          run a DMQL2 (RETS), OData $filter (RESO) or SparkQL (Spark) query
   export   <profile> --query Q ... --out file.csv|file.json
                                          run the query and write every row to a file
+${SYNC_USAGE}
 
 Options: --no-demo (do not start the built-in Demo MLS), --user-data DIR
 Secrets are read from the system keychain; nothing secret is printed.`
@@ -41,6 +43,7 @@ async function main(argv: string[]): Promise<number> {
       select: { type: 'string' },
       limit: { type: 'string' },
       all: { type: 'boolean' },
+      json: { type: 'boolean' },
       out: { type: 'string', short: 'o' },
       'no-demo': { type: 'boolean' },
       'user-data': { type: 'string' },
@@ -87,6 +90,8 @@ async function main(argv: string[]): Promise<number> {
         else print(await call('metadata:summary', { profileId: id }))
         return 0
       }
+      case 'sync':
+        return await syncCommand(workbench, call, positionals.slice(1), values)
       case 'search':
       case 'export':
         return await runQuery(workbench, call, needProfile(), command === 'export', values)
