@@ -27,6 +27,8 @@ export interface DdlOptions {
   /** bookkeeping columns appended after the fields (the sync store's raw JSON, stamps…) */
   extraColumns?: readonly ExtraColumn[]
   ifNotExists?: boolean
+  /** false: TEXT and NUMERIC without lengths (see columnType) */
+  sized?: boolean
 }
 
 export interface DdlColumn {
@@ -74,7 +76,7 @@ export function createTableDdl(options: DdlOptions): Ddl {
   const lines: string[] = []
   const constraints: string[] = []
   for (const col of columns) {
-    let line = `  ${q(col.name)} ${columnType(dialect, col.field, col.multiValued)}`
+    let line = `  ${q(col.name)} ${columnType(dialect, col.field, col.multiValued, options.sized ?? true)}`
     if (col.name === key) line += ' NOT NULL'
     lines.push(line)
     const values = col.field.lookupName && !col.multiValued ? options.lookupValues?.(col.field.lookupName) : undefined

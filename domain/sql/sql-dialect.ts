@@ -37,8 +37,12 @@ export function quoteString(value: string): string {
 // MySQL's VARCHAR shares a 65,535-byte row limit across columns; long text goes to TEXT there
 const MYSQL_VARCHAR_MAX = 255
 
-/** The column type for a field in a dialect. Multi-valued lookups are stored as text (comma-separated codes). */
-export function columnType(dialect: SqlDialect, field: FieldMeta, multiValued: boolean): string {
+/**
+ * The column type for a field in a dialect. Multi-valued lookups are stored as text (comma-separated codes).
+ * `sized: false` drops VARCHAR lengths and DECIMAL precision: a sync store must take what real feeds send, and they
+ * send values longer than MaximumLength.
+ */
+export function columnType(dialect: SqlDialect, field: FieldMeta, multiValued: boolean, sized = true): string {
   const kind = multiValued ? 'text' : columnKind(field.dataType)
   const length = field.maxLength && field.maxLength > 0 ? field.maxLength : undefined
   switch (kind) {
@@ -47,7 +51,7 @@ export function columnType(dialect: SqlDialect, field: FieldMeta, multiValued: b
     case 'bigint':
       return dialect === 'sqlite' ? 'INTEGER' : 'BIGINT'
     case 'decimal': {
-      if (dialect === 'sqlite') return 'NUMERIC'
+      if (dialect === 'sqlite' || !sized) return 'NUMERIC'
       // RETS MaximumLength counts every digit and Precision the ones after the point (RETS 1.7.2 §11.4.2)
       const scale = field.scale ?? field.precision ?? 2
       const digits = Math.max(field.maxLength ?? 18, scale + 1)
@@ -64,7 +68,7 @@ export function columnType(dialect: SqlDialect, field: FieldMeta, multiValued: b
       return dialect === 'sqlite' ? 'TEXT' : 'TIME'
     case 'text':
       if (dialect === 'sqlite') return 'TEXT'
-      if (!length) return 'TEXT'
+      if (!length || !sized) return 'TEXT'
       if (dialect === 'mysql' && length > MYSQL_VARCHAR_MAX) return 'TEXT'
       return `VARCHAR(${length})`
   }

@@ -40,6 +40,7 @@ export function recordTableDdl(dialect: SqlDialect, shape: SourceShape): { info:
     keyField: shape.keyField,
     // values outside a lookup happen on real feeds; a CHECK would make the whole batch fail
     lookups: 'none',
+    sized: false,
     extraColumns: RECORD_EXTRA_COLUMNS,
     ifNotExists: true
   })
