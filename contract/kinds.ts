@@ -22,7 +22,9 @@ export const SECRET_NAMES = [
   'refreshToken',
   'apiKey',
   // for a proxy that asks for a login (network.proxyUser)
-  'proxyPassword'
+  'proxyPassword',
+  // the sync's shared PostgreSQL store (sync.postgresUrl)
+  'postgresPassword'
 ] as const
 export type ProfileSecretName = (typeof SECRET_NAMES)[number]
 /** The secrets a user types in the profile editor (the token expiry is written by the app beside its token). */
@@ -35,7 +37,8 @@ export const SECRET_LABELS: Readonly<Record<EnteredSecretName, string>> = {
   accessToken: 'Access token',
   refreshToken: 'Refresh token',
   apiKey: 'API key',
-  proxyPassword: 'Proxy password'
+  proxyPassword: 'Proxy password',
+  postgresPassword: 'PostgreSQL password (sync store)'
 }
 
 /** Secrets worth copying when a profile is duplicated; tokens belong to one sign-in and are not. */
@@ -44,7 +47,8 @@ export const LONG_LIVED_SECRETS: readonly ProfileSecretName[] = [
   'uaPassword',
   'clientSecret',
   'apiKey',
-  'proxyPassword'
+  'proxyPassword',
+  'postgresPassword'
 ]
 
 /**
@@ -78,7 +82,8 @@ const OAUTH_SECRETS = [
   'accessTokenExpiresAt',
   'refreshToken',
   'password',
-  'proxyPassword'
+  'proxyPassword',
+  'postgresPassword'
 ] as const
 
 export const KINDS = {
@@ -87,7 +92,7 @@ export const KINDS = {
     shortLabel: 'RETS',
     needs: 'Login URL, user name, password',
     queryLanguage: 'dmql',
-    secrets: ['password', 'uaPassword', 'proxyPassword'],
+    secrets: ['password', 'uaPassword', 'proxyPassword', 'postgresPassword'],
     capabilities: ['metadata', 'search', 'photos', 'sync']
   },
   reso: {

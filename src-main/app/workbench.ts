@@ -108,7 +108,7 @@ export async function createWorkbench(opts: WorkbenchOptions): Promise<Workbench
     nativeDialogs: opts.desktop !== undefined
   })
   const outputFolders = new Set<string>()
-  const syncStores = new SyncStoreRegistry(path.join(opts.userDataDir, 'sync'))
+  const syncStores = new SyncStoreRegistry(path.join(opts.userDataDir, 'sync'), secrets)
   const jobOfResult = new Map<string, string>()
   const registry = createRegistry(
     mergeHandlers(

@@ -48,7 +48,7 @@ export function syncHandlers({ sessions, profiles, jobs, results, stores }: Sync
   return {
     'sync:plan': async ({ profileId, target }) => {
       const sync = await liveCapability(sessions, profiles, profileId, 'sync')
-      const store = await stores.store(profileId)
+      const store = await stores.store(await profiles.get(profileId))
       const started = jobs.start(
         { kind: 'sync-plan', title: `Sync plan: ${targetLabel(target)}`, unit: 'records' },
         async (job) => {
@@ -80,7 +80,7 @@ export function syncHandlers({ sessions, profiles, jobs, results, stores }: Sync
     },
     'sync:run': async ({ profileId, target, overlapSeconds }) => {
       const sync = await liveCapability(sessions, profiles, profileId, 'sync')
-      const store = await stores.store(profileId)
+      const store = await stores.store(await profiles.get(profileId))
       const started = jobs.start(
         { kind: 'sync-run', title: `Sync: ${targetLabel(target)}`, unit: 'records' },
         async (job) => {
@@ -103,7 +103,7 @@ export function syncHandlers({ sessions, profiles, jobs, results, stores }: Sync
     },
     'sync:report': ({ jobId }) => reports.get(jobId) ?? null,
     'sync:status': async ({ profileId }) => {
-      const store = await stores.store(profileId)
+      const store = await stores.store(await profiles.get(profileId))
       return {
         store: { kind: store.kind, location: store.location },
         tables: await store.targets(),
@@ -111,7 +111,7 @@ export function syncHandlers({ sessions, profiles, jobs, results, stores }: Sync
       }
     },
     'sync:query': async ({ profileId, sql, maxRows }) => {
-      const store = await stores.store(profileId)
+      const store = await stores.store(await profiles.get(profileId))
       const answer = await store.query(sql, maxRows ?? DEFAULT_QUERY_ROWS)
       const rows = results.create()
       rows.setColumns(answer.columns.map((name) => ({ name })))
