@@ -11,6 +11,7 @@ import type { BenchReport, CaseReport } from './harness/report-types'
 import { runDemoMlsPlan } from './plans/demo-mls-plan'
 import { runLocalPlan } from './plans/local-plan'
 import { runReplayPlan } from './plans/replay-plan'
+import { runSyncPlan } from './plans/sync-plan'
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -59,6 +60,8 @@ async function main(): Promise<number> {
     if (demo.serverReport) cases.push(demo.serverReport)
     cases.push(...replay)
     cases.push(...(await runLocalPlan(ctx, demo.captures)))
+    const sync = await runSyncPlan(ctx)
+    if (sync) cases.push(sync)
   } finally {
     rmSync(tmp, { recursive: true, force: true })
   }

@@ -15,7 +15,8 @@ const loaders: Record<string, () => Promise<CaseModule>> = {
   'standard-xml': () => import('./standard-xml'),
   metadata: () => import('./rets-metadata'),
   edmx: () => import('./edmx'),
-  'result-store': () => import('./result-store-paging')
+  'result-store': () => import('./result-store-paging'),
+  sync: () => import('./sync-case')
 }
 
 export async function loadCase(caseName: string): Promise<CaseModule> {
