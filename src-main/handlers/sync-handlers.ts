@@ -10,10 +10,16 @@ import { planTarget, runTarget, type SyncProgress } from '../features/sync/sync-
 import type { SyncStoreRegistry } from '../features/sync/store-registry'
 import type { PartialHandlerTable } from './handler-registry'
 import { liveCapability } from './live-capability'
+import path from 'node:path'
+import { AppError } from '../../contract/app-error'
+import { photoExportChoices } from '../features/export/photos/photo-export-choices'
+import { exportPhotos, photoExportJobSpec } from '../features/export/photos/photo-export-engine'
+import type { PhotoExportRequest } from '../features/export/photos/photo-export-types'
 
 const KEEP_REPORTS = 20
 const SAMPLE = 200
 const DEFAULT_QUERY_ROWS = 100_000
+const MAX_PHOTO_KEYS = 100_000
 
 export interface SyncHandlerDeps {
   sessions: SessionManager
@@ -41,6 +47,21 @@ function progressMessage(p: SyncProgress): string {
 
 export function syncHandlers({ sessions, profiles, jobs, results, stores }: SyncHandlerDeps): PartialHandlerTable {
   const reports = new Map<string, SyncReport>()
+  // photos follow the data: the photo export engine (with its resume) on the keys a run inserted or changed
+  const photosFollow = async (
+    profileId: string,
+    resource: string | undefined,
+    keys: string[],
+    destination: string
+  ): Promise<string> => {
+    const photos = sessions.capability(profileId, 'photos')
+    const choices = photoExportChoices(photos.source, await sessions.summary(profileId), resource)
+    const source = photos.open(resource ? { resource } : {})
+    const request: PhotoExportRequest = { destination, listingKeys: keys, types: choices.defaultTypes }
+    const started = jobs.start(photoExportJobSpec(request), (job) => exportPhotos(request, source, job))
+    started.result.catch(() => undefined)
+    return started.jobId
+  }
   const keep = (jobId: string, report: SyncReport): void => {
     reports.set(jobId, report)
     if (reports.size > KEEP_REPORTS) reports.delete(reports.keys().next().value as string)
@@ -78,7 +99,10 @@ export function syncHandlers({ sessions, profiles, jobs, results, stores }: Sync
       started.result.catch(() => undefined)
       return { jobId: started.jobId }
     },
-    'sync:run': async ({ profileId, target, overlapSeconds }) => {
+    'sync:run': async ({ profileId, target, overlapSeconds, photosTo }) => {
+      if (photosTo !== undefined && !path.isAbsolute(photosTo)) {
+        throw new AppError({ code: 'EXPORT_BAD_PATH', message: 'Give a full path for the photo folder.' })
+      }
       const sync = await liveCapability(sessions, profiles, profileId, 'sync')
       const store = await stores.store(await profiles.get(profileId))
       const started = jobs.start(
@@ -86,6 +110,7 @@ export function syncHandlers({ sessions, profiles, jobs, results, stores }: Sync
         async (job) => {
           const r = await runTarget(sync.source(target), store, {
             signal: job.signal,
+            ...(photosTo ? { collectChanged: MAX_PHOTO_KEYS } : {}),
             ...(overlapSeconds !== undefined ? { overlapSeconds } : {}),
             onProgress: (p) =>
               job.progress(p.done, {
@@ -93,7 +118,11 @@ export function syncHandlers({ sessions, profiles, jobs, results, stores }: Sync
                 message: progressMessage(p)
               })
           })
-          const report: SyncReport = { action: 'run', ...r }
+          const { changed, ...rest } = r
+          const report: SyncReport = { action: 'run', ...rest }
+          if (photosTo && changed?.length) {
+            report.photoJobId = await photosFollow(profileId, target.resource, changed, photosTo)
+          }
           keep(started.jobId, report)
           return report
         }

@@ -6,7 +6,7 @@ import { quoteIdent } from '../../../domain/sql/sql-dialect'
 import { toSqlValue } from '../../../domain/sql/sql-values'
 import { addCounts } from './sqlite-store'
 import { bookkeepingDdl, maxStamp, recordTableDdl, runFromRow, targetFromRow, type RunDbRow } from './store-schema'
-import type { BatchCounts, LocalStore, QueryResult, RunRow, SourceShape, SyncRecord, TableInfo } from './sync-types'
+import type { BatchResult, LocalStore, QueryResult, RunRow, SourceShape, SyncRecord, TableInfo } from './sync-types'
 
 const q = (name: string): string => quoteIdent('postgres', name)
 
@@ -110,7 +110,7 @@ export class PostgresStore implements LocalStore {
     run: RunRow,
     records: readonly SyncRecord[],
     cursor?: string
-  ): Promise<BatchCounts> {
+  ): Promise<BatchResult> {
     const all = [...info.columns.map((c) => c.name), '_stamp', '_raw', '_synced_at', '_deleted_at']
     const upsert = `INSERT INTO ${q(info.table)} (${all.map(q).join(', ')})
       VALUES (${all.map((_, i) => `$${i + 1}`).join(', ')})
@@ -118,7 +118,7 @@ export class PostgresStore implements LocalStore {
         .filter((n) => n !== info.key)
         .map((n) => `${q(n)} = excluded.${q(n)}`)
         .join(', ')}`
-    const counts: BatchCounts = { new: 0, updated: 0, unchanged: 0, deleted: 0 }
+    const counts: BatchResult = { new: 0, updated: 0, unchanged: 0, deleted: 0, changed: [] }
     const now = new Date().toISOString()
     let newest = run.maxStamp
     await this.transaction(async (c) => {
@@ -141,6 +141,7 @@ export class PostgresStore implements LocalStore {
         }
         if (old && !old.deleted) counts.updated++
         else counts.new++
+        counts.changed.push(record.key)
         const values = info.columns.map((col) =>
           col.name === info.key ? record.key : toSqlValue('postgres', col.kind, record.values[col.name])
         )

@@ -8,7 +8,16 @@ import type BetterSqlite3 from 'better-sqlite3'
 import { quoteIdent } from '../../../domain/sql/sql-dialect'
 import { toSqlValue } from '../../../domain/sql/sql-values'
 import { bookkeepingDdl, maxStamp, recordTableDdl, runFromRow, targetFromRow, type RunDbRow } from './store-schema'
-import type { BatchCounts, LocalStore, QueryResult, RunRow, SourceShape, SyncRecord, TableInfo } from './sync-types'
+import type {
+  BatchCounts,
+  BatchResult,
+  LocalStore,
+  QueryResult,
+  RunRow,
+  SourceShape,
+  SyncRecord,
+  TableInfo
+} from './sync-types'
 
 type Database = BetterSqlite3.Database
 const q = (name: string): string => quoteIdent('sqlite', name)
@@ -98,7 +107,7 @@ export class SqliteStore implements LocalStore {
     run: RunRow,
     records: readonly SyncRecord[],
     cursor?: string
-  ): Promise<BatchCounts> {
+  ): Promise<BatchResult> {
     const names = info.columns.map((c) => c.name)
     const all = [...names, '_stamp', '_raw', '_synced_at', '_deleted_at']
     const upsert = this.db.prepare(
@@ -109,7 +118,7 @@ export class SqliteStore implements LocalStore {
          .join(', ')}`
     )
     const current = this.db.prepare(`SELECT _stamp, _deleted_at FROM ${q(info.table)} WHERE ${q(info.key)} = ?`)
-    const counts: BatchCounts = { new: 0, updated: 0, unchanged: 0, deleted: 0 }
+    const counts: BatchResult = { new: 0, updated: 0, unchanged: 0, deleted: 0, changed: [] }
     const now = new Date().toISOString()
     let newest = run.maxStamp
     this.db.transaction(() => {
@@ -122,6 +131,7 @@ export class SqliteStore implements LocalStore {
         }
         if (before && before._deleted_at === null) counts.updated++
         else counts.new++
+        counts.changed.push(record.key)
         const values = info.columns.map((c) =>
           c.name === info.key ? record.key : toSqlValue('sqlite', c.kind, record.values[c.name])
         )

@@ -11,7 +11,7 @@
 // late, so a record can appear with a stamp older than one already seen.
 import { performance } from 'node:perf_hooks'
 import { planSync, type SyncPlan } from '../idx/sync-plan'
-import type { BatchCounts, LocalStore, RunRow, SyncSource, TableInfo } from './sync-types'
+import type { BatchCounts, LocalStore, RunRow, SyncRecord, SyncSource, TableInfo } from './sync-types'
 
 export const DEFAULT_OVERLAP_SECONDS = 300
 /** the cursor a run records once pass 1 is through: a resume goes straight to the reconcile pass */
@@ -36,6 +36,8 @@ export interface SyncRunOptions {
   onProgress?: (p: SyncProgress) => void
   /** after every committed transaction (tests kill the process here) */
   onCommit?: (run: RunRow) => void
+  /** collect the keys this run inserted or changed (at most this many), for photos that follow the data */
+  collectChanged?: number
 }
 
 export interface SyncPlanReport {
@@ -56,6 +58,8 @@ export interface SyncRunReport {
   highWaterMark?: string
   durationMs: number
   warnings: string[]
+  /** with collectChanged: keys inserted or changed by this process's part of the run */
+  changed?: string[]
 }
 
 export async function planTarget(source: SyncSource, store: LocalStore, signal?: AbortSignal): Promise<SyncPlanReport> {
@@ -89,11 +93,19 @@ export async function runTarget(
   const hwm = await store.highWaterMark(shape.target)
   const run = unfinished ?? (await store.startRun(shape.target, sinceFor(hwm, options.overlapSeconds)))
   const warnings: string[] = []
+  const changed = new Set<string>()
+  const limit = options.collectChanged ?? 0
+  const apply = async (records: readonly SyncRecord[], cursor: string): Promise<void> => {
+    const result = await store.applyBatch(info, run, records, cursor)
+    for (const key of result.changed) if (changed.size < limit) changed.add(key)
+    options.onCommit?.(run)
+  }
   try {
-    if (run.cursor !== CHANGES_DONE) await changesPass(source, store, info, run, options)
-    if (options.reconcile !== false) await reconcilePass(source, store, info, run, options)
+    if (run.cursor !== CHANGES_DONE) await changesPass(source, run, options, apply)
+    if (options.reconcile !== false) await reconcilePass(source, store, info, run, options, apply)
     const done = await store.finishRun(run, 'done')
-    return report(done, !!unfinished, started, warnings)
+    if (limit > 0 && changed.size >= limit) warnings.push(`Only the first ${limit} changed keys were kept.`)
+    return { ...report(done, !!unfinished, started, warnings), ...(limit > 0 ? { changed: [...changed] } : {}) }
   } catch (err) {
     const aborted = signal?.aborted === true
     const message = err instanceof Error ? err.message : String(err)
@@ -123,13 +135,9 @@ function meter(phase: SyncPhase, options: SyncRunOptions): (done: number, total?
   }
 }
 
-async function changesPass(
-  source: SyncSource,
-  store: LocalStore,
-  info: TableInfo,
-  run: RunRow,
-  options: SyncRunOptions
-): Promise<void> {
+type Apply = (records: readonly SyncRecord[], cursor: string) => Promise<void>
+
+async function changesPass(source: SyncSource, run: RunRow, options: SyncRunOptions, apply: Apply): Promise<void> {
   const progress = meter('changes', options)
   let cursor = run.cursor
   let done = 0
@@ -137,8 +145,7 @@ async function changesPass(
     throwIfAborted(options.signal)
     const page = await source.changedPage(run.since, cursor, options.signal)
     const next = page.next ?? CHANGES_DONE
-    await store.applyBatch(info, run, page.records, next)
-    options.onCommit?.(run)
+    await apply(page.records, next)
     done += page.records.length
     progress(done, page.serverCount)
     if (next === CHANGES_DONE) return
@@ -151,7 +158,8 @@ async function reconcilePass(
   store: LocalStore,
   info: TableInfo,
   run: RunRow,
-  options: SyncRunOptions
+  options: SyncRunOptions,
+  apply: Apply
 ): Promise<void> {
   const masterProgress = meter('master', options)
   const master = await source.masterList(options.signal, (rows) => masterProgress(rows))
@@ -166,8 +174,7 @@ async function reconcilePass(
   for (let start = 0; start < wanted.length; start += source.keyBatch) {
     throwIfAborted(options.signal)
     const records = await source.fetchByKeys(wanted.slice(start, start + source.keyBatch), options.signal)
-    await store.applyBatch(info, run, records, CHANGES_DONE)
-    options.onCommit?.(run)
+    await apply(records, CHANGES_DONE)
     fetchProgress(Math.min(wanted.length, start + source.keyBatch), wanted.length)
   }
 }

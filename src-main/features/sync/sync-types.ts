@@ -65,6 +65,11 @@ export interface BatchCounts {
   deleted: number
 }
 
+/** What one batch did: its counts and the keys it inserted or changed (photos follow these). */
+export interface BatchResult extends BatchCounts {
+  changed: string[]
+}
+
 export interface TableInfo {
   table: string
   key: string
@@ -89,7 +94,7 @@ export interface LocalStore {
   unfinishedRun(target: string): Promise<RunRow | undefined>
   startRun(target: string, since: string | undefined): Promise<RunRow>
   /** upserts records and moves the run's cursor and max stamp, in one transaction */
-  applyBatch(info: TableInfo, run: RunRow, records: readonly SyncRecord[], cursor?: string): Promise<BatchCounts>
+  applyBatch(info: TableInfo, run: RunRow, records: readonly SyncRecord[], cursor?: string): Promise<BatchResult>
   markDeleted(info: TableInfo, run: RunRow, keys: readonly string[]): Promise<number>
   /** ends the run and (status done) moves the target's high-water mark to the run's max stamp */
   finishRun(run: RunRow, status: RunRow['status'], error?: string): Promise<RunRow>

@@ -1,7 +1,9 @@
 // The sync channels through the whole workbench, as the renderer and the CLI call them: plan and run as jobs on
 // the built-in Demo MLS profiles, the run logged in the profile's SQLite file, and read-only SQL on the copy into a
 // result the grid pages.
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { settle, startHarness, type Harness } from '../../support/workbench-harness'
 
@@ -52,5 +54,31 @@ describe('sync channels', () => {
     expect(await h.call('sync:report', { jobId: run.jobId })).toMatchObject({ status: 'done', counts: { new: 300 } })
     const err = await h.fail('sync:plan', { profileId: 'demo-activity', target: {} })
     expect(err.message).toMatch(/sync into a local database/)
+  })
+
+  it('photos follow the data: a run exports the photos of the listings it inserted or changed', async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'mlswb-sync-photos-'))
+    const target = { resource: 'Property', class: 'B' }
+    const run = await h.call('sync:run', { profileId: 'demo-rets', target, photosTo: folder })
+    expect(await settle(h, run.jobId)).toBe('done')
+    const report = await h.call('sync:report', { jobId: run.jobId })
+    expect(report?.action).toBe('run')
+    if (report?.action !== 'run') return
+    expect(report.counts.new).toBeGreaterThan(0)
+    expect(await settle(h, report.photoJobId!)).toBe('done')
+    // one folder per listing ({ListingKey}/{ObjectId}.{ext}): every class B (Land) listing that has photos
+    const land = [...h.workbench.demo!.server.ctx.data.listings()].filter((l) => l.PropertyType === 'Land')
+    expect(report.counts.new).toBe(land.length)
+    const listingDirs = readdirSync(folder, { withFileTypes: true }).filter((d) => d.isDirectory())
+    expect(listingDirs.map((d) => d.name).sort()).toEqual(
+      land
+        .filter((l) => l.Media.length > 0)
+        .map((l) => l.ListingKey)
+        .sort()
+    )
+    // nothing changed since: a second run has no photos to export
+    const again = await h.call('sync:run', { profileId: 'demo-rets', target, photosTo: folder })
+    expect(await settle(h, again.jobId)).toBe('done')
+    expect(await h.call('sync:report', { jobId: again.jobId })).not.toHaveProperty('photoJobId')
   })
 })
