@@ -89,7 +89,9 @@ export class RetsSource implements SyncSource {
 
   async changedPage(since: string | undefined, cursor: string | undefined, signal?: AbortSignal): Promise<ChangedPage> {
     const shape = await this.shape(signal)
-    const offset = cursor ? Number(cursor) : 1
+    // the cursor is the next 1-based Offset and the key that started the page before it
+    const [offsetText, previousFirst] = (cursor ?? '1').split('|')
+    const offset = Number(offsetText) || 1
     const query = `(${shape.stampField}=${since ? dmqlDateTime(since) : EPOCH}+)`
     const records: SyncRecord[] = []
     const page = await searchPage(
@@ -98,11 +100,18 @@ export class RetsSource implements SyncSource {
       recordSink(shape, records),
       signal ? { signal } : {}
     )
+    if (previousFirst !== undefined && records[0]?.key === previousFirst) {
+      throw new AppError({
+        code: 'SYNC_OFFSET_IGNORED',
+        message: `The server answered Offset=${offset} with the same first record as the page before: it ignores Offset.`,
+        hint: 'Raise the page size in the profile (limits.pageSize) so the changes fit one reply.'
+      })
+    }
     const out: ChangedPage = { records }
     if (page.count !== undefined) out.serverCount = page.count
     const reachedCount = page.count !== undefined && offset - 1 + page.rows >= page.count
     const more = page.rows > 0 && !reachedCount && (page.maxRows || page.rows >= this.pageSize)
-    if (more) out.next = String(offset + page.rows)
+    if (more) out.next = `${offset + page.rows}|${records[0]?.key ?? ''}`
     return out
   }
 
