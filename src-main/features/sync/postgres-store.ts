@@ -5,7 +5,15 @@ import pg from 'pg'
 import { quoteIdent } from '../../../domain/sql/sql-dialect'
 import { toSqlValue } from '../../../domain/sql/sql-values'
 import { addCounts } from './sqlite-store'
-import { bookkeepingDdl, maxStamp, recordTableDdl, runFromRow, targetFromRow, type RunDbRow } from './store-schema'
+import {
+  bookkeepingDdl,
+  maxStamp,
+  recordTableDdl,
+  runFromRow,
+  targetFromRow,
+  upsertSql,
+  type RunDbRow
+} from './store-schema'
 import type { BatchResult, LocalStore, QueryResult, RunRow, SourceShape, SyncRecord, TableInfo } from './sync-types'
 
 const q = (name: string): string => quoteIdent('postgres', name)
@@ -111,13 +119,7 @@ export class PostgresStore implements LocalStore {
     records: readonly SyncRecord[],
     cursor?: string
   ): Promise<BatchResult> {
-    const all = [...info.columns.map((c) => c.name), '_stamp', '_raw', '_synced_at', '_deleted_at']
-    const upsert = `INSERT INTO ${q(info.table)} (${all.map(q).join(', ')})
-      VALUES (${all.map((_, i) => `$${i + 1}`).join(', ')})
-      ON CONFLICT (${q(info.key)}) DO UPDATE SET ${all
-        .filter((n) => n !== info.key)
-        .map((n) => `${q(n)} = excluded.${q(n)}`)
-        .join(', ')}`
+    const upsert = upsertSql('postgres', info)
     const counts: BatchResult = { new: 0, updated: 0, unchanged: 0, deleted: 0, changed: [] }
     const now = new Date().toISOString()
     let newest = run.maxStamp

@@ -7,7 +7,15 @@ import path from 'node:path'
 import type BetterSqlite3 from 'better-sqlite3'
 import { quoteIdent } from '../../../domain/sql/sql-dialect'
 import { toSqlValue } from '../../../domain/sql/sql-values'
-import { bookkeepingDdl, maxStamp, recordTableDdl, runFromRow, targetFromRow, type RunDbRow } from './store-schema'
+import {
+  bookkeepingDdl,
+  maxStamp,
+  recordTableDdl,
+  runFromRow,
+  targetFromRow,
+  upsertSql,
+  type RunDbRow
+} from './store-schema'
 import type {
   BatchCounts,
   BatchResult,
@@ -108,15 +116,7 @@ export class SqliteStore implements LocalStore {
     records: readonly SyncRecord[],
     cursor?: string
   ): Promise<BatchResult> {
-    const names = info.columns.map((c) => c.name)
-    const all = [...names, '_stamp', '_raw', '_synced_at', '_deleted_at']
-    const upsert = this.db.prepare(
-      `INSERT INTO ${q(info.table)} (${all.map(q).join(', ')}) VALUES (${all.map(() => '?').join(', ')})
-       ON CONFLICT(${q(info.key)}) DO UPDATE SET ${all
-         .filter((n) => n !== info.key)
-         .map((n) => `${q(n)} = excluded.${q(n)}`)
-         .join(', ')}`
-    )
+    const upsert = this.db.prepare(upsertSql('sqlite', info))
     const current = this.db.prepare(`SELECT _stamp, _deleted_at FROM ${q(info.table)} WHERE ${q(info.key)} = ?`)
     const counts: BatchResult = { new: 0, updated: 0, unchanged: 0, deleted: 0, changed: [] }
     const now = new Date().toISOString()

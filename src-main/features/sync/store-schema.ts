@@ -1,7 +1,7 @@
 // What both local stores share: the bookkeeping tables (targets, runs), the record table's extra columns, the table
 // name for a target, and reading a run row back. Dialect differences stay in the two store classes.
 import { createTableDdl, type ExtraColumn } from '../../../domain/sql/ddl-from-metadata'
-import type { SqlDialect } from '../../../domain/sql/sql-dialect'
+import { quoteIdent, type SqlDialect } from '../../../domain/sql/sql-dialect'
 import type { BatchCounts, RunRow, SourceShape, TableInfo } from './sync-types'
 
 /** Bookkeeping columns beside the metadata's: the normalised stamp, the record as sent, when seen and deleted. */
@@ -96,4 +96,14 @@ export function targetFromRow(row: RunDbRow): { target: string; table: string; h
   }
   if (row.high_water_mark !== null && row.high_water_mark !== undefined) out.highWaterMark = String(row.high_water_mark)
   return out
+}
+
+/** INSERT … ON CONFLICT (key) DO UPDATE of every column, with `?` (SQLite) or `$n` (PostgreSQL) placeholders. */
+export function upsertSql(dialect: 'sqlite' | 'postgres', info: TableInfo): string {
+  const q = (name: string): string => quoteIdent(dialect, name)
+  const all = [...info.columns.map((c) => c.name), ...RECORD_EXTRA_COLUMNS.map((c) => c.name)]
+  const marks = all.map((_, i) => (dialect === 'sqlite' ? '?' : `$${i + 1}`))
+  const updates = all.filter((n) => n !== info.key).map((n) => `${q(n)} = excluded.${q(n)}`)
+  return `INSERT INTO ${q(info.table)} (${all.map(q).join(', ')}) VALUES (${marks.join(', ')})
+    ON CONFLICT (${q(info.key)}) DO UPDATE SET ${updates.join(', ')}`
 }

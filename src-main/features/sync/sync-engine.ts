@@ -143,7 +143,7 @@ async function changesPass(source: SyncSource, run: RunRow, options: SyncRunOpti
   let done = 0
   for (;;) {
     throwIfAborted(options.signal)
-    const page = await source.changedPage(run.since, cursor, options.signal)
+    const page = await onceMoreOnReset(() => source.changedPage(run.since, cursor, options.signal))
     const next = page.next ?? CHANGES_DONE
     await apply(page.records, next)
     done += page.records.length
@@ -173,9 +173,23 @@ async function reconcilePass(
   const fetchProgress = meter('fetch', options)
   for (let start = 0; start < wanted.length; start += source.keyBatch) {
     throwIfAborted(options.signal)
-    const records = await source.fetchByKeys(wanted.slice(start, start + source.keyBatch), options.signal)
+    const keys = wanted.slice(start, start + source.keyBatch)
+    const records = await onceMoreOnReset(() => source.fetchByKeys(keys, options.signal))
     await apply(records, CHANGES_DONE)
     fetchProgress(Math.min(wanted.length, start + source.keyBatch), wanted.length)
+  }
+}
+
+/**
+ * Reads are idempotent, so a connection reset is worth one more try: a batch's commit can outlast the server's
+ * keep-alive timeout, and the next request then goes out on a socket the server has just closed.
+ */
+async function onceMoreOnReset<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read()
+  } catch (err) {
+    if ((err as { code?: unknown }).code !== 'HTTP_ECONNRESET') throw err
+    return read()
   }
 }
 
