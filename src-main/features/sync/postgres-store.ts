@@ -30,6 +30,8 @@ export class PostgresStore implements LocalStore {
     password?: string
   ) {
     this.pool = new pg.Pool({ connectionString, max: 1, ...(password ? { password } : {}) })
+    // an idle connection the server drops (restart, admin kill) must not crash the app; the next query reconnects
+    this.pool.on('error', () => undefined)
   }
 
   private async db(): Promise<pg.Pool> {
