@@ -11,7 +11,7 @@ const shoot = (page: Page, step: string): Promise<void> => screenshotThemes(page
 describe('Sync tab (web mode + Demo MLS)', () => {
   it('plans, runs and re-plans a RETS sync, then queries the local copy with SQL', async () => {
     const page = await openApp(e2e.browser(), e2e.app(), 'light')
-    page.setDefaultTimeout(30_000)
+    page.setDefaultTimeout(45_000)
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(e.message))
     const ctx = e2e.app().workbench.demo!.server.ctx
