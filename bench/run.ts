@@ -12,6 +12,7 @@ import { runDemoMlsPlan } from './plans/demo-mls-plan'
 import { runLocalPlan } from './plans/local-plan'
 import { runReplayPlan } from './plans/replay-plan'
 import { runSingleRecordPlan } from './plans/single-record-plan'
+import { runSyncPlan } from './plans/sync-plan'
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -61,6 +62,8 @@ async function main(): Promise<number> {
     cases.push(...replay)
     cases.push(...(await runLocalPlan(ctx, demo.captures)))
     cases.push(...(await runSingleRecordPlan(ctx)))
+    const sync = await runSyncPlan(ctx)
+    if (sync) cases.push(sync)
   } finally {
     rmSync(tmp, { recursive: true, force: true })
   }

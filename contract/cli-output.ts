@@ -17,6 +17,7 @@ import { photoExportSummarySchema } from './photo-channels'
 import { connectionTestStepSchema, profileSummarySchema } from './profile-channels'
 import { connectionProfileSchema } from './profile-schema'
 import { connectionInfoSchema } from './session-channels'
+import { syncReportSchema } from './sync-channels'
 
 /** Exit codes of every command (README "Exit codes"). */
 export const CLI_EXIT = { ok: 0, failed: 1, usage: 2, auth: 3, refused: 4, cancelled: 130 } as const
@@ -105,6 +106,8 @@ export const diffOutputSchema = metadataDiffSchema.extend({
 })
 
 export const idxSyncOutputSchema = idxSyncReportSchema
+
+export const syncOutputSchema = syncReportSchema
 
 export const activitySendOutputSchema = z.strictObject({
   profileId: z.string(),

@@ -17,6 +17,7 @@ import { activityChannels } from './activity-channels'
 import { libraryChannels } from './library-channels'
 import { environmentChannels } from './env-channels'
 import { intelChannels } from './intel-channels'
+import { syncChannels } from './sync-channels'
 import { eventChannels } from './event-channels'
 
 /** Each channel file holds the channels of one prefix (`app:` in app-channels.ts, …). */
@@ -34,7 +35,8 @@ export const channelGroups = {
   activity: activityChannels,
   library: libraryChannels,
   env: environmentChannels,
-  intel: intelChannels
+  intel: intelChannels,
+  sync: syncChannels
 } as const
 
 export const requestChannels = {
@@ -51,7 +53,8 @@ export const requestChannels = {
   ...activityChannels,
   ...libraryChannels,
   ...environmentChannels,
-  ...intelChannels
+  ...intelChannels,
+  ...syncChannels
 } as const
 
 export { eventChannels }

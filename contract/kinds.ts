@@ -22,7 +22,9 @@ export const SECRET_NAMES = [
   'refreshToken',
   'apiKey',
   // for a proxy that asks for a login (network.proxyUser)
-  'proxyPassword'
+  'proxyPassword',
+  // the sync's shared PostgreSQL store (sync.postgresUrl)
+  'postgresPassword'
 ] as const
 export type ProfileSecretName = (typeof SECRET_NAMES)[number]
 /** The secrets a user types in the profile editor (the token expiry is written by the app beside its token). */
@@ -35,7 +37,8 @@ export const SECRET_LABELS: Readonly<Record<EnteredSecretName, string>> = {
   accessToken: 'Access token',
   refreshToken: 'Refresh token',
   apiKey: 'API key',
-  proxyPassword: 'Proxy password'
+  proxyPassword: 'Proxy password',
+  postgresPassword: 'PostgreSQL password (sync store)'
 }
 
 /** Secrets worth copying when a profile is duplicated; tokens belong to one sign-in and are not. */
@@ -44,14 +47,16 @@ export const LONG_LIVED_SECRETS: readonly ProfileSecretName[] = [
   'uaPassword',
   'clientSecret',
   'apiKey',
-  'proxyPassword'
+  'proxyPassword',
+  'postgresPassword'
 ]
 
 /**
  * What a live connection can be asked to do. `metadata`: the metadata tree, fields and lookups; `search`: queries
- * into a result grid; `photos`: photo export; `idxSync`: the IDX sync inspector; `activity`: sending listing views.
+ * into a result grid; `photos`: photo export; `idxSync`: the IDX sync inspector; `activity`: sending listing views;
+ * `sync`: keeping a local database copy of the feed (sync engine).
  */
-export const CAPABILITIES = ['metadata', 'search', 'photos', 'idxSync', 'activity'] as const
+export const CAPABILITIES = ['metadata', 'search', 'photos', 'idxSync', 'activity', 'sync'] as const
 export const capabilitySchema = z.enum(CAPABILITIES)
 export type Capability = z.output<typeof capabilitySchema>
 
@@ -77,7 +82,8 @@ const OAUTH_SECRETS = [
   'accessTokenExpiresAt',
   'refreshToken',
   'password',
-  'proxyPassword'
+  'proxyPassword',
+  'postgresPassword'
 ] as const
 
 export const KINDS = {
@@ -86,8 +92,8 @@ export const KINDS = {
     shortLabel: 'RETS',
     needs: 'Login URL, user name, password',
     queryLanguage: 'dmql',
-    secrets: ['password', 'uaPassword', 'proxyPassword'],
-    capabilities: ['metadata', 'search', 'photos']
+    secrets: ['password', 'uaPassword', 'proxyPassword', 'postgresPassword'],
+    capabilities: ['metadata', 'search', 'photos', 'sync']
   },
   reso: {
     label: 'RESO Web API',
@@ -95,7 +101,7 @@ export const KINDS = {
     needs: 'OData service root and OAuth2',
     queryLanguage: 'odata',
     secrets: OAUTH_SECRETS,
-    capabilities: ['metadata', 'search', 'photos']
+    capabilities: ['metadata', 'search', 'photos', 'sync']
   },
   spark: {
     label: 'Spark API',
@@ -103,7 +109,7 @@ export const KINDS = {
     needs: 'API root and OAuth client',
     queryLanguage: 'spark',
     secrets: OAUTH_SECRETS,
-    capabilities: ['metadata', 'search', 'photos']
+    capabilities: ['metadata', 'search', 'photos', 'sync']
   },
   // The IDX API logs in like RETS with a user name and password only; its login also hands out the RETS
   // GetMetadata and GetObject of the same session, so it has metadata, RETS-style search and photos besides sync.
@@ -152,5 +158,6 @@ export const CAPABILITY_VERBS: Readonly<Record<Capability, string>> = {
   search: 'run queries',
   photos: 'export photos',
   idxSync: 'run an IDX sync',
-  activity: 'send listing views'
+  activity: 'send listing views',
+  sync: 'sync into a local database'
 }

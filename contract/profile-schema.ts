@@ -90,6 +90,24 @@ function limits(defaultPageSize: number, maxPageSize: number) {
   })
 }
 
+/**
+ * Where the sync keeps this profile's local copy: SQLite in the user-data folder (default), or a shared PostgreSQL
+ * database. The connection string carries no password — that lives in the keychain as `postgresPassword`.
+ */
+const syncSettings = z.strictObject({
+  store: z.enum(['sqlite', 'postgres']).default('sqlite'),
+  postgresUrl: z
+    .string()
+    .trim()
+    .max(2000)
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgresql://')
+    .refine(
+      (url) => !/^postgres(ql)?:\/\/[^/@]*:[^/@]*@/.test(url),
+      'must not contain a password (it goes in the keychain)'
+    )
+    .optional()
+})
+
 const common = {
   id: profileId,
   name: z.string().trim().min(1, 'must not be empty').max(120),
@@ -97,6 +115,7 @@ const common = {
   userAgent: z.string().trim().min(1).max(200).default(DEFAULT_USER_AGENT),
   network: network.prefault({}),
   extraHeaders: extraHeaders.optional(),
+  sync: syncSettings.optional(),
   createdAt: z.iso.datetime().optional(),
   updatedAt: z.iso.datetime().optional()
 }

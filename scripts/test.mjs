@@ -21,7 +21,9 @@ const SYSTEM_NEEDS = [
   { what: 'dbus-launch', pkg: 'dbus-x11', present: () => has('dbus-launch') },
   { what: 'secret-tool', pkg: 'libsecret-tools', present: () => has('secret-tool') },
   // keytar compiles against libsecret's headers
-  { what: 'libsecret headers', pkg: 'libsecret-1-dev', present: () => existsSync('/usr/include/libsecret-1') }
+  { what: 'libsecret headers', pkg: 'libsecret-1-dev', present: () => existsSync('/usr/include/libsecret-1') },
+  // the sync's PostgreSQL tests start a throwaway server (initdb + pg_ctl from Debian's package)
+  { what: 'PostgreSQL server', pkg: 'postgresql', present: () => existsSync('/usr/lib/postgresql') || has('pg_ctl') }
 ]
 
 function ensureSystemPackages() {

@@ -18,7 +18,8 @@ const loaders: Record<string, () => Promise<CaseModule>> = {
   'result-store': () => import('./result-store-paging'),
   'single-record': () => import('./single-record'),
   completion: () => import('./completion-latency'),
-  conformance: () => import('./conformance-case')
+  conformance: () => import('./conformance-case'),
+  sync: () => import('./sync-case')
 }
 
 export async function loadCase(caseName: string): Promise<CaseModule> {

@@ -25,6 +25,8 @@ export interface BenchSizes {
   reps: number
   /** repetitions of the slow end-to-end runs against the Demo MLS (server-bound) */
   e2eReps: number
+  /** Demo MLS listings for the sync case (class A, the one synced, is ~70 % of them) */
+  syncListings: number
 }
 
 export const FULL: BenchSizes = {
@@ -42,7 +44,8 @@ export const FULL: BenchSizes = {
   storeRows: 1_000_000,
   storePageReads: 2000,
   reps: 3,
-  e2eReps: 2
+  e2eReps: 2,
+  syncListings: 1_450_000
 }
 
 export const QUICK: BenchSizes = {
@@ -59,7 +62,8 @@ export const QUICK: BenchSizes = {
   storeRows: 50_000,
   storePageReads: 300,
   reps: 2,
-  e2eReps: 1
+  e2eReps: 1,
+  syncListings: 30_000
 }
 
 export interface BenchContext {
@@ -87,5 +91,6 @@ export const CASE_NAMES = [
   'result-store',
   'single-record',
   'completion',
-  'conformance'
+  'conformance',
+  'sync'
 ] as const

@@ -22,6 +22,8 @@ import { resultsHandlers } from '../handlers/results-handlers'
 import { wireHandlers } from '../handlers/wire-handlers'
 import { photoHandlers } from '../handlers/photo-handlers'
 import { idxHandlers } from '../handlers/idx-handlers'
+import { syncHandlers } from '../handlers/sync-handlers'
+import { SyncStoreRegistry } from '../features/sync/store-registry'
 import { activityHandlers } from '../handlers/activity-handlers'
 import { libraryHandlers } from '../handlers/library-handlers'
 import { environmentHandlers } from '../handlers/env-handlers'
@@ -132,6 +134,7 @@ export async function createWorkbench(opts: WorkbenchOptions): Promise<Workbench
     nativeDialogs: opts.desktop !== undefined
   })
   const outputFolders = new Set<string>()
+  const syncStores = new SyncStoreRegistry(path.join(opts.userDataDir, 'sync'), secrets)
   const jobOfResult = new Map<string, string>()
   const maps = new FieldMapService(sessions, libraryDir)
   const registry = createRegistry(
@@ -154,7 +157,8 @@ export async function createWorkbench(opts: WorkbenchOptions): Promise<Workbench
       activityHandlers(sessions, profiles),
       libraryHandlers(new QueryLibrary(libraryDir, { assertWritable: lock.assertWritable }), profiles),
       environmentHandlers(profiles, path.join(opts.userDataDir, 'profiles')),
-      intelHandlers(maps, new MetadataIntel(sessions, metadataCache), new ResultComparer(results, maps))
+      intelHandlers(maps, new MetadataIntel(sessions, metadataCache), new ResultComparer(results, maps)),
+      syncHandlers({ sessions, profiles, jobs, results, stores: syncStores })
     )
   )
   return {
@@ -174,6 +178,7 @@ export async function createWorkbench(opts: WorkbenchOptions): Promise<Workbench
       for (const stop of unwatch) stop()
       jobs.cancelAll()
       await sessions.closeAll()
+      await syncStores.closeAll()
       results.disposeAll()
       await demo?.server.close()
       rmSync(spillDir, { recursive: true, force: true })

@@ -1,10 +1,13 @@
-// Monaco with only what the workbench uses: JSON and XML for raw bodies, and our three query languages. The full
-// bundle is ~24 MB; importing editor.api (core) plus single language contributions keeps it to a fraction.
+// Monaco with only what the workbench uses: JSON and XML for raw bodies, SQL for the local copy, and our three query
+// languages. The full bundle is ~24 MB; importing editor.api (core) plus single language contributions keeps it to a
+// fraction.
 import * as monaco from 'monaco-editor/editor/editor.api'
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker'
 import JsonWorker from 'monaco-editor/language/json/json.worker?worker'
 import 'monaco-editor/language/json/monaco.contribution'
 import 'monaco-editor/languages/definitions/xml/register'
+// the Local data tab's SQL on the synced copy
+import 'monaco-editor/languages/definitions/sql/register'
 import './editor-features'
 import { watch } from 'vue'
 import { useThemeStore } from '../shell/theme-store'

@@ -11,6 +11,8 @@ import type { ResultWriter } from '../../platform/results/result-types'
 import type { JobControl } from '../../platform/jobs/job-manager'
 import type { PhotoSource } from '../export/photos/photo-export-types'
 import type { IdxSync } from '../idx/idx-sync'
+import type { SyncSource } from '../sync/sync-types'
+import type { SyncTarget } from '../../../contract/sync-channels'
 
 export interface MetadataCapability {
   /** the metadata tree; RETS leaves class fields and lookup values undefined until asked */
@@ -43,6 +45,11 @@ export interface ActivityCapability {
   send(event: ActivityEvent, signal?: AbortSignal): Promise<ActivityReply>
 }
 
+export interface SyncCapability {
+  /** the sync engine's view of one target of this connection (RETS resource:class, RESO entity, Spark listings) */
+  source(target: SyncTarget): SyncSource
+}
+
 /** What each capability of contract/kinds.ts is, on a live connection. */
 export interface CapabilityImpls {
   metadata: MetadataCapability
@@ -50,6 +57,7 @@ export interface CapabilityImpls {
   photos: PhotosCapability
   idxSync: IdxSync
   activity: ActivityCapability
+  sync: SyncCapability
 }
 
 interface ConnectionCore {

@@ -23,6 +23,7 @@ import { reportCommand } from './commands/report-command'
 import { diffCommand } from './commands/diff-command'
 import { idxCommand } from './commands/idx-command'
 import { activityCommand } from './commands/activity-command'
+import { syncCommand } from './commands/sync-command'
 
 const completionCommand: CliCommand = {
   name: 'completion',
@@ -53,6 +54,7 @@ export const COMMANDS: readonly CliCommand[] = [
   reportCommand,
   diffCommand,
   idxCommand,
+  syncCommand,
   activityCommand,
   completionCommand
 ]

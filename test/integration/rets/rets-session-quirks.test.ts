@@ -15,8 +15,11 @@ afterEach(async () => {
   mls = undefined
 })
 
-async function sessionWith(quirks: QuirkName[]): Promise<{ session: RetsSession; http: HttpClient }> {
-  mls = await startDemoMls({ port: 0, listings: 50, quirks })
+async function sessionWith(
+  quirks: QuirkName[],
+  allowBasicOverHttp = false
+): Promise<{ session: RetsSession; http: HttpClient }> {
+  mls ??= await startDemoMls({ port: 0, listings: 50, quirks })
   const user = mls.ctx.users.find((u) => u.role === 'member')!
   const http = new HttpClient()
   const session = new RetsSession(
@@ -26,7 +29,8 @@ async function sessionWith(quirks: QuirkName[]): Promise<{ session: RetsSession;
       password: user.password,
       userAgent: 'MLSWorkbench/0.1',
       retsVersion: '1.7.2',
-      auth: 'auto'
+      auth: 'auto',
+      allowBasicOverHttp
     },
     http
   )
@@ -39,10 +43,14 @@ function rowsWriter(): ResultWriter & { rows: string[][] } {
 }
 
 describe('RETS session quirks', () => {
-  it('rets-basic-only: answers a Basic-only challenge with Basic and works on', async () => {
-    const { session, http } = await sessionWith(['rets-basic-only'])
+  it('rets-basic-only: answers a Basic-only challenge with Basic where the profile allows it over http', async () => {
+    const refused = await sessionWith(['rets-basic-only'])
     const first = await fetch(`${mls!.url}/rets/Login`)
     expect(first.headers.get('www-authenticate')).toMatch(/^Basic /)
+    // over plain http, "auto" does not hand the password to a Basic challenge unless the profile says so
+    await expect(refused.session.login()).rejects.toThrow(/Basic/)
+    refused.http.close()
+    const { session, http } = await sessionWith(['rets-basic-only'], true)
     await session.login()
     const writer = rowsWriter()
     await fetchAll(

@@ -210,6 +210,18 @@ describe('result schemas against real handler results', () => {
     await checked('intel:compareResultsExport', { ...pair, format: 'json', path: path.join(dir(), 'compare.json') })
   })
 
+  it('sync: plan, run, report, status and a query on the copy', async () => {
+    const target = { resource: 'Property', class: 'A' }
+    const plan = await checked('sync:plan', { profileId: 'demo-rets', target })
+    await settle(h, plan.jobId)
+    await checked('sync:report', { jobId: plan.jobId })
+    const run = await checked('sync:run', { profileId: 'demo-rets', target })
+    await settle(h, run.jobId)
+    await checked('sync:report', { jobId: run.jobId })
+    await checked('sync:status', { profileId: 'demo-rets' })
+    await checked('sync:query', { profileId: 'demo-rets', sql: 'SELECT * FROM sync_runs' })
+  })
+
   it('covered every request channel, and every event sent matched its schema', () => {
     expect(Object.keys(requestChannels).filter((c) => !seen.has(c as RequestChannel))).toEqual([])
     expect(badEvents).toEqual([])

@@ -70,6 +70,6 @@ describe('the kinds table', () => {
   it('keeps the token expiry out of what the profile editor asks for', () => {
     expect(KINDS.reso.secrets).toContain('accessTokenExpiresAt')
     expect(enteredSecrets('reso')).not.toContain('accessTokenExpiresAt')
-    expect(enteredSecrets('rets')).toEqual(['password', 'uaPassword', 'proxyPassword'])
+    expect(enteredSecrets('rets')).toEqual(['password', 'uaPassword', 'proxyPassword', 'postgresPassword'])
   })
 })

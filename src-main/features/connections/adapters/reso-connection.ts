@@ -13,6 +13,7 @@ import type { WireLog } from '../../../platform/http/wire-log'
 import type { SecretStore } from '../../../platform/secrets/secret-store'
 import type { ResoProfile } from '../../../../contract/profile-schema'
 import type { ConnectionOf } from '../connection'
+import { ResoSource } from '../../sync/reso-source'
 import { httpClientFor } from './http-for-profile'
 import { tokenHolderFor } from './web-api-auth'
 import { withProgress } from './progress-writer'
@@ -104,6 +105,10 @@ export async function createResoConnection(
           { signal: job.signal, ...(model ? { model } : {}), ...(maxRows ? { maxRows } : {}) }
         )
       }
+    },
+    sync: {
+      source: (target) =>
+        new ResoSource(client, { entity: target.resource ?? 'Property', pageSize: profile.limits.pageSize })
     },
     photos: {
       source: 'reso',

@@ -15,6 +15,7 @@ import { runDmqlSearch } from './dmql-search'
 import { decodingWriter, loadDecodeTables, refusedDecodedFormat } from './local-decoding'
 import { isAbort, requestFailure, serverSaid } from '../../../protocols/rets/request-failure'
 import { redactor } from '../../../platform/redaction/redactor'
+import { RetsSource } from '../../sync/rets-source'
 
 export async function createRetsConnection(
   profile: RetsProfile,
@@ -63,6 +64,14 @@ export async function createRetsConnection(
       }
     },
     photos: { source: 'rets', open: (options) => new RetsObjectSource(rets, options) },
+    sync: {
+      source: (target) =>
+        new RetsSource(rets, loader, {
+          resource: target.resource ?? 'Property',
+          class: target.class ?? '',
+          pageSize: profile.limits.pageSize
+        })
+    },
     async close() {
       await rets.logout().catch(() => undefined)
       http.close()

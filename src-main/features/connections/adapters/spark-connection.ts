@@ -10,6 +10,7 @@ import type { WireLog } from '../../../platform/http/wire-log'
 import type { SecretStore } from '../../../platform/secrets/secret-store'
 import type { SparkProfile } from '../../../../contract/profile-schema'
 import type { ConnectionOf } from '../connection'
+import { SparkSource } from '../../sync/spark-source'
 import { httpClientFor } from './http-for-profile'
 import { tokenHolderFor } from './web-api-auth'
 import { withProgress } from './progress-writer'
@@ -91,6 +92,7 @@ export async function createSparkConnection(
       source: 'spark',
       open: () => new SparkPhotoSource(sparkListingsFromClient(client), downloadFetcher(http, 'omit'))
     },
+    sync: { source: () => new SparkSource(client) },
     async close() {
       http.close()
     }

@@ -183,7 +183,7 @@ describe('connection profile schema', () => {
   })
 
   it('declares the secret names per kind, all from the one list', () => {
-    expect(KINDS.rets.secrets).toEqual(['password', 'uaPassword', 'proxyPassword'])
+    expect(KINDS.rets.secrets).toEqual(['password', 'uaPassword', 'proxyPassword', 'postgresPassword'])
     expect(KINDS.activity.secrets).toEqual(['apiKey', 'proxyPassword'])
     expect(KINDS.reso.secrets).toEqual([
       'clientSecret',
@@ -191,7 +191,8 @@ describe('connection profile schema', () => {
       'accessTokenExpiresAt',
       'refreshToken',
       'password',
-      'proxyPassword'
+      'proxyPassword',
+      'postgresPassword'
     ])
     for (const names of Object.values(KINDS).map((k) => k.secrets))
       for (const n of names) expect(SECRET_NAMES).toContain(n)
@@ -200,5 +201,22 @@ describe('connection profile schema', () => {
   it('is a discriminated union the IPC layer can use directly', () => {
     expect(connectionProfileSchema.safeParse(rets).success).toBe(true)
     expect(connectionProfileSchema.safeParse({ ...rets, password: 'x' }).success).toBe(false)
+  })
+})
+
+describe('sync settings', () => {
+  it('takes a PostgreSQL connection string for the shared store, never with a password in it', () => {
+    const base = { kind: 'rets', id: 'p1', name: 'P', loginUrl: 'https://mls.example/rets/Login', userName: 'u' }
+    const ok = connectionProfileSchema.safeParse({
+      ...base,
+      sync: { store: 'postgres', postgresUrl: 'postgresql://sync@db/mls' }
+    })
+    expect(ok.success).toBe(true)
+    const leaky = connectionProfileSchema.safeParse({
+      ...base,
+      sync: { store: 'postgres', postgresUrl: 'postgresql://sync:hunter2@db/mls' }
+    })
+    expect(leaky.success).toBe(false)
+    expect(JSON.stringify(leaky.error?.issues)).toMatch(/keychain/)
   })
 })

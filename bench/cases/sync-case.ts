@@ -1,0 +1,64 @@
+// Case "sync": the sync engine's RETS source into SQLite against the Demo MLS (large mode), next to a plain COMPACT
+// search of the same rows in the same run. Variants: `plain-search` (every row of the class, all columns, paged
+// like the sync, into nothing), `initial` (an empty store), `incremental` (the store `initial` left, after the plan
+// changed 1 % of the listings). Each runs in its own child, so each peak RSS is its own.
+import { RetsMetadataLoader } from '../../src-main/protocols/rets/metadata/metadata-loader'
+import { fetchAll } from '../../src-main/protocols/rets/search/search-runner'
+import { RetsSource } from '../../src-main/features/sync/rets-source'
+import { SqliteStore } from '../../src-main/features/sync/sqlite-store'
+import { runTarget } from '../../src-main/features/sync/sync-engine'
+import { ourRetsSession } from '../harness/our-rets'
+import type { VariantFn } from '../harness/protocol'
+
+export interface SyncParams {
+  url: string
+  cls: string
+  pageSize: number
+  dbFile: string
+}
+
+const plainSearch: VariantFn = async (raw) => {
+  const p = raw as unknown as SyncParams
+  const session = ourRetsSession(p.url)
+  await session.login()
+  let rows = 0
+  const started = performance.now()
+  const summary = await fetchAll(
+    session,
+    { resource: 'Property', class: p.cls, query: '(LIST_87=1900-01-01T00:00:00+)', format: 'COMPACT' },
+    {
+      setColumns: () => undefined,
+      append: () => void rows++,
+      appendDelimited: () => void rows++,
+      setInfo: () => undefined
+    },
+    { pageSize: p.pageSize }
+  )
+  return { rows, bytes: summary.bytes, timedMs: performance.now() - started }
+}
+
+const sync: VariantFn = async (raw) => {
+  const p = raw as unknown as SyncParams
+  const session = ourRetsSession(p.url)
+  const source = new RetsSource(session, new RetsMetadataLoader(session), {
+    resource: 'Property',
+    class: p.cls,
+    pageSize: p.pageSize,
+    keyBatch: 500
+  })
+  await source.shape()
+  const store = new SqliteStore(p.dbFile)
+  const started = performance.now()
+  const report = await runTarget(source, store)
+  const timedMs = performance.now() - started
+  const c = report.counts
+  await store.close()
+  return {
+    rows: c.new + c.updated + c.unchanged,
+    bytes: 0,
+    timedMs,
+    extra: { new: c.new, updated: c.updated, unchanged: c.unchanged, deleted: c.deleted }
+  }
+}
+
+export const variants: Record<string, VariantFn> = { 'plain-search': plainSearch, initial: sync, incremental: sync }

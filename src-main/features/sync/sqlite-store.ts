@@ -1,0 +1,227 @@
+// The embedded local store: one SQLite file per profile (better-sqlite3, synchronous, so a batch's transaction is a
+// plain function call that either commits whole or not at all). WAL mode: the Local data tab can read while a
+// sync writes; synchronous=NORMAL is durable across a process kill (WAL), which is what resume relies on.
+import { createRequire } from 'node:module'
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import type BetterSqlite3 from 'better-sqlite3'
+import { quoteIdent } from '../../../domain/sql/sql-dialect'
+import { toSqlValue } from '../../../domain/sql/sql-values'
+import {
+  bookkeepingDdl,
+  maxStamp,
+  recordTableDdl,
+  runFromRow,
+  targetFromRow,
+  upsertSql,
+  type RunDbRow
+} from './store-schema'
+import type {
+  BatchCounts,
+  BatchResult,
+  LocalStore,
+  QueryResult,
+  RunRow,
+  SourceShape,
+  SyncRecord,
+  TableInfo
+} from './sync-types'
+
+type Database = BetterSqlite3.Database
+const q = (name: string): string => quoteIdent('sqlite', name)
+
+/** Loads the native module lazily, so the app still starts (and says why) where it could not be built. */
+function openDatabase(file: string): Database {
+  const require = createRequire(import.meta.url)
+  const Sqlite = require('better-sqlite3') as typeof BetterSqlite3
+  return new Sqlite(file)
+}
+
+export class SqliteStore implements LocalStore {
+  readonly kind = 'sqlite'
+  private readonly db: Database
+
+  constructor(readonly location: string) {
+    if (location !== ':memory:') mkdirSync(path.dirname(location), { recursive: true })
+    this.db = openDatabase(location)
+    this.db.pragma('journal_mode = WAL')
+    this.db.pragma('synchronous = NORMAL')
+    // a Local data query and a sync may overlap; wait for the other's transaction instead of failing
+    this.db.pragma('busy_timeout = 10000')
+    for (const sql of bookkeepingDdl('sqlite')) this.db.exec(sql)
+  }
+
+  async ensureTable(shape: SourceShape): Promise<TableInfo> {
+    const { info, statements } = recordTableDdl('sqlite', shape)
+    const existing = new Set(
+      (this.db.prepare(`PRAGMA table_info(${q(info.table)})`).all() as Array<{ name: string }>).map((c) => c.name)
+    )
+    this.db.transaction(() => {
+      for (const sql of statements) this.db.exec(sql)
+      // metadata grew a field since the table was made: add the column rather than rebuild the copy
+      if (existing.size > 0) {
+        for (const col of info.columns.filter((c) => !existing.has(c.name))) {
+          this.db.exec(`ALTER TABLE ${q(info.table)} ADD COLUMN ${q(col.name)}`)
+        }
+      }
+      this.db
+        .prepare(
+          `INSERT INTO sync_targets (target, table_name, updated_at) VALUES (?, ?, ?)
+           ON CONFLICT(target) DO UPDATE SET table_name = excluded.table_name`
+        )
+        .run(shape.target, info.table, new Date().toISOString())
+    })()
+    return info
+  }
+
+  async stamps(info: TableInfo): Promise<Map<string, string>> {
+    const out = new Map<string, string>()
+    const rows = this.db
+      .prepare(`SELECT ${q(info.key)} AS k, _stamp AS s FROM ${q(info.table)} WHERE _deleted_at IS NULL`)
+      .raw()
+      .iterate() as IterableIterator<[string, string]>
+    for (const [k, s] of rows) out.set(String(k), s)
+    return out
+  }
+
+  async highWaterMark(target: string): Promise<string | undefined> {
+    const row = this.db.prepare('SELECT high_water_mark FROM sync_targets WHERE target = ?').get(target) as
+      { high_water_mark: string | null } | undefined
+    return row?.high_water_mark ?? undefined
+  }
+
+  async unfinishedRun(target: string): Promise<RunRow | undefined> {
+    const row = this.db.prepare(`SELECT * FROM sync_runs WHERE target = ? ORDER BY id DESC LIMIT 1`).get(target) as
+      RunDbRow | undefined
+    if (!row || row.status === 'done') return undefined
+    // a killed, failed or cancelled run is taken up again: same `since`, from its last committed cursor
+    this.db.prepare(`UPDATE sync_runs SET status = 'running', ended_at = NULL, error = NULL WHERE id = ?`).run(row.id)
+    return this.run(Number(row.id))
+  }
+
+  async startRun(target: string, since: string | undefined): Promise<RunRow> {
+    const result = this.db
+      .prepare(`INSERT INTO sync_runs (target, started_at, status, since) VALUES (?, ?, 'running', ?)`)
+      .run(target, new Date().toISOString(), since ?? null)
+    return this.run(Number(result.lastInsertRowid))
+  }
+
+  private run(id: number): RunRow {
+    return runFromRow(this.db.prepare('SELECT * FROM sync_runs WHERE id = ?').get(id) as RunDbRow)
+  }
+
+  async applyBatch(
+    info: TableInfo,
+    run: RunRow,
+    records: readonly SyncRecord[],
+    cursor?: string
+  ): Promise<BatchResult> {
+    const upsert = this.db.prepare(upsertSql('sqlite', info))
+    const current = this.db.prepare(`SELECT _stamp, _deleted_at FROM ${q(info.table)} WHERE ${q(info.key)} = ?`)
+    const counts: BatchResult = { new: 0, updated: 0, unchanged: 0, deleted: 0, changed: [] }
+    const now = new Date().toISOString()
+    let newest = run.maxStamp
+    this.db.transaction(() => {
+      for (const record of records) {
+        newest = maxStamp(newest, record.stamp)
+        const before = current.get(record.key) as { _stamp: string; _deleted_at: string | null } | undefined
+        if (before && before._stamp === record.stamp && before._deleted_at === null) {
+          counts.unchanged++
+          continue
+        }
+        if (before && before._deleted_at === null) counts.updated++
+        else counts.new++
+        counts.changed.push(record.key)
+        const values = info.columns.map((c) =>
+          c.name === info.key ? record.key : toSqlValue('sqlite', c.kind, record.values[c.name])
+        )
+        upsert.run(...values, record.stamp, JSON.stringify(record.values), now, null)
+      }
+      this.db
+        .prepare(
+          `UPDATE sync_runs SET cursor = ?, max_stamp = ?, new_count = new_count + ?,
+           updated_count = updated_count + ?, unchanged_count = unchanged_count + ? WHERE id = ?`
+        )
+        .run(cursor ?? null, newest ?? null, counts.new, counts.updated, counts.unchanged, run.id)
+    })()
+    run.cursor = cursor
+    run.maxStamp = newest
+    addCounts(run.counts, counts)
+    return counts
+  }
+
+  async markDeleted(info: TableInfo, run: RunRow, keys: readonly string[]): Promise<number> {
+    const now = new Date().toISOString()
+    const mark = this.db.prepare(
+      `UPDATE ${q(info.table)} SET _deleted_at = ? WHERE ${q(info.key)} = ? AND _deleted_at IS NULL`
+    )
+    let changed = 0
+    this.db.transaction(() => {
+      for (const key of keys) changed += mark.run(now, key).changes
+      this.db.prepare('UPDATE sync_runs SET deleted_count = deleted_count + ? WHERE id = ?').run(changed, run.id)
+    })()
+    run.counts.deleted += changed
+    return changed
+  }
+
+  async finishRun(run: RunRow, status: RunRow['status'], error?: string): Promise<RunRow> {
+    this.db.transaction(() => {
+      let hwm: string | undefined
+      if (status === 'done') {
+        hwm = maxStamp(
+          (
+            this.db.prepare('SELECT high_water_mark FROM sync_targets WHERE target = ?').get(run.target) as
+              { high_water_mark: string | null } | undefined
+          )?.high_water_mark ?? undefined,
+          run.maxStamp
+        )
+        this.db
+          .prepare('UPDATE sync_targets SET high_water_mark = ?, updated_at = ? WHERE target = ?')
+          .run(hwm ?? null, new Date().toISOString(), run.target)
+      }
+      this.db
+        .prepare('UPDATE sync_runs SET status = ?, ended_at = ?, high_water_mark = ?, error = ? WHERE id = ?')
+        .run(status, new Date().toISOString(), hwm ?? null, error ?? null, run.id)
+    })()
+    return this.run(run.id)
+  }
+
+  async runs(limit: number): Promise<RunRow[]> {
+    const rows = this.db.prepare('SELECT * FROM sync_runs ORDER BY id DESC LIMIT ?').all(limit) as RunDbRow[]
+    return rows.map(runFromRow)
+  }
+
+  async targets(): Promise<Array<{ target: string; table: string; highWaterMark?: string }>> {
+    const rows = this.db.prepare('SELECT * FROM sync_targets ORDER BY target').all() as RunDbRow[]
+    return rows.map(targetFromRow)
+  }
+
+  async query(sql: string, maxRows: number): Promise<QueryResult> {
+    const statement = this.db.prepare(sql)
+    if (!statement.reader) {
+      throw new Error('The Local data tab runs queries only (SELECT, WITH, PRAGMA); the sync owns the writes.')
+    }
+    const columns = statement.columns().map((c) => c.name)
+    const rows: unknown[][] = []
+    let truncated = false
+    for (const row of statement.raw().iterate() as IterableIterator<unknown[]>) {
+      if (rows.length >= maxRows) {
+        truncated = true
+        break
+      }
+      rows.push(row)
+    }
+    return { columns, rows, truncated }
+  }
+
+  async close(): Promise<void> {
+    this.db.close()
+  }
+}
+
+export function addCounts(into: BatchCounts, add: BatchCounts): void {
+  into.new += add.new
+  into.updated += add.updated
+  into.unchanged += add.unchanged
+  into.deleted += add.deleted
+}

@@ -1,0 +1,216 @@
+// One sync engine for every protocol. Plan: the server's master list (key + modification timestamp) against the
+// store → new / updated / deleted / unchanged, nothing fetched. Run, in two passes:
+//   1. changes: records modified since the high-water mark minus an overlap window (everything on the first run),
+//      page by page; each page is one transaction that also records where the next page starts, so a killed run
+//      resumes from the last committed page with the same `since`;
+//   2. reconcile: the master list against the store — keys gone from the server are soft-deleted (the time seen is
+//      kept), and anything pass 1 missed (a record that moved pages while the server changed under us) is fetched
+//      by key in batches.
+// Only then does the target's high-water mark move, to the newest stamp committed (in the run's final transaction).
+// The overlap window re-reads records stamped just before the mark: servers stamp in their own clock and commit
+// late, so a record can appear with a stamp older than one already seen.
+import { performance } from 'node:perf_hooks'
+import { planSync, type SyncPlan } from '../idx/sync-plan'
+import type { BatchCounts, LocalStore, RunRow, SyncRecord, SyncSource, TableInfo } from './sync-types'
+
+export const DEFAULT_OVERLAP_SECONDS = 300
+/** the cursor a run records once pass 1 is through: a resume goes straight to the reconcile pass */
+export const CHANGES_DONE = '#changes-done'
+
+export type SyncPhase = 'plan' | 'changes' | 'master' | 'fetch' | 'deletes'
+
+export interface SyncProgress {
+  phase: SyncPhase
+  done: number
+  total?: number
+  /** records per second in this phase */
+  rate: number
+  etaSeconds?: number
+}
+
+export interface SyncRunOptions {
+  overlapSeconds?: number
+  /** pass 2 (deletes and missed records); on by default */
+  reconcile?: boolean
+  signal?: AbortSignal
+  onProgress?: (p: SyncProgress) => void
+  /** after every committed transaction (tests kill the process here) */
+  onCommit?: (run: RunRow) => void
+  /** collect the keys this run inserted or changed (at most this many), for photos that follow the data */
+  collectChanged?: number
+}
+
+export interface SyncPlanReport {
+  target: string
+  plan: SyncPlan
+  masterCount: number
+  storeCount: number
+  highWaterMark?: string
+}
+
+export interface SyncRunReport {
+  target: string
+  runId: number
+  status: RunRow['status']
+  counts: BatchCounts
+  resumed: boolean
+  since?: string
+  highWaterMark?: string
+  durationMs: number
+  warnings: string[]
+  /** with collectChanged: keys inserted or changed by this process's part of the run */
+  changed?: string[]
+}
+
+export async function planTarget(source: SyncSource, store: LocalStore, signal?: AbortSignal): Promise<SyncPlanReport> {
+  const shape = await source.shape(signal)
+  const info = await store.ensureTable(shape)
+  const [master, stamps, hwm] = await Promise.all([
+    source.masterList(signal),
+    store.stamps(info),
+    store.highWaterMark(shape.target)
+  ])
+  const report: SyncPlanReport = {
+    target: shape.target,
+    plan: planSync(master, stamps),
+    masterCount: master.length,
+    storeCount: stamps.size
+  }
+  if (hwm) report.highWaterMark = hwm
+  return report
+}
+
+export async function runTarget(
+  source: SyncSource,
+  store: LocalStore,
+  options: SyncRunOptions = {}
+): Promise<SyncRunReport> {
+  const started = performance.now()
+  const { signal } = options
+  const shape = await source.shape(signal)
+  const info = await store.ensureTable(shape)
+  const unfinished = await store.unfinishedRun(shape.target)
+  const hwm = await store.highWaterMark(shape.target)
+  const run = unfinished ?? (await store.startRun(shape.target, sinceFor(hwm, options.overlapSeconds)))
+  const warnings: string[] = []
+  const changed = new Set<string>()
+  const limit = options.collectChanged ?? 0
+  const apply = async (records: readonly SyncRecord[], cursor: string): Promise<void> => {
+    const result = await store.applyBatch(info, run, records, cursor)
+    for (const key of result.changed) if (changed.size < limit) changed.add(key)
+    options.onCommit?.(run)
+  }
+  try {
+    if (run.cursor !== CHANGES_DONE) await changesPass(source, run, options, apply)
+    if (options.reconcile !== false) await reconcilePass(source, store, info, run, options, apply)
+    const done = await store.finishRun(run, 'done')
+    if (limit > 0 && changed.size >= limit) warnings.push(`Only the first ${limit} changed keys were kept.`)
+    return { ...report(done, !!unfinished, started, warnings), ...(limit > 0 ? { changed: [...changed] } : {}) }
+  } catch (err) {
+    const aborted = signal?.aborted === true
+    const message = err instanceof Error ? err.message : String(err)
+    // the run row keeps its cursor: the next run resumes from the last committed batch either way
+    await store.finishRun(run, aborted ? 'cancelled' : 'failed', message).catch(() => undefined)
+    throw err
+  }
+}
+
+function sinceFor(hwm: string | undefined, overlapSeconds = DEFAULT_OVERLAP_SECONDS): string | undefined {
+  if (!hwm) return undefined
+  const ms = Date.parse(hwm)
+  if (Number.isNaN(ms)) return undefined
+  return new Date(ms - overlapSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z')
+}
+
+function meter(phase: SyncPhase, options: SyncRunOptions): (done: number, total?: number) => void {
+  const started = performance.now()
+  return (done, total) => {
+    const rate = done / Math.max(0.001, (performance.now() - started) / 1000)
+    const p: SyncProgress = { phase, done, rate }
+    if (total !== undefined) {
+      p.total = total
+      if (rate > 0) p.etaSeconds = Math.max(0, Math.round((total - done) / rate))
+    }
+    options.onProgress?.(p)
+  }
+}
+
+type Apply = (records: readonly SyncRecord[], cursor: string) => Promise<void>
+
+async function changesPass(source: SyncSource, run: RunRow, options: SyncRunOptions, apply: Apply): Promise<void> {
+  const progress = meter('changes', options)
+  let cursor = run.cursor
+  let done = 0
+  for (;;) {
+    throwIfAborted(options.signal)
+    const page = await onceMoreOnReset(() => source.changedPage(run.since, cursor, options.signal))
+    const next = page.next ?? CHANGES_DONE
+    await apply(page.records, next)
+    done += page.records.length
+    progress(done, page.serverCount)
+    if (next === CHANGES_DONE) return
+    cursor = next
+  }
+}
+
+async function reconcilePass(
+  source: SyncSource,
+  store: LocalStore,
+  info: TableInfo,
+  run: RunRow,
+  options: SyncRunOptions,
+  apply: Apply
+): Promise<void> {
+  const masterProgress = meter('master', options)
+  const master = await source.masterList(options.signal, (rows) => masterProgress(rows))
+  const plan = planSync(master, await store.stamps(info))
+  if (plan.deleted.length) {
+    await store.markDeleted(info, run, plan.deleted)
+    options.onCommit?.(run)
+    meter('deletes', options)(plan.deleted.length, plan.deleted.length)
+  }
+  const wanted = [...plan.new, ...plan.updated]
+  const fetchProgress = meter('fetch', options)
+  for (let start = 0; start < wanted.length; start += source.keyBatch) {
+    throwIfAborted(options.signal)
+    const keys = wanted.slice(start, start + source.keyBatch)
+    const records = await onceMoreOnReset(() => source.fetchByKeys(keys, options.signal))
+    await apply(records, CHANGES_DONE)
+    fetchProgress(Math.min(wanted.length, start + source.keyBatch), wanted.length)
+  }
+}
+
+/**
+ * Reads are idempotent, so a connection reset is worth one more try: a batch's commit can outlast the server's
+ * keep-alive timeout, and the next request then goes out on a socket the server has just closed.
+ */
+async function onceMoreOnReset<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read()
+  } catch (err) {
+    if ((err as { code?: unknown }).code !== 'HTTP_ECONNRESET') throw err
+    return read()
+  }
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (!signal?.aborted) return
+  const e = new Error('The sync was cancelled; the next run resumes from the last committed batch.')
+  e.name = 'AbortError'
+  throw e
+}
+
+function report(run: RunRow, resumed: boolean, started: number, warnings: string[]): SyncRunReport {
+  const out: SyncRunReport = {
+    target: run.target,
+    runId: run.id,
+    status: run.status,
+    counts: run.counts,
+    resumed,
+    durationMs: Math.round(performance.now() - started),
+    warnings
+  }
+  if (run.since) out.since = run.since
+  if (run.highWaterMark) out.highWaterMark = run.highWaterMark
+  return out
+}

@@ -1,0 +1,106 @@
+// The sync engine's seams: a source speaks one protocol (RETS, RESO, Spark, IDX) and a local store is one database
+// (SQLite, PostgreSQL). The engine (sync-engine.ts) only talks to these two interfaces.
+import type { FieldMeta, LookupValue } from '../../../domain/metadata/metadata-model'
+import type { DdlColumn } from '../../../domain/sql/ddl-from-metadata'
+
+/** One record as the server sent it: `values` by field name (raw JSON keeps exactly these). */
+export interface SyncRecord {
+  key: string
+  /** the modification timestamp as an ISO UTC instant (compared as text) */
+  stamp: string
+  values: Record<string, unknown>
+}
+
+export interface MasterEntry {
+  id: string
+  lastUpdated: string
+}
+
+export interface SourceShape {
+  /** e.g. "Property:A" (RETS resource:class) or "Property" (RESO entity) */
+  target: string
+  fields: FieldMeta[]
+  keyField: string
+  stampField: string
+  lookupValues?: (lookupName: string) => readonly LookupValue[] | undefined
+}
+
+/** A page of changed records and where the next page starts (the resume point once the page is committed). */
+export interface ChangedPage {
+  records: SyncRecord[]
+  /** undefined: this was the last page */
+  next?: string
+  serverCount?: number
+}
+
+export interface SyncSource {
+  shape(signal?: AbortSignal): Promise<SourceShape>
+  /** every record's key + timestamp (deletes are what the store has and this has not) */
+  masterList(signal?: AbortSignal, onProgress?: (rows: number) => void): Promise<MasterEntry[]>
+  /** one page of records modified at or after `since` (all when undefined), from `cursor` (the start when undefined) */
+  changedPage(since: string | undefined, cursor: string | undefined, signal?: AbortSignal): Promise<ChangedPage>
+  fetchByKeys(keys: readonly string[], signal?: AbortSignal): Promise<SyncRecord[]>
+  /** keys per fetch-by-key request */
+  readonly keyBatch: number
+}
+
+export interface RunRow {
+  id: number
+  target: string
+  startedAt: string
+  endedAt?: string
+  status: 'running' | 'done' | 'failed' | 'cancelled'
+  since?: string
+  cursor?: string | undefined
+  maxStamp?: string | undefined
+  counts: BatchCounts
+  highWaterMark?: string
+  error?: string
+}
+
+export interface BatchCounts {
+  new: number
+  updated: number
+  unchanged: number
+  deleted: number
+}
+
+/** What one batch did: its counts and the keys it inserted or changed (photos follow these). */
+export interface BatchResult extends BatchCounts {
+  changed: string[]
+}
+
+export interface TableInfo {
+  table: string
+  key: string
+  columns: DdlColumn[]
+}
+
+export interface QueryResult {
+  columns: string[]
+  rows: unknown[][]
+  truncated: boolean
+}
+
+/** A local database holding synced records. Every write method is one transaction. */
+export interface LocalStore {
+  readonly kind: 'sqlite' | 'postgres'
+  readonly location: string
+  ensureTable(shape: SourceShape): Promise<TableInfo>
+  /** key → stamp of every record not marked deleted */
+  stamps(info: TableInfo): Promise<Map<string, string>>
+  highWaterMark(target: string): Promise<string | undefined>
+  /** the newest run of a target if it did not finish (killed, failed, cancelled), marked running again to resume */
+  unfinishedRun(target: string): Promise<RunRow | undefined>
+  startRun(target: string, since: string | undefined): Promise<RunRow>
+  /** upserts records and moves the run's cursor and max stamp, in one transaction */
+  applyBatch(info: TableInfo, run: RunRow, records: readonly SyncRecord[], cursor?: string): Promise<BatchResult>
+  markDeleted(info: TableInfo, run: RunRow, keys: readonly string[]): Promise<number>
+  /** ends the run and (status done) moves the target's high-water mark to the run's max stamp */
+  finishRun(run: RunRow, status: RunRow['status'], error?: string): Promise<RunRow>
+  runs(limit: number): Promise<RunRow[]>
+  /** the targets synced so far, with their table and high-water mark */
+  targets(): Promise<Array<{ target: string; table: string; highWaterMark?: string }>>
+  query(sql: string, maxRows: number): Promise<QueryResult>
+  close(): Promise<void>
+}

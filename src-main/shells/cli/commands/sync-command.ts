@@ -1,0 +1,53 @@
+// `mlswb sync plan|run <profile>`: the sync engine for cron. Plan prints the new / updated / deleted / unchanged
+// counts; run syncs into the profile's local store, resuming an interrupted run from its last committed batch.
+import { CLI_EXIT, syncOutputSchema } from '../../../../contract/cli-output'
+import type { SyncTarget } from '../../../../contract/sync-channels'
+import type { CliCommand } from '../cli-command'
+import { need, stringOpt } from '../cli-command'
+import { usageError } from '../cli-exit'
+
+export const syncCommand: CliCommand = {
+  name: 'sync',
+  summary: "plan or run a sync of the feed into the profile's local database (SQLite, or PostgreSQL)",
+  usage: ['sync plan|run <profile> [--resource R] [--class C]'],
+  examples: [
+    'mlswb sync plan demo-rets --resource Property --class A',
+    '0 * * * * mlswb sync run my-mls --json >> sync.log'
+  ],
+  subcommands: ['plan', 'run'],
+  options: {
+    resource: { type: 'string', help: 'resource / entity set (default: the profile’s listings)' },
+    class: { type: 'string', help: 'RETS class' }
+  },
+  async run(ctx, positionals, v) {
+    const [action, id] = positionals
+    if (action !== 'plan' && action !== 'run')
+      throw usageError(`Unknown "sync ${action ?? ''}".`, 'See: mlswb sync --help')
+    const profileId = need(id, 'the profile id')
+    const target: SyncTarget = {}
+    const resource = stringOpt(v, 'resource')
+    const cls = stringOpt(v, 'class')
+    if (resource) target.resource = resource
+    if (cls) target.class = cls
+    const { jobId } = await ctx.call(action === 'plan' ? 'sync:plan' : 'sync:run', { profileId, target })
+    const state = await ctx.waitForJob(jobId)
+    if (state.state === 'cancelled') {
+      ctx.note('Cancelled; the next run resumes from the last committed batch.')
+      return CLI_EXIT.cancelled
+    }
+    const report = await ctx.call('sync:report', { jobId })
+    if (!report) throw { code: 'SYNC_NO_REPORT', message: 'The sync ended without a report.' }
+    const c = report.counts
+    ctx.result(syncOutputSchema, report, () => [
+      `${report.target}: ${c.new} new, ${c.updated} updated, ${c.deleted} deleted, ${c.unchanged} unchanged`,
+      ...(report.action === 'run'
+        ? [
+            `run ${report.runId} ${report.status}${report.resumed ? ' (resumed)' : ''} in ${report.durationMs} ms`,
+            ...(report.highWaterMark ? [`high-water mark ${report.highWaterMark}`] : [])
+          ]
+        : [])
+    ])
+    if (report.action === 'run') for (const w of report.warnings) ctx.warn(w)
+    return CLI_EXIT.ok
+  }
+}

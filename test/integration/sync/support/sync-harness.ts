@@ -1,0 +1,127 @@
+// One harness per protocol for the sync tests and their child process: the sources a profile would sync (RETS: the
+// three Property classes; RESO: the Property entity; Spark: listings) and the server's records of a target read with
+// a plain query — the truth the store must equal, record by record.
+import { HttpClient } from '../../../../src-main/platform/http/http-client'
+import { httpClientTransport } from '../../../../src-main/protocols/json-api/http-client-transport'
+import { TokenHolder } from '../../../../src-main/protocols/oauth/token-holder'
+import { ODataClient } from '../../../../src-main/protocols/odata/odata-client'
+import { RetsMetadataLoader } from '../../../../src-main/protocols/rets/metadata/metadata-loader'
+import { RetsSession } from '../../../../src-main/protocols/rets/rets-session'
+import { fetchAll } from '../../../../src-main/protocols/rets/search/search-runner'
+import { SparkClient } from '../../../../src-main/protocols/spark/spark-client'
+import { ResoSource } from '../../../../src-main/features/sync/reso-source'
+import { RetsSource } from '../../../../src-main/features/sync/rets-source'
+import { SparkSource } from '../../../../src-main/features/sync/spark-source'
+import type { SyncRecord, SyncSource } from '../../../../src-main/features/sync/sync-types'
+import { CollectingResultWriter } from '../../../support/collecting-result-writer'
+import { MemorySecrets } from '../../../support/memory-secrets'
+
+export type Protocol = 'rets' | 'reso' | 'spark'
+
+export interface SyncHarness {
+  protocol: Protocol
+  /** listings in the Demo MLS the test starts */
+  listings: number
+  sources(url: string, pageSize: number): SyncSource[]
+  /** key → values of every record of the target, as a full read returns them now */
+  serverRecords(url: string, target: string): Promise<Map<string, Record<string, unknown>>>
+}
+
+const transport = httpClientTransport(new HttpClient())
+const retry = { maxRetries: 3, baseDelayMs: 10, maxDelayMs: 50 }
+
+function tokens(url: string, scheme?: 'OAuth'): TokenHolder {
+  return new TokenHolder(
+    {
+      flow: 'client_credentials',
+      tokenUrl: `${url}/oauth/token`,
+      clientId: 'workbench',
+      ...(scheme ? { scheme } : {})
+    },
+    { store: new MemorySecrets({ clientSecret: 'workbench-secret' }), transport }
+  )
+}
+
+function retsSession(url: string): RetsSession {
+  return new RetsSession(
+    {
+      loginUrl: `${url}/rets/Login`,
+      retsVersion: '1.7.2',
+      username: 'demo',
+      password: 'demo-pass',
+      userAgent: 'MLSWorkbench/1.0',
+      uaPassword: 'demo-ua-pass'
+    },
+    new HttpClient()
+  )
+}
+
+const odata = (url: string): ODataClient =>
+  new ODataClient({ serviceRoot: `${url}/Reso/OData`, transport, auth: tokens(url), retry })
+const spark = (url: string): SparkClient =>
+  new SparkClient({ baseUrl: url, transport, auth: tokens(url, 'OAuth'), userAgent: 'MLSWorkbench/1.0', retry })
+
+async function drain(
+  page: (cursor?: string) => Promise<{ records: SyncRecord[]; next?: string }>
+): Promise<SyncRecord[]> {
+  const out: SyncRecord[] = []
+  let cursor: string | undefined
+  do {
+    const p = await page(cursor)
+    out.push(...p.records)
+    cursor = p.next
+  } while (cursor)
+  return out
+}
+
+export const HARNESSES: Record<Protocol, SyncHarness> = {
+  rets: {
+    protocol: 'rets',
+    listings: 5000,
+    sources: (url, pageSize) => {
+      const session = retsSession(url)
+      const metadata = new RetsMetadataLoader(session)
+      return ['A', 'B', 'C'].map(
+        (cls) => new RetsSource(session, metadata, { resource: 'Property', class: cls, pageSize, keyBatch: 100 })
+      )
+    },
+    async serverRecords(url, target) {
+      const writer = new CollectingResultWriter()
+      const cls = target.split(':')[1] ?? ''
+      const query = '(LIST_87=1900-01-01T00:00:00+)'
+      await fetchAll(retsSession(url), { resource: 'Property', class: cls, query, format: 'COMPACT' }, writer)
+      const names = writer.columns.map((c) => c.name)
+      return new Map(
+        writer.rows.map((row) => [
+          row[names.indexOf('LIST_1')] ?? '',
+          Object.fromEntries(names.map((n, i) => [n, row[i]]))
+        ])
+      )
+    }
+  },
+  reso: {
+    protocol: 'reso',
+    listings: 5000,
+    sources: (url, pageSize) => [new ResoSource(odata(url), { entity: 'Property', pageSize })],
+    async serverRecords(url) {
+      const out = new Map<string, Record<string, unknown>>()
+      await odata(url).each({ resource: 'Property' }, (row) => {
+        const values = Object.fromEntries(Object.entries(row).filter(([k]) => !k.startsWith('@')))
+        out.set(String(row.ListingKey), values)
+      })
+      return out
+    }
+  },
+  spark: {
+    protocol: 'spark',
+    // Spark pages hold 25 listings and the Demo MLS filters every listing per request: a pass over 5,000 is 200
+    // requests of 5,000 listings each, and the test makes eight passes (~4 minutes on a shared machine)
+    listings: 1000,
+    sources: (url) => [new SparkSource(spark(url))],
+    async serverRecords(url) {
+      const source = new SparkSource(spark(url))
+      const records = await drain((cursor) => source.changedPage(undefined, cursor))
+      return new Map(records.map((r) => [r.key, r.values]))
+    }
+  }
+}

@@ -1,0 +1,88 @@
+// The sync engine on an in-memory source and a SQLite store in memory: a connection reset on a page is read once
+// more (reads are idempotent), a second reset fails the run with the cursor kept, and the overlap window puts
+// `since` that far before the high-water mark.
+import { describe, expect, it } from 'vitest'
+import { SqliteStore } from '../../../../src-main/features/sync/sqlite-store'
+import { runTarget } from '../../../../src-main/features/sync/sync-engine'
+import type { ChangedPage, SourceShape, SyncRecord, SyncSource } from '../../../../src-main/features/sync/sync-types'
+
+const shape: SourceShape = {
+  target: 'Thing',
+  keyField: 'Key',
+  stampField: 'Stamp',
+  fields: [
+    { systemName: 'Key', dataType: 'Character', searchable: true, isKey: true, attrs: {} },
+    { systemName: 'Stamp', dataType: 'DateTime', searchable: true, attrs: {} }
+  ]
+}
+
+function record(i: number): SyncRecord {
+  const stamp = `2026-01-0${1 + (i % 9)}T00:00:00Z`
+  return { key: `k${i}`, stamp, values: { Key: `k${i}`, Stamp: stamp } }
+}
+
+class MemorySource implements SyncSource {
+  readonly keyBatch = 10
+  resets = 0
+  sinces: Array<string | undefined> = []
+  constructor(readonly records: SyncRecord[]) {}
+  async shape(): Promise<SourceShape> {
+    return shape
+  }
+  async masterList() {
+    return this.records.map((r) => ({ id: r.key, lastUpdated: r.stamp }))
+  }
+  async changedPage(since: string | undefined, cursor: string | undefined): Promise<ChangedPage> {
+    this.sinces.push(since)
+    if (this.resets > 0) {
+      this.resets--
+      throw Object.assign(new Error('socket hang up'), { code: 'HTTP_ECONNRESET' })
+    }
+    const at = Number(cursor ?? 0)
+    const records = this.records.filter((r) => !since || r.stamp >= since).slice(at, at + 3)
+    return { records, ...(at + 3 < this.records.length ? { next: String(at + 3) } : {}) }
+  }
+  async fetchByKeys(keys: readonly string[]) {
+    return this.records.filter((r) => keys.includes(r.key))
+  }
+}
+
+describe('sync engine', () => {
+  it('reads a page once more after a connection reset', async () => {
+    const store = new SqliteStore(':memory:')
+    const source = new MemorySource(Array.from({ length: 8 }, (_, i) => record(i)))
+    source.resets = 1
+    const report = await runTarget(source, store)
+    expect(report).toMatchObject({ status: 'done', counts: { new: 8 } })
+    await store.close()
+  })
+
+  it('fails on a second reset, keeps the committed cursor, and resumes from it', async () => {
+    const store = new SqliteStore(':memory:')
+    const source = new MemorySource(Array.from({ length: 8 }, (_, i) => record(i)))
+    let commits = 0
+    await expect(
+      runTarget(source, store, {
+        onCommit: () => {
+          if (++commits === 1) source.resets = 2
+        }
+      })
+    ).rejects.toMatchObject({ code: 'HTTP_ECONNRESET' })
+    expect((await store.runs(1))[0]).toMatchObject({ status: 'failed', cursor: '3' })
+    const report = await runTarget(source, store)
+    expect(report).toMatchObject({ status: 'done', resumed: true, counts: { new: 8, unchanged: 0 } })
+    await store.close()
+  })
+
+  it('starts the next run at the high-water mark minus the overlap window', async () => {
+    const store = new SqliteStore(':memory:')
+    const source = new MemorySource(Array.from({ length: 5 }, (_, i) => record(i)))
+    const first = await runTarget(source, store)
+    expect(first.highWaterMark).toBe('2026-01-05T00:00:00Z')
+    source.sinces = []
+    const second = await runTarget(source, store, { overlapSeconds: 3600 })
+    expect(source.sinces[0]).toBe('2026-01-04T23:00:00Z')
+    expect(second.counts).toMatchObject({ new: 0, updated: 0, unchanged: 1 })
+    await store.close()
+  })
+})
