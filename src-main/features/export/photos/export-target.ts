@@ -9,6 +9,7 @@ import { MANIFEST_CSV, MANIFEST_JSONL, type ManifestWriter } from './export-mani
 import type { ExportProgress } from './export-progress'
 import { renderNamingPattern, type NamingPattern } from './naming-pattern'
 import { ExistingFiles } from './existing-files'
+import { ListingAccounts, UNMATCHED_FOLDER } from './listing-accounts'
 import { PhotoFileWriter, type FileWriteResult, type PhotoFileWriterOptions } from './photo-file-writer'
 import type { ResumeIndex } from './resume-index'
 import type {
@@ -49,19 +50,16 @@ export class ExportTarget implements ExportObjectSink {
   private readonly claimed = new Set<string>([collisionKey(MANIFEST_CSV), collisionKey(MANIFEST_JSONL)])
   private readonly active = new Set<PhotoFileWriter>()
   private readonly existing = new ExistingFiles()
-  /** listings (type + key) with a failure worth retrying: not journaled as done */
-  private readonly retryable = new Set<string>()
+  /** what each listing got: decides which listings are journaled as done */
+  readonly accounts = new ListingAccounts()
 
   constructor(private readonly opts: ExportTargetOptions) {}
-
-  hadRetryableFailure(type: string, listing: string): boolean {
-    return this.retryable.has(JSON.stringify([type, listing]))
-  }
 
   // ---- rows ----
 
   private emit(row: ManifestRow, missing = false): void {
     this.opts.manifest.append(row)
+    this.accounts.record(row, missing)
     this.opts.progress.row(row, missing)
     this.opts.onRow?.(row)
   }
@@ -86,12 +84,9 @@ export class ExportTarget implements ExportObjectSink {
   }
 
   failed(meta: ObjectMeta, failure: ObjectFailure): void {
-    if (!failure.missing) this.retryable.add(JSON.stringify([meta.type, meta.listingKey]))
     const code = failure.replyCode !== undefined ? `${failure.replyCode} ` : ''
-    this.emit(
-      { ...this.baseRow(meta), status: 'failed', error: redactor.text(`${code}${failure.message}`.trim()) },
-      failure.missing
-    )
+    const message = `${unmatchedNote(meta)}${code}${failure.message}`.trim()
+    this.emit({ ...this.baseRow(meta), status: 'failed', error: redactor.text(message) }, failure.missing)
   }
 
   /** A previous run's row for an object that is still complete on disk: recorded as skipped, its name kept. */
@@ -111,13 +106,16 @@ export class ExportTarget implements ExportObjectSink {
       file,
       bytes: result.bytes,
       sha256: result.sha256,
-      status: 'written'
+      status: meta.unmatched ? 'unmatched' : 'written',
+      error: unmatchedNote(meta).trim()
     }
-    this.opts.index.remember(row)
+    if (!meta.unmatched) this.opts.index.remember(row)
     this.emit(row)
   }
 
   completedRow(meta: ObjectMeta): ManifestRow | undefined {
+    // an unmatched object is never complete: its listing is not done, and the file is rewritten in place
+    if (meta.unmatched) return undefined
     return this.opts.index.completed({
       resource: meta.resource,
       type: meta.type,
@@ -130,10 +128,11 @@ export class ExportTarget implements ExportObjectSink {
 
   /** Picks the file for an object: pattern → safe segments → first free name (`-2`, `-3`…) → inside the folder. */
   private createFile(meta: ObjectMeta): { writer: PhotoFileWriter; relative: string } {
-    const segments = renderNamingPattern(this.opts.pattern, {
+    const named = renderNamingPattern(this.opts.pattern, {
       ...meta,
       ext: extensionFor(meta.contentType, meta.sourceUrl)
     })
+    const segments = meta.unmatched ? [UNMATCHED_FOLDER, ...named] : named
     const last = segments[segments.length - 1]!
     for (let n = 1; ; n++) {
       const candidate = n === 1 ? segments : [...segments.slice(0, -1), withCollisionSuffix(last, n)]
@@ -250,4 +249,12 @@ export class ExportTarget implements ExportObjectSink {
       this.failed(meta, { message: (err as Error).message || String(err), missing: false })
     }
   }
+}
+
+/** The manifest's words for an object filed under an id that is none of the requested keys. */
+function unmatchedNote(meta: ObjectMeta): string {
+  if (!meta.unmatched) return ''
+  const asked = meta.unmatched.requested
+  const shown = asked.length > 5 ? `${asked.slice(0, 5).join(', ')} and ${asked.length - 5} more` : asked.join(', ')
+  return `Content-ID ${meta.listingKey} matches none of the requested listings (${shown}); kept in ${UNMATCHED_FOLDER}/. `
 }
