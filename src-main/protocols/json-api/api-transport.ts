@@ -31,8 +31,18 @@ export interface ApiTransport {
   stream(req: ApiRequest): Promise<ApiStreamResponse>
 }
 
-export async function readAll(body: AsyncIterable<Buffer>): Promise<Buffer> {
+/** The whole body, or its first `limit` bytes (the rest is not read: the stream is closed). */
+export async function readAll(body: AsyncIterable<Buffer>, limit = Infinity): Promise<Buffer> {
   const chunks: Buffer[] = []
-  for await (const chunk of body) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk))
+  let size = 0
+  for await (const chunk of body) {
+    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk)
+    chunks.push(size + buf.length > limit ? buf.subarray(0, limit - size) : buf)
+    size += buf.length
+    if (size >= limit) break
+  }
   return Buffer.concat(chunks)
 }
+
+/** Error bodies are read this far: enough for any OData / OAuth / HTML error text, bounded against a runaway reply. */
+export const ERROR_BODY_LIMIT = 64 * 1024

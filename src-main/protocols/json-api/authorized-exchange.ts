@@ -3,7 +3,7 @@
 // `throttled` recognises, e.g. Spark 1550), quota headers reported. Error bodies are read whole (they are small);
 // success bodies stay streams.
 import { quotaHeaders } from './quota-headers'
-import { readAll, type ApiRequest, type ApiStreamResponse, type ApiTransport } from './api-transport'
+import { ERROR_BODY_LIMIT, readAll, type ApiRequest, type ApiStreamResponse, type ApiTransport } from './api-transport'
 import { DEFAULT_RETRY_POLICY, isThrottleStatus, retryDelayMs, sleep, type RetryPolicy } from './retry-policy'
 
 export interface RequestAuthorizer {
@@ -42,7 +42,7 @@ export async function authorizedExchange(req: ApiRequest, opts: ExchangeOptions)
       async (authHeaders): Promise<ExchangeResponse> => {
         const r = await opts.transport.stream({ ...req, headers: { ...req.headers, ...authHeaders } })
         if (r.status < 400) return { ...r, retries: attempt }
-        return { ...r, errorBody: await readAll(r.body), retries: attempt }
+        return { ...r, errorBody: await readAll(r.body, ERROR_BODY_LIMIT), retries: attempt }
       },
       (r) => rejected(r.status, r.errorBody)
     )

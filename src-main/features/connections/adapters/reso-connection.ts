@@ -14,6 +14,7 @@ import type { ConnectionOf } from '../connection'
 import { httpClientFor } from './http-for-profile'
 import { tokenHolderFor } from './web-api-auth'
 import { withProgress } from './progress-writer'
+import { splitODataList } from '../../../../domain/query-languages/odata/odata-list-split'
 
 export async function createResoConnection(
   profile: ResoProfile,
@@ -104,9 +105,7 @@ export async function createResoConnection(
   }
 }
 
+/** `$expand` / `$orderby` text → items, split at top-level commas only (`Media($select=a,b)` stays one item). */
 export function splitList(text: string): string[] {
-  return text
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)
+  return splitODataList(text)
 }
