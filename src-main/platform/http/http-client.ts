@@ -15,6 +15,10 @@ export interface HttpClientOptions {
   userAgent?: string
   /** idle socket timeout (connect, headers and between body chunks) */
   timeoutMs?: number
+  /** time allowed to open a new connection (TCP connect); default: the idle timeout */
+  connectTimeoutMs?: number
+  /** deadline of a whole exchange, body included; default none (streaming searches may run for minutes) */
+  totalTimeoutMs?: number
   /** http://user:pass@host:port */
   proxyUrl?: string
   /** extra PEM CA certificate(s) trusted for https */
@@ -152,6 +156,9 @@ export class HttpClient {
         body = this.responseBody(incoming, req.decompress !== false, recorder)
         resolve(makeResponse(url.href, status, statusText, incoming, body, recorder?.id))
       })
+      const { connectTimeoutMs, totalTimeoutMs } = this.options
+      if (connectTimeoutMs) watchConnect(outgoing, connectTimeoutMs, url, () => body)
+      if (totalTimeoutMs) watchDeadline(outgoing, totalTimeoutMs, url, () => body)
       outgoing.setTimeout(timeoutMs, () => {
         const err = new AppError({
           code: 'HTTP_TIMEOUT',
@@ -222,6 +229,48 @@ export class HttpClient {
     this.agents.set(key, agent)
     return agent
   }
+}
+
+/** Ends a request whose new connection is not open within `ms` (a pooled, already open socket is not timed). */
+function watchConnect(outgoing: http.ClientRequest, ms: number, url: URL, body: () => PassThrough | undefined): void {
+  outgoing.once('socket', (socket) => {
+    if (!socket.connecting) return
+    const timer = setTimeout(() => {
+      const err = new AppError({
+        code: 'HTTP_CONNECT_TIMEOUT',
+        message: `Could not connect to ${url.host} within ${Math.round(ms / 1000)} s.`,
+        hint: 'Check the URL, the network and the proxy; raise the connect timeout in the profile for a slow link.'
+      })
+      body()?.destroy(err)
+      outgoing.destroy(err)
+    }, ms)
+    socket.once('connect', () => clearTimeout(timer))
+    socket.once('close', () => clearTimeout(timer))
+  })
+}
+
+/** Ends an exchange, body included, that takes longer than `ms` in total, however steadily bytes arrive. */
+function watchDeadline(outgoing: http.ClientRequest, ms: number, url: URL, body: () => PassThrough | undefined): void {
+  const timer = setTimeout(() => {
+    const err = new AppError({
+      code: 'HTTP_DEADLINE',
+      message: `The request to ${url.host} took longer than the total time limit of ${Math.round(ms / 1000)} s.`,
+      hint: 'Raise or clear the total time limit in the profile (long searches stream for minutes).'
+    })
+    body()?.destroy(err)
+    outgoing.destroy(err)
+  }, ms)
+  timer.unref()
+  const done = (): void => clearTimeout(timer)
+  outgoing.once('close', () => {
+    const b = body()
+    if (!b || b.destroyed || b.readableEnded) done()
+    else {
+      b.once('end', done)
+      b.once('close', done)
+    }
+  })
+  outgoing.once('error', done)
 }
 
 function hasHeader(headers: Record<string, string>, name: string): boolean {

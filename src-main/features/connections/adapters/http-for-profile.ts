@@ -25,6 +25,8 @@ export async function httpClientFor(
   return new HttpClient({
     userAgent: profile.userAgent,
     timeoutMs: profile.network.requestTimeoutMs,
+    connectTimeoutMs: profile.network.connectTimeoutMs,
+    ...(profile.network.totalTimeoutMs ? { totalTimeoutMs: profile.network.totalTimeoutMs } : {}),
     wireLog,
     ...(profile.network.proxyUrl ? { proxyUrl: await proxyUrlFor(profile, secrets) } : {}),
     ...(ca ? { ca } : {})

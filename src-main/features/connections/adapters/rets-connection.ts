@@ -20,7 +20,10 @@ export async function createRetsConnection(
   snapshots: MetadataSnapshots
 ): Promise<ConnectionOf<'rets'>> {
   const { rets, http } = await openRetsSession(profile, secrets, wireLog)
-  const loader = new RetsMetadataLoader(rets, { snapshot: (version) => snapshots.model(profile.id, version) })
+  const loader = new RetsMetadataLoader(rets, {
+    snapshot: (version) => snapshots.model(profile.id, version),
+    ...(profile.metadataFormat ? { format: profile.metadataFormat } : {})
+  })
 
   return {
     kind: 'rets',
@@ -33,7 +36,13 @@ export async function createRetsConnection(
         if (spec.kind !== 'dmql') {
           throw new AppError({ code: 'QUERY_KIND', message: 'A RETS server takes DMQL2 queries.' })
         }
-        const request = { resource: spec.resource, class: spec.class, standardNames: spec.standardNames }
+        const request = {
+          resource: spec.resource,
+          class: spec.class,
+          standardNames: spec.standardNames,
+          ...(profile.queryType ? { queryType: profile.queryType } : {}),
+          ...(profile.restrictedIndicator ? { restrictedIndicator: profile.restrictedIndicator } : {})
+        }
         await runDmqlSearch(rets, request, spec, profile.limits, writer, job)
       }
     },

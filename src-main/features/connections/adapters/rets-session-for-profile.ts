@@ -32,7 +32,11 @@ export async function openRetsSession(
       retsVersion: profile.retsVersion,
       method: profile.httpMethod,
       auth: profile.authMethod,
-      ...(uaPassword ? { uaPassword } : {})
+      ...(uaPassword ? { uaPassword } : {}),
+      ...(profile.requestId ? { requestId: profile.requestId } : {}),
+      ...(profile.extraHeaders ? { headers: profile.extraHeaders } : {}),
+      ...(profile.kind === 'rets' && profile.uaProductName ? { uaProduct: profile.uaProductName } : {}),
+      ...(profile.kind === 'rets' && profile.objectAccept ? { objectAccept: profile.objectAccept } : {})
     },
     http
   )
