@@ -55,7 +55,13 @@ export async function createActivityConnection(
   }
 
   async function connected(signal?: AbortSignal): Promise<ListingActivityClient> {
-    if (!client) client = new ListingActivityClient(http, profile.trackingUrl, (await resolveKey(signal)).apiKey, profile.extraHeaders)
+    if (!client)
+      client = new ListingActivityClient(
+        http,
+        profile.trackingUrl,
+        (await resolveKey(signal)).apiKey,
+        profile.extraHeaders
+      )
     return client
   }
 
