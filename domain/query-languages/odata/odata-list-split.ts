@@ -3,25 +3,35 @@
 // quoted strings (a nested $filter) belong to the item. A plain `split(',')` cut such an item in two and the
 // navigation property was lost.
 
-/** The items of a comma list, trimmed, empty ones dropped; commas inside (…) and '…' ('' = a quote) are kept. */
-export function splitODataList(text: string): string[] {
-  const items: string[] = []
+/**
+ * Splits at `separator` outside parentheses and single-quoted strings ('' is an escaped quote); `balanced` is false
+ * when a parenthesis or quote is left open or a `)` closes nothing (the parts are then what could be read).
+ */
+export function splitTopLevel(text: string, separator: string): { parts: string[]; balanced: boolean } {
+  const parts: string[] = []
   let depth = 0
   let quoted = false
   let start = 0
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < text.length && depth >= 0; i++) {
     const c = text[i]
     if (c === "'") quoted = !quoted
     else if (quoted) continue
     else if (c === '(') depth++
-    else if (c === ')') depth = Math.max(0, depth - 1)
-    else if (c === ',' && depth === 0) {
-      items.push(text.slice(start, i))
+    else if (c === ')') depth--
+    else if (c === separator && depth === 0) {
+      parts.push(text.slice(start, i))
       start = i + 1
     }
   }
-  items.push(text.slice(start))
-  return items.map((s) => s.trim()).filter(Boolean)
+  parts.push(text.slice(start))
+  return { parts, balanced: depth === 0 && !quoted }
+}
+
+/** The items of a comma list, trimmed, empty ones dropped; commas inside (…) and '…' are kept. */
+export function splitODataList(text: string): string[] {
+  return splitTopLevel(text, ',')
+    .parts.map((s) => s.trim())
+    .filter(Boolean)
 }
 
 /** The navigation path of an $expand item: `Media($select=…)` → `Media`, `Media/$ref` → `Media`. */
