@@ -98,12 +98,14 @@ const network: FormSection = {
     {
       path: 'network.connectTimeoutMs',
       label: 'Connect timeout (ms)',
+      placeholder: '15000',
       type: 'number',
       help: 'Time to open a connection.'
     },
     {
       path: 'network.requestTimeoutMs',
       label: 'Idle timeout (ms)',
+      placeholder: '120000',
       type: 'number',
       help: 'A request that receives nothing for this long ends (waiting for the reply or between chunks).'
     },
