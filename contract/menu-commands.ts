@@ -1,5 +1,5 @@
 // What the application menu can ask the window to do. The menu sends one of these over the `menu:command` event and
-// the renderer's command table (src-renderer/shell/menu-commands.ts) runs it — the same actions the keyboard
+// the renderer's command table (src-renderer/shell/menu-command-actions.ts) runs it — the same actions the keyboard
 // shortcuts and buttons run, so a menu item can never do something the window itself cannot.
 export const MENU_COMMANDS = [
   'query.run',

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { filePath, id, jobStarted, name } from './common-fields'
 import {
   classMetaSchema,
+  degradedPartSchema,
   fieldMetaSchema,
   foreignKeyMetaSchema,
   lookupValueSchema,
@@ -33,7 +34,9 @@ export const metadataSummarySchema = z.strictObject({
   ),
   /** RETS METADATA-FOREIGNKEYS, when the server serves them */
   foreignKeys: z.array(foreignKeyMetaSchema).optional(),
-  warnings: z.array(z.string())
+  warnings: z.array(z.string()),
+  /** optional parts refused or answered differently, shown on their tree nodes with a Retry */
+  degraded: z.array(degradedPartSchema).optional()
 })
 export type MetadataSummary = z.output<typeof metadataSummarySchema>
 
@@ -80,6 +83,11 @@ export const metadataChannels = {
   'metadata:lookup': {
     args: z.strictObject({ profileId: id, resource: name, lookup: name }),
     result: z.array(lookupValueSchema)
+  },
+  /** asks the server again for a degraded part (`degradedKey` of it); the summary after the retry */
+  'metadata:retry': {
+    args: z.strictObject({ profileId: id, key: z.string().max(2000) }),
+    result: metadataSummarySchema
   },
   'metadata:versions': { args: z.strictObject({ profileId: id }), result: z.array(metadataVersionSchema) },
   /** what changed from a kept snapshot to another one, or to the metadata in use now */

@@ -119,6 +119,25 @@ export const foreignKeyMetaSchema = z.strictObject({
   attrs
 })
 
+/**
+ * An optional part of the metadata the server refused or answered oddly (RETS METADATA-LOOKUP refused, the RESO
+ * Lookup resource missing, a TABLE filed under another class…): the rest loads, and the tree shows this on the node
+ * it belongs to (resource / class / lookup named; none = the whole tree) with a Retry.
+ */
+export const degradedPartSchema = z.strictObject({
+  /** what was asked: METADATA-LOOKUP, METADATA-TABLE, Lookup resource, standardfields… */
+  part: z.string(),
+  resource: z.string().optional(),
+  class: z.string().optional(),
+  lookup: z.string().optional(),
+  /** "Lookups: server refused METADATA-LOOKUP (20501 Invalid Type) — values from LOOKUP_TYPE" */
+  message: z.string(),
+  /** the failed request and the server's full answer (the Log tab shows it) */
+  detail: z.string().optional(),
+  /** false when asking again cannot help (the reply was read, just filed differently) */
+  retry: z.boolean()
+})
+
 export const metadataModelSchema = z.strictObject({
   source: metadataSourceSchema,
   system: systemInfoSchema,
@@ -126,5 +145,7 @@ export const metadataModelSchema = z.strictObject({
   /** RETS foreign keys (absent when the server has none or does not serve the type) */
   foreignKeys: z.array(foreignKeyMetaSchema).optional(),
   /** warnings met while reading (repaired characters, unknown elements…) for the user to see */
-  warnings: z.array(z.string())
+  warnings: z.array(z.string()),
+  /** optional parts that were refused or differed from the request (absent = none) */
+  degraded: z.array(degradedPartSchema).optional()
 })

@@ -19,8 +19,10 @@ export type ProfileSummary = z.output<typeof profileSummarySchema>
 
 /** One step of "Test connection": each says what was tried, how it went and, on failure, what to do. */
 export const connectionTestStepSchema = z.strictObject({
-  step: z.enum(['url', 'dns', 'tcp', 'tls', 'http', 'auth']),
+  step: z.enum(['url', 'dns', 'tcp', 'tls', 'http', 'auth', 'metadata']),
   ok: z.boolean(),
+  /** optional parts that did not load (ok stays true: shown ⚠, not ✗) */
+  warnings: z.array(z.string()).optional(),
   /** what was found: the address, the certificate, the status and challenge, the server's reply */
   detail: z.string(),
   hint: z.string().optional(),

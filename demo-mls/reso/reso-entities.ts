@@ -94,7 +94,10 @@ export function entitySets(ctx: DemoContext, settings: DemoApiSettings): EntityS
     set('Office', () => ctx.data.offices() as unknown as Iterable<Record<string, unknown>>),
     set('OpenHouse', () => flatMapListings(ctx, (l) => l.OpenHouses as unknown as Array<Record<string, unknown>>)),
     set('Media', () => flatMapListings(ctx, (l) => mediaEntities(ctx, l))),
-    { name: 'Lookup', key: 'LookupKey', fields: LOOKUP_FIELDS, rows: () => lookupRows(ctx, settings) }
+    // many servers (DD 1.7, enum-only ones) have no Lookup resource: no entity set, so /Lookup answers 404
+    ...(ctx.quirk('reso-no-lookup')
+      ? []
+      : [{ name: 'Lookup', key: 'LookupKey', fields: LOOKUP_FIELDS, rows: () => lookupRows(ctx, settings) }])
   ]
 }
 

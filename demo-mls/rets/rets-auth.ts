@@ -23,7 +23,7 @@ export function checkAuthorization(req: DemoRequest, ctx: DemoContext): AuthChec
   if (!header) return { ok: false, reason: 'no Authorization header' }
   const [scheme = '', ...rest] = header.split(' ')
   const credentials = rest.join(' ')
-  if (ctx.options.auth === 'basic') {
+  if (basicOnly(ctx)) {
     if (scheme.toLowerCase() !== 'basic') return { ok: false, reason: 'this server expects Basic authentication' }
     const decoded = Buffer.from(credentials, 'base64').toString('utf8')
     const colon = decoded.indexOf(':')
@@ -51,8 +51,13 @@ export function checkAuthorization(req: DemoRequest, ctx: DemoContext): AuthChec
   return { ok: true, user }
 }
 
+/** Basic by option, or by the rets-basic-only quirk (servers that never offer Digest). */
+function basicOnly(ctx: DemoContext): boolean {
+  return ctx.options.auth === 'basic' || ctx.quirk('rets-basic-only')
+}
+
 export function challengeHeader(ctx: DemoContext): string {
-  if (ctx.options.auth === 'basic') return `Basic realm="${ctx.options.realm}"`
+  if (basicOnly(ctx)) return `Basic realm="${ctx.options.realm}"`
   return `Digest realm="${ctx.options.realm}", qop="auth", nonce="${ctx.sessions.issueNonce()}", opaque="${ctx.sessions.opaque}"`
 }
 

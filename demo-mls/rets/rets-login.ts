@@ -18,14 +18,17 @@ export const RETS_PATHS = {
 } as const
 
 function capabilityLines(ctx: DemoContext): string[] {
+  // rets-relative-capability-urls: "Search" instead of "/rets/Search" — relative to the login URL's folder
+  const rel = ctx.quirk('rets-relative-capability-urls')
+  const at = (path: string): string => (rel ? path.replace(/^\/rets\//, '') : path)
   const lines = [
-    `Login=${RETS_PATHS.login}`,
-    ...(ctx.options.action ? [`Action=${RETS_PATHS.action}`] : []),
-    `Search=${RETS_PATHS.search}`,
-    `GetMetadata=${RETS_PATHS.getMetadata}`,
-    `GetObject=${RETS_PATHS.getObject}`,
-    `Logout=${RETS_PATHS.logout}`,
-    `X-ApiAccessSettings=${RETS_PATHS.apiAccess}`,
+    `Login=${at(RETS_PATHS.login)}`,
+    ...(ctx.options.action ? [`Action=${at(RETS_PATHS.action)}`] : []),
+    `Search=${at(RETS_PATHS.search)}`,
+    `GetMetadata=${at(RETS_PATHS.getMetadata)}`,
+    `GetObject=${at(RETS_PATHS.getObject)}`,
+    `Logout=${at(RETS_PATHS.logout)}`,
+    `X-ApiAccessSettings=${at(RETS_PATHS.apiAccess)}`,
     // An absolute X- URL next to relative ones, as flexmls mixes them.
     `X-SupportSite=${ctx.baseUrl()}/admin`
   ]
@@ -121,6 +124,20 @@ export function handleLogout(req: DemoRequest, res: ServerResponse, ctx: DemoCon
   if (!caller) return
   const session = caller.sessionId ? ctx.sessions.close(caller.sessionId) : undefined
   const seconds = session ? Math.round((Date.now() - session.createdAt) / 1000) : 0
+  if (ctx.quirk('rets-html-logout')) {
+    // some servers end the session with a web page, not a RETS reply
+    const page = Buffer.from(
+      `<!DOCTYPE html>\r\n<html><head><title>Logged out</title></head><body><h1>You have been logged out.</h1><p>Session time ${seconds} s.</p></body></html>\r\n`,
+      'utf8'
+    )
+    res.writeHead(200, {
+      'Content-Type': 'text/html; charset=UTF-8',
+      'Content-Length': page.length,
+      'Set-Cookie': `${SESSION_COOKIE}=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT`
+    })
+    res.end(page)
+    return
+  }
   const inner = `<RETS-RESPONSE>\r\nSignOffMessage=Goodbye\r\nConnectTime=${seconds}\r\n</RETS-RESPONSE>\r\n`
   sendRetsXml(res, ctx, replyXml(0, 'Logout Successful', inner), {
     'Set-Cookie': `${SESSION_COOKIE}=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT`

@@ -38,6 +38,11 @@ class SparkFailure extends Error {
   }
 }
 
+/** spark-no-standardfields: a server (or a key's role) without the standard fields endpoint. */
+function noStandardFields(ctx: DemoContext): void {
+  if (ctx.quirk('spark-no-standardfields')) throw new SparkFailure(404, 404, 'Resource not found: standardfields')
+}
+
 function fail(res: ServerResponse, f: SparkFailure): void {
   const body = Buffer.from(JSON.stringify({ D: { Success: false, Code: f.code, Message: f.message } }), 'utf8')
   res.writeHead(f.status, {
@@ -200,12 +205,16 @@ export const mountSpark: Mount = (router, ctx) => {
   router.add(
     'GET',
     `${SPARK_ROOT}/standardfields`,
-    handle((_req, res) => ok(res, [standardFieldsMetadata(ctx)]))
+    handle((_req, res) => {
+      noStandardFields(ctx)
+      ok(res, [standardFieldsMetadata(ctx)])
+    })
   )
   router.add(
     'GET',
     `${SPARK_ROOT}/standardfields/:field`,
     handle((req, res) => {
+      noStandardFields(ctx)
       const meta = standardFieldsMetadata(ctx, req.params.field)
       if (!Object.keys(meta).length) throw new SparkFailure(404, 404, `No standard field ${req.params.field}`)
       ok(res, [meta])

@@ -3,6 +3,7 @@
 import type { z } from 'zod'
 import type {
   classMetaSchema,
+  degradedPartSchema,
   fieldMetaSchema,
   foreignKeyEndSchema,
   foreignKeyMetaSchema,
@@ -28,6 +29,28 @@ export type ResourceMeta = z.output<typeof resourceMetaSchema>
 export type ForeignKeyEnd = z.output<typeof foreignKeyEndSchema>
 export type ForeignKeyMeta = z.output<typeof foreignKeyMetaSchema>
 export type MetadataModel = z.output<typeof metadataModelSchema>
+export type DegradedPart = z.output<typeof degradedPartSchema>
+
+/** Identifies a degraded part for Retry: the part and the node it belongs to. */
+export function degradedKey(d: Pick<DegradedPart, 'part' | 'resource' | 'class' | 'lookup'>): string {
+  return [d.part, d.resource ?? '', d.class ?? '', d.lookup ?? ''].join('|')
+}
+
+/** Records (or replaces) a degraded part on the model. */
+export function markDegraded(model: MetadataModel, part: DegradedPart): void {
+  const list = (model.degraded ??= [])
+  const key = degradedKey(part)
+  const at = list.findIndex((d) => degradedKey(d) === key)
+  if (at >= 0) list[at] = part
+  else list.push(part)
+}
+
+/** Forgets a degraded part once a retry succeeded. */
+export function clearDegraded(model: MetadataModel, key: string): void {
+  if (!model.degraded) return
+  model.degraded = model.degraded.filter((d) => degradedKey(d) !== key)
+  if (!model.degraded.length) delete model.degraded
+}
 
 export function findResource(model: MetadataModel, name: string): ResourceMeta | undefined {
   return model.resources.find((r) => r.name === name)

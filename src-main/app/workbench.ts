@@ -92,7 +92,8 @@ export async function createWorkbench(opts: WorkbenchOptions): Promise<Workbench
       metadataCache,
       openExternal: (url) => opts.openExternal(new URL(url))
     }),
-    metadataCache
+    metadataCache,
+    (level, message) => hub.emit('log:line', { level, message, at: new Date().toISOString() })
   )
 
   const info = (): AppInfo => ({

@@ -12,6 +12,7 @@ export function metadataHandlers(sessions: SessionManager, jobs: JobManager): Pa
     'metadata:summary': ({ profileId, refresh }) => sessions.summary(profileId, refresh ?? false),
     'metadata:fields': ({ profileId, resource, class: cls }) => sessions.fields(profileId, resource, cls),
     'metadata:lookup': ({ profileId, resource, lookup }) => sessions.lookup(profileId, resource, lookup),
+    'metadata:retry': ({ profileId, key }) => sessions.retry(profileId, key),
     'metadata:versions': ({ profileId }) => sessions.versions(profileId),
     'metadata:diff': ({ profileId, from, to }) => sessions.diff(profileId, from, to),
     'metadata:report': ({ profileId, format, path: target }) => {

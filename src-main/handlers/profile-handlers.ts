@@ -1,7 +1,7 @@
 import { AppError } from '../../contract/app-error'
 import { kindFacts, type ProfileSecretName } from '../../contract/kinds'
 import { summarizeProfiles } from '../features/connections/profile-summary'
-import { testConnection } from '../features/connections/connection-test'
+import { testConnection, type StepOutcome } from '../features/connections/connection-test'
 import type { ProfileDraft, ProfileStore } from '../features/connections/profiles'
 import type { SecretStore } from '../platform/secrets/secret-store'
 import type { SessionManager } from '../features/connections/session-manager'
@@ -44,12 +44,26 @@ export function profileHandlers(
     },
     'profiles:test': async ({ profileId }) => {
       const profile = await profiles.get(profileId)
+      let probe: Awaited<ReturnType<SessionManager['probe']>> | undefined
       const login = async (): Promise<string> => {
-        const info = await sessions.probe(profileId)
+        probe = await sessions.probe(profileId, { metadata: true })
+        const { info } = probe
         const facts = [info.protocolVersion, info.metadataVersion && `metadata ${info.metadataVersion}`].filter(Boolean)
         return `Logged in${facts.length ? ` (${facts.join(', ')})` : ''}.`
       }
-      return testConnection(profile, login, () => httpClientFor(profile, wireLog, secrets))
+      const metadata = async (): Promise<StepOutcome> => {
+        const outcome = probe?.metadata
+        if (!outcome) return { detail: 'No metadata for this kind of connection.' }
+        if ('error' in outcome) throw outcome.error
+        return outcome
+      }
+      const hasMetadata = kindFacts(profile.kind).capabilities.includes('metadata')
+      return testConnection(
+        profile,
+        login,
+        () => httpClientFor(profile, wireLog, secrets),
+        hasMetadata ? metadata : undefined
+      )
     },
     'profiles:duplicate': ({ profileId, name }) => profiles.duplicate(profileId, name),
     'profiles:delete': async ({ profileId }) => {

@@ -6,6 +6,7 @@ import path from 'node:path'
 import { createWorkbench, type Workbench } from '../../src-main/app/workbench'
 import type { ArgsOf, RequestChannel, ResultOf } from '../../contract/ipc-contract'
 import type { AppErrorShape } from '../../contract/app-error'
+import type { LogLine } from '../../contract/event-channels'
 
 export interface Harness {
   workbench: Workbench
@@ -46,4 +47,13 @@ export async function startHarness(opts: { listings?: number } = {}): Promise<Ha
 export async function settle(h: Harness, jobId: string): Promise<string> {
   await h.workbench.jobs.settled(jobId)
   return h.workbench.jobs.list().find((j) => j.jobId === jobId)?.state ?? 'unknown'
+}
+
+/** The Log tab's lines as main emits them (`log:line`), collected from now on; empty it with `length = 0`. */
+export function collectLog(h: Harness): LogLine[] {
+  const lines: LogLine[] = []
+  h.workbench.hub.subscribe((event, payload) => {
+    if (event === 'log:line') lines.push(payload as LogLine)
+  })
+  return lines
 }

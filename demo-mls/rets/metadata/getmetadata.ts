@@ -106,6 +106,28 @@ export function selectBlocks(ctx: DemoContext, type: MetadataType, id: string): 
   }
 }
 
+/** Real servers that serve only part of the metadata: refusals of whole types (quirks). */
+function quirkRefusal(ctx: DemoContext, type: MetadataType): { code: number; text: string } | undefined {
+  if (type === 'LOOKUP' && ctx.quirk('rets-no-metadata-lookup')) return { code: 20501, text: 'Invalid Type' }
+  if (type === 'OBJECT' && ctx.quirk('rets-object-metadata-20503')) return { code: 20503, text: 'No Metadata Found' }
+  return undefined
+}
+
+/** What quirky servers put in a reply: no LOOKUP in a full dump, a TABLE named for another class. */
+function quirkBlocks(ctx: DemoContext, type: MetadataType, id: string, blocks: MetadataBlock[]): MetadataBlock[] {
+  let out = blocks
+  if (ctx.quirk('rets-no-metadata-lookup')) out = out.filter((b) => b.type !== 'LOOKUP')
+  if (ctx.quirk('rets-object-metadata-20503')) out = out.filter((b) => b.type !== 'OBJECT')
+  const [resId = '', sub] = id.split(':')
+  if (type === 'TABLE' && sub && sub !== '*' && ctx.quirk('rets-table-other-class')) {
+    const resource = findRetsResource(retsResources(ctx), resId)
+    const others = resource?.classes.filter((c) => c.name !== sub) ?? []
+    const other = others[0]?.name ?? `${sub}_OTHER`
+    out = out.map((b) => (b.type === 'TABLE' ? { ...b, attrs: { ...b.attrs, Class: other } } : b))
+  }
+  return out
+}
+
 export async function handleGetMetadata(req: DemoRequest, res: ServerResponse, ctx: DemoContext): Promise<void> {
   const caller = requireCaller(req, res, ctx)
   if (!caller) return
@@ -132,9 +154,14 @@ export async function handleGetMetadata(req: DemoRequest, res: ServerResponse, c
     )
     return
   }
+  const refusal = quirkRefusal(ctx, type)
+  if (refusal) {
+    sendReplyCode(res, ctx, refusal.code, refusal.text)
+    return
+  }
   let blocks: MetadataBlock[]
   try {
-    blocks = selectBlocks(ctx, type, id)
+    blocks = quirkBlocks(ctx, type, id, selectBlocks(ctx, type, id))
   } catch (err) {
     if (err instanceof MetadataError) {
       sendReplyCode(res, ctx, err.code, err.message)

@@ -75,6 +75,8 @@ export function planSearch(ctx: DemoContext, user: DemoUser, params: URLSearchPa
   if (!['COMPACT', 'COMPACT-DECODED', 'STANDARD-XML'].includes(format)) {
     return { code: 20203, text: `Unsupported Format ${format}. Use COMPACT, COMPACT-DECODED or STANDARD-XML.` }
   }
+  if (format === 'COMPACT-DECODED' && ctx.quirk('rets-compact-decoded-refused'))
+    return { code: 20206, text: 'Invalid Format: COMPACT-DECODED is not supported. Use COMPACT.' }
   const queryType = (params.get('QueryType') ?? 'DMQL2').toUpperCase()
   if (queryType !== 'DMQL2' && queryType !== 'DMQL') {
     return { code: 20203, text: `Unsupported QueryType ${queryType}. This server speaks DMQL2.` }
@@ -142,11 +144,13 @@ export function planSearch(ctx: DemoContext, user: DemoUser, params: URLSearchPa
     resource,
     cls,
     fields,
-    format,
+    // some servers answer a STANDARD-XML search in COMPACT, saying nothing
+    format: format === 'STANDARD-XML' && ctx.quirk('rets-compact-for-standard-xml') ? 'COMPACT' : format,
     standardNames,
     test,
     limit,
-    offset,
+    // and some ignore Offset: every page starts from the first row
+    offset: ctx.quirk('rets-offset-ignored') ? 1 : offset,
     count,
     restrictedIndicator: params.get('RestrictedIndicator') ?? undefined,
     restricted: restrictedFor(user)

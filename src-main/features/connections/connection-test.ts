@@ -21,18 +21,27 @@ const STEP_TIMEOUT_MS = 10_000
 export async function testConnection(
   profile: ConnectionProfile,
   login: () => Promise<string>,
-  http: () => Promise<HttpClient>
+  http: () => Promise<HttpClient>,
+  /** the metadata tree after login, for kinds that have one: optional parts it lacks are warnings (⚠), not ✗ */
+  metadata?: () => Promise<StepOutcome>
 ): Promise<ConnectionTestStep[]> {
   const steps: ConnectionTestStep[] = []
   const run = async (
     step: ConnectionTestStep['step'],
-    fn: () => Promise<string>,
+    fn: () => Promise<string | StepOutcome>,
     hint: (err: NodeJS.ErrnoException) => string
   ): Promise<boolean> => {
     const started = performance.now()
     try {
-      const detail = await fn()
-      steps.push({ step, ok: true, detail, ms: Math.round(performance.now() - started) })
+      const out = await fn()
+      const { detail, warnings = [] } = typeof out === 'string' ? { detail: out } : out
+      steps.push({
+        step,
+        ok: true,
+        detail,
+        ...(warnings.length ? { warnings } : {}),
+        ms: Math.round(performance.now() - started)
+      })
       return true
     } catch (err) {
       const e = err as NodeJS.ErrnoException & { hint?: string }
@@ -101,8 +110,14 @@ export async function testConnection(
     () => 'The server did not answer HTTP. Check the URL, and the proxy setting if you use one.'
   )
   if (!answered) return steps
-  await run('auth', login, () => 'Check the user name and password (and the UA password for RETS).')
+  const loggedIn = await run('auth', login, () => 'Check the user name and password (and the UA password for RETS).')
+  if (loggedIn && metadata) await run('metadata', metadata, () => 'The server refused its metadata; see the Log tab.')
   return steps
+}
+
+export interface StepOutcome {
+  detail: string
+  warnings?: string[]
 }
 
 function withTimeout<T>(p: Promise<T>): Promise<T> {

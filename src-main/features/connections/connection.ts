@@ -18,6 +18,8 @@ export interface MetadataCapability {
   /** fills `model` in place, so the cached snapshot grows as the user explores */
   loadFields(model: MetadataModel, resource: string, cls: string, signal?: AbortSignal): Promise<FieldMeta[]>
   loadLookup(model: MetadataModel, resource: string, lookup: string, signal?: AbortSignal): Promise<LookupValue[]>
+  /** asks again for one degraded part (`degradedKey`); absent = the whole metadata is loaded again instead */
+  retry?(model: MetadataModel, key: string, signal?: AbortSignal): Promise<MetadataModel>
 }
 
 export interface SearchCapability {

@@ -3,8 +3,10 @@
 // snapshots: after the tree loads and each time a class or lookup is filled in, written behind (MetadataCache) and
 // flushed when the connection closes. Channels reach a connection's capabilities through `capability`, which says
 // plainly when the connection's kind lacks one.
-import { AppError } from '../../../contract/app-error'
+import { AppError, toErrorShape } from '../../../contract/app-error'
+import type { LogLine } from '../../../contract/event-channels'
 import {
+  degradedKey,
   findClass,
   findResource,
   type FieldMeta,
@@ -22,6 +24,15 @@ import { requireCapability } from './capabilities'
 
 export type SessionFactory = (profileId: string) => Promise<Connection>
 
+/** Where connect and metadata failures and degraded parts go: the Log tab (main's `log:line` event). */
+export type SessionLog = (level: LogLine['level'], message: string) => void
+
+export interface Probe {
+  info: ConnectionInfo
+  /** the metadata tree's outcome, when asked for and the kind has metadata */
+  metadata?: { detail: string; warnings: string[] } | { error: unknown }
+}
+
 interface Live {
   connection: Connection
   info: ConnectionInfo
@@ -34,27 +45,96 @@ export class SessionManager {
 
   constructor(
     private readonly factory: SessionFactory,
-    private readonly cache: MetadataCache
+    private readonly cache: MetadataCache,
+    private readonly log: SessionLog = () => undefined
   ) {}
 
   async connect(profileId: string, signal?: AbortSignal): Promise<ConnectionInfo> {
     await this.disconnect(profileId)
-    const connection = await this.factory(profileId)
+    return this.logged(`Connecting ${profileId}`, async () => {
+      const connection = await this.factory(profileId)
+      try {
+        const info = await connection.connect(signal)
+        this.live.set(profileId, { connection, info })
+        this.log(
+          'info',
+          `Connected ${profileId} (${info.kind}${info.protocolVersion ? ' ' + info.protocolVersion : ''}).`
+        )
+        return info
+      } catch (err) {
+        await connection.close().catch(() => undefined)
+        throw err
+      }
+    })
+  }
+
+  /** Runs `fn`; a failure goes to the Log tab with the request it names, then on to the caller (a toast). */
+  private async logged<T>(what: string, fn: () => Promise<T>): Promise<T> {
     try {
-      const info = await connection.connect(signal)
-      this.live.set(profileId, { connection, info })
-      return info
+      return await fn()
     } catch (err) {
-      await connection.close().catch(() => undefined)
+      const shape = toErrorShape(err)
+      if (shape.code !== 'CANCELLED') {
+        const detail = shape.detail ? `\n${shape.detail.split('\n')[0]}` : ''
+        this.log('error', `${what}: ${shape.message} [${shape.code}]${detail}`)
+      }
       throw err
     }
   }
 
-  /** Logs in on a separate, throwaway connection (Test connection) without touching the live one. */
-  async probe(profileId: string, signal?: AbortSignal): Promise<ConnectionInfo> {
+  /** Runs a metadata step and logs the degraded parts it added (each once, as a warning). */
+  private async withDegradedLog<T>(
+    profileId: string,
+    model: MetadataModel | undefined,
+    fn: () => Promise<T>,
+    /** the model afterwards, when `fn` returns a new one */
+    after_: (out: T) => MetadataModel | undefined = () => model
+  ): Promise<T> {
+    const before = new Set((model?.degraded ?? []).map(degradedKey))
+    const out = await this.logged(`Metadata of ${profileId}`, fn)
+    const after = after_(out)?.degraded ?? []
+    for (const d of after) if (!before.has(degradedKey(d))) this.log('warn', `${profileId}: ${d.message}`)
+    return out
+  }
+
+  /** Asks the server again for one degraded part; the summary afterwards (the part is gone when it loaded). */
+  async retry(profileId: string, key: string): Promise<MetadataSummary> {
+    const { model } = await this.model(profileId)
+    const metadata = this.capability(profileId, 'metadata')
+    if (!metadata.retry) return this.summary(profileId, true)
+    const part = model.degraded?.find((d) => degradedKey(d) === key)
+    const live = this.liveOf(profileId)
+    // a connection may answer with a new model (Spark and RESO load theirs whole) or the same one, grown
+    live.model = await this.withDegradedLog(
+      profileId,
+      model,
+      () => metadata.retry!(model, key),
+      (m) => m
+    )
+    if (part && !live.model.degraded?.some((d) => degradedKey(d) === key))
+      this.log('info', `${profileId}: ${part.part} loaded on retry.`)
+    this.keep(profileId, live.model)
+    return this.summary(profileId)
+  }
+
+  /**
+   * Logs in on a separate, throwaway connection (Test connection) without touching the live one; with `metadata`
+   * it also loads the metadata tree and reports the optional parts the server refused.
+   */
+  async probe(profileId: string, opts: { metadata?: boolean; signal?: AbortSignal } = {}): Promise<Probe> {
     const connection = await this.factory(profileId)
     try {
-      return await connection.connect(signal)
+      const info = await connection.connect(opts.signal)
+      const metadata = opts.metadata ? connection.metadata : undefined
+      if (!metadata) return { info }
+      try {
+        const model = await metadata.load(opts.signal)
+        const warnings = (model.degraded ?? []).map((d) => d.message)
+        const detail = `${model.resources.length} resource(s), ${model.resources.reduce((n, r) => n + r.classes.length, 0)} class(es)`
+        return { info, metadata: { detail, warnings } }
+      } catch (err) {
+        return { info, metadata: { error: err } }
+      }
     } finally {
       await connection.close().catch(() => undefined)
     }
@@ -112,7 +192,8 @@ export class SessionManager {
     if (!known) throw notFound(`Class ${resource}:${cls}`)
     if (known.fields) return known.fields
     if (origin === 'cache') throw offlineGap(`the fields of ${resource}:${cls}`)
-    const fields = await this.capability(profileId, 'metadata').loadFields(model, resource, cls)
+    const metadata = this.capability(profileId, 'metadata')
+    const fields = await this.withDegradedLog(profileId, model, () => metadata.loadFields(model, resource, cls))
     this.keep(profileId, model)
     return fields
   }
@@ -124,7 +205,8 @@ export class SessionManager {
     if (!known) throw notFound(`Lookup ${resource}:${lookup}`)
     if (known.values) return known.values
     if (origin === 'cache') throw offlineGap(`the values of lookup ${lookup}`)
-    const values = await this.capability(profileId, 'metadata').loadLookup(model, resource, lookup)
+    const metadata = this.capability(profileId, 'metadata')
+    const values = await this.withDegradedLog(profileId, model, () => metadata.loadLookup(model, resource, lookup))
     this.keep(profileId, model)
     return values
   }
@@ -153,7 +235,13 @@ export class SessionManager {
     const live = this.live.get(profileId)
     if (live) {
       if (!live.model || refresh) {
-        live.model = await requireCapability(live.connection, 'metadata').load()
+        const metadata = requireCapability(live.connection, 'metadata')
+        live.model = await this.withDegradedLog(
+          profileId,
+          undefined,
+          () => metadata.load(),
+          (m) => m
+        )
         this.keep(profileId, live.model)
       }
       return { model: live.model, origin: 'live' }

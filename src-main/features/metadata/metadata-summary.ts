@@ -15,6 +15,7 @@ export function summarizeMetadata(
     system: model.system,
     warnings: model.warnings,
     ...(model.foreignKeys ? { foreignKeys: model.foreignKeys } : {}),
+    ...(model.degraded?.length ? { degraded: model.degraded } : {}),
     resources: model.resources.map((r) => {
       const res: MetadataSummary['resources'][number] = {
         name: r.name,

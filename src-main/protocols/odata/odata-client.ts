@@ -3,7 +3,9 @@
 // `Prefer: odata.maxpagesize`, rows streamed out of each page by the byte-level splitter, the DD 2.x Lookup
 // resource checked against @odata.count. Auth, throttling and quota headers come from authorizedExchange.
 import type { MetadataModel } from '../../../domain/metadata/metadata-model'
-import { findClass } from '../../../domain/metadata/metadata-model'
+import { findClass, markDegraded } from '../../../domain/metadata/metadata-model'
+import { toErrorShape } from '../../../contract/app-error'
+import { redactor } from '../../platform/redaction/redactor'
 import type { ResultWriter } from '../../platform/results/result-types'
 import type { ResultColumn } from '../../../contract/results-channels'
 import type { ApiTransport } from '../json-api/api-transport'
@@ -95,12 +97,41 @@ export class ODataClient {
       options.signal
     )
     const model = edmxToModel(await readEdmx(res.body))
-    if (options.withLookups && model.resources.some((r) => r.name === 'Lookup')) {
-      const { rows, warnings } = await this.lookupRows(options.signal)
+    if (options.withLookups) await this.applyLookupResource(model, options.signal)
+    return model
+  }
+
+  /**
+   * Fills string lookups (LookupName annotations) from the DD 2.x Lookup resource. The resource is optional: absent,
+   * refused (404/403) or unreadable, the lookups stay as the EDMX gives them (EnumTypes with their members, string
+   * lookups by name only) and the model says so as a degraded part.
+   */
+  async applyLookupResource(model: MetadataModel, signal?: AbortSignal): Promise<void> {
+    const named = model.resources.flatMap((r) => r.lookups).filter((l) => l.attrs.source === 'Lookup resource')
+    if (!model.resources.some((r) => r.name === 'Lookup')) {
+      if (named.length)
+        markDegraded(model, {
+          part: 'Lookup resource',
+          message: `Lookups: the service has no Lookup resource — values from the EDMX EnumTypes; ${named.length} string lookup(s) (LookupName) have names only`,
+          retry: false
+        })
+      return
+    }
+    try {
+      const { rows, warnings } = await this.lookupRows(signal)
       applyLookupRows(model, rows)
       model.warnings.push(...warnings)
+    } catch (err) {
+      if (signal?.aborted || (err instanceof Error && err.name === 'AbortError')) throw err
+      const shape = toErrorShape(err)
+      const url = redactor.url(`${this.opts.serviceRoot.replace(/\/$/, '')}/Lookup?$count=true`)
+      markDegraded(model, {
+        part: 'Lookup resource',
+        message: `Lookups: server refused the Lookup resource (${shape.message}) — values from the EDMX EnumTypes and LookupName annotations`,
+        detail: `Loading the Lookup resource failed: GET ${url}\n${shape.code}: ${shape.message}${shape.detail ? '\n' + shape.detail : ''}`,
+        retry: true
+      })
     }
-    return model
   }
 
   /** Pages through the DD 2.x Lookup resource; a count mismatch is a warning, not an error. */

@@ -2,8 +2,10 @@
 // _filter/_select/_expand/_orderby/_limit/_pagination/_page/ _skiptoken, single listings, and the metadata services.
 // Every request sends X-SparkApi-User-Agent (code 1016 otherwise); a 401 or D.Code 1020 renews the token once; 1550 /
 // 429 / 503 back off. Results go to a ResultWriter.
-import { AppError } from '../../../contract/app-error'
-import type { LookupMeta, MetadataModel } from '../../../domain/metadata/metadata-model'
+import { AppError, toErrorShape } from '../../../contract/app-error'
+import type { DegradedPart, LookupMeta, MetadataModel } from '../../../domain/metadata/metadata-model'
+import { markDegraded } from '../../../domain/metadata/metadata-model'
+import { redactor } from '../../platform/redaction/redactor'
 import type { ResultWriter } from '../../platform/results/result-types'
 import type { ApiTransport } from '../json-api/api-transport'
 import { authorizedExchange, noAuthorizer, type RequestAuthorizer } from '../json-api/authorized-exchange'
@@ -241,18 +243,46 @@ export class SparkClient {
   }
 
   /** Standard fields, property types and custom fields; field lists are loaded only for `loadLists` fields. */
+  /**
+   * The metadata model. Only the API itself is needed to query: /standardfields, /propertytypes and /customfields
+   * are each optional — one refused (404, 403, an error body) leaves its part out and says so as a degraded part.
+   */
   async metadata(options: { loadLists?: string[]; signal?: AbortSignal } = {}): Promise<MetadataModel> {
-    const standard = await this.get('standardfields', undefined, options.signal)
-    const propertyTypes = parsePropertyTypes((await this.get('propertytypes', undefined, options.signal)).results)
-    const custom = await this.get('customfields', undefined, options.signal)
+    const degraded: DegradedPart[] = []
+    const optional = async <T>(path: string, label: string, consequence: string, read: () => Promise<T>) => {
+      try {
+        return await read()
+      } catch (err) {
+        if (options.signal?.aborted || (err instanceof Error && err.name === 'AbortError')) throw err
+        const shape = toErrorShape(err)
+        degraded.push({
+          part: `/${path}`,
+          message: `${label}: server refused /${path} (${shape.message}) — ${consequence}`,
+          detail: `GET ${redactor.url(this.url(path))}\n${shape.code}: ${shape.message}`,
+          retry: true
+        })
+        return undefined
+      }
+    }
+    const standard = await optional('standardfields', 'Standard fields', 'no field list; queries still run', () =>
+      this.get('standardfields', undefined, options.signal)
+    )
+    const types = await optional('propertytypes', 'Property types', 'PropertyType has no values', () =>
+      this.get('propertytypes', undefined, options.signal)
+    )
+    const custom = await optional('customfields', 'Custom fields', 'no custom field list', () =>
+      this.get('customfields', undefined, options.signal)
+    )
     const fieldLists: LookupMeta[] = []
-    for (const f of options.loadLists ?? []) fieldLists.push(await this.fieldList(f, options.signal))
-    return buildSparkMetadata({
-      standardFields: standard.results,
-      propertyTypes,
-      customFields: custom.results,
+    if (standard) for (const f of options.loadLists ?? []) fieldLists.push(await this.fieldList(f, options.signal))
+    const model = buildSparkMetadata({
+      standardFields: standard?.results ?? [],
+      ...(types ? { propertyTypes: parsePropertyTypes(types.results) } : {}),
+      ...(custom ? { customFields: custom.results } : {}),
       fieldLists,
       timestamp: new Date().toISOString()
     })
+    for (const d of degraded) markDegraded(model, d)
+    return model
   }
 }

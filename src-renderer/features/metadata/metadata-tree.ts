@@ -19,12 +19,12 @@ export type TreeNodeRef =
   | { kind: 'value'; resource: string; lookup: string; value: LookupValue }
   | { kind: 'objects'; resource: string }
   | { kind: 'object'; resource: string; object: ObjectTypeMeta }
-  | { kind: 'message'; text: string }
+  | { kind: 'message'; text: string; warn?: boolean }
 
 export interface TreeBadge {
   text: string
   title: string
-  tone: 'key' | 'search' | 'required' | 'lookup' | 'standard'
+  tone: 'key' | 'search' | 'required' | 'lookup' | 'standard' | 'warn'
 }
 
 export interface TreeRow {
@@ -80,32 +80,77 @@ function message(id: string, text: string): TreeNode {
   return { id, label: text, node: { kind: 'message', text }, match: [] }
 }
 
+type Degraded = NonNullable<MetadataSummary['degraded']>[number]
+
+/** The degraded parts shown on one node: a class's TABLE, a lookup's values, or a resource's lookups / objects. */
+export function degradedOn(
+  summary: MetadataSummary,
+  at: { resource: string; class?: string; lookup?: string; part?: string }
+): Degraded[] {
+  return (summary.degraded ?? []).filter(
+    (d) =>
+      (d.resource === undefined || d.resource === at.resource) &&
+      (at.part === undefined || d.part === at.part) &&
+      d.class === at.class &&
+      d.lookup === at.lookup &&
+      (at.part !== undefined || d.resource !== undefined)
+  )
+}
+
+/** Everything degraded inside a resource (its classes and lookups, and the per-resource parts refused for all). */
+function degradedBelow(summary: MetadataSummary, resource: string): Degraded[] {
+  return (summary.degraded ?? []).filter(
+    (d) => d.resource === resource || (d.resource === undefined && PER_RESOURCE.has(d.part))
+  )
+}
+
+const PER_RESOURCE = new Set(['METADATA-LOOKUP', 'METADATA-OBJECT'])
+
+function warnBadges(list: Degraded[]): TreeBadge[] {
+  return list.length ? [{ text: '⚠', title: list.map((d) => d.message).join('\n'), tone: 'warn' }] : NO_BADGES
+}
+
+function warnRows(id: string, list: Degraded[]): TreeNode[] {
+  return list.map((d, i) => ({
+    id: metaKey('w', id, String(i)),
+    label: `⚠ ${d.message}`,
+    node: { kind: 'message', text: d.message, warn: true },
+    match: []
+  }))
+}
+
 function buildResource(src: TreeSources, r: SummaryResource): TreeNode {
   const rid = metaKey('r', r.name)
   return {
     id: rid,
     label: r.name,
     detail: r.visibleName && r.visibleName !== r.name ? r.visibleName : undefined,
+    badges: warnBadges(degradedBelow(src.summary, r.name)),
     node: { kind: 'resource', resource: r },
     match: [r.name, r.visibleName, r.standardName],
     children: () => {
       const kids: TreeNode[] = r.classes.map((c) => buildClass(src, r, c))
-      if (r.lookups.length) kids.push(buildLookups(src, r))
-      if (r.objectTypes.length) {
+      const lookupWarnings = degradedOn(src.summary, { resource: r.name, part: 'METADATA-LOOKUP' })
+      if (r.lookups.length || lookupWarnings.length) kids.push(buildLookups(src, r, lookupWarnings))
+      const objectWarnings = degradedOn(src.summary, { resource: r.name, part: 'METADATA-OBJECT' })
+      if (r.objectTypes.length || objectWarnings.length) {
         kids.push({
           id: metaKey('og', r.name),
           label: 'Object types',
           detail: String(r.objectTypes.length),
+          badges: warnBadges(objectWarnings),
           node: { kind: 'objects', resource: r.name },
           match: [],
           children: () =>
-            r.objectTypes.map((o) => ({
-              id: metaKey('o', r.name, o.type),
-              label: o.type,
-              detail: o.mimeType ?? o.visibleName,
-              node: { kind: 'object', resource: r.name, object: o },
-              match: [o.type, o.visibleName, o.mimeType]
-            }))
+            [...warnRows(metaKey('og', r.name), objectWarnings)].concat(
+              r.objectTypes.map((o) => ({
+                id: metaKey('o', r.name, o.type),
+                label: o.type,
+                detail: o.mimeType ?? o.visibleName,
+                node: { kind: 'object', resource: r.name, object: o },
+                match: [o.type, o.visibleName, o.mimeType]
+              }))
+            )
         })
       }
       return kids
@@ -119,59 +164,70 @@ function buildClass(src: TreeSources, r: SummaryResource, c: SummaryClass): Tree
     id: cid,
     label: c.name,
     detail: c.visibleName && c.visibleName !== c.name ? c.visibleName : undefined,
+    badges: warnBadges(degradedOn(src.summary, { resource: r.name, class: c.name })),
     node: { kind: 'class', resource: r.name, cls: c },
     match: [c.name, c.visibleName, c.standardName],
     children: () => {
       const fields = src.fields(r.name, c.name)
+      const warnings = warnRows(cid, degradedOn(src.summary, { resource: r.name, class: c.name }))
       if (fields === 'loading') return [message(metaKey('m', cid), 'Loading fields…')]
       if (fields === undefined) return [message(metaKey('m', cid), 'Expand to load fields')]
-      if (!fields.length) return [message(metaKey('m', cid), 'No fields')]
-      return fields.map((f) => {
-        const keyField = r.keyField === f.systemName
-        return {
-          id: metaKey('f', r.name, c.name, f.systemName),
-          label: f.systemName,
-          detail: fieldDetail(f),
-          badges: fieldBadges(f, keyField),
-          node: { kind: 'field', resource: r.name, cls: c.name, field: f, keyField },
-          match: [f.systemName, f.longName, f.standardName, f.dbName]
-        }
-      })
+      if (!fields.length) return warnings.length ? warnings : [message(metaKey('m', cid), 'No fields')]
+      return warnings.concat(
+        fields.map((f) => {
+          const keyField = r.keyField === f.systemName
+          return {
+            id: metaKey('f', r.name, c.name, f.systemName),
+            label: f.systemName,
+            detail: fieldDetail(f),
+            badges: fieldBadges(f, keyField),
+            node: { kind: 'field', resource: r.name, cls: c.name, field: f, keyField },
+            match: [f.systemName, f.longName, f.standardName, f.dbName]
+          }
+        })
+      )
     }
   }
 }
 
-function buildLookups(src: TreeSources, r: SummaryResource): TreeNode {
+function buildLookups(src: TreeSources, r: SummaryResource, warnings: Degraded[]): TreeNode {
+  const gid = metaKey('lg', r.name)
   return {
-    id: metaKey('lg', r.name),
+    id: gid,
     label: 'Lookups',
     detail: String(r.lookups.length),
+    badges: warnBadges(warnings),
     node: { kind: 'lookups', resource: r.name },
     match: [],
     children: () =>
-      r.lookups.map((l) => {
-        const lid = metaKey('l', r.name, l.name)
-        return {
-          id: lid,
-          label: l.name,
-          detail: l.visibleName && l.visibleName !== l.name ? l.visibleName : undefined,
-          node: { kind: 'lookup', resource: r.name, lookup: l },
-          match: [l.name, l.visibleName],
-          children: () => {
-            const values = src.lookupValues(r.name, l.name)
-            if (values === 'loading') return [message(metaKey('m', lid), 'Loading values…')]
-            if (values === undefined) return [message(metaKey('m', lid), 'Expand to load values')]
-            if (!values.length) return [message(metaKey('m', lid), 'No values')]
-            return values.map((v) => ({
-              id: metaKey('v', r.name, l.name, v.value),
-              label: v.value,
-              detail: v.longValue ?? v.shortValue,
-              node: { kind: 'value', resource: r.name, lookup: l.name, value: v },
-              match: [v.value, v.longValue, v.shortValue, v.standardValue]
-            }))
+      warnRows(gid, warnings).concat(
+        r.lookups.map((l) => {
+          const lid = metaKey('l', r.name, l.name)
+          const valueWarnings = degradedOn(src.summary, { resource: r.name, lookup: l.name })
+          return {
+            id: lid,
+            label: l.name,
+            detail: l.visibleName && l.visibleName !== l.name ? l.visibleName : undefined,
+            badges: warnBadges(valueWarnings),
+            node: { kind: 'lookup', resource: r.name, lookup: l },
+            match: [l.name, l.visibleName],
+            children: () => {
+              const values = src.lookupValues(r.name, l.name)
+              if (values === 'loading') return [message(metaKey('m', lid), 'Loading values…')]
+              if (values === undefined) return [message(metaKey('m', lid), 'Expand to load values')]
+              if (!values.length)
+                return valueWarnings.length ? warnRows(lid, valueWarnings) : [message(metaKey('m', lid), 'No values')]
+              return values.map((v) => ({
+                id: metaKey('v', r.name, l.name, v.value),
+                label: v.value,
+                detail: v.longValue ?? v.shortValue,
+                node: { kind: 'value', resource: r.name, lookup: l.name, value: v },
+                match: [v.value, v.longValue, v.shortValue, v.standardValue]
+              }))
+            }
           }
-        }
-      })
+        })
+      )
   }
 }
 

@@ -86,6 +86,7 @@ export const useSessionStore = defineStore('session', () => {
     try {
       const list = markRaw(await call('metadata:fields', { profileId, resource, class: cls }))
       fields.set(key, list)
+      await refreshIfDegraded(profileId, list.length === 0)
       return list
     } catch (err) {
       fields.delete(key)
@@ -103,11 +104,35 @@ export const useSessionStore = defineStore('session', () => {
     try {
       const list = markRaw(await call('metadata:lookup', { profileId, resource, lookup }))
       lookups.set(key, list)
+      await refreshIfDegraded(profileId, list.length === 0)
       return list
     } catch (err) {
       lookups.delete(key)
       useToastStore().error(err)
       return []
+    }
+  }
+
+  /**
+   * A part loaded lazily may have been refused (an empty answer) or, with METADATA-LOOKUP refused, named new
+   * lookups: the summary main holds then changed, so it is read again (from memory, no server request).
+   */
+  async function refreshIfDegraded(profileId: string, empty: boolean): Promise<void> {
+    if (!empty && !summaries.get(profileId)?.degraded?.length) return
+    summaries.set(profileId, markRaw(await call('metadata:summary', { profileId })))
+  }
+
+  /** Asks the server again for a degraded part; what it had loaded for that node is dropped and re-read. */
+  async function retryPart(profileId: string, key: string): Promise<void> {
+    try {
+      summaries.set(profileId, markRaw(await call('metadata:retry', { profileId, key })))
+      const [, resource = '', cls = '', lookup = ''] = key.split('|')
+      if (cls) fields.delete(metaKey(profileId, resource, cls))
+      if (lookup) lookups.delete(metaKey(profileId, resource, lookup))
+      if (cls) await ensureFields(profileId, resource, cls)
+      if (lookup) await ensureLookup(profileId, resource, lookup)
+    } catch (err) {
+      useToastStore().error(err)
     }
   }
 
@@ -135,6 +160,7 @@ export const useSessionStore = defineStore('session', () => {
     lookupOf,
     ensureFields,
     ensureLookup,
+    retryPart,
     select
   }
 })

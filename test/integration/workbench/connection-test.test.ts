@@ -27,7 +27,8 @@ describe('Test connection', () => {
       ['dns', true],
       ['tcp', true],
       ['http', true],
-      ['auth', true]
+      ['auth', true],
+      ['metadata', true]
     ])
     expect(steps[3]!.detail).toMatch(/HTTP 401.*Digest/)
     expect(steps[4]!.detail).toMatch(/Logged in \(RETS\/1\.7\.2/)
@@ -82,7 +83,8 @@ describe('Test connection', () => {
       expect(steps.map((s) => [s.step, s.ok])).toEqual([
         ['url', true],
         ['http', true],
-        ['auth', true]
+        ['auth', true],
+        ['metadata', true]
       ])
       expect(steps[1]!.detail).toMatch(/HTTP 401.*Digest/)
       // the unauthenticated probe first, then the login

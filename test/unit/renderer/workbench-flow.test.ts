@@ -155,7 +155,7 @@ describe('ResultsGrid', () => {
   it('renders a window of a million rows and fetches pages of 200 only as they scroll into view', async () => {
     const w = await grid()
     expect(w.get('[data-testid="result-count"]').text()).toContain(
-      '1,000,000 rows · complete · server COUNT 1,234,567 · more rows on the server'
+      '1,000,000 rows · partial · server COUNT 1,234,567 · more rows on the server'
     )
     expect(pageOffsets()).toEqual([0, 200])
     const rows = w.findAll('[data-testid="grid-row"]')

@@ -1,7 +1,9 @@
 // The RESO Web API (OData) client as a workbench connection. $metadata is one document, so the
 // whole model arrives at connect and fields/lookups are answered from it.
-import { AppError } from '../../../../contract/app-error'
-import { findClass, findResource, type MetadataModel } from '../../../../domain/metadata/metadata-model'
+import { AppError, toErrorShape } from '../../../../contract/app-error'
+import { isAbort, requestFailure } from '../../../protocols/rets/request-failure'
+import { redactor } from '../../../platform/redaction/redactor'
+import { clearDegraded, findClass, findResource, type MetadataModel } from '../../../../domain/metadata/metadata-model'
 import type { ConnectionInfo } from '../../../../contract/session-channels'
 import { ODataClient } from '../../../protocols/odata/odata-client'
 import { ResoMediaSource, resoRecordsFromClient } from '../../export/photos/sources/reso-media-source'
@@ -35,7 +37,14 @@ export async function createResoConnection(
   let model: MetadataModel | undefined
 
   const loadMetadata = async (signal?: AbortSignal): Promise<MetadataModel> => {
-    model = await client.metadata({ withLookups: true, ...(signal ? { signal } : {}) })
+    try {
+      model = await client.metadata({ withLookups: true, ...(signal ? { signal } : {}) })
+    } catch (err) {
+      // the service's own refusals name the request; token errors already name the token endpoint
+      if (isAbort(err, signal) || !/^ODATA_/.test(toErrorShape(err).code)) throw err
+      const url = redactor.url(`${profile.serviceUrl.replace(/\/$/, '')}/$metadata`)
+      throw requestFailure(err, { part: 'loading $metadata', method: 'GET', url })
+    }
     return model
   }
 
@@ -67,6 +76,12 @@ export async function createResoConnection(
       },
       async loadLookup(m, resource, lookup) {
         return findResource(m, resource)?.lookups.find((l) => l.name === lookup)?.values ?? []
+      },
+      // the only part that can degrade is the Lookup resource: ask for it again
+      async retry(m, key, signal) {
+        clearDegraded(m, key)
+        await client.applyLookupResource(m, signal)
+        return m
       }
     },
     search: {

@@ -12,6 +12,9 @@ import { openRetsSession } from './rets-session-for-profile'
 import { connectionInfoFromLogin } from './rets-login-info'
 import { retsMetadata } from './rets-metadata-capability'
 import { runDmqlSearch } from './dmql-search'
+import { decodingWriter, loadDecodeTables, refusedDecodedFormat } from './local-decoding'
+import { isAbort, requestFailure, serverSaid } from '../../../protocols/rets/request-failure'
+import { redactor } from '../../../platform/redaction/redactor'
 
 export async function createRetsConnection(
   profile: RetsProfile,
@@ -24,11 +27,20 @@ export async function createRetsConnection(
     snapshot: (version) => snapshots.model(profile.id, version),
     ...(profile.metadataFormat ? { format: profile.metadataFormat } : {})
   })
+  /** the server's refusal of COMPACT-DECODED, once seen: later searches go straight to COMPACT + local decoding */
+  let decodedRefusal: string | undefined
 
   return {
     kind: 'rets',
     async connect(signal): Promise<ConnectionInfo> {
-      return connectionInfoFromLogin(profile, 'rets', await rets.login(signal))
+      try {
+        return connectionInfoFromLogin(profile, 'rets', await rets.login(signal))
+      } catch (err) {
+        const url = redactor.url(rets.profile.loginUrl)
+        throw isAbort(err, signal)
+          ? err
+          : requestFailure(err, { part: 'logging in', method: rets.profile.method ?? 'GET', url })
+      }
     },
     metadata: retsMetadata(loader),
     search: {
@@ -43,7 +55,20 @@ export async function createRetsConnection(
           ...(profile.queryType ? { queryType: profile.queryType } : {}),
           ...(profile.restrictedIndicator ? { restrictedIndicator: profile.restrictedIndicator } : {})
         }
-        await runDmqlSearch(rets, request, spec, profile.limits, writer, job)
+        const decodeLocally = async (): Promise<void> => {
+          const tables = await loadDecodeTables(loader, { ...request, select: spec.select }, job.signal)
+          const note = `The server refused COMPACT-DECODED (${decodedRefusal}): searched in COMPACT, lookup values decoded here from the metadata.`
+          const compact = { ...spec, format: 'COMPACT' as const }
+          await runDmqlSearch(rets, request, compact, profile.limits, decodingWriter(writer, tables, note), job)
+        }
+        if (spec.format === 'COMPACT-DECODED' && decodedRefusal) return decodeLocally()
+        try {
+          await runDmqlSearch(rets, request, spec, profile.limits, writer, job)
+        } catch (err) {
+          if (spec.format !== 'COMPACT-DECODED' || !refusedDecodedFormat(err)) throw err
+          decodedRefusal = serverSaid(err)
+          await decodeLocally()
+        }
       }
     },
     photos: { source: 'rets', open: (options) => new RetsObjectSource(rets, options) },

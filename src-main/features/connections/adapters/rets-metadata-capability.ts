@@ -7,6 +7,7 @@ export function retsMetadata(loader: RetsMetadataLoader): MetadataCapability {
   return {
     load: (signal) => loader.loadRoot(signal),
     loadFields: (_model, resource, cls, signal) => loader.loadTable(resource, cls, signal),
-    loadLookup: (_model, resource, lookup, signal) => loader.loadLookup(resource, lookup, signal)
+    loadLookup: (_model, resource, lookup, signal) => loader.loadLookup(resource, lookup, signal),
+    retry: (_model, key, signal) => loader.retry(key, signal)
   }
 }

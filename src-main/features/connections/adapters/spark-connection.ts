@@ -62,7 +62,9 @@ export async function createSparkConnection(
         const loaded = await client.fieldList(lookup, signal)
         if (meta) meta.values = loaded.values ?? []
         return loaded.values ?? []
-      }
+      },
+      // a refused /standardfields, /propertytypes or /customfields: load the metadata again
+      retry: async (_m, _key, signal) => (model = await client.metadata(signal ? { signal } : {}))
     },
     search: {
       run: async (spec, writer, job) => {

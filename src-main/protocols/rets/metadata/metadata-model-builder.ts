@@ -11,6 +11,7 @@ import type {
   ObjectTypeMeta,
   ResourceMeta
 } from '../../../../domain/metadata/metadata-model'
+import { markDegraded } from '../../../../domain/metadata/metadata-model'
 import type { MetadataBlock } from './metadata-blocks'
 
 export function emptyRetsModel(): MetadataModel {
@@ -39,7 +40,18 @@ export function applyBlocks(model: MetadataModel, blocks: MetadataBlock[], conte
         for (const rec of block.records) upsertClass(ensureResource(model, resourceName), rec)
         break
       case 'TABLE': {
-        const cls = pick(block.attrs, 'Class') ?? context.class
+        let cls = pick(block.attrs, 'Class') ?? context.class
+        if (context.class && cls && cls !== context.class && !otherTableNames(blocks, context.class)) {
+          // asked for one class, answered with another's name: the fields are still the requested class's
+          markDegraded(model, {
+            part: 'METADATA-TABLE',
+            ...(resourceName ? { resource: resourceName } : {}),
+            class: context.class,
+            message: `Fields: asked METADATA-TABLE for ${resourceName ?? ''}:${context.class}, the server answered Class="${cls}" — filed under ${context.class}`,
+            retry: false
+          })
+          cls = context.class
+        }
         if (!resourceName || !cls) {
           model.warnings.push('A METADATA-TABLE block named no resource/class and was skipped.')
           break
@@ -78,6 +90,17 @@ export function applyBlocks(model: MetadataModel, blocks: MetadataBlock[], conte
         break
     }
   }
+}
+
+/** true when a TABLE block of the reply does name the class asked for (then the others are filed as named). */
+function otherTableNames(blocks: MetadataBlock[], requested: string): boolean {
+  return blocks.some((b) => b.type === 'TABLE' && pick(b.attrs, 'Class') === requested)
+}
+
+/** Lookups named by a class's fields, added when the server's METADATA-LOOKUP list is not available. */
+export function addLookupNames(model: MetadataModel, resource: string, fields: FieldMeta[]): void {
+  const res = ensureResource(model, resource)
+  for (const f of fields) if (f.lookupName) ensureLookup(res, f.lookupName)
 }
 
 function applySystem(model: MetadataModel, block: MetadataBlock): void {

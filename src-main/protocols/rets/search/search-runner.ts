@@ -12,6 +12,8 @@ import { streamXml } from '../xml-stream'
 import { scanCompact } from './compact-scanner'
 import { searchTransactionParams, type SearchParams } from './search-request'
 import { StandardXmlRowCollector, type RowSink } from './standard-xml-rows'
+import { detectReplyFamily, familyOf } from './search-reply-format'
+import { isAbort, requestFailure, transactionContext } from '../request-failure'
 
 export interface SearchPageResult {
   rows: number
@@ -44,11 +46,28 @@ export async function searchPage(
   sink: RowSink,
   options: PageOptions = {}
 ): Promise<SearchPageResult> {
-  const res = await session.transaction(
+  const txParams = searchTransactionParams(params)
+  const request = transactionContext(
+    session,
     'Search',
-    searchTransactionParams(params),
-    options.signal ? { signal: options.signal } : {}
+    txParams,
+    `running Search of ${params.resource}:${params.class}`
   )
+  try {
+    return await readSearchPage(session, params, txParams, sink, options)
+  } catch (err) {
+    throw isAbort(err, options.signal) ? err : requestFailure(err, request)
+  }
+}
+
+async function readSearchPage(
+  session: RetsSession,
+  params: SearchParams,
+  txParams: Record<string, string>,
+  sink: RowSink,
+  options: PageOptions
+): Promise<SearchPageResult> {
+  const res = await session.transaction('Search', txParams, options.signal ? { signal: options.signal } : {})
   const result: SearchPageResult = {
     rows: 0,
     bytes: 0,
@@ -91,10 +110,15 @@ export async function searchPage(
       else sink.row(splitDelimitedRow(row, result.columns.length))
     }
   }
+  const asked = params.format ?? 'COMPACT-DECODED'
+  const reply = await detectReplyFamily(body(), familyOf(asked))
+  if (reply.family !== familyOf(asked)) {
+    result.warnings.push(`Asked for ${asked}; the server answered in ${reply.family} — read as ${reply.family}.`)
+  }
   try {
-    if ((params.format ?? 'COMPACT-DECODED') === 'STANDARD-XML') {
+    if (reply.family === 'STANDARD-XML') {
       const collector = new StandardXmlRowCollector(guarded)
-      const xml = await streamXml(body(), res.header('content-type'), collector, { parser: 'light' })
+      const xml = await streamXml(reply.stream, res.header('content-type'), collector, { parser: 'light' })
       result.warnings.push(...xml.warnings)
       Object.assign(result, {
         replyCode: collector.facts.replyCode ?? -1,
@@ -103,7 +127,7 @@ export async function searchPage(
         ...(collector.facts.count !== undefined ? { count: collector.facts.count } : {})
       })
     } else {
-      await readCompactPage(body(), res.header('content-type'), guarded, result)
+      await readCompactPage(reply.stream, res.header('content-type'), guarded, result)
     }
   } catch (err) {
     if (!(err instanceof RepeatedPage)) throw err
@@ -112,9 +136,15 @@ export async function searchPage(
     return result
   }
   if (result.replyCode === -1) {
+    const type = res.header('content-type') ?? 'no Content-Type'
+    const text = head
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 200)
     throw new AppError({
       code: 'RETS_NO_ENVELOPE',
-      message: `The search reply is not RETS (HTTP ${res.status}).`,
+      message: `The search reply is not RETS (HTTP ${res.status}, ${type})${text ? `: "${text}"` : ''}.`,
       detail: head
     })
   }
@@ -263,7 +293,8 @@ export async function fetchAll(
     bytesBefore += page.bytes
     summary.bytes = bytesBefore
     summary.pages++
-    summary.warnings.push(...page.warnings)
+    // a page-level warning (the reply's format, repaired characters) is said once per result
+    for (const w of page.warnings) if (!summary.warnings.includes(w)) summary.warnings.push(w)
     if (page.count !== undefined && summary.serverCount === undefined) summary.serverCount = page.count
     progress()
     if (page.repeated) {

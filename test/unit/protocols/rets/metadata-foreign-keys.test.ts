@@ -39,10 +39,13 @@ describe('METADATA-FOREIGNKEYS is optional', () => {
     expect(asked).toBe(6) // SYSTEM, RESOURCE, CLASS, OBJECT, LOOKUP, FOREIGNKEYS
   })
 
-  it('an HTML error page: the tree loads and the warning says what failed', async () => {
+  it('an HTML error page: the tree loads and the degraded part says what failed', async () => {
     const { model } = await loadFrom('broken')
     expect(model.resources.map((r) => r.name)).toEqual(['Property'])
-    expect(model.warnings).toHaveLength(1)
-    expect(model.warnings[0]).toMatch(/^Foreign keys could not be read: /)
+    expect(model.degraded).toHaveLength(1)
+    expect(model.degraded![0]!.message).toMatch(/^Foreign keys: server refused METADATA-FOREIGNKEYS \(/)
+    expect(model.degraded![0]!.detail).toMatch(
+      /GET http:\/\/127\.0\.0\.1:\d+\/rets\/metadata\?Type=METADATA-FOREIGNKEYS/
+    )
   })
 })
