@@ -82,6 +82,12 @@ export const photoExportSummarySchema = z.strictObject({
   failed: z.number(),
   /** failed because the object does not exist (a subset of failed) */
   missing: z.number(),
+  /** objects whose Content-ID matched none of the requested listings, kept in `unmatchedFolder` (not counted as written) */
+  unmatched: z.number(),
+  /** absolute folder of the unmatched objects; empty when there are none */
+  unmatchedFolder: z.string(),
+  /** listings whose requested objects were not all written or reported absent: a resume asks for them again */
+  listingsNotDone: z.number(),
   bytesWritten: z.number(),
   /** bytes received from the network (includes discarded error bodies and re-sent complete parts) */
   bytesDownloaded: z.number(),

@@ -75,8 +75,12 @@ const network = z.strictObject({
     .string()
     .regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, 'must be an absolute path')
     .optional(),
+  /** time to open the connection (TCP connect) */
   connectTimeoutMs: z.int().min(1000).max(300_000).default(15_000),
-  requestTimeoutMs: z.int().min(1000).max(3_600_000).default(120_000)
+  /** idle timeout: no byte for this long (waiting for headers or between body chunks) ends the request */
+  requestTimeoutMs: z.int().min(1000).max(3_600_000).default(120_000),
+  /** total deadline of one request, body included; absent = none (a streaming search may run for many minutes) */
+  totalTimeoutMs: z.int().min(1000).max(86_400_000).optional()
 })
 
 function limits(defaultPageSize: number, maxPageSize: number) {
@@ -132,7 +136,15 @@ const retsTransport = {
   /** Basic sends the password itself: 'auto' answers a Basic challenge over plain http only when this is on */
   allowBasicOverHttp: z.boolean().optional(),
   /** origins besides the login URL's that may receive the credentials (capability URLs on another host) */
-  credentialOrigins: z.array(httpUrl()).max(20).optional()
+  credentialOrigins: z.array(httpUrl()).max(20).optional(),
+  /** RETS-Request-ID header sent with every request (and part of the UA-auth digest) */
+  requestId: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(/^[^\r\n]*$/)
+    .optional()
 }
 
 const oauth = z
@@ -175,6 +187,25 @@ export const retsProfileSchema = z.strictObject({
   ...retsTransport,
   /** product name the RETS-UA-Authorization digest is computed with; default: the User-Agent's product token */
   uaProductName: z.string().trim().min(1).optional(),
+  /** Search QueryType: DMQL2 (default) or DMQL for RETS 1.0-era servers */
+  queryType: z.enum(['DMQL2', 'DMQL']).optional(),
+  /** RestrictedIndicator: the text the server puts in fields the user may not see (e.g. ****) */
+  restrictedIndicator: z
+    .string()
+    .min(1)
+    .max(20)
+    .regex(/^[^\r\n]*$/)
+    .optional(),
+  /** GetMetadata Format: STANDARD-XML (default) or COMPACT */
+  metadataFormat: z.enum(['STANDARD-XML', 'COMPACT']).optional(),
+  /** Accept header of GetObject (e.g. image/jpeg); default: any type */
+  objectAccept: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(/^[^\r\n]*$/)
+    .optional(),
   // servers cap Search replies at 2500 / 5000 rows whatever Limit says
   limits: limits(2500, 100_000).prefault({})
 })

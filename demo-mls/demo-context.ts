@@ -72,6 +72,8 @@ export interface DemoUser {
   uaPassword: string
   /** product name the UA digest is computed with (the User-Agent's product token) */
   userAgent: string
+  /** a registered product name other than the User-Agent, when the server computes the UA digest with that */
+  uaProduct?: string
   role: DemoRole
   /** Member record this user is (shown in the login reply's User= line) */
   agentKey: string

@@ -1,5 +1,5 @@
 // The Demo MLS: one loopback HTTP server speaking every seed system, over generated data. Tests start it on port 0.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import {
   defaultOptions,
@@ -21,6 +21,8 @@ export interface DemoMls {
   url: string
   port: number
   ctx: DemoContext
+  /** the listening server (tests watch the requests that reach it: `mls.server.on('request', …)`) */
+  server: Server
   close(): Promise<void>
 }
 
@@ -87,6 +89,7 @@ export async function startDemoMls(options: Partial<DemoMlsOptions> = {}): Promi
     url,
     port,
     ctx,
+    server,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve())

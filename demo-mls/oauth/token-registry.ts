@@ -136,10 +136,12 @@ export class TokenRegistry {
     const scope = options.scope ?? [...DEMO_SCOPES]
     const base = { user, clientId, scope, publicClient: options.publicClient ?? false }
     this.access.set(accessToken, { ...base, expiresAt: now + this.accessTtlSeconds * 1000 })
+    // reso-token-no-expiry: the token still expires here, but the reply does not say when (and the type is lower case)
+    const silent = this.ctx.quirk('reso-token-no-expiry')
     const reply: Record<string, unknown> = {
       access_token: accessToken,
-      token_type: 'Bearer',
-      expires_in: this.accessTtlSeconds,
+      token_type: silent ? 'bearer' : 'Bearer',
+      ...(silent ? {} : { expires_in: this.accessTtlSeconds }),
       scope: scope.join(' ')
     }
     if (withRefresh) {

@@ -3,6 +3,7 @@
 // their own (a nested $filter), so the text is split only at the top level.
 import { ODataRequestError } from './odata-request-error'
 import { checkSystemOptions } from './reso-system-options'
+import { splitTopLevel as splitOutside } from '../../domain/query-languages/odata/odata-list-split'
 
 export interface ExpandItem {
   /** navigation property name */
@@ -11,27 +12,11 @@ export interface ExpandItem {
   options: URLSearchParams
 }
 
-/** Splits at `separator` outside parentheses and single-quoted strings ('' is an escaped quote). */
+/** Splits at `separator` at the top level; unbalanced parentheses or quotes are a 400. */
 function splitTopLevel(text: string, separator: string): string[] {
-  const parts: string[] = []
-  let depth = 0
-  let quoted = false
-  let start = 0
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]
-    if (c === "'") quoted = !quoted
-    else if (quoted) continue
-    else if (c === '(') depth++
-    else if (c === ')') depth--
-    else if (c === separator && depth === 0) {
-      parts.push(text.slice(start, i))
-      start = i + 1
-    }
-    if (depth < 0) break
-  }
-  if (depth !== 0 || quoted)
+  const { parts, balanced } = splitOutside(text, separator)
+  if (!balanced)
     throw new ODataRequestError(400, 'BadRequest', `$expand: unbalanced parentheses or quotes in '${text}'.`, '$expand')
-  parts.push(text.slice(start))
   return parts
 }
 

@@ -18,6 +18,7 @@ import {
 } from './reso-entities'
 import { nextLinkFor, ODataRequestError, parseQuery, runQuery, selectFields, type ParsedQuery } from './reso-query'
 import { contextUrl } from './reso-context-url'
+import { quirkyErrorBody, refuseCount, shapeNextLink, unwrapSkipToken } from './reso-quirks'
 import type { ExpandItem } from './reso-expand'
 import { apiSettingsFor, takeThrottle, type DemoApiSettings } from '../web-api/api-settings'
 
@@ -43,7 +44,19 @@ function sendODataJson(
   res.end(body)
 }
 
-function sendODataError(res: ServerResponse, err: ODataRequestError, headers: Record<string, string> = {}): void {
+function sendODataError(
+  ctx: DemoContext,
+  res: ServerResponse,
+  err: ODataRequestError,
+  headers: Record<string, string> = {}
+): void {
+  const quirky = quirkyErrorBody(ctx, err)
+  if (quirky) {
+    const body = Buffer.from(quirky.body, 'utf8')
+    res.writeHead(err.status, { 'Content-Type': quirky.type, 'Content-Length': body.length, ...headers })
+    res.end(body)
+    return
+  }
   sendODataJson(
     res,
     err.status,
@@ -63,7 +76,7 @@ const TOKEN_MESSAGES = {
 function admit(req: DemoRequest, res: ServerResponse, ctx: DemoContext): boolean {
   const settings = apiSettingsFor(ctx)
   if (takeThrottle(ctx)) {
-    sendODataError(res, new ODataRequestError(429, 'TooManyRequests', 'Rate limit exceeded; retry later.'), {
+    sendODataError(ctx, res, new ODataRequestError(429, 'TooManyRequests', 'Rate limit exceeded; retry later.'), {
       'Retry-After': String(settings.retryAfterSeconds),
       'X-RateLimit-Limit': '100',
       'X-RateLimit-Remaining': '0'
@@ -76,6 +89,7 @@ function admit(req: DemoRequest, res: ServerResponse, ctx: DemoContext): boolean
     const scoped = check.reason === 'insufficient_scope'
     const error = check.reason === 'missing' ? '' : `, error="${scoped ? 'insufficient_scope' : 'invalid_token'}"`
     sendODataError(
+      ctx,
       res,
       new ODataRequestError(scoped ? 403 : 401, scoped ? 'Forbidden' : 'Unauthorized', TOKEN_MESSAGES[check.reason]),
       { 'WWW-Authenticate': `Bearer realm="Demo MLS"${error}${scoped ? `, scope="${RESO_SCOPE}"` : ''}` }
@@ -105,6 +119,8 @@ interface Expansion {
 class ResoRequest {
   readonly settings: DemoApiSettings
   readonly sets: EntitySetDef[]
+  /** the query options (those an opaque $skiptoken stands for, when it is one) */
+  readonly params: URLSearchParams
 
   constructor(
     readonly req: DemoRequest,
@@ -112,6 +128,7 @@ class ResoRequest {
   ) {
     this.settings = apiSettingsFor(ctx)
     this.sets = entitySets(ctx, this.settings)
+    this.params = unwrapSkipToken(req.url.searchParams)
   }
 
   set(name: string | undefined): EntitySetDef {
@@ -123,7 +140,7 @@ class ResoRequest {
 
   query(set: EntitySetDef, serverMaxPageSize: number, preferMaxPageSize?: number): ParsedQuery {
     return parseQuery({
-      params: this.req.url.searchParams,
+      params: this.params,
       fields: fieldMetas(set, this.settings),
       key: set.key,
       expandable: navigationsOf(set),
@@ -174,6 +191,7 @@ class ResoRequest {
 
 function serveCollection(r: ResoRequest, res: ServerResponse, set: EntitySetDef): void {
   const prefer = preferredPageSize(r.req)
+  refuseCount(r.ctx, r.params)
   const q = r.query(set, r.settings.maxPageSize, prefer)
   const expansions = r.expansions(q)
   const plan = runQuery(set.rows(), q, set.key)
@@ -181,11 +199,10 @@ function serveCollection(r: ResoRequest, res: ServerResponse, set: EntitySetDef)
   if (plan.count !== undefined) body['@odata.count'] = r.settings.countAsString ? String(plan.count) : plan.count
   body.value = plan.rows.map((row) => selectFields(r.expand(set, row, expansions), plan.select, plan.expand))
   if (plan.nextSkipToken !== undefined)
-    body['@odata.nextLink'] = nextLinkFor(
-      r.ctx.baseUrl(),
-      r.req.url.pathname,
-      r.req.url.searchParams,
-      plan.nextSkipToken
+    body['@odata.nextLink'] = shapeNextLink(
+      r.ctx,
+      `${r.ctx.baseUrl()}${RESO_ROOT}`,
+      nextLinkFor(r.ctx.baseUrl(), r.req.url.pathname, r.params, plan.nextSkipToken)
     )
   const headers: Record<string, string> = {}
   if (prefer !== undefined) headers['Preference-Applied'] = `odata.maxpagesize=${plan.pageSize}`
@@ -235,7 +252,7 @@ export const mountReso: Mount = (router, ctx) => {
       try {
         serve(new ResoRequest(req, ctx), res)
       } catch (err) {
-        if (err instanceof ODataRequestError) sendODataError(res, err)
+        if (err instanceof ODataRequestError) sendODataError(ctx, res, err)
         else throw err
       }
     }

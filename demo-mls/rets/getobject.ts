@@ -70,7 +70,9 @@ function missingText(ctx: DemoContext, ref: ObjectRef, type: ImageType): string 
 function buildPart(ctx: DemoContext, ref: ObjectRef, type: ImageType, location: boolean): ObjectPart {
   const listing = ctx.data.get(ref.key)
   const order = ref.objectId === 0 ? 1 : ref.objectId
-  const base = { 'Content-ID': ref.key, 'Object-ID': String(ref.objectId) }
+  // rets-content-id-mismatch: the server files objects under its own id (here the MLS number), not the key asked
+  const contentId = ctx.quirk('rets-content-id-mismatch') && listing ? `MLS-${listing.ListingId}` : ref.key
+  const base = { 'Content-ID': contentId, 'Object-ID': String(ref.objectId) }
   const chunks = listing && (location ? [] : ctx.data.photoChunks(ref.key, ref.objectId, type))
   if (!listing || !chunks || (location && !ctx.data.hasPhoto(ref.key, ref.objectId))) {
     const xml = replyXml(NO_OBJECT, missingText(ctx, ref, type))

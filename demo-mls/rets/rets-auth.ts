@@ -88,7 +88,7 @@ export function checkUaAuth(req: DemoRequest, user: DemoUser, sessionId: string)
     return { ok: false, reason: `User-Agent "${product}" is not registered for ${user.username}` }
   const version = String(req.headers['rets-version'] ?? '')
   const requestId = String(req.headers['rets-request-id'] ?? '')
-  const expected = expectedUaDigest(user, product, requestId, sessionId, version)
+  const expected = expectedUaDigest(user, user.uaProduct ?? product, requestId, sessionId, version)
   if ((m[1] ?? '').toLowerCase() !== expected)
     return { ok: false, reason: 'RETS-UA-Authorization digest does not match' }
   return { ok: true, user }

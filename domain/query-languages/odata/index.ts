@@ -4,3 +4,4 @@ export { parseODataFilter, ODataSyntaxError, ODATA_FUNCTIONS } from './odata-par
 export { evaluateODataFilter, enumMember, odataFieldsIn, type ODataEvalOptions } from './odata-evaluator'
 export { parseODataOrderBy, parseODataSelect } from './odata-query-options'
 export { odataTokens, odataComplete, odataDiagnose, odataHover, odataLanguage } from './odata-editor'
+export { splitODataList, expandPath } from './odata-list-split'

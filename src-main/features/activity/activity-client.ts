@@ -55,7 +55,9 @@ export class ListingActivityClient {
   constructor(
     private readonly http: HttpClient,
     private readonly trackingUrl: string,
-    private readonly apiKey: string
+    private readonly apiKey: string,
+    /** the profile's extra headers, sent with every event */
+    private readonly extraHeaders: Record<string, string> = {}
   ) {
     // the key travels in the URL path: hide it in the wire log, errors and previews
     redactor.addSecret(apiKey)
@@ -69,10 +71,12 @@ export class ListingActivityClient {
     const res = await this.http.request({
       method: preview.method,
       url,
-      headers:
-        preview.method === 'GET'
+      headers: {
+        ...this.extraHeaders,
+        ...(preview.method === 'GET'
           ? { Accept: 'image/gif, */*' }
-          : { 'Content-Type': 'application/xml; charset=utf-8', Accept: '*/*' },
+          : { 'Content-Type': 'application/xml; charset=utf-8', Accept: '*/*' })
+      },
       ...(preview.body !== undefined ? { body: preview.body } : {}),
       ...(signal ? { signal } : {})
     })

@@ -23,6 +23,8 @@ export interface HttpClientOptions {
    * idle timeout); unset or 0 = none. Streaming searches the user can cancel pass `deadlineMs: 0` per request.
    */
   deadlineMs?: number
+  /** time allowed to open a new connection (TCP connect); default: the idle timeout */
+  connectTimeoutMs?: number
   /** http://user:pass@host:port */
   proxyUrl?: string
   /** extra PEM CA certificate(s) trusted for https */
@@ -151,7 +153,6 @@ export class HttpClient {
     if (refused) return Promise.reject(addressRefusedError(url.host, refused))
     return new Promise<HttpResponse>((resolve, reject) => {
       let body: PassThrough | undefined
-      let deadline: NodeJS.Timeout | undefined
       const options: https.RequestOptions = {
         method,
         protocol: url.protocol,
@@ -172,9 +173,11 @@ export class HttpClient {
         if (req.credentials !== 'omit') this.cookies.setFromResponse(url.href, incoming.headers['set-cookie'])
         recorder?.response(status, statusText, incoming.headers)
         body = this.responseBody(incoming, req.decompress !== false, recorder)
-        if (deadline) body.once('close', () => clearTimeout(deadline))
         resolve(makeResponse(url.href, status, statusText, incoming, body, recorder?.id))
       })
+      const { connectTimeoutMs } = this.options
+      if (connectTimeoutMs) watchConnect(outgoing, connectTimeoutMs, url, () => body)
+      if (deadlineMs > 0) watchDeadline(outgoing, deadlineMs, url, () => body)
       outgoing.setTimeout(timeoutMs, () => {
         const err = new AppError({
           code: 'HTTP_TIMEOUT',
@@ -185,20 +188,7 @@ export class HttpClient {
         body?.destroy(err)
         outgoing.destroy(err)
       })
-      if (deadlineMs > 0) {
-        deadline = setTimeout(() => {
-          const err = new AppError({
-            code: 'HTTP_DEADLINE',
-            message: `The reply from ${url.host} did not finish within ${Math.round(deadlineMs / 1000)} s.`,
-            hint: 'The server is sending very slowly; raise the total timeout in the profile or try later.'
-          })
-          body?.destroy(err)
-          outgoing.destroy(err)
-        }, deadlineMs)
-        deadline.unref()
-      }
       outgoing.on('error', (err) => {
-        clearTimeout(deadline)
         reject(networkError(err, url))
       })
       if (req.body !== undefined) outgoing.write(req.body)
@@ -260,6 +250,48 @@ export class HttpClient {
     this.agents.set(key, agent)
     return agent
   }
+}
+
+/** Ends a request whose new connection is not open within `ms` (a pooled, already open socket is not timed). */
+function watchConnect(outgoing: http.ClientRequest, ms: number, url: URL, body: () => PassThrough | undefined): void {
+  outgoing.once('socket', (socket) => {
+    if (!socket.connecting) return
+    const timer = setTimeout(() => {
+      const err = new AppError({
+        code: 'HTTP_CONNECT_TIMEOUT',
+        message: `Could not connect to ${url.host} within ${Math.round(ms / 1000)} s.`,
+        hint: 'Check the URL, the network and the proxy; raise the connect timeout in the profile for a slow link.'
+      })
+      body()?.destroy(err)
+      outgoing.destroy(err)
+    }, ms)
+    socket.once('connect', () => clearTimeout(timer))
+    socket.once('close', () => clearTimeout(timer))
+  })
+}
+
+/** Ends an exchange, body included, that takes longer than `ms` in total, however steadily bytes arrive. */
+function watchDeadline(outgoing: http.ClientRequest, ms: number, url: URL, body: () => PassThrough | undefined): void {
+  const timer = setTimeout(() => {
+    const err = new AppError({
+      code: 'HTTP_DEADLINE',
+      message: `The request to ${url.host} took longer than the total time limit of ${Math.round(ms / 1000)} s.`,
+      hint: 'Raise or clear the total time limit in the profile (long searches stream for minutes).'
+    })
+    body()?.destroy(err)
+    outgoing.destroy(err)
+  }, ms)
+  timer.unref()
+  const done = (): void => clearTimeout(timer)
+  outgoing.once('close', () => {
+    const b = body()
+    if (!b || b.destroyed || b.readableEnded) done()
+    else {
+      b.once('end', done)
+      b.once('close', done)
+    }
+  })
+  outgoing.once('error', done)
 }
 
 function hasHeader(headers: Record<string, string>, name: string): boolean {

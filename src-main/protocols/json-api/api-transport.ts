@@ -39,10 +39,9 @@ export interface ApiTransport {
   stream(req: ApiRequest): Promise<ApiStreamResponse>
 }
 
-export async function readAll(body: AsyncIterable<Buffer>): Promise<Buffer> {
-  const chunks: Buffer[] = []
-  for await (const chunk of body) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk))
-  return Buffer.concat(chunks)
+/** The whole body, or its first `limit` bytes (the rest is not read: the stream is closed). */
+export function readAll(body: AsyncIterable<Buffer>, limit = Infinity): Promise<Buffer> {
+  return readCapped(body, limit, 'truncate')
 }
 
 /**
@@ -76,3 +75,6 @@ export async function readCapped(
   }
   return Buffer.concat(chunks)
 }
+
+/** Error bodies are read this far: enough for any OData / OAuth / HTML error text, bounded against a runaway reply. */
+export const ERROR_BODY_LIMIT = 64 * 1024

@@ -6,7 +6,7 @@
 import { quotaHeaders } from './quota-headers'
 import {
   readCapped,
-  SMALL_BODY_LIMIT,
+  ERROR_BODY_LIMIT,
   type ApiRequest,
   type ApiStreamResponse,
   type ApiTransport
@@ -49,7 +49,7 @@ export async function authorizedExchange(req: ApiRequest, opts: ExchangeOptions)
       async (authHeaders): Promise<ExchangeResponse> => {
         const r = await opts.transport.stream({ ...req, headers: { ...req.headers, ...authHeaders } })
         if (r.status < 400) return { ...r, retries: attempt }
-        return { ...r, errorBody: await readCapped(r.body, SMALL_BODY_LIMIT, 'truncate'), retries: attempt }
+        return { ...r, errorBody: await readCapped(r.body, ERROR_BODY_LIMIT, 'truncate'), retries: attempt }
       },
       (r) => rejected(r.status, r.errorBody)
     )

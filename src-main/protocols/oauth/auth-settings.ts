@@ -16,6 +16,8 @@ export interface AuthSettings {
   scheme?: 'Bearer' | 'OAuth'
   /** sent with every request, e.g. X-SparkApi-User-Agent */
   extraHeaders?: Record<string, string>
+  /** fixed 127.0.0.1 port of the authorization-code redirect (registered redirect URI); default any free port */
+  redirectPort?: number
   /** refresh this long before expiry (default 60 s) */
   refreshSkewMs?: number
 }

@@ -20,6 +20,8 @@ export interface AuthorizationCodeOptions {
   timeoutMs?: number
   signal?: AbortSignal
   extraHeaders?: Record<string, string>
+  /** fixed loopback port (the redirect URI registered with the provider); default any free port */
+  redirectPort?: number
 }
 
 export function buildAuthorizeUrl(
@@ -46,6 +48,7 @@ export async function runAuthorizationCodeFlow(
   const listener = await startLoopbackRedirect({
     expectedState: state,
     timeoutMs: opts.timeoutMs ?? 300_000,
+    ...(opts.redirectPort ? { port: opts.redirectPort } : {}),
     ...(opts.signal ? { signal: opts.signal } : {})
   })
   try {

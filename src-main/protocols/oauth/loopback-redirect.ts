@@ -17,6 +17,8 @@ export interface LoopbackOptions {
   expectedState: string
   timeoutMs: number
   path?: string
+  /** a fixed port, for providers that accept only a registered redirect URI; 0 / absent = any free port */
+  port?: number
   signal?: AbortSignal
 }
 
@@ -109,8 +111,18 @@ export async function startLoopbackRedirect(opts: LoopbackOptions): Promise<Loop
   }
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => resolve())
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(
+        err.code === 'EADDRINUSE' || err.code === 'EACCES'
+          ? new AppError({
+              code: 'OAUTH_REDIRECT_PORT_BUSY',
+              message: `The sign-in cannot listen on 127.0.0.1:${opts.port ?? 0} (${err.code}).`,
+              hint: 'Close the program using that port, or register another redirect port with the provider and set it in the profile.'
+            })
+          : err
+      )
+    )
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve())
   })
   const port = (server.address() as AddressInfo).port
   return { redirectUri: `http://127.0.0.1:${port}${path}`, code, close }

@@ -164,6 +164,7 @@ export class TokenHolder {
           ...(s.clientAuth ? { clientAuth: s.clientAuth } : {}),
           ...(s.scope ? { scope: s.scope } : {}),
           ...(s.tokenStyle ? { tokenStyle: s.tokenStyle } : {}),
+          ...(s.redirectPort ? { redirectPort: s.redirectPort } : {}),
           ...(s.extraHeaders ? { extraHeaders: s.extraHeaders } : {})
         })
       }
@@ -175,6 +176,13 @@ export class TokenHolder {
     const tokenUrl = this.required(s.tokenUrl, 'token URL')
     const clientId = this.required(s.clientId, 'client id')
     const clientSecret = await this.secret('clientSecret')
+    // a confidential grant without its secret would only come back as invalid_client: say so before any request
+    if (!clientSecret && (grant.type === 'client_credentials' || s.tokenStyle === 'spark'))
+      throw new AppError({
+        code: 'SECRET_MISSING',
+        message: `No client secret is stored for this profile; the ${grant.type} grant needs one.`,
+        hint: 'Open the profile and enter the client secret; it is kept in the system keychain.'
+      })
     let token: TokenSet
     if (s.tokenStyle === 'spark') {
       token = await requestSparkGrant(

@@ -28,6 +28,7 @@ import { applyLookupRows, type LookupRow } from './lookup-resource'
 import { odataError } from './odata-error'
 import { pageMembers } from './odata-page'
 import { buildODataUrl, type ODataQuery } from './odata-url'
+import { expandPath } from '../../../domain/query-languages/odata/odata-list-split'
 
 export interface ODataClientOptions {
   serviceRoot: string
@@ -150,7 +151,7 @@ export class ODataClient {
       (r) => void rows.push(r),
       signal ? { signal } : {}
     )
-    const warnings: string[] = []
+    const warnings: string[] = [...summary.warnings]
     if (summary.serverCount !== undefined && summary.serverCount !== rows.length) {
       warnings.push(`Lookup resource: @odata.count says ${summary.serverCount} rows, ${rows.length} were received.`)
     }
@@ -197,14 +198,26 @@ export class ODataClient {
         break
       }
       seen.add(url)
-      const res = await this.get(url, 'application/json', options.signal, prefer)
+      let res: ExchangeResponse
+      try {
+        res = await this.get(url, 'application/json', options.signal, prefer)
+      } catch (err) {
+        // $count is optional (many servers refuse it with 400): ask again without it, the count stays unknown
+        if (!q.count || summary.pages > 0 || (err as { code?: string }).code?.endsWith('_400') !== true) throw err
+        url = this.url({ ...q, count: false })
+        summary.warnings.push(
+          `The server refused $count=true (${(err as Error).message}); the query ran without it, so the total count is unknown.`
+        )
+        seen.add(url)
+        res = await this.get(url, 'application/json', options.signal, prefer)
+      }
       summary.retries += res.retries
       if (res.headers['preference-applied']) summary.preferenceApplied = res.headers['preference-applied']
       // records arrive in batches (those completed in one body chunk): one await per chunk, not per record
       const stop = await this.readPage(res.body, summary, maxRows, onRow, onRaw)
       if (stop.members) {
         if (stop.members.count !== undefined) summary.serverCount ??= stop.members.count
-        url = stop.members.nextLink ? nextUrl(stop.members.nextLink, url) : undefined
+        url = stop.members.nextLink ? nextUrl(stop.members.nextLink, this.opts.serviceRoot) : undefined
         if (url && !sameOrigin(url, this.opts.serviceRoot)) {
           summary.warnings.push(foreignLinkWarning(url, this.opts.serviceRoot))
           url = undefined
@@ -271,9 +284,11 @@ export class ODataClient {
     writer: ResultWriter,
     options: ODataRunOptions & { model?: MetadataModel } = {}
   ): Promise<ODataRunSummary> {
-    let columns: string[] | undefined = q.select?.length ? [...q.select, ...(q.expand ?? [])] : undefined
+    // an expanded navigation property is one column named by its path (`Media($select=…)` → Media)
+    const expanded = (q.expand ?? []).map(expandPath)
+    let columns: string[] | undefined = q.select?.length ? [...q.select, ...expanded] : undefined
     const cls = options.model ? findClass(options.model, q.resource, q.resource) : undefined
-    if (!columns && cls?.fields) columns = [...cls.fields.map((f) => f.systemName), ...(q.expand ?? [])]
+    if (!columns && cls?.fields) columns = [...cls.fields.map((f) => f.systemName), ...expanded]
     if (columns) writer.setColumns(columns.map((name) => this.column(name, cls?.fields)))
     const extra = new Set<string>()
     let known = new Set(columns)
@@ -329,9 +344,14 @@ export class ODataClient {
   }
 }
 
-/** nextLink is opaque: an absolute link is followed byte for byte; only a relative one is resolved (against the page). */
-function nextUrl(link: string, pageUrl: string): string {
-  return /^[a-z][a-z0-9+.-]*:/i.test(link) ? link : new URL(link, pageUrl).toString()
+/**
+ * nextLink is opaque: an absolute link is followed byte for byte. A relative one is resolved against the service
+ * root (OData JSON Format §4.5.5: relative URLs are relative to the context URL, `<service root>/$metadata`) — not
+ * against the page, whose path may be deeper (`Property('1')/Media`).
+ */
+export function nextUrl(link: string, serviceRoot: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(link)) return link
+  return new URL(link, serviceRoot.endsWith('/') ? serviceRoot : `${serviceRoot}/`).toString()
 }
 
 /** Same scheme, host and port: an https service root never lets its token travel to an http:// link. */

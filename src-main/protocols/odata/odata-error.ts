@@ -1,7 +1,9 @@
 // OData error bodies (OData JSON Format §21: {"error": {"code", "message", "target"?, "details"?: [...]}}) → AppError
-// with the server's words; anything else gets the HTTP status and the start of the body.
+// with the server's words. Servers and gateways also answer text/plain or an HTML page: then the message is the
+// status, the request and the page's readable text (bounded); the start of the raw body goes to the detail.
 import { AppError } from '../../../contract/app-error'
 import { redactor } from '../../platform/redaction/redactor'
+import { errorBodyText } from '../json-api/error-body-text'
 
 const STATUS_HINTS: Record<number, string> = {
   400: 'Check the $filter, $select and $orderby against the metadata (field names are case-sensitive).',
@@ -38,6 +40,8 @@ export function odataError(status: number, body: Buffer | string | undefined, ur
       code = `ODATA_${status}`
     }
   } catch {
+    const said = errorBodyText(text)
+    if (said) message = `HTTP ${status} from ${redactor.url(url)}: ${said}`
     if (text) detail.push(text.slice(0, 500))
   }
   detail.push(`HTTP ${status}`)

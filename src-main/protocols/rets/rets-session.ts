@@ -30,6 +30,12 @@ export interface RetsProfile {
   credentialOrigins?: string[]
   /** optional RETS-Request-ID sent with each request (part of the UA-auth digest) */
   requestId?: string
+  /** product name the UA digest is computed with, when the server registered one other than the User-Agent */
+  uaProduct?: string
+  /** sent with every request (vendor headers); the session's own headers win */
+  headers?: Record<string, string>
+  // Accept of GetObject (e.g. image/jpeg); the default, any type, is refused by some servers with 20406
+  objectAccept?: string
 }
 
 export interface LoginResult {
@@ -168,9 +174,10 @@ export class RetsSession {
       }
       const method = this.profile.method ?? 'GET'
       const encoded = encodeParams(params)
-      if (method === 'POST') return this.send('POST', url, encoded, options.signal)
+      const accept = capability === 'GetObject' ? this.profile.objectAccept : undefined
+      if (method === 'POST') return this.send('POST', url, encoded, options.signal, accept)
       const full = encoded ? `${url}${url.includes('?') ? '&' : '?'}${encoded}` : url
-      return this.send('GET', full, undefined, options.signal)
+      return this.send('GET', full, undefined, options.signal, accept)
     }
     let res = await attempt()
     if (options.relogin === false) return res
@@ -237,9 +244,10 @@ export class RetsSession {
     method: 'GET' | 'POST',
     url: string,
     body: string | undefined,
-    signal?: AbortSignal
+    signal?: AbortSignal,
+    accept?: string
   ): Promise<HttpResponse> {
-    const first = await this.http.request(this.requestFor(method, url, body, signal))
+    const first = await this.http.request(this.requestFor(method, url, body, signal, accept))
     // a challenge from an origin the credentials do not belong to is never answered
     if (first.status !== 401 || !this.mayReceiveCredentials(url)) return first
     const challenges = parseWwwAuthenticate(first.headers['www-authenticate'])
@@ -264,7 +272,7 @@ export class RetsSession {
       return first
     }
     await first.discard()
-    return this.http.request(this.requestFor(method, url, body, signal))
+    return this.http.request(this.requestFor(method, url, body, signal, accept))
   }
 
   /** Credentials go to the login URL's scheme + host + port and the origins the profile lists, nowhere else. */
@@ -279,17 +287,24 @@ export class RetsSession {
     return url.startsWith('https:') || this.profile.allowBasicOverHttp === true
   }
 
-  private requestFor(method: 'GET' | 'POST', url: string, body: string | undefined, signal?: AbortSignal) {
+  private requestFor(
+    method: 'GET' | 'POST',
+    url: string,
+    body: string | undefined,
+    signal?: AbortSignal,
+    accept?: string
+  ) {
     const credentials = this.mayReceiveCredentials(url)
     const headers: Record<string, string> = {
+      ...this.profile.headers,
       'User-Agent': this.profile.userAgent,
       'RETS-Version': this.retsVersionHeader,
-      Accept: '*/*'
+      Accept: accept ?? '*/*'
     }
     if (this.profile.requestId) headers['RETS-Request-ID'] = this.profile.requestId
     if (this.profile.uaPassword && credentials) {
       headers['RETS-UA-Authorization'] = uaAuthorization({
-        userAgent: this.profile.userAgent,
+        userAgent: this.profile.uaProduct ?? this.profile.userAgent,
         uaPassword: this.profile.uaPassword,
         requestId: this.profile.requestId ?? '',
         sessionId: this.sessionId ?? '',

@@ -136,6 +136,13 @@ export const usePhotoExportStore = defineStore('photoExport', () => {
     }
   }
 
+  /** The same export again into the same folder with resume on: only the listings not done are asked for. */
+  async function resume(): Promise<void> {
+    reset()
+    form.value.resume = true
+    await start()
+  }
+
   async function cancel(): Promise<void> {
     if (jobId.value) await jobs.cancel(jobId.value)
   }
@@ -179,6 +186,7 @@ export const usePhotoExportStore = defineStore('photoExport', () => {
     show,
     reset,
     start,
+    resume,
     cancel,
     loadSummary,
     openFolder

@@ -2,7 +2,7 @@
 // in one place (the zod schema in main validates; this only decides what to ask).
 import type { ProfileKind } from '../../../contract/kinds'
 
-export type FieldType = 'text' | 'url' | 'number' | 'select' | 'list' | 'checkbox'
+export type FieldType = 'text' | 'url' | 'number' | 'select' | 'list' | 'checkbox' | 'headers'
 
 export interface FormField {
   /** dotted path into the profile object, e.g. "oauth.tokenUrl" */
@@ -16,6 +16,34 @@ export interface FormField {
   warning?: string
   /** shown only when another field has one of these values */
   when?: { path: string; in: string[] }
+  /** a value worked out from the draft, shown under the field to copy (the OAuth redirect URI) */
+  note?: (draft: Record<string, unknown>) => string
+}
+
+/** The redirect URI the sign-in listens on, as the provider's console must list it (loopback-redirect.ts). */
+export function redirectUriFor(draft: Record<string, unknown>): string {
+  const port = Number(getPath(draft, 'oauth.redirectPort') ?? 0)
+  return port > 0
+    ? `Redirect URI to register: http://127.0.0.1:${port}/callback`
+    : 'Redirect URI: http://127.0.0.1:<any free port>/callback — set a port if the provider needs a registered URI'
+}
+
+/** `Name: value` lines ⇄ the extraHeaders record. */
+export function headersText(value: unknown): string {
+  if (!value || typeof value !== 'object') return ''
+  return Object.entries(value as Record<string, string>)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('\n')
+}
+
+export function parseHeadersText(text: string): Record<string, string> | '' {
+  const out: Record<string, string> = {}
+  for (const line of text.split('\n')) {
+    const colon = line.indexOf(':')
+    if (colon > 0) out[line.slice(0, colon).trim()] = line.slice(colon + 1).trim()
+    else if (line.trim()) out[line.trim()] = ''
+  }
+  return Object.keys(out).length ? out : ''
 }
 
 export interface FormSection {
@@ -50,6 +78,14 @@ const oauthFields = (grantHelp: string): FormField[] => [
     when: { path: 'oauth.grant', in: ['client_credentials', 'authorization_code', 'password', 'refresh'] }
   },
   { path: 'oauth.scopes', label: 'Scopes', type: 'list', placeholder: 'space separated' },
+  {
+    path: 'oauth.redirectPort',
+    label: 'Redirect port',
+    type: 'number',
+    placeholder: 'any free port',
+    when: { path: 'oauth.grant', in: ['authorization_code', 'refresh'] },
+    note: redirectUriFor
+  },
   { path: 'oauth.headerScheme', label: 'Authorization scheme', type: 'select', options: ['Bearer', 'OAuth'] },
   { path: 'userName', label: 'User name', type: 'text', when: { path: 'oauth.grant', in: ['password'] } }
 ]
@@ -79,7 +115,34 @@ const network: FormSection = {
     { path: 'network.proxyUrl', label: 'Proxy URL', type: 'url', placeholder: 'http://proxy.example:3128' },
     { path: 'network.proxyUser', label: 'Proxy user (if it asks)', type: 'text' },
     { path: 'network.caFile', label: 'Extra CA file (PEM)', type: 'text', placeholder: '/path/to/company-ca.pem' },
-    { path: 'network.requestTimeoutMs', label: 'Request timeout (ms)', type: 'number' },
+    {
+      path: 'network.connectTimeoutMs',
+      label: 'Connect timeout (ms)',
+      placeholder: '15000',
+      type: 'number',
+      help: 'Time to open a connection.'
+    },
+    {
+      path: 'network.requestTimeoutMs',
+      label: 'Idle timeout (ms)',
+      placeholder: '120000',
+      type: 'number',
+      help: 'A request that receives nothing for this long ends (waiting for the reply or between chunks).'
+    },
+    {
+      path: 'network.totalTimeoutMs',
+      label: 'Total time limit (ms)',
+      type: 'number',
+      placeholder: 'none',
+      help: 'Ends any request that takes longer in total, body included. Leave empty for long streaming searches.'
+    },
+    {
+      path: 'extraHeaders',
+      label: 'Extra headers',
+      type: 'headers',
+      placeholder: 'X-Vendor-Key: value (one per line)',
+      help: 'Sent with every request. Credentials (Authorization, Cookie…) belong in the secrets, not here.'
+    },
     { path: 'limits.pageSize', label: 'Rows per request', type: 'number' },
     {
       path: 'limits.maxRecords',
@@ -88,6 +151,13 @@ const network: FormSection = {
       help: 'Protects against an accidental "everything" query.'
     }
   ]
+}
+
+const retsRequestId: FormField = {
+  path: 'requestId',
+  label: 'RETS-Request-ID',
+  type: 'text',
+  help: 'Sent with every request (and part of the UA-auth digest); only when the server asks for one.'
 }
 
 export const FORMS: Record<ProfileKind, FormSection[]> = {
@@ -106,7 +176,30 @@ export const FORMS: Record<ProfileKind, FormSection[]> = {
           path: 'uaProductName',
           label: 'UA-auth product name',
           type: 'text',
-          help: 'Only when the server requires RETS-UA-Authorization.'
+          placeholder: 'the User-Agent',
+          help: 'Only when the server requires RETS-UA-Authorization and registered a product name other than the User-Agent.'
+        },
+        retsRequestId
+      ]
+    },
+    {
+      title: 'RETS options',
+      fields: [
+        { path: 'queryType', label: 'QueryType', type: 'select', options: ['DMQL2', 'DMQL'] },
+        {
+          path: 'restrictedIndicator',
+          label: 'RestrictedIndicator',
+          type: 'text',
+          placeholder: 'e.g. ****',
+          help: 'What the server puts in fields you may not see (empty: the server leaves them blank).'
+        },
+        { path: 'metadataFormat', label: 'Metadata format', type: 'select', options: ['STANDARD-XML', 'COMPACT'] },
+        {
+          path: 'objectAccept',
+          label: 'GetObject Accept',
+          type: 'text',
+          placeholder: 'any type',
+          help: 'e.g. image/jpeg, for servers that refuse */*.'
         }
       ]
     },
@@ -120,7 +213,8 @@ export const FORMS: Record<ProfileKind, FormSection[]> = {
         { path: 'loginUrl', label: 'Login URL', type: 'url' },
         { path: 'userName', label: 'User name', type: 'text' },
         { path: 'authMethod', label: 'Authentication', type: 'select', options: ['auto', 'digest', 'basic'] },
-        ...credentialFields
+        ...credentialFields,
+        retsRequestId
       ]
     },
     network

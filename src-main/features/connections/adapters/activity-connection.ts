@@ -55,7 +55,13 @@ export async function createActivityConnection(
   }
 
   async function connected(signal?: AbortSignal): Promise<ListingActivityClient> {
-    if (!client) client = new ListingActivityClient(http, profile.trackingUrl, (await resolveKey(signal)).apiKey)
+    if (!client)
+      client = new ListingActivityClient(
+        http,
+        profile.trackingUrl,
+        (await resolveKey(signal)).apiKey,
+        profile.extraHeaders
+      )
     return client
   }
 
@@ -66,7 +72,7 @@ export async function createActivityConnection(
     },
     async connect(signal): Promise<ConnectionInfo> {
       const key = await resolveKey(signal)
-      client = new ListingActivityClient(http, profile.trackingUrl, key.apiKey)
+      client = new ListingActivityClient(http, profile.trackingUrl, key.apiKey, profile.extraHeaders)
       return {
         profileId: profile.id,
         kind: 'activity',

@@ -24,7 +24,7 @@ export function dmqlLimit(spec: DmqlSpec, limits: DmqlLimits): number | undefine
 
 export async function runDmqlSearch(
   rets: RetsSession,
-  request: Pick<SearchParams, 'resource' | 'class' | 'standardNames'>,
+  request: Pick<SearchParams, 'resource' | 'class' | 'standardNames' | 'queryType' | 'restrictedIndicator'>,
   spec: DmqlSpec,
   limits: DmqlLimits,
   writer: ResultWriter,

@@ -28,6 +28,8 @@ export async function httpClientFor(
     addressGuard: { allowPrivate: await isPrivateServer(ownUrls(profile)) },
     userAgent: profile.userAgent,
     timeoutMs: profile.network.requestTimeoutMs,
+    connectTimeoutMs: profile.network.connectTimeoutMs,
+    ...(profile.network.totalTimeoutMs ? { deadlineMs: profile.network.totalTimeoutMs } : {}),
     wireLog,
     ...(profile.network.proxyUrl ? { proxyUrl: await proxyUrlFor(profile, secrets) } : {}),
     ...(ca ? { ca } : {})

@@ -17,6 +17,7 @@ import { ResoSource } from '../../sync/reso-source'
 import { httpClientFor } from './http-for-profile'
 import { tokenHolderFor } from './web-api-auth'
 import { withProgress } from './progress-writer'
+import { splitODataList } from '../../../../domain/query-languages/odata/odata-list-split'
 
 export async function createResoConnection(
   profile: ResoProfile,
@@ -124,9 +125,7 @@ export async function createResoConnection(
   }
 }
 
+/** `$expand` / `$orderby` text → items, split at top-level commas only (`Media($select=a,b)` stays one item). */
 export function splitList(text: string): string[] {
-  return text
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)
+  return splitODataList(text)
 }

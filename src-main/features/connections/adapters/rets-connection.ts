@@ -24,7 +24,10 @@ export async function createRetsConnection(
   snapshots: MetadataSnapshots
 ): Promise<ConnectionOf<'rets'>> {
   const { rets, http } = await openRetsSession(profile, secrets, wireLog)
-  const loader = new RetsMetadataLoader(rets, { snapshot: (version) => snapshots.model(profile.id, version) })
+  const loader = new RetsMetadataLoader(rets, {
+    snapshot: (version) => snapshots.model(profile.id, version),
+    ...(profile.metadataFormat ? { format: profile.metadataFormat } : {})
+  })
   /** the server's refusal of COMPACT-DECODED, once seen: later searches go straight to COMPACT + local decoding */
   let decodedRefusal: string | undefined
 
@@ -46,7 +49,13 @@ export async function createRetsConnection(
         if (spec.kind !== 'dmql') {
           throw new AppError({ code: 'QUERY_KIND', message: 'A RETS server takes DMQL2 queries.' })
         }
-        const request = { resource: spec.resource, class: spec.class, standardNames: spec.standardNames }
+        const request = {
+          resource: spec.resource,
+          class: spec.class,
+          standardNames: spec.standardNames,
+          ...(profile.queryType ? { queryType: profile.queryType } : {}),
+          ...(profile.restrictedIndicator ? { restrictedIndicator: profile.restrictedIndicator } : {})
+        }
         const decodeLocally = async (): Promise<void> => {
           const tables = await loadDecodeTables(loader, { ...request, select: spec.select }, job.signal)
           const note = `The server refused COMPACT-DECODED (${decodedRefusal}): searched in COMPACT, lookup values decoded here from the metadata.`

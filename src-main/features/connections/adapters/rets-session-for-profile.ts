@@ -34,7 +34,12 @@ export async function openRetsSession(
       auth: profile.authMethod,
       ...(profile.allowBasicOverHttp ? { allowBasicOverHttp: true } : {}),
       ...(profile.credentialOrigins?.length ? { credentialOrigins: profile.credentialOrigins } : {}),
-      ...(uaPassword ? { uaPassword } : {})
+      ...(uaPassword ? { uaPassword } : {}),
+      ...(uaPassword ? { uaPassword } : {}),
+      ...(profile.requestId ? { requestId: profile.requestId } : {}),
+      ...(profile.extraHeaders ? { headers: profile.extraHeaders } : {}),
+      ...(profile.kind === 'rets' && profile.uaProductName ? { uaProduct: profile.uaProductName } : {}),
+      ...(profile.kind === 'rets' && profile.objectAccept ? { objectAccept: profile.objectAccept } : {})
     },
     http
   )

@@ -36,6 +36,7 @@ export function tokenHolderFor(
     ...(o.authorizeUrl ? { authorizeUrl: o.authorizeUrl } : {}),
     ...(o.clientId ? { clientId: o.clientId } : {}),
     ...(o.scopes.length ? { scope: o.scopes.join(' ') } : {}),
+    ...(o.redirectPort ? { redirectPort: o.redirectPort } : {}),
     ...(profile.userName ? { username: profile.userName } : {})
   }
   return new TokenHolder(settings, {

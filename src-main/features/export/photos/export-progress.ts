@@ -1,5 +1,7 @@
 // Counters of one export and the progress line the job panel shows: objects, bytes, rate and an ETA (from the
 // object total when the ids are explicit, otherwise from the share of listings done — `*` has no total up front).
+import path from 'node:path'
+import { UNMATCHED_FOLDER } from './listing-accounts'
 import type { JobControl } from '../../../platform/jobs/job-manager'
 import type { ManifestRow } from './photo-export-types'
 import type { ExportErrorEntry, PhotoExportSummary } from '../../../../contract/photo-channels'
@@ -27,6 +29,10 @@ export class ExportProgress {
   skipped = 0
   failed = 0
   missing = 0
+  /** objects kept under UNMATCHED_FOLDER: their Content-ID matched no requested listing */
+  unmatched = 0
+  /** listings a resume will ask for again (not every requested object accounted for) */
+  listingsNotDone = 0
   bytesWritten = 0
   bytesDownloaded = 0
   listingsDone = 0
@@ -45,7 +51,7 @@ export class ExportProgress {
   }
 
   get objects(): number {
-    return this.written + this.skipped + this.failed
+    return this.written + this.skipped + this.failed + this.unmatched
   }
 
   get elapsedMs(): number {
@@ -62,7 +68,10 @@ export class ExportProgress {
       this.bytesWritten += row.bytes
       if (this.firstFiles.length < FIRST_FILES) this.firstFiles.push(row.file)
     } else if (row.status === 'skipped') this.skipped++
-    else {
+    else if (row.status === 'unmatched') {
+      this.unmatched++
+      this.bytesWritten += row.bytes
+    } else {
       this.failed++
       if (missing) this.missing++
       if (this.errors.length < MAX_ERRORS) {
@@ -85,6 +94,7 @@ export class ExportProgress {
       `${this.written} written`,
       ...(this.skipped ? [`${this.skipped} skipped`] : []),
       ...(this.failed ? [`${this.failed} failed`] : []),
+      ...(this.unmatched ? [`${this.unmatched} unmatched`] : []),
       formatBytes(this.bytesWritten),
       `${formatBytes(rate)}/s`,
       `listing ${this.listingsDone}/${this.listingsTotal}`
@@ -114,6 +124,9 @@ export class ExportProgress {
       skipped: this.skipped,
       failed: this.failed,
       missing: this.missing,
+      unmatched: this.unmatched,
+      unmatchedFolder: this.unmatched ? path.join(destination, UNMATCHED_FOLDER) : '',
+      listingsNotDone: this.listingsNotDone,
       bytesWritten: this.bytesWritten,
       bytesDownloaded: this.bytesDownloaded,
       durationMs: this.elapsedMs,

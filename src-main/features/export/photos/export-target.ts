@@ -10,6 +10,7 @@ import type { ExportProgress } from './export-progress'
 import { renderNamingPattern, typedEnding, type NamingPattern } from './naming-pattern'
 import { defusedFileName } from '../../../platform/files/export-path-guard'
 import { ExistingFiles } from './existing-files'
+import { ListingAccounts, UNMATCHED_FOLDER } from './listing-accounts'
 import { PhotoFileWriter, type FileWriteResult, type PhotoFileWriterOptions } from './photo-file-writer'
 import type { ResumeIndex } from './resume-index'
 import type {
@@ -50,19 +51,16 @@ export class ExportTarget implements ExportObjectSink {
   private readonly claimed = new Set<string>([collisionKey(MANIFEST_CSV), collisionKey(MANIFEST_JSONL)])
   private readonly active = new Set<PhotoFileWriter>()
   private readonly existing = new ExistingFiles()
-  /** listings (type + key) with a failure worth retrying: not journaled as done */
-  private readonly retryable = new Set<string>()
+  /** what each listing got: decides which listings are journaled as done */
+  readonly accounts = new ListingAccounts()
 
   constructor(private readonly opts: ExportTargetOptions) {}
-
-  hadRetryableFailure(type: string, listing: string): boolean {
-    return this.retryable.has(JSON.stringify([type, listing]))
-  }
 
   // ---- rows ----
 
   private emit(row: ManifestRow, missing = false): void {
     this.opts.manifest.append(row)
+    this.accounts.record(row, missing)
     this.opts.progress.row(row, missing)
     this.opts.onRow?.(row)
   }
@@ -87,12 +85,9 @@ export class ExportTarget implements ExportObjectSink {
   }
 
   failed(meta: ObjectMeta, failure: ObjectFailure): void {
-    if (!failure.missing) this.retryable.add(JSON.stringify([meta.type, meta.listingKey]))
     const code = failure.replyCode !== undefined ? `${failure.replyCode} ` : ''
-    this.emit(
-      { ...this.baseRow(meta), status: 'failed', error: redactor.text(`${code}${failure.message}`.trim()) },
-      failure.missing
-    )
+    const message = `${unmatchedNote(meta)}${code}${failure.message}`.trim()
+    this.emit({ ...this.baseRow(meta), status: 'failed', error: redactor.text(message) }, failure.missing)
   }
 
   /** A previous run's row for an object that is still complete on disk: recorded as skipped, its name kept. */
@@ -112,13 +107,16 @@ export class ExportTarget implements ExportObjectSink {
       file,
       bytes: result.bytes,
       sha256: result.sha256,
-      status: 'written'
+      status: meta.unmatched ? 'unmatched' : 'written',
+      error: unmatchedNote(meta).trim()
     }
-    this.opts.index.remember(row)
+    if (!meta.unmatched) this.opts.index.remember(row)
     this.emit(row)
   }
 
   completedRow(meta: ObjectMeta): ManifestRow | undefined {
+    // an unmatched object is never complete: its listing is not done, and the file is rewritten in place
+    if (meta.unmatched) return undefined
     return this.opts.index.completed({
       resource: meta.resource,
       type: meta.type,
@@ -137,7 +135,8 @@ export class ExportTarget implements ExportObjectSink {
     })
     // a server-made name must not become a launcher (x.desktop, x.sh): only an extension the user typed is kept
     const last = defusedFileName(rendered[rendered.length - 1]!, typedEnding(this.opts.pattern))
-    const segments = [...rendered.slice(0, -1), last]
+    const named = [...rendered.slice(0, -1), last]
+    const segments = meta.unmatched ? [UNMATCHED_FOLDER, ...named] : named
     for (let n = 1; ; n++) {
       const candidate = n === 1 ? segments : [...segments.slice(0, -1), withCollisionSuffix(last, n)]
       const relative = candidate.join('/')
@@ -253,4 +252,12 @@ export class ExportTarget implements ExportObjectSink {
       this.failed(meta, { message: (err as Error).message || String(err), missing: false })
     }
   }
+}
+
+/** The manifest's words for an object filed under an id that is none of the requested keys. */
+function unmatchedNote(meta: ObjectMeta): string {
+  if (!meta.unmatched) return ''
+  const asked = meta.unmatched.requested
+  const shown = asked.length > 5 ? `${asked.slice(0, 5).join(', ')} and ${asked.length - 5} more` : asked.join(', ')
+  return `Content-ID ${meta.listingKey} matches none of the requested listings (${shown}); kept in ${UNMATCHED_FOLDER}/. `
 }

@@ -51,6 +51,13 @@ export function photoExportChoices(
         label: t.visibleName ?? t.type,
         ...(t.description ? { description: t.description } : {})
       }))
+      // METADATA-OBJECT is optional (servers answer 20503): Photo is the type nearly every server has
+      if (types.length === 0)
+        types.push({
+          value: 'Photo',
+          label: 'Photo',
+          description: 'The server sent no object metadata; Photo is the usual type.'
+        })
       const preferred = types.find((t) => t.value.toLowerCase() === 'photo') ?? types[0]
       return withPattern({
         kind: 'rets',

@@ -14,6 +14,7 @@ import { defaultNamingPattern, parseNamingPattern, type NamingPattern } from './
 import { runPool } from './concurrency-pool'
 import type { PhotoFileWriterOptions } from './photo-file-writer'
 import { ResumeIndex, selectionText } from './resume-index'
+import { UNMATCHED_FOLDER } from './listing-accounts'
 import type { PhotoExportHooks, PhotoExportRequest, PhotoSource } from './photo-export-types'
 import type { ObjectIdSelection, PhotoExportSummary } from '../../../../contract/photo-channels'
 
@@ -103,6 +104,36 @@ export function photoExportJobSpec(request: PhotoExportRequest): { kind: string;
   }
 }
 
+/**
+ * The listings of a batch that are done. One the server sent nothing for (or not every requested id) gets a failed
+ * row saying so — naming the Content-IDs it used instead, if any — and stays not-done so a resume asks again.
+ */
+function settleListings(
+  target: ExportTarget,
+  resource: string,
+  type: string,
+  keys: string[],
+  ids: ObjectIdSelection
+): string[] {
+  const { accounts } = target
+  const unmatched = accounts.takeUnmatched()
+  const ids5 = [...unmatched.keys()].slice(0, 5).join(', ') + (unmatched.size > 5 ? '…' : '')
+  const objects = [...unmatched.values()].reduce((a, b) => a + b, 0)
+  const note = unmatched.size
+    ? ` The reply filed ${objects} object(s) under Content-ID ${ids5}, none of the requested keys; they are kept in ${UNMATCHED_FOLDER}/.`
+    : ''
+  return keys.filter((key) => {
+    if (accounts.isDone(type, key, ids)) return true
+    const lacking = accounts.unaccounted(type, key, ids)
+    if (!accounts.hadRetryableFailure(type, key) && lacking.length > 0) {
+      const what = Array.isArray(ids) ? `${type} ${lacking.join(', ')}` : type
+      const message = `The server sent no ${what} for listing ${key} and did not say it has none.${note} A resume asks for it again.`
+      target.failed({ listingKey: key, resource, type, objectId: lacking.join(':') }, { message, missing: false })
+    }
+    return false
+  })
+}
+
 export async function exportPhotos(
   request: PhotoExportRequest,
   source: PhotoSource,
@@ -150,16 +181,19 @@ export async function exportPhotos(
         })
         progress.listingsFinished(batch.length - todo.length)
         if (todo.length === 0) continue
+        target.accounts.takeUnmatched()
         try {
           const urls = await source.fetch({ keys: todo, type, objectIds: plan.objectIds }, target, signal)
           await runPool(urls, plan.concurrency, (item) => target.download(item, source.fetcher, signal), signal)
           if (signal.aborted) break
           consecutiveFailures = 0
-          const finished = todo.filter((key) => !target.hadRetryableFailure(type, key))
+          const finished = settleListings(target, source.resource, type, todo, plan.objectIds)
+          progress.listingsNotDone += todo.length - finished.length
           await index.markListingsDone(source.resource, type, finished, plan.objectIds)
         } catch (err) {
           if (isAbort(err, signal)) break
           if (isFatalExportError(err)) throw err
+          progress.listingsNotDone += todo.length
           for (const key of todo) {
             target.failed(
               { listingKey: key, resource: source.resource, type, objectId: selectionText(plan.objectIds) },

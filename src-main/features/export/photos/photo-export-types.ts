@@ -20,6 +20,11 @@ export interface ObjectMeta {
   /** where the bytes come from (Location / MediaURL / Uri…); empty for inline multipart parts */
   sourceUrl?: string
   preferred?: boolean
+  /**
+   * The server filed this object under an id that is none of the requested listing keys (RETS Content-ID); then
+   * `listingKey` is that id as sent. It is kept apart and accounts for no requested listing.
+   */
+  unmatched?: { requested: string[] }
 }
 
 export interface ObjectFailure {
@@ -75,7 +80,8 @@ export interface PhotoSource {
   validate?(request: PhotoExportRequest): string[]
 }
 
-export type ManifestStatus = 'written' | 'skipped' | 'failed'
+/** `unmatched`: written under UNMATCHED_FOLDER, its Content-ID matched no requested listing (see ObjectMeta). */
+export type ManifestStatus = 'written' | 'skipped' | 'failed' | 'unmatched'
 
 /** One line of manifest.csv / manifest.jsonl. */
 export interface ManifestRow {

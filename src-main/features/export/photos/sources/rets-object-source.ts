@@ -65,6 +65,22 @@ async function* gated(
   }
 }
 
+/**
+ * The requested key a part's Content-ID names (RFC 2045 allows `<id>`; case and spaces vary), or undefined when it
+ * names none — then the part belongs to no requested listing, whatever the request. Without a Content-ID only a
+ * one-key request says whose part it is.
+ */
+export function matchContentId(contentId: string | undefined, keys: string[]): string | undefined {
+  if (contentId === undefined) return keys.length === 1 ? keys[0] : undefined
+  if (keys.includes(contentId)) return contentId
+  const bare = contentId
+    .trim()
+    .replace(/^<(.*)>$/, '$1')
+    .trim()
+    .toLowerCase()
+  return keys.find((k) => k.toLowerCase() === bare)
+}
+
 export class RetsObjectSource implements PhotoSource {
   readonly kind = 'rets' as const
   readonly resource: string
@@ -137,11 +153,12 @@ export class RetsObjectSource implements PhotoSource {
     return { listingKey, resource: this.resource, type, objectId }
   }
 
-  private partMeta(info: ObjectPartInfo, keys: string[], type: string, fallbackId: number): ObjectMeta {
+  private partMeta(info: ObjectPartInfo, keys: string[], type: string, fallbackId: number | string): ObjectMeta {
     const order = info.objectId !== undefined && /^\d+$/.test(info.objectId) ? Number(info.objectId) : undefined
+    const listingKey = matchContentId(info.contentId, keys)
     return {
-      // Content-ID names the listing; a server that leaves it out can only be trusted for a one-key request
-      listingKey: info.contentId ?? (keys.length === 1 ? keys[0]! : 'unknown'),
+      listingKey: listingKey ?? info.contentId ?? '(no Content-ID)',
+      ...(listingKey === undefined ? { unmatched: { requested: keys } } : {}),
       resource: this.resource,
       type,
       objectId: info.objectId ?? String(fallbackId),
@@ -172,6 +189,9 @@ export class RetsObjectSource implements PhotoSource {
       throw httpStatusError(res.status, res.statusText, text, res.url)
     }
     let parts = 0
+    // a reply without Object-ID to a one-object request (a plain 20403, an image) is about that object
+    const only = specs.length === 1 && specs[0]!.objects?.length === 1 ? specs[0]!.objects[0] : undefined
+    const fallbackId = (): number | string => (only !== undefined && only !== '*' ? String(only) : parts)
     let current: StreamedObjectWriter | undefined
     const multipart = /multipart\//i.test(res.header('content-type') ?? '')
     // a single-part RETS error other than "no object" fails the whole request (readObjectResponse throws it after
@@ -187,7 +207,8 @@ export class RetsObjectSource implements PhotoSource {
     }
     const objectSink: ObjectSink = {
       open: (info) => {
-        const meta = this.partMeta(info, keys, type, ++parts)
+        parts++
+        const meta = this.partMeta(info, keys, type, fallbackId())
         const writer = sink.open(meta)
         current = writer
         return {
@@ -195,7 +216,7 @@ export class RetsObjectSource implements PhotoSource {
           close: (result: ObjectPartResult) =>
             writer.close({
               silent: requestError(result) || batchMissing(result),
-              meta: this.partMeta(result, keys, type, parts),
+              meta: this.partMeta(result, keys, type, fallbackId()),
               ...(result.error
                 ? {
                     error: {
