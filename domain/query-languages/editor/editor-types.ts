@@ -27,6 +27,11 @@ export interface EditorContext {
   fields: readonly FieldMeta[]
   /** lookup values by LookupMeta name; undefined = unknown / not loaded yet (then no lookup checks are made) */
   lookupValues?: (lookupName: string) => LookupValue[] | undefined
+  /**
+   * Which names the server accepts in the query: RETS takes SystemNames, or StandardNames when the search sets
+   * StandardNames=1. Undefined = either (OData, Spark).
+   */
+  names?: 'system' | 'standard'
 }
 
 export type CompletionKind = 'field' | 'lookup-value' | 'operator' | 'function' | 'keyword'

@@ -57,21 +57,25 @@ export function describeLookupValue(f: FieldMeta, v: LookupValue): string {
 }
 
 /**
- * One item per SystemName, plus one per StandardName where it differs, so typing either finds the field.
- * `insert` turns the name into the text to insert (DMQL adds `=`, etc.).
+ * One item per SystemName, plus one per StandardName where it differs, so typing either finds the field — unless
+ * the context says which of the two the server takes (RETS StandardNames=0/1): then only those names.
+ * `insert` turns the name into the text to insert (DMQL adds `(`, etc.).
  */
 export function fieldItems(ctx: EditorContext, insert: (name: string) => string): CompletionItem[] {
   const items: CompletionItem[] = []
   for (const f of ctx.fields) {
     const documentation = describeField(f)
-    items.push({
-      label: f.systemName,
-      kind: 'field',
-      detail: fieldDetail(f) + (f.longName ? ` — ${f.longName}` : ''),
-      insertText: insert(f.systemName),
-      documentation
-    })
-    if (f.standardName && f.standardName !== f.systemName) {
+    if (ctx.names !== 'standard') {
+      items.push({
+        label: f.systemName,
+        kind: 'field',
+        detail: fieldDetail(f) + (f.longName ? ` — ${f.longName}` : ''),
+        insertText: insert(f.systemName),
+        documentation
+      })
+    }
+    const standard = f.standardName && (ctx.names === 'standard' || f.standardName !== f.systemName)
+    if (standard && f.standardName && ctx.names !== 'system') {
       items.push({
         label: f.standardName,
         kind: 'field',
