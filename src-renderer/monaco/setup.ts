@@ -6,7 +6,7 @@ import JsonWorker from 'monaco-editor/language/json/json.worker?worker'
 import 'monaco-editor/language/json/monaco.contribution'
 import 'monaco-editor/languages/definitions/xml/register'
 import './editor-features'
-import { watch } from 'vue'
+import { effectScope, watch } from 'vue'
 import { useThemeStore } from '../shell/theme-store'
 import { contextFor } from './editor-context'
 import { dmqlSpec, registerDmql } from './languages/dmql'
@@ -30,10 +30,14 @@ export function ensureMonaco(): typeof monaco {
   registerOData(monaco, contextFor)
   registerSparkQL(monaco, contextFor)
   const theme = useThemeStore()
-  watch(
-    () => theme.effective,
-    (t) => monaco.editor.setTheme(t === 'dark' ? 'vs-dark' : 'vs'),
-    { immediate: true }
+  // The first editor calls this from its onMounted: a plain watch would belong to that component and stop when its
+  // tab closes, leaving every later editor white in dark mode. A detached scope lives as long as the app.
+  effectScope(true).run(() =>
+    watch(
+      () => theme.effective,
+      (t) => monaco.editor.setTheme(t === 'dark' ? 'vs-dark' : 'vs'),
+      { immediate: true }
+    )
   )
   return monaco
 }
