@@ -32,6 +32,11 @@ export interface EditorContext {
    * StandardNames=1. Undefined = either (OData, Spark).
    */
   names?: 'system' | 'standard'
+  /**
+   * Lookups load on first use: lookupValues answers undefined and starts the load. This resolves when the loads
+   * started so far are done (undefined: none pending), so completion can wait and offer the values at once.
+   */
+  whenLoaded?: () => Promise<unknown> | undefined
 }
 
 export type CompletionKind = 'field' | 'lookup-value' | 'operator' | 'function' | 'keyword'

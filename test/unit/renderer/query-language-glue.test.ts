@@ -141,4 +141,30 @@ describe('Monaco glue for the query languages', () => {
     expect(h.contents[0]).toMatchObject({ value: expect.stringContaining('**Status**') })
     expect(h.range).toMatchObject({ startColumn: 2, endColumn: 8 })
   })
+
+  it('waits for a lookup loaded on first use, so the first list already has its values (OData/Spark enums)', async () => {
+    const lazyModel = fakeModel('(Status=')
+    const lazy = fakeMonaco([lazyModel])
+    let values: { value: string; longValue: string; attrs: Record<string, string> }[] | undefined
+    let loading: Promise<void> | undefined
+    const lazyCtx: EditorContext = {
+      fields: ctx.fields,
+      lookupValues: () => {
+        if (values) return values
+        loading ??= Promise.resolve().then(() => {
+          values = [{ value: 'A', longValue: 'Active', attrs: {} }]
+        })
+        return undefined
+      },
+      whenLoaded: () => (values ? undefined : loading)
+    }
+    registerDmql(lazy.m, () => lazyCtx)
+    const res = (await lazy.got.completion!.provideCompletionItems(
+      lazyModel as never,
+      { lineNumber: 1, column: 9 } as never,
+      {} as never,
+      {} as never
+    ))!
+    expect(res.suggestions.map((s) => s.insertText)).toContain('A')
+  })
 })
