@@ -19,7 +19,8 @@ export interface QueryLanguageSpec {
 
 // Token classes the built-in vs / vs-dark / hc themes already colour.
 const SCOPES: Record<SyntaxTokenKind, string> = {
-  field: 'attribute.name',
+  // not attribute.name: vs draws it red, and a field name must not look like an error
+  field: 'type',
   // vs / vs-dark leave `operator` uncoloured; keyword colour makes `gt`, `Eq`, `=|` stand out as in SQL editors
   operator: 'keyword',
   value: 'string',

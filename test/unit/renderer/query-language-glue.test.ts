@@ -85,7 +85,7 @@ describe('Monaco glue for the query languages', () => {
     const l1 = p.tokenize('(Status=|A,', p.getInitialState())
     expect(l1.tokens.map((t) => [t.startIndex, t.scopes])).toEqual([
       [0, 'delimiter'],
-      [1, 'attribute.name'],
+      [1, 'type'],
       [7, 'keyword'],
       [8, 'keyword'],
       [9, 'attribute.value'],
