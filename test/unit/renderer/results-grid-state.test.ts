@@ -84,6 +84,21 @@ describe('results grid state', () => {
   })
 })
 
+describe('column filters', () => {
+  it('filter a column and say how many of the loaded rows match', async () => {
+    const w = await grid('r3')
+    await w.get('[data-testid="column-filters-toggle"]').trigger('click')
+    await w.get('[data-testid="column-filter-ListPrice"]').setValue('00')
+    expect(keys(w)).toEqual(['L1', 'L2', 'L3'])
+    await w.get('[data-testid="column-filter-ListPrice"]').setValue('3')
+    expect(keys(w)).toEqual(['L1'])
+    expect(w.get('[data-testid="filtered-count"]').text()).toBe('1 of 3 loaded rows')
+    w.unmount()
+    const again = await grid('r3')
+    expect(keys(again)).toEqual(['L1'])
+  })
+})
+
 describe('Fetch all', () => {
   it('is not capped by the Limit / $top box', () => {
     const dmql: DmqlParams = {
