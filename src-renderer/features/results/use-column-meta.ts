@@ -7,6 +7,13 @@ import { useSessionStore } from '../metadata/session-store'
 export function useColumnMeta(resultId: () => string) {
   const results = useResultsStore()
   const session = useSessionStore()
+  // each load is asked for once per grid: a refused one must not be retried on every render (a request loop)
+  const asked = new Set<string>()
+  const once = (key: string, load: () => Promise<unknown>): void => {
+    if (asked.has(key)) return
+    asked.add(key)
+    void load()
+  }
 
   /** the column's field, when its class's fields are loaded (RETS class; OData/Spark: the resource's one class) */
   function fieldMeta(name: string): FieldMeta | undefined {
@@ -17,7 +24,10 @@ export function useColumnMeta(resultId: () => string) {
       session.summaries.get(info.profileId)?.resources.find((r) => r.name === info.resource)?.classes[0]?.name
     if (!cls) return undefined
     const fields = session.fieldsOf(info.profileId, info.resource, cls)
-    if (fields === undefined) void session.ensureFields(info.profileId, info.resource, cls)
+    if (fields === undefined)
+      once(`f:${info.profileId}:${info.resource}:${cls}`, () =>
+        session.ensureFields(info.profileId, info.resource!, cls)
+      )
     return Array.isArray(fields) ? fields.find((f) => f.systemName === name || f.standardName === name) : undefined
   }
 
@@ -26,7 +36,10 @@ export function useColumnMeta(resultId: () => string) {
     const info = results.info(resultId())
     if (!lookupName || !info?.resource) return undefined
     const values = session.lookupOf(info.profileId, info.resource, lookupName)
-    if (values === undefined) void session.ensureLookup(info.profileId, info.resource, lookupName)
+    if (values === undefined)
+      once(`l:${info.profileId}:${info.resource}:${lookupName}`, () =>
+        session.ensureLookup(info.profileId, info.resource!, lookupName)
+      )
     if (!Array.isArray(values)) return undefined
     const byCode = new Map(values.map((v) => [v.value, v.longValue]))
     return (code) => byCode.get(code)
