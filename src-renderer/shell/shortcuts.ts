@@ -21,6 +21,16 @@ export const SHORTCUTS: ShortcutGroup[] = [
     ]
   },
   {
+    where: 'Editor tabs',
+    items: [
+      { keys: ['Mod', 'T'], does: 'New query tab on the connection in front' },
+      { keys: ['Mod', 'W'], does: 'Close the tab' },
+      { keys: ['Mod', 'Shift', 'T'], does: 'Reopen the last closed query tab' },
+      { keys: ['Ctrl', 'Tab'], does: 'Next tab (with Shift: previous)' },
+      { keys: ['Mod', '1…8'], does: 'Go to the n-th tab (Mod+9: the last)' }
+    ]
+  },
+  {
     where: 'Query editor',
     items: [
       { keys: ['Mod', 'Enter'], does: 'Run the query' },
