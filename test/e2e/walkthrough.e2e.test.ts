@@ -44,6 +44,13 @@ describe('walkthrough of every view', () => {
       await grid.locator('[data-testid="grid-row"][data-index="0"] .cell').first().waitFor()
       await view('02-rets-results')
 
+      // the record inspector beside the grid, on the first row
+      await grid.locator('[data-testid="grid-row"][data-index="0"] .cell').first().click()
+      await page.getByTestId('inspector-toggle').click()
+      await page.getByTestId('record-inspector').getByTestId('inspector-field').first().waitFor()
+      await view('02b-record-inspector')
+      await page.getByTestId('inspector-toggle').click()
+
       await page.getByTestId('tab-raw').click()
       await page.getByTestId('raw-body').getByText('<COLUMNS>', { exact: false }).first().waitFor()
       await view('03-raw')
