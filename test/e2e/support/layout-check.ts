@@ -57,6 +57,13 @@ export async function layoutProblems(page: Page): Promise<string[]> {
             if (overlap(a, b) > 4) out.push(`${label(items[i]!)} overlaps ${label(items[j]!)} in ${label(bar)}`)
           }
       }
+      // a table cell squeezed to a sliver wraps its text one character per line (the raw view's headers once did)
+      for (const cell of document.querySelectorAll('td, dd')) {
+        if (!shown(cell)) continue
+        const r = cell.getBoundingClientRect()
+        if (r.width < 36 && (cell.textContent ?? '').trim().length > 3)
+          out.push(`${label(cell)} is squeezed to ${Math.round(r.width)}px`)
+      }
       // the grid fits its panel: its viewport is not pushed out of the window
       const grid = document.querySelector('[data-testid="results-grid"] .viewport')
       if (grid && shown(grid)) {
