@@ -4,6 +4,14 @@ export interface SourceRange {
   to: number
 }
 
+/** Where an offset is, as people count: "line 1, column 33" (1-based; a tab counts as one column). */
+export function positionOf(text: string, offset: number): string {
+  const before = text.slice(0, Math.max(0, offset))
+  const line = before.split('\n').length
+  const column = offset - (before.lastIndexOf('\n') + 1) + 1
+  return `line ${line}, column ${column}`
+}
+
 /**
  * A query that cannot be parsed. `offset`/`end` point at the offending text so the editor can underline it and the
  * Demo MLS server can quote it in its error reply (RETS 20206 "Invalid Query Syntax", OData 400).

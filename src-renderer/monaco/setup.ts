@@ -9,7 +9,7 @@ import 'monaco-editor/languages/definitions/xml/register'
 // the Local data tab's SQL on the synced copy
 import 'monaco-editor/languages/definitions/sql/register'
 import './editor-features'
-import { watch } from 'vue'
+import { effectScope, watch } from 'vue'
 import { useThemeStore } from '../shell/theme-store'
 import { contextFor } from './editor-context'
 import { dmqlSpec, registerDmql } from './languages/dmql'
@@ -38,10 +38,14 @@ export function ensureMonaco(): typeof monaco {
     Object.values(specs).map((s) => s.id)
   )
   const theme = useThemeStore()
-  watch(
-    () => theme.effective,
-    (t) => monaco.editor.setTheme(t === 'dark' ? 'vs-dark' : 'vs'),
-    { immediate: true }
+  // The first editor calls this from its onMounted: a plain watch would belong to that component and stop when its
+  // tab closes, leaving every later editor white in dark mode. A detached scope lives as long as the app.
+  effectScope(true).run(() =>
+    watch(
+      () => theme.effective,
+      (t) => monaco.editor.setTheme(t === 'dark' ? 'vs-dark' : 'vs'),
+      { immediate: true }
+    )
   )
   return monaco
 }

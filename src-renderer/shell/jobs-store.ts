@@ -14,9 +14,17 @@ export const useJobsStore = defineStore('jobs', () => {
     return running.value.at(-1) ?? all.at(-1)
   })
 
+  /** jobs asked to stop that have not reported their end yet: a download in flight can take seconds to abort */
+  const cancelRequested = ref<Record<string, true>>({})
+
   async function cancel(jobId: string): Promise<void> {
+    cancelRequested.value = { ...cancelRequested.value, [jobId]: true }
     await call('job:cancel', { jobId })
   }
 
-  return { jobs, running, latest, cancel }
+  function isCancelling(jobId: string | undefined | null): boolean {
+    return !!jobId && !!cancelRequested.value[jobId] && jobs.value[jobId]?.state === 'running'
+  }
+
+  return { jobs, running, latest, cancel, isCancelling }
 })

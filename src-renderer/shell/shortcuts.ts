@@ -16,8 +16,19 @@ export const SHORTCUTS: ShortcutGroup[] = [
     where: 'Anywhere',
     items: [
       { keys: ['?'], does: 'Show this list (outside text fields)' },
+      { keys: ['Mod', 'Shift', 'P'], does: 'Command palette (F1 outside the editor)' },
       { keys: ['Mod', 'Shift', 'F'], does: 'Filter the metadata tree' },
       { keys: ['Esc'], does: 'Close a dialog or popup' }
+    ]
+  },
+  {
+    where: 'Editor tabs',
+    items: [
+      { keys: ['Mod', 'T'], does: 'New query tab on the connection in front' },
+      { keys: ['Mod', 'W'], does: 'Close the tab' },
+      { keys: ['Mod', 'Shift', 'T'], does: 'Reopen the last closed query tab' },
+      { keys: ['Ctrl', 'Tab'], does: 'Next tab (with Shift: previous)' },
+      { keys: ['Mod', '1…8'], does: 'Go to the n-th tab (Mod+9: the last)' }
     ]
   },
   {

@@ -15,10 +15,11 @@ export const useToastStore = defineStore('toasts', () => {
   const toasts = ref<Toast[]>([])
   let next = 1
 
-  function push(t: Omit<Toast, 'id'>, ttlMs = 8000): void {
+  function push(t: Omit<Toast, 'id'>, ttlMs = 8000): number {
     const toast = { ...t, id: next++ }
     toasts.value = [...toasts.value, toast]
     if (ttlMs > 0) setTimeout(() => dismiss(toast.id), ttlMs)
+    return toast.id
   }
 
   function error(err: unknown): void {

@@ -144,12 +144,12 @@ export function dmqlComplete(text: string, offset: number, ctx: EditorContext): 
     partial?.type === 'value' || (!partial && before && ['equals', 'lookup-op', 'comma'].includes(before.type))
   if (inValue) return list(valueItems(toks, before, ctx))
   if (before?.type === 'lparen' && (!partial || partial.type === 'field')) {
-    const hasEquals = /^\s*=/.test(text.slice(partial ? partial.to : offset))
-    return list(fieldItems(ctx, (n) => (hasEquals ? n : `${n}=`), hasEquals ? 'dmql-name' : 'dmql-name='))
+    // the name only: people type the `=` themselves (it then offers the values), and an inserted one made `==`
+    return list(fieldItems(ctx, (n) => n, 'dmql-name'))
   }
   if (before?.type === 'rparen') return list(BOOLEAN_OPS)
   // Start of the query or after AND/OR/NOT: a whole new condition.
-  return list([...fieldItems(ctx, (n) => `(${n}=`, 'dmql-(name='), NOT_ITEM])
+  return list([...fieldItems(ctx, (n) => `(${n}`, 'dmql-(name'), NOT_ITEM])
 }
 
 function valueItems(toks: DmqlToken[], before: DmqlToken | undefined, ctx: EditorContext): CompletionItem[] {

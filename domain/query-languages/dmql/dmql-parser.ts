@@ -1,4 +1,4 @@
-import { QuerySyntaxError } from '../source-range'
+import { QuerySyntaxError, positionOf } from '../source-range'
 import type { DmqlCriterion, DmqlLookupOp, DmqlNode, DmqlValueItem } from './dmql-ast'
 import { tokenizeDmql, type DmqlToken } from './dmql-tokenizer'
 import { classifyDmqlItem } from './dmql-values'
@@ -86,15 +86,18 @@ class Parser {
     }
     this.pos++
     const next = this.peek()
-    if (!next) throw this.atEnd(`Missing field name and ')' for the '(' at offset ${open.from}`)
+    if (!next) throw this.atEnd(`Missing field name and ')' for the '(' at ${positionOf(this.text, open.from)}`)
     if (next.type === 'rparen') throw this.error(next, 'Empty parentheses: expected (Field=value) inside')
     if (next.type === 'field') return this.parseCriterion(open)
     const inner = this.parseOr()
     const close = this.peek()
     if (close?.type !== 'rparen') {
       throw close
-        ? this.error(close, `Expected ')' to close the '(' at offset ${open.from}, found '${close.text}'`)
-        : this.atEnd(`Missing ')' to close the '(' at offset ${open.from}`)
+        ? this.error(
+            close,
+            `Expected ')' to close the '(' at ${positionOf(this.text, open.from)}, found '${close.text}'`
+          )
+        : this.atEnd(`Missing ')' to close the '(' at ${positionOf(this.text, open.from)}`)
     }
     this.pos++
     return { ...inner, range: { from: open.from, to: close.to } }
@@ -118,7 +121,10 @@ class Parser {
     let expectItem = true
     for (;;) {
       const t = this.peek()
-      if (!t) throw this.atEnd(`Missing ')' to close the condition on ${field.text} that starts at offset ${open.from}`)
+      if (!t)
+        throw this.atEnd(
+          `Missing ')' to close the condition on ${field.text} that starts at ${positionOf(this.text, open.from)}`
+        )
       if (t.type === 'rparen') break
       if (t.type === 'error') throw this.error(t, `Unterminated quoted string: add the closing '"'`)
       if (t.type === 'comma') {

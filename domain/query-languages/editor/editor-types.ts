@@ -27,6 +27,16 @@ export interface EditorContext {
   fields: readonly FieldMeta[]
   /** lookup values by LookupMeta name; undefined = unknown / not loaded yet (then no lookup checks are made) */
   lookupValues?: (lookupName: string) => LookupValue[] | undefined
+  /**
+   * Which names the server accepts in the query: RETS takes SystemNames, or StandardNames when the search sets
+   * StandardNames=1. Undefined = either (OData, Spark).
+   */
+  names?: 'system' | 'standard'
+  /**
+   * Lookups load on first use: lookupValues answers undefined and starts the load. This resolves when the loads
+   * started so far are done (undefined: none pending), so completion can wait and offer the values at once.
+   */
+  whenLoaded?: () => Promise<unknown> | undefined
 }
 
 export type CompletionKind = 'field' | 'lookup-value' | 'operator' | 'function' | 'keyword'

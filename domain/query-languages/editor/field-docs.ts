@@ -81,16 +81,18 @@ function textsOf(f: FieldMeta): FieldTexts {
 const fieldLists = new WeakMap<readonly FieldMeta[], Map<string, CompletionItem[]>>()
 
 /**
- * One item per SystemName, plus one per StandardName where it differs, so typing either finds the field.
- * `insert` turns the name into the text to insert (DMQL adds `=`, etc.). With `cacheKey` (naming what `insert`
- * does) the list is made once per field list and key and shared: callers must not change it.
+ * One item per SystemName, plus one per StandardName where it differs, so typing either finds the field — unless
+ * the context says which of the two the server takes (RETS StandardNames=0/1): then only those names.
+ * `insert` turns the name into the text to insert (DMQL adds `(`, etc.). With `cacheKey` (naming what `insert`
+ * does) the list is made once per field list, key and naming, and shared: callers must not change it.
  */
 export function fieldItems(ctx: EditorContext, insert: (name: string) => string, cacheKey?: string): CompletionItem[] {
   if (cacheKey === undefined) return makeFieldItems(ctx, insert)
   let lists = fieldLists.get(ctx.fields)
   if (!lists) fieldLists.set(ctx.fields, (lists = new Map()))
-  let items = lists.get(cacheKey)
-  if (!items) lists.set(cacheKey, (items = makeFieldItems(ctx, insert)))
+  const key = `${cacheKey}:${ctx.names ?? 'both'}`
+  let items = lists.get(key)
+  if (!items) lists.set(key, (items = makeFieldItems(ctx, insert)))
   return items
 }
 
@@ -98,14 +100,17 @@ function makeFieldItems(ctx: EditorContext, insert: (name: string) => string): C
   const items: CompletionItem[] = []
   for (const f of ctx.fields) {
     const texts = textsOf(f)
-    items.push({
-      label: f.systemName,
-      kind: 'field',
-      detail: texts.detail,
-      insertText: insert(f.systemName),
-      documentation: texts.documentation
-    })
-    if (f.standardName && f.standardName !== f.systemName) {
+    if (ctx.names !== 'standard') {
+      items.push({
+        label: f.systemName,
+        kind: 'field',
+        detail: texts.detail,
+        insertText: insert(f.systemName),
+        documentation: texts.documentation
+      })
+    }
+    const standard = f.standardName && (ctx.names === 'standard' || f.standardName !== f.systemName)
+    if (standard && f.standardName && ctx.names !== 'system') {
       items.push({
         label: f.standardName,
         kind: 'field',

@@ -32,6 +32,8 @@ export function checkFieldName(
     }
   }
   const diagnostics: Diagnostic[] = []
+  const misnamed = wrongNameKind(name, field, ctx)
+  if (misnamed) diagnostics.push({ ...range, severity: 'error', message: misnamed })
   if (!field.searchable) {
     diagnostics.push({
       ...range,
@@ -40,6 +42,20 @@ export function checkFieldName(
     })
   }
   return { field, diagnostics }
+}
+
+/** A StandardName while the search sends SystemNames (or the reverse): the server answers "Unknown Query Field". */
+function wrongNameKind(name: string, field: FieldMeta, ctx: EditorContext): string | undefined {
+  const is = (n: string | undefined): boolean => n !== undefined && n.toLowerCase() === name.toLowerCase()
+  if (ctx.names === 'system' && !is(field.systemName)) {
+    return `'${name}' is the StandardName of ${field.systemName}: StandardNames is off, so the server knows this field as ${field.systemName}`
+  }
+  if (ctx.names === 'standard' && !is(field.standardName)) {
+    return field.standardName
+      ? `'${name}' is a SystemName: StandardNames is on, so the server knows this field as ${field.standardName}`
+      : `${field.systemName} has no StandardName: turn StandardNames off to query it`
+  }
+  return undefined
 }
 
 function suggest(name: string, ctx: EditorContext): string {

@@ -1,4 +1,4 @@
-import { QuerySyntaxError } from '../source-range'
+import { QuerySyntaxError, positionOf } from '../source-range'
 import type { ODataBinaryOp, ODataExpr, ODataLiteral, ODataProperty } from './odata-ast'
 import { tokenizeOData, type ODataToken } from './odata-tokenizer'
 
@@ -135,7 +135,7 @@ class Parser {
         const inner = this.parseLevel(0)
         const close = this.peek()
         if (close?.type !== 'rparen') {
-          const msg = `Missing ')' to close the '(' at offset ${t.from}`
+          const msg = `Missing ')' to close the '(' at ${positionOf(this.text, t.from)}`
           throw close
             ? this.error(close, `${msg}, found '${close.text}'`)
             : new ODataSyntaxError(msg, this.text.length, this.text.length)
@@ -225,7 +225,7 @@ class Parser {
     const body = this.parseLevel(0)
     const close = this.peek()
     if (close?.type !== 'rparen') {
-      const msg = `Missing ')' to close ${op}( at offset ${open.from}`
+      const msg = `Missing ')' to close ${op}( at ${positionOf(this.text, open.from)}`
       throw close ? this.error(close, msg) : new ODataSyntaxError(msg, this.text.length)
     }
     this.pos++
@@ -257,7 +257,7 @@ class Parser {
         this.pos++
         return args
       }
-      const msg = `Expected ',' or ')' in the list opened at offset ${open.from}`
+      const msg = `Expected ',' or ')' in the list opened at ${positionOf(this.text, open.from)}`
       throw t ? this.error(t, msg) : new ODataSyntaxError(msg, this.text.length)
     }
   }

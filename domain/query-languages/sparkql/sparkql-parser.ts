@@ -1,4 +1,4 @@
-import { QuerySyntaxError } from '../source-range'
+import { QuerySyntaxError, positionOf } from '../source-range'
 import { isDateText, isDateTimeText } from '../values/compare-values'
 import type { SparkCondition, SparkNode, SparkOp, SparkValue } from './sparkql-ast'
 import { tokenizeSparkQL, type SparkToken } from './sparkql-tokenizer'
@@ -102,7 +102,7 @@ class Parser {
       const inner = this.parseOr()
       const close = this.peek()
       if (close?.type !== 'rparen') {
-        const msg = `Missing ')' to close the '(' at offset ${t.from}`
+        const msg = `Missing ')' to close the '(' at ${positionOf(this.text, t.from)}`
         throw close ? this.error(close, `${msg}, found '${close.text}'`) : this.atEnd(msg)
       }
       this.pos++

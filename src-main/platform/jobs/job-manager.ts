@@ -28,6 +28,8 @@ interface JobEntry {
   state: JobProgress
   controller: AbortController
   lastEmit: number
+  /** a progress report held back by the throttle, sent when the interval is over */
+  trailing?: ReturnType<typeof setTimeout> | undefined
   startedAt: number
   promise: Promise<unknown>
 }
@@ -63,8 +65,22 @@ export class JobManager {
         if (elapsed > 0) s.rate = done / elapsed
         const now = Date.now()
         if (now - entry.lastEmit >= EMIT_INTERVAL_MS) {
+          clearTimeout(entry.trailing)
+          entry.trailing = undefined
           entry.lastEmit = now
           this.onProgress({ ...s })
+        } else if (!entry.trailing) {
+          // the last report of a burst must go out even if no other follows soon (a photo export written 84 files,
+          // then waits on the server: the panel said "0 written" for as long as the wait lasted)
+          entry.trailing = setTimeout(
+            () => {
+              entry.trailing = undefined
+              if (entry.state.state !== 'running') return
+              entry.lastEmit = Date.now()
+              this.onProgress({ ...entry.state })
+            },
+            EMIT_INTERVAL_MS - (now - entry.lastEmit)
+          )
         }
       }
     }
@@ -117,6 +133,8 @@ export class JobManager {
   }
 
   private finish(entry: JobEntry, state: JobProgress['state'], err?: unknown): void {
+    clearTimeout(entry.trailing)
+    entry.trailing = undefined
     entry.state.state = state
     if (err !== undefined) entry.state.error = toErrorShape(err)
     this.onProgress({ ...entry.state })

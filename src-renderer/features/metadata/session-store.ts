@@ -95,22 +95,32 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
+  /** lookups being fetched: a second caller (completion waiting for values) gets the same promise */
+  const lookupsInFlight = new Map<string, Promise<LookupValue[]>>()
+
   async function ensureLookup(profileId: string, resource: string, lookup: string): Promise<LookupValue[]> {
     const key = metaKey(profileId, resource, lookup)
     const have = lookups.get(key)
     if (Array.isArray(have)) return have
-    if (have === 'loading') return []
+    const pending = lookupsInFlight.get(key)
+    if (pending) return pending
     lookups.set(key, 'loading')
-    try {
-      const list = markRaw(await call('metadata:lookup', { profileId, resource, lookup }))
-      lookups.set(key, list)
-      await refreshIfDegraded(profileId, list.length === 0)
-      return list
-    } catch (err) {
-      lookups.delete(key)
-      useToastStore().error(err)
-      return []
-    }
+    const load = (async (): Promise<LookupValue[]> => {
+      try {
+        const list = markRaw(await call('metadata:lookup', { profileId, resource, lookup }))
+        lookups.set(key, list)
+        await refreshIfDegraded(profileId, list.length === 0)
+        return list
+      } catch (err) {
+        lookups.delete(key)
+        useToastStore().error(err)
+        return []
+      } finally {
+        lookupsInFlight.delete(key)
+      }
+    })()
+    lookupsInFlight.set(key, load)
+    return load
   }
 
   /**

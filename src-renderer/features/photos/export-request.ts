@@ -86,3 +86,15 @@ export function buildExportArgs(form: PhotoExportForm, ctx: ExportContext): Buil
     }
   }
 }
+
+/**
+ * The share done of an export by `*` (no object total up front), from the engine's line: "listing x/y", with
+ * "type k/n" when several types are exported one after the other.
+ */
+export function listingFraction(message: string): number | undefined {
+  const l = /listing (\d+)\/(\d+)/.exec(message)
+  if (!l || Number(l[2]) <= 0) return undefined
+  const t = /type (\d+)\/(\d+)/.exec(message)
+  const [type, types] = t ? [Number(t[1]), Number(t[2])] : [1, 1]
+  return Math.min(1, (type - 1 + Number(l[1]) / Number(l[2])) / Math.max(1, types))
+}

@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { ref, toRaw } from 'vue'
 import type { ConnectionTestStep, ProfileSummary } from '../../../contract/profile-channels'
 import { enteredSecrets, profileKindSchema, type EnteredSecretName, type ProfileKind } from '../../../contract/kinds'
 import { ApiError, call } from '../../api/client'
@@ -20,8 +20,16 @@ export const useProfileEditorStore = defineStore('profileEditor', () => {
   const testing = ref(false)
   const steps = ref<ConnectionTestStep[]>([])
   const saving = ref(false)
+  /**
+   * Test connection needs the profile saved (main tests what it has stored). What the last explicit Save (or the
+   * open) left, so Cancel can undo the test's save: the profile as it was, or null when the test created it.
+   */
+  let beforeTest: { profile: Record<string, unknown> | null } | undefined
+  /** the profile as last loaded or explicitly saved (null: not saved yet) */
+  let lastSaved: Record<string, unknown> | null = null
 
   function reset(): void {
+    beforeTest = undefined
     errors.value = {}
     newSecrets.value = {}
     steps.value = []
@@ -30,6 +38,7 @@ export const useProfileEditorStore = defineStore('profileEditor', () => {
   async function edit(summary: ProfileSummary): Promise<void> {
     reset()
     draft.value = (await call('profiles:get', { profileId: summary.id })) as unknown as Record<string, unknown>
+    lastSaved = structuredClone(toRaw(draft.value))
     profileId.value = summary.id
     builtin.value = summary.builtin
     stored.value = summary.storedSecrets
@@ -39,6 +48,7 @@ export const useProfileEditorStore = defineStore('profileEditor', () => {
   function create(kind: ProfileKind): void {
     reset()
     draft.value = blankProfile(kind)
+    lastSaved = null
     profileId.value = null
     builtin.value = false
     stored.value = []
@@ -47,6 +57,15 @@ export const useProfileEditorStore = defineStore('profileEditor', () => {
 
   /** Saves the profile, then any secrets typed in; returns false (and shows why, per field) when refused. */
   async function save(): Promise<boolean> {
+    const ok = await write()
+    if (ok) {
+      beforeTest = undefined
+      lastSaved = structuredClone(toRaw(draft.value))
+    }
+    return ok
+  }
+
+  async function write(): Promise<boolean> {
     saving.value = true
     errors.value = {}
     try {
@@ -87,7 +106,10 @@ export const useProfileEditorStore = defineStore('profileEditor', () => {
   }
 
   async function test(): Promise<void> {
-    if (!builtin.value && !(await save())) return
+    if (!builtin.value) {
+      beforeTest ??= { profile: lastSaved }
+      if (!(await write())) return
+    }
     testing.value = true
     steps.value = []
     try {
@@ -97,6 +119,26 @@ export const useProfileEditorStore = defineStore('profileEditor', () => {
     } finally {
       testing.value = false
     }
+  }
+
+  /** Closes without saving: a profile saved only so it could be tested is removed again, or put back as it was. */
+  async function cancel(): Promise<void> {
+    open.value = false
+    const undo = beforeTest
+    const id = profileId.value
+    reset()
+    if (!undo || !id) return
+    try {
+      if (undo.profile === null) await call('profiles:delete', { profileId: id })
+      else {
+        const payload = { ...undo.profile }
+        for (const key of ['id', 'createdAt', 'updatedAt']) delete payload[key]
+        await call('profiles:save', { profileId: id, profile: payload as never })
+      }
+    } catch (err) {
+      useToastStore().error(err)
+    }
+    await useProfilesStore().load()
   }
 
   /** the secrets of the draft's kind (contract/kinds.ts; main refuses any other) */
@@ -121,6 +163,7 @@ export const useProfileEditorStore = defineStore('profileEditor', () => {
     save,
     clearSecret,
     test,
+    cancel,
     secretNames
   }
 })

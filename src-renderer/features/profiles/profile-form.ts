@@ -262,13 +262,20 @@ export const FORMS: Record<ProfileKind, FormSection[]> = {
 
 /** A new profile of a kind with the required fields present (empty) for the form to fill. */
 export function blankProfile(kind: ProfileKind): Record<string, unknown> {
+  // the selects start on the schema's defaults (contract/profile-schema.ts), not blank as if there were none
   const base = { name: '', kind }
   switch (kind) {
     case 'rets':
+      return { ...base, loginUrl: '', userName: '', retsVersion: '1.7.2', authMethod: 'auto', httpMethod: 'GET' }
     case 'idx':
-      return { ...base, loginUrl: '', userName: '' }
+      return { ...base, loginUrl: '', userName: '', authMethod: 'auto' }
     case 'reso':
-      return { ...base, serviceUrl: '', oauth: { grant: 'client_credentials', tokenUrl: '', clientId: '' } }
+      return {
+        ...base,
+        serviceUrl: '',
+        enumLiterals: 'qualified',
+        oauth: { grant: 'client_credentials', tokenUrl: '', clientId: '', headerScheme: 'Bearer' }
+      }
     case 'spark':
       return {
         ...base,

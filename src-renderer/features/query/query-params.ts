@@ -144,7 +144,9 @@ export function buildQuerySpec(params: QueryParams, text: string): SpecResult {
       if (!params.class) errors.push('Pick a class.')
       // RETS Search requires a Query argument (RETS 1.7.2 §7.4); there is no "everything" query.
       if (!query) errors.push('Write a DMQL query, e.g. (ListPrice=0+).')
-      const limit = readInt(params.limit, 'Limit', 1, errors)
+      // RETS Limit caps the whole search: with "Fetch all" it would stop at the first 100 rows, so the profile's
+      // "Stop after rows" is the cap instead
+      const limit = params.fetchAll ? undefined : readInt(params.limit, 'Limit', 1, errors)
       const offset = readInt(params.offset, 'Offset', 1, errors)
       if (errors.length) return { ok: false, errors }
       return {
@@ -166,7 +168,7 @@ export function buildQuerySpec(params: QueryParams, text: string): SpecResult {
     }
     case 'odata': {
       if (!params.resource) errors.push('Pick a resource (entity set).')
-      const top = readInt(params.top, '$top', 1, errors)
+      const top = params.fetchAll ? undefined : readInt(params.top, '$top', 1, errors)
       const skip = readInt(params.skip, '$skip', 0, errors)
       if (errors.length) return { ok: false, errors }
       return {

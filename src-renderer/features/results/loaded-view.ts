@@ -8,6 +8,8 @@ export interface LoadedRow {
 
 export interface ViewOptions {
   filter: string
+  /** per column (absolute index): the cell must contain this text */
+  columnFilters?: Readonly<Record<number, string>>
   sortColumn: number | null
   sortDir: 'asc' | 'desc'
 }
@@ -22,7 +24,17 @@ export function compareCells(a: string, b: string): number {
 /** Absolute row indices to show, in display order. */
 export function loadedView(rows: LoadedRow[], opts: ViewOptions): number[] {
   const needle = opts.filter.trim().toLowerCase()
-  let picked = needle ? rows.filter((r) => r.row.some((c) => c.toLowerCase().includes(needle))) : rows.slice()
+  const perColumn = Object.entries(opts.columnFilters ?? {})
+    .map(([col, text]) => [Number(col), text.trim().toLowerCase()] as const)
+    .filter(([, text]) => text !== '')
+  let picked =
+    needle || perColumn.length
+      ? rows.filter(
+          (r) =>
+            (!needle || r.row.some((c) => c.toLowerCase().includes(needle))) &&
+            perColumn.every(([col, text]) => (r.row[col] ?? '').toLowerCase().includes(text))
+        )
+      : rows.slice()
   if (opts.sortColumn !== null) {
     const col = opts.sortColumn
     const sign = opts.sortDir === 'asc' ? 1 : -1

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { ResultSummary } from '../../../contract/results-channels'
 import { call, onEvent } from '../../api/client'
+import { useQueryTabsStore } from '../query/query-tabs-store'
 
 export interface TrackedResult {
   resultId: string
@@ -20,8 +21,12 @@ export const useResultsStore = defineStore('results', () => {
   const tracked = new Map<string, TrackedResult>()
   const inFlight = new Set<string>()
   const dirty = new Set<string>()
-  /** a result shown in the panel without a query tab (opened by id, e.g. `#result=<id>` from automation) */
+  /**
+   * a result shown in the panel in place of a query tab's own: the IDX inspector's fetched rows, or `#result=<id>`
+   * from automation. It belongs to the editor tab that opened it (ANY_TAB: whichever is in front).
+   */
   const opened = ref<string | null>(null)
+  const openedBy = ref<string | null>(null)
 
   async function refresh(resultId: string): Promise<void> {
     if (inFlight.has(resultId)) {
@@ -54,10 +59,16 @@ export const useResultsStore = defineStore('results', () => {
     if (r) void refresh(r.resultId)
   })
 
-  function open(resultId: string): void {
+  function open(resultId: string, owner: string = useQueryTabsStore().active): void {
     opened.value = resultId
+    openedBy.value = owner
     void refresh(resultId)
   }
 
-  return { summaries, opened, track, refresh, info, open }
+  function close(): void {
+    opened.value = null
+    openedBy.value = null
+  }
+
+  return { summaries, opened, openedBy, track, refresh, info, open, close }
 })

@@ -20,7 +20,8 @@ export interface QueryLanguageSpec {
 
 // Token classes the built-in vs / vs-dark / hc themes already colour.
 const SCOPES: Record<SyntaxTokenKind, string> = {
-  field: 'attribute.name',
+  // not attribute.name: vs draws it red, and a field name must not look like an error
+  field: 'type',
   // vs / vs-dark leave `operator` uncoloured; keyword colour makes `gt`, `Eq`, `=|` stand out as in SQL editors
   operator: 'keyword',
   value: 'string',
@@ -39,6 +40,8 @@ const SCOPES: Record<SyntaxTokenKind, string> = {
  * list) is coloured as in the whole-text tokenizer. Past this size each line is tokenized on its own.
  */
 const MAX_PREFIX = 20_000
+/** how long completion waits for a lookup's first load before it answers without its values */
+const LOOKUP_WAIT_MS = 5_000
 class PrefixState implements Monaco.languages.IState {
   constructor(readonly prefix: string) {}
   clone(): PrefixState {
@@ -75,8 +78,16 @@ export function registerQueryLanguage(m: MonacoApi, spec: QueryLanguageSpec, con
 
   m.languages.registerCompletionItemProvider(id, {
     triggerCharacters: spec.triggerCharacters,
-    provideCompletionItems(model, position) {
-      const list = services.complete(model.getValue(), model.getOffsetAt(position), contextOf(model.uri.toString()))
+    async provideCompletionItems(model, position) {
+      const uri = model.uri.toString()
+      let list = services.complete(model.getValue(), model.getOffsetAt(position), contextOf(uri))
+      // a lookup asked for the first time is loading: wait for it (bounded) so this list already has its values
+      const loading = contextOf(uri).whenLoaded?.()
+      if (loading) {
+        await Promise.race([loading, new Promise((resolve) => setTimeout(resolve, LOOKUP_WAIT_MS))])
+        if (model.isDisposed()) return { suggestions: [] }
+        list = services.complete(model.getValue(), model.getOffsetAt(position), contextOf(uri))
+      }
       const range = rangeOf(m, model, list.from, list.to)
       return {
         suggestions: list.items.map((item, i) => ({

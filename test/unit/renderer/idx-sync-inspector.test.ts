@@ -249,7 +249,6 @@ describe('IDX sync inspector', () => {
     // a query tab in front shows its own (empty) result; the sync tab brings its rows back
     await list.get('[data-testid="new-query-demo-idx"]').trigger('click')
     await flushPromises()
-    expect(useResultsStore().opened).toBeNull()
     expect(panel.find('[data-testid="grid-row"]').exists()).toBe(false)
     await editor.get('[data-testid="tab-idx1"]').trigger('click')
     await flushPromises()

@@ -5,7 +5,7 @@ import MetadataTree from '../../../src-renderer/features/metadata/MetadataTree.v
 import { useTransport } from '../../../src-renderer/api/client'
 import { useProfilesStore } from '../../../src-renderer/features/profiles/profiles-store'
 import { useSessionStore } from '../../../src-renderer/features/metadata/session-store'
-import { useQueryTabsStore } from '../../../src-renderer/features/query/query-tabs-store'
+import { DETAILS_TAB, useQueryTabsStore } from '../../../src-renderer/features/query/query-tabs-store'
 import { fakeApi, field, sampleSummary, type FakeApi } from './fake-api'
 
 const FIELDS = 100_000
@@ -117,5 +117,17 @@ describe('MetadataTree', () => {
     await viewport.trigger('keydown', { key: 'ArrowLeft' }) // Property is a hit's ancestor: stays, no crash
     await w.findAll('[data-testid="tree-row"]')[2]!.trigger('dblclick')
     expect(inserted).toEqual(['Field77777', 'Field77777'])
+  })
+
+  it('a click on a field brings its details tab to the front, even over a query tab', async () => {
+    const w = await connectedTree()
+    const tabs = useQueryTabsStore()
+    tabs.active = 'q-test'
+    await w.findAll('[data-testid="tree-row"]')[0]!.get('.twisty').trigger('click')
+    await w.findAll('[data-testid="tree-row"]')[1]!.get('.twisty').trigger('click')
+    await flushPromises()
+    await w.findAll('[data-testid="tree-row"]')[2]!.trigger('click')
+    expect(useSessionStore().selected?.node.kind).toBe('field')
+    expect(tabs.active).toBe(DETAILS_TAB)
   })
 })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   buildExportArgs,
+  listingFraction,
   parseIdList,
   parseKeyList,
   type PhotoExportForm
@@ -81,5 +82,12 @@ describe('photo export form → photos:export arguments', () => {
       'Paste at least one listing key.',
       'Object ids are numbers or ranges, e.g. 1, 3-5.'
     ])
+  })
+
+  it('reads the share done from the engine line, type by type when there are several', () => {
+    expect(listingFraction('8 objects · listing 2/4')).toBe(0.5)
+    expect(listingFraction('8 objects · listing 1/4 · type 2/2')).toBeCloseTo(5 / 8)
+    expect(listingFraction('8 objects · listing 4/4 · type 2/2')).toBe(1)
+    expect(listingFraction('starting')).toBeUndefined()
   })
 })

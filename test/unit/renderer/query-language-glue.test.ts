@@ -85,7 +85,7 @@ describe('Monaco glue for the query languages', () => {
     const l1 = p.tokenize('(Status=|A,', p.getInitialState())
     expect(l1.tokens.map((t) => [t.startIndex, t.scopes])).toEqual([
       [0, 'delimiter'],
-      [1, 'attribute.name'],
+      [1, 'type'],
       [7, 'keyword'],
       [8, 'keyword'],
       [9, 'attribute.value'],
@@ -140,5 +140,31 @@ describe('Monaco glue for the query languages', () => {
     const h = (await got.hover!.provideHover(model as never, { lineNumber: 1, column: 3 } as never, {} as never))!
     expect(h.contents[0]).toMatchObject({ value: expect.stringContaining('**Status**') })
     expect(h.range).toMatchObject({ startColumn: 2, endColumn: 8 })
+  })
+
+  it('waits for a lookup loaded on first use, so the first list already has its values (OData/Spark enums)', async () => {
+    const lazyModel = fakeModel('(Status=')
+    const lazy = fakeMonaco([lazyModel])
+    let values: { value: string; longValue: string; attrs: Record<string, string> }[] | undefined
+    let loading: Promise<void> | undefined
+    const lazyCtx: EditorContext = {
+      fields: ctx.fields,
+      lookupValues: () => {
+        if (values) return values
+        loading ??= Promise.resolve().then(() => {
+          values = [{ value: 'A', longValue: 'Active', attrs: {} }]
+        })
+        return undefined
+      },
+      whenLoaded: () => (values ? undefined : loading)
+    }
+    registerDmql(lazy.m, () => lazyCtx)
+    const res = (await lazy.got.completion!.provideCompletionItems(
+      lazyModel as never,
+      { lineNumber: 1, column: 9 } as never,
+      {} as never,
+      {} as never
+    ))!
+    expect(res.suggestions.map((s) => s.insertText)).toContain('A')
   })
 })

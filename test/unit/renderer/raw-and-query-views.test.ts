@@ -210,4 +210,34 @@ describe('QueryTab', () => {
     expect(w.text()).toContain('Check the property name')
     expect(w.find('[data-testid="run-query"]').exists()).toBe(true)
   })
+
+  it('searches the persisted history and runs an entry again', async () => {
+    const pinia = createPinia()
+    setActivePinia(pinia)
+    const profiles = useProfilesStore()
+    await profiles.load()
+    await profiles.connect('demo-reso')
+    const tabs = useQueryTabsStore()
+    const tab = tabs.open(profiles.profiles[0]!)!
+    const params = { ...tab.params }
+    localStorage.setItem(
+      'mlswb.history.demo-reso',
+      JSON.stringify([
+        { at: '2026-12-01T10:00:00Z', text: "City eq 'Fargo'", params },
+        { at: '2026-12-01T09:00:00Z', text: 'ListPrice gt 100000', params }
+      ])
+    )
+    const w = mount(QueryTab, { props: { tabId: tab.id }, global: { plugins: [pinia] } })
+    await flushPromises()
+    await w.get('[data-testid="query-history"]').trigger('click')
+    await w.get('[data-testid="history-filter"]').setValue('listprice')
+    const runs = w.findAll('[data-testid="history-run"]')
+    expect(runs).toHaveLength(1)
+    const before = api.calls.filter((c) => c.channel === 'query:run').length
+    await runs[0]!.trigger('click')
+    await flushPromises()
+    const sent = api.calls.filter((c) => c.channel === 'query:run')
+    expect(sent).toHaveLength(before + 1)
+    expect((sent.at(-1)!.args as { spec: { filter?: string } }).spec.filter).toBe('ListPrice gt 100000')
+  })
 })

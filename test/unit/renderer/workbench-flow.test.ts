@@ -207,7 +207,7 @@ describe('ResultsGrid', () => {
 
     await w.get('[data-testid="grid-filter"]').setValue('L19')
     await flushPromises()
-    expect(w.text()).toContain('sort/filter over 400 loaded rows')
+    expect(w.text()).toContain('11 of 400 loaded rows')
     const shown = w.findAll('[data-testid="grid-row"]').map((r) => r.findAll('.cell')[0]!.text())
     // L19, L190..L199 among the loaded pages 0-399
     expect(shown).toEqual(['L19', 'L190', 'L191', 'L192', 'L193', 'L194', 'L195', 'L196', 'L197', 'L198', 'L199'])

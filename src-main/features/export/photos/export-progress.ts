@@ -41,13 +41,27 @@ export class ExportProgress {
   readonly firstFiles: string[] = []
   private readonly startedAt: number
 
+  /** the engine works type by type: each listing counts once per type towards `listingsDone` */
+  readonly listingsTotal: number
+
   constructor(
     private readonly control: JobControl | undefined,
-    readonly listingsTotal: number,
+    /** distinct listing keys (the summary's "listings": 4 keys are 4 listings, whatever the number of types) */
+    readonly listings: number,
+    private readonly types: number,
     readonly objectsTotal: number | undefined,
     private readonly now: () => number
   ) {
     this.startedAt = now()
+    this.listingsTotal = listings * Math.max(1, types)
+  }
+
+  /** "listing 3/4", with "· type 2/2" when several types are exported one after the other */
+  private listingLine(): string[] {
+    const keys = Math.max(1, this.listings)
+    if (this.types <= 1) return [`listing ${this.listingsDone}/${this.listings}`]
+    const type = Math.min(this.types, Math.floor(this.listingsDone / keys) + 1)
+    return [`listing ${this.listingsDone - (type - 1) * keys}/${this.listings}`, `type ${type}/${this.types}`]
   }
 
   get objects(): number {
@@ -97,7 +111,7 @@ export class ExportProgress {
       ...(this.unmatched ? [`${this.unmatched} unmatched`] : []),
       formatBytes(this.bytesWritten),
       `${formatBytes(rate)}/s`,
-      `listing ${this.listingsDone}/${this.listingsTotal}`
+      ...this.listingLine()
     ]
     const fraction = this.objectsTotal
       ? this.objects / this.objectsTotal
@@ -119,7 +133,7 @@ export class ExportProgress {
       destination,
       manifestCsv,
       manifestJsonl,
-      listings: this.listingsTotal,
+      listings: this.listings,
       written: this.written,
       skipped: this.skipped,
       failed: this.failed,

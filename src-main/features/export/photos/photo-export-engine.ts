@@ -150,7 +150,7 @@ export async function exportPhotos(
   }
   const index = await ResumeIndex.load(plan.destination, { resume: plan.resume, verify: plan.verify })
   const manifest = new ManifestWriter(plan.destination)
-  const progress = new ExportProgress(control, plan.keys.length * plan.types.length, plan.objectsTotal, now)
+  const progress = new ExportProgress(control, plan.keys.length, plan.types.length, plan.objectsTotal, now)
   const target = new ExportTarget({
     destination: plan.destination,
     pattern: plan.pattern,

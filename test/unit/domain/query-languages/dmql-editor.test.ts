@@ -68,15 +68,35 @@ describe('DMQL2 tokens for colouring', () => {
 })
 
 describe('DMQL2 completion', () => {
-  it('offers SystemName and StandardName after ( and inserts Name=', () => {
+  it('offers SystemName and StandardName after ( and inserts the name only (typing = then gives one =)', () => {
     const c = dmqlComplete('(', 1, ctx)
     expect(c.from).toBe(1)
     const names = c.items.map((i) => i.label)
     expect(names).toEqual(
       expect.arrayContaining(['LIST_15', 'StandardStatus', 'LIST_22', 'ListPrice', 'City', 'ModificationTimestamp'])
     )
-    expect(c.items.find((i) => i.label === 'ListPrice')).toMatchObject({ kind: 'field', insertText: 'ListPrice=' })
+    expect(c.items.find((i) => i.label === 'ListPrice')).toMatchObject({ kind: 'field', insertText: 'ListPrice' })
     expect(c.items.filter((i) => i.kind === 'field')).toHaveLength(16)
+  })
+  it('with StandardNames off offers SystemNames only and flags a StandardName the server would refuse', () => {
+    const sys = { ...ctx, names: 'system' as const }
+    const names = dmqlComplete('(', 1, sys).items.map((i) => i.label)
+    expect(names).toContain('LIST_22')
+    expect(names).not.toContain('ListPrice')
+    expect(names).not.toContain('ListingKey')
+    expect(dmqlDiagnose('(ListPrice=1+)', sys)).toEqual([
+      expect.objectContaining({ from: 1, to: 10, severity: 'error', message: expect.stringContaining('LIST_22') })
+    ])
+    expect(dmqlDiagnose('(LIST_22=1+)', sys)).toEqual([])
+  })
+  it('with StandardNames on offers StandardNames only and flags a SystemName', () => {
+    const std = { ...ctx, names: 'standard' as const }
+    const names = dmqlComplete('(', 1, std).items.map((i) => i.label)
+    expect(names).toEqual(expect.arrayContaining(['ListPrice', 'ListingKey', 'BedroomsTotal']))
+    expect(names).not.toContain('LIST_22')
+    expect(names).not.toContain('City')
+    expect(dmqlDiagnose('(LIST_22=1+)', std)[0]?.message).toContain('ListPrice')
+    expect(dmqlDiagnose('(ListPrice=1+)', std)).toEqual([])
   })
   it('replaces the partial field name and does not double the =', () => {
     const c = dmqlComplete('(LIS=1)', 4, ctx)
@@ -86,7 +106,7 @@ describe('DMQL2 completion', () => {
   it('at the start offers whole conditions', () => {
     const c = dmqlComplete('Li', 2, ctx)
     expect(c.from).toBe(0)
-    expect(c.items.find((i) => i.label === 'ListPrice')!.insertText).toBe('(ListPrice=')
+    expect(c.items.find((i) => i.label === 'ListPrice')!.insertText).toBe('(ListPrice')
     expect(labels('')).toContain('~')
   })
   it('offers the lookup values of the field before the cursor, and lookup operators right after =', () => {

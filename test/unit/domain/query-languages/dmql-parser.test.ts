@@ -206,7 +206,7 @@ describe('DMQL2 syntax errors carry a position and say what to do', () => {
   const cases: Array<[string, number, RegExp]> = [
     ['', 0, /empty/],
     ['   ', 0, /empty/],
-    ['(A=1', 4, /Missing '\)'.*offset 0/],
+    ['(A=1', 4, /Missing '\)'.*at line 1, column 1/],
     ['(A=1)(B=2)', 5, /',' \(AND\) or '\|' \(OR\)/],
     ['(A=1))', 5, /no matching '\('/],
     ['(A=)', 3, /Missing value after 'A='/],
@@ -220,7 +220,7 @@ describe('DMQL2 syntax errors carry a position and say what to do', () => {
     ['(A=1),', 6, /Expected a condition/],
     ['(A=.ANY.,B)', 3, /\.ANY\. .*stand alone/],
     ['(A=|1-5)', 4, /not a range/],
-    ['((A=1)', 6, /Missing '\)' to close the '\(' at offset 0/]
+    ['((A=1)', 6, /Missing '\)' to close the '\(' at line 1, column 1/]
   ]
   for (const [q, offset, msg] of cases) {
     it(JSON.stringify(q), () => {
@@ -278,5 +278,12 @@ describe('DMQL2 property: generated well-formed queries parse back to the same s
       }),
       { numRuns: 400 }
     )
+  })
+})
+
+describe('syntax errors say where as line and column', () => {
+  it('counts lines and columns from 1, not a character offset', () => {
+    expect(() => parseDmql('(A=1),\n  ((B=2)')).toThrow(/at line 2, column 3/)
+    expect(() => parseDmql('(A=1),\n  ((B=2)')).not.toThrow(/offset/)
   })
 })

@@ -22,6 +22,21 @@ describe('JobManager', () => {
     expect(events.some((e) => e.state === 'running' && e.done > 0)).toBe(true)
   })
 
+  it('sends the last report of a burst even when no further report follows (no stale "0 written")', async () => {
+    const events: JobProgress[] = []
+    const jobs = new JobManager((p) => events.push(p))
+    let finish!: () => void
+    const { jobId, result } = jobs.start({ kind: 't', title: 'T', unit: 'objects' }, async (job) => {
+      for (let i = 1; i <= 84; i++) job.progress(i, { message: `${i} written` })
+      await new Promise<void>((resolve) => (finish = resolve)) // waiting on a slow server
+    })
+    await sleep(400)
+    const running = events.filter((e) => e.jobId === jobId && e.state === 'running')
+    expect(running.at(-1)).toMatchObject({ done: 84, message: '84 written' })
+    finish()
+    await result
+  })
+
   it('cancels through the AbortSignal and reports cancelled', async () => {
     const events: JobProgress[] = []
     const jobs = new JobManager((p) => events.push(p))
