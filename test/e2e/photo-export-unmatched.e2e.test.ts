@@ -9,6 +9,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { parseQuirkList } from '../../demo-mls/quirks/quirk-catalogue'
+import { allowBasicOverHttp } from './support/basic-over-http'
 import { openApp, screenshotThemes, useAppAndBrowser } from './support/browser'
 
 const e2e = useAppAndBrowser()
@@ -30,6 +31,7 @@ describe('photo export with a Content-ID that matches no requested listing', () 
 
     const allRets = parseQuirkList('rets-*')
     demo.ctx.setQuirks(allRets)
+    await allowBasicOverHttp(e2e.app())
     await page.getByTestId('profile-demo-rets').click()
     await page.locator('[data-testid="profile-demo-rets"][data-status="connected"]').waitFor()
     const tab = page.locator('[data-testid^="query-tab-"]:visible')

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { parseQuirkList } from '../../demo-mls/quirks/quirk-catalogue'
+import { allowBasicOverHttp } from './support/basic-over-http'
 import { openApp, screenshotThemes, useAppAndBrowser } from './support/browser'
 
 const e2e = useAppAndBrowser()
@@ -15,6 +16,7 @@ describe('a RETS server with every variation at once (web mode + Demo MLS quirks
   it('connects to a usable tree with warnings, runs a query with the right rows, logs the refusals', async () => {
     const demo = e2e.app().workbench.demo!.server
     demo.ctx.setQuirks(parseQuirkList('rets-*'))
+    await allowBasicOverHttp(e2e.app())
     const page = await openApp(e2e.browser(), e2e.app(), 'light')
     page.setDefaultTimeout(15_000)
     const errors: string[] = []

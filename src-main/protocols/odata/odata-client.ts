@@ -76,16 +76,22 @@ export class ODataClient {
     return buildODataUrl(this.opts.serviceRoot, q)
   }
 
-  private async get(url: string, accept: string, signal?: AbortSignal, prefer?: string): Promise<ExchangeResponse> {
+  /** `page`: a query page the user can cancel, which may stream for minutes — no total deadline, `Prefer` sent. */
+  private async get(
+    url: string,
+    accept: string,
+    signal?: AbortSignal,
+    page?: { prefer: string | undefined }
+  ): Promise<ExchangeResponse> {
     const headers: Record<string, string> = {
       accept,
       'odata-version': '4.0',
       'odata-maxversion': '4.0',
       ...this.opts.headers
     }
-    if (prefer) headers.prefer = prefer
+    if (page?.prefer) headers.prefer = page.prefer
     const res = await authorizedExchange(
-      { method: 'GET', url, headers, ...(signal ? { signal } : {}) },
+      { method: 'GET', url, headers, ...(signal ? { signal } : {}), ...(page ? { deadlineMs: 0 } : {}) },
       {
         transport: this.opts.transport,
         // credentials go only to the service root's scheme + host + port, whatever URL reaches this point
@@ -200,7 +206,7 @@ export class ODataClient {
       seen.add(url)
       let res: ExchangeResponse
       try {
-        res = await this.get(url, 'application/json', options.signal, prefer)
+        res = await this.get(url, 'application/json', options.signal, { prefer })
       } catch (err) {
         // $count is optional (many servers refuse it with 400): ask again without it, the count stays unknown
         if (!q.count || summary.pages > 0 || (err as { code?: string }).code?.endsWith('_400') !== true) throw err
@@ -209,7 +215,7 @@ export class ODataClient {
           `The server refused $count=true (${(err as Error).message}); the query ran without it, so the total count is unknown.`
         )
         seen.add(url)
-        res = await this.get(url, 'application/json', options.signal, prefer)
+        res = await this.get(url, 'application/json', options.signal, { prefer })
       }
       summary.retries += res.retries
       if (res.headers['preference-applied']) summary.preferenceApplied = res.headers['preference-applied']

@@ -50,6 +50,14 @@ export interface LoginResult {
   warnings: string[]
 }
 
+/** How one exchange is sent: its abort signal, the Accept header, and whether it streams for as long as it takes. */
+interface SendOptions {
+  signal?: AbortSignal | undefined
+  accept?: string | undefined
+  /** a search or GetObject reply the user can cancel: no total deadline (it may stream for minutes) */
+  streaming?: boolean
+}
+
 export interface TransactionOptions {
   signal?: AbortSignal
   /** default true: on 401 / 20037 log in again once and retry */
@@ -110,7 +118,7 @@ export class RetsSession {
   private async doLogin(signal?: AbortSignal): Promise<LoginResult> {
     this.result = undefined
     const method = this.profile.method ?? 'GET'
-    const res = await this.send(method, this.profile.loginUrl, method === 'POST' ? '' : undefined, signal)
+    const res = await this.send(method, this.profile.loginUrl, method === 'POST' ? '' : undefined, { signal })
     if (res.status === 401) {
       const text = (await readCapped(res.body, SMALL_BODY_LIMIT, 'truncate')).toString('latin1')
       throw new AppError({
@@ -141,7 +149,7 @@ export class RetsSession {
     if (capabilities.Action) {
       // RETS 1.7.2 §4.6: the client must GET the Action URL after login (flexmls shows a notice there)
       try {
-        const action = await this.send('GET', capabilities.Action, undefined, signal)
+        const action = await this.send('GET', capabilities.Action, undefined, { signal })
         result.actionText = (await readCapped(action.body, SMALL_BODY_LIMIT, 'truncate')).toString('latin1').trim()
       } catch (err) {
         result.warnings.push(`Action URL failed: ${err instanceof Error ? err.message : String(err)}`)
@@ -174,10 +182,14 @@ export class RetsSession {
       }
       const method = this.profile.method ?? 'GET'
       const encoded = encodeParams(params)
-      const accept = capability === 'GetObject' ? this.profile.objectAccept : undefined
-      if (method === 'POST') return this.send('POST', url, encoded, options.signal, accept)
+      const send: SendOptions = {
+        signal: options.signal,
+        accept: capability === 'GetObject' ? this.profile.objectAccept : undefined,
+        streaming: capability === 'Search' || capability === 'GetObject'
+      }
+      if (method === 'POST') return this.send('POST', url, encoded, send)
       const full = encoded ? `${url}${url.includes('?') ? '&' : '?'}${encoded}` : url
-      return this.send('GET', full, undefined, options.signal, accept)
+      return this.send('GET', full, undefined, send)
     }
     let res = await attempt()
     if (options.relogin === false) return res
@@ -208,7 +220,9 @@ export class RetsSession {
   ): Promise<HttpResponse> {
     if (!this.result) await this.login(init.signal)
     const method = init.method ?? 'GET'
-    return this.send(method, url, method === 'POST' ? encodeParams(init.form ?? {}) : undefined, init.signal)
+    return this.send(method, url, method === 'POST' ? encodeParams(init.form ?? {}) : undefined, {
+      signal: init.signal
+    })
   }
 
   async logout(signal?: AbortSignal): Promise<{ reply?: RetsReply; message: string }> {
@@ -244,10 +258,9 @@ export class RetsSession {
     method: 'GET' | 'POST',
     url: string,
     body: string | undefined,
-    signal?: AbortSignal,
-    accept?: string
+    opts: SendOptions = {}
   ): Promise<HttpResponse> {
-    const first = await this.http.request(this.requestFor(method, url, body, signal, accept))
+    const first = await this.http.request(this.requestFor(method, url, body, opts))
     // a challenge from an origin the credentials do not belong to is never answered
     if (first.status !== 401 || !this.mayReceiveCredentials(url)) return first
     const challenges = parseWwwAuthenticate(first.headers['www-authenticate'])
@@ -272,7 +285,7 @@ export class RetsSession {
       return first
     }
     await first.discard()
-    return this.http.request(this.requestFor(method, url, body, signal, accept))
+    return this.http.request(this.requestFor(method, url, body, opts))
   }
 
   /** Credentials go to the login URL's scheme + host + port and the origins the profile lists, nowhere else. */
@@ -291,8 +304,7 @@ export class RetsSession {
     method: 'GET' | 'POST',
     url: string,
     body: string | undefined,
-    signal?: AbortSignal,
-    accept?: string
+    { signal, accept, streaming }: SendOptions
   ) {
     const credentials = this.mayReceiveCredentials(url)
     const headers: Record<string, string> = {
@@ -317,7 +329,14 @@ export class RetsSession {
     else if (credentials && this.useBasic && this.basicAllowed(url))
       headers['Authorization'] = basicAuthorization(this.profile.username, this.profile.password)
     if (method === 'POST') headers['Content-Type'] = 'application/x-www-form-urlencoded'
-    return { method, url, headers, ...(body !== undefined ? { body } : {}), ...(signal ? { signal } : {}) }
+    return {
+      method,
+      url,
+      headers,
+      ...(body !== undefined ? { body } : {}),
+      ...(signal ? { signal } : {}),
+      ...(streaming ? { deadlineMs: 0 } : {})
+    }
   }
 }
 
