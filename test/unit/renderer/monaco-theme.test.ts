@@ -11,6 +11,8 @@ vi.mock('monaco-editor/editor/editor.worker?worker', () => ({ default: class {} 
 vi.mock('monaco-editor/language/json/json.worker?worker', () => ({ default: class {} }))
 vi.mock('monaco-editor/language/json/monaco.contribution', () => ({}))
 vi.mock('monaco-editor/languages/definitions/xml/register', () => ({}))
+vi.mock('monaco-editor/languages/definitions/sql/register', () => ({}))
+vi.mock('../../../src-renderer/monaco/variables', () => ({ registerVariables: () => {} }))
 vi.mock('../../../src-renderer/monaco/editor-features', () => ({}))
 vi.mock('../../../src-renderer/monaco/languages/dmql', () => ({ dmqlSpec: {}, registerDmql: () => {} }))
 vi.mock('../../../src-renderer/monaco/languages/odata', () => ({ odataSpec: {}, registerOData: () => {} }))
