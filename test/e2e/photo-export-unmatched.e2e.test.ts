@@ -9,7 +9,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { parseQuirkList } from '../../demo-mls/quirks/quirk-catalogue'
-import { allowBasicOverHttp } from './support/basic-over-http'
+import { basicOverHttpProfile } from './support/basic-over-http'
 import { openApp, screenshotThemes, useAppAndBrowser } from './support/browser'
 
 const e2e = useAppAndBrowser()
@@ -18,6 +18,7 @@ const shoot = (page: Page, step: string): Promise<void> => screenshotThemes(page
 
 describe('photo export with a Content-ID that matches no requested listing', () => {
   it('keeps the objects apart, says the listings are not done, and Resume asks for them again', async () => {
+    const profileId = await basicOverHttpProfile(e2e.app())
     const page = await openApp(e2e.browser(), e2e.app(), 'light')
     page.setDefaultTimeout(15_000)
     const errors: string[] = []
@@ -31,9 +32,8 @@ describe('photo export with a Content-ID that matches no requested listing', () 
 
     const allRets = parseQuirkList('rets-*')
     demo.ctx.setQuirks(allRets)
-    await allowBasicOverHttp(e2e.app())
-    await page.getByTestId('profile-demo-rets').click()
-    await page.locator('[data-testid="profile-demo-rets"][data-status="connected"]').waitFor()
+    await page.getByTestId(`profile-${profileId}`).click()
+    await page.locator(`[data-testid="profile-${profileId}"][data-status="connected"]`).waitFor()
     const tab = page.locator('[data-testid^="query-tab-"]:visible')
     await tab.locator('label', { hasText: 'Limit' }).locator('input').fill('3')
     await tab.getByTestId('run-query').click()

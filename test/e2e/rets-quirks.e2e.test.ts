@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { parseQuirkList } from '../../demo-mls/quirks/quirk-catalogue'
-import { allowBasicOverHttp } from './support/basic-over-http'
+import { basicOverHttpProfile } from './support/basic-over-http'
 import { openApp, screenshotThemes, useAppAndBrowser } from './support/browser'
 
 const e2e = useAppAndBrowser()
@@ -16,15 +16,15 @@ describe('a RETS server with every variation at once (web mode + Demo MLS quirks
   it('connects to a usable tree with warnings, runs a query with the right rows, logs the refusals', async () => {
     const demo = e2e.app().workbench.demo!.server
     demo.ctx.setQuirks(parseQuirkList('rets-*'))
-    await allowBasicOverHttp(e2e.app())
+    const profileId = await basicOverHttpProfile(e2e.app())
     const page = await openApp(e2e.browser(), e2e.app(), 'light')
     page.setDefaultTimeout(15_000)
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(e.message))
     await page.getByTestId('welcome').waitFor()
 
-    await page.getByTestId('profile-demo-rets').click()
-    await page.locator('[data-testid="profile-demo-rets"][data-status="connected"]').waitFor()
+    await page.getByTestId(`profile-${profileId}`).click()
+    await page.locator(`[data-testid="profile-${profileId}"][data-status="connected"]`).waitFor()
 
     // the degraded parts above the tree, each with a Retry
     const warnings = page.getByTestId('metadata-warnings')
@@ -91,6 +91,8 @@ describe('a RETS server with every variation at once (web mode + Demo MLS quirks
 /** The same query straight through the handler table, against the server without quirks. */
 async function directRun(wb: ReturnType<typeof e2e.app>['workbench']): Promise<{ total: number; firstRow: string[] }> {
   const ctx = { transport: 'web' as const }
+  const connected = await wb.registry.dispatch('session:connect', { profileId: 'demo-rets' }, ctx)
+  if (!connected.ok) throw new Error(connected.error.message)
   const started = await wb.registry.dispatch(
     'query:run',
     {
