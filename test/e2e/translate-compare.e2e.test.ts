@@ -9,21 +9,10 @@ import { describe, expect, it } from 'vitest'
 import type { MetadataModel } from '../../domain/metadata/metadata-model'
 import type { Locator, Page } from 'playwright-core'
 import { openApp, screenshotThemes, useAppAndBrowser } from './support/browser'
+import { connect, frontTab } from './support/workbench-page'
 
 const e2e = useAppAndBrowser()
 const shoot = (page: Page, step: string): Promise<void> => screenshotThemes(page, `translate-${step}`)
-
-async function connect(page: Page, profileId: string): Promise<void> {
-  await page.getByTestId(`profile-${profileId}`).click()
-  await page.locator(`[data-testid="profile-${profileId}"][data-status="connected"]`).waitFor()
-}
-
-async function frontTab(page: Page, not?: Locator): Promise<Locator> {
-  const visible = page.locator('[data-testid^="query-tab-"]:visible')
-  const before = not ? await not.getAttribute('data-testid') : null
-  await expect.poll(() => visible.getAttribute('data-testid')).not.toBe(before)
-  return page.getByTestId((await visible.getAttribute('data-testid'))!)
-}
 
 async function editorText(tab: Locator): Promise<string> {
   return (await tab.locator('.view-lines').innerText()).replace(/\u00a0/g, ' ')

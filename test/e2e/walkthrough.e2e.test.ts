@@ -2,8 +2,8 @@
 // the dark theme under test/e2e/screenshots/walkthrough-<width>-<view>-<theme>.png; at 1024×700 the toolbars, tab
 // strips and the grid are checked on their bounding boxes: nothing sticks out of its bar or lies over a neighbour.
 import { describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
 import { openApp, screenshotThemes, useAppAndBrowser } from './support/browser'
+import { connect } from './support/workbench-page'
 import { layoutProblems } from './support/layout-check'
 
 const e2e = useAppAndBrowser()
@@ -12,11 +12,6 @@ const SIZES = [
   { width: 1440, height: 900 },
   { width: 1024, height: 700 }
 ] as const
-
-async function connect(page: Page, profileId: string): Promise<void> {
-  await page.getByTestId(`profile-${profileId}`).click()
-  await page.locator(`[data-testid="profile-${profileId}"][data-status="connected"]`).waitFor()
-}
 
 describe('walkthrough of every view', () => {
   for (const size of SIZES) {

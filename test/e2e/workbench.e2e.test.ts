@@ -7,23 +7,11 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import { openApp, screenshotThemes, useAppAndBrowser } from './support/browser'
+import { connect, frontTab } from './support/workbench-page'
 
 const e2e = useAppAndBrowser()
 
 const shoot = (page: Page, step: string): Promise<void> => screenshotThemes(page, `workbench-${step}`)
-
-async function connect(page: Page, profileId: string): Promise<void> {
-  await page.getByTestId(`profile-${profileId}`).click()
-  await page.locator(`[data-testid="profile-${profileId}"][data-status="connected"]`).waitFor()
-}
-
-/** The query tab in front (query tabs stay mounted while hidden), as a locator that keeps pointing at it. */
-async function frontTab(page: Page, not?: Locator): Promise<Locator> {
-  const visible = page.locator('[data-testid^="query-tab-"]:visible')
-  const before = not ? await not.getAttribute('data-testid') : null
-  await expect.poll(() => visible.getAttribute('data-testid')).not.toBe(before)
-  return page.getByTestId((await visible.getAttribute('data-testid'))!)
-}
 
 async function tabIdOf(tab: Locator): Promise<string> {
   return (await tab.getAttribute('data-testid'))!.replace('query-tab-', '')
