@@ -1,5 +1,5 @@
 // wire:* — the raw exchanges of every request (redacted) for the raw view: the list, slices of a body, and the
-// request as a curl command.
+// request as a command for curl, PowerShell or fetch.
 import { z } from 'zod'
 import { id, noArgs } from './common-fields'
 
@@ -47,5 +47,9 @@ export const wireChannels = {
     }),
     result: wireBodySliceSchema
   },
-  'wire:curl': { args: z.strictObject({ id }), result: z.strictObject({ curl: z.string() }) }
+  /** the request as a runnable command: secrets as environment variables (named in `variables`), RETS login first */
+  'wire:copyAs': {
+    args: z.strictObject({ id, format: z.enum(['curl', 'powershell', 'fetch']) }),
+    result: z.strictObject({ text: z.string(), variables: z.array(z.string()) })
+  }
 } as const

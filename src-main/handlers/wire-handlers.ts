@@ -1,5 +1,5 @@
 // wire:* — the raw view's reads of the wire log: the entries, slices of a response body (redacted when text), and a
-// request as a curl command. Token replies and echoed credentials are hidden here too: the raw view is a view, not a
+// request as a command for curl, PowerShell or fetch (secrets as environment variables). Token replies and echoed credentials are hidden here too: the raw view is a view, not a
 // copy of secrets.
 import { AppError } from '../../contract/app-error'
 import type { WireBodySlice, WireEntry } from '../../contract/wire-channels'
@@ -27,10 +27,10 @@ export function wireHandlers(wireLog: WireLog): PartialHandlerTable {
         ? { ...slice, encoding: 'text', data: await redactedText(id, offset, length, entry.responseBytes) }
         : { ...slice, encoding: 'base64', data: (await wireLog.readBody(id, offset, length)).toString('base64') }
     },
-    'wire:curl': ({ id }) => {
-      const curl = wireLog.toCurl(id)
-      if (curl === undefined) throw gone()
-      return { curl }
+    'wire:copyAs': ({ id, format }) => {
+      const copied = wireLog.copyAs(id, format)
+      if (copied === undefined) throw gone()
+      return copied
     }
   }
 }
