@@ -5,7 +5,8 @@ import { AppError } from '../../contract/app-error'
 import type { WireBodySlice, WireEntry } from '../../contract/wire-channels'
 import type { WireLog, WireEntry as LoggedEntry } from '../platform/http/wire-log'
 import { isTextContentType } from '../platform/http/content-kind'
-import { redactedBodyText, saveWireBody, wireImages } from '../platform/http/wire-body-reader'
+import { redactedBodyText, saveWireBody } from '../platform/http/wire-body-reader'
+import { wireImages } from '../features/raw/wire-images'
 import type { PartialHandlerTable } from './handler-registry'
 
 export function wireHandlers(wireLog: WireLog): PartialHandlerTable {

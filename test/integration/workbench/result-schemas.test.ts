@@ -110,6 +110,8 @@ describe('result schemas against real handler results', () => {
     expect((await checked('wire:list', {})).map((e) => e.id)).toContain(wireId)
     await checked('wire:body', { id: wireId, offset: 0, length: 200 })
     for (const format of ['curl', 'powershell', 'fetch'] as const) await checked('wire:copyAs', { id: wireId, format })
+    await checked('wire:saveBody', { id: wireId, path: path.join(dir(), 'body.xml') })
+    await checked('wire:images', { id: wireId })
     await checked('job:list', {})
     await checked('job:cancel', { jobId: run.jobId })
   })
