@@ -19,6 +19,8 @@ export interface ImageLimits {
   /** largest image shown (bytes); bigger ones are listed without a picture */
   maxImageBytes: number
   maxImages: number
+  /** bytes of pictures in one answer; later images are listed without one */
+  maxTotalImageBytes: number
   /** bytes of the body read at most */
   maxScanBytes: number
 }
@@ -26,6 +28,7 @@ export interface ImageLimits {
 export const IMAGE_LIMITS: ImageLimits = {
   maxImageBytes: 2 * 1024 * 1024,
   maxImages: 24,
+  maxTotalImageBytes: 8 * 1024 * 1024,
   maxScanBytes: 64 * 1024 * 1024
 }
 
@@ -58,6 +61,7 @@ class ImageCollector {
   full = false
   private index = -1
   private current: { image: WireImage; chunks: Buffer[] } | undefined
+  private pictureBytes = 0
 
   constructor(private readonly limits: ImageLimits) {}
 
@@ -84,7 +88,9 @@ class ImageCollector {
     const c = this.current
     this.current = undefined
     if (!c) return
-    if (c.image.bytes > 0 && c.image.bytes <= this.limits.maxImageBytes) {
+    const fits = this.pictureBytes + c.image.bytes <= this.limits.maxTotalImageBytes
+    if (c.image.bytes > 0 && c.image.bytes <= this.limits.maxImageBytes && fits) {
+      this.pictureBytes += c.image.bytes
       // only the type's token: a parameter could smuggle characters into the URL
       const mime = /^image\/[\w.+-]+/i.exec(c.image.contentType)?.[0] ?? 'application/octet-stream'
       c.image.dataUrl = `data:${mime};base64,${Buffer.concat(c.chunks).toString('base64')}`

@@ -69,12 +69,17 @@ describe('GetObject multipart in the raw view', () => {
     }
   })
 
-  it('bounded: fewer images than parts says "more"; a part over the size limit has no picture', async () => {
+  it('bounded: fewer images than parts says "more"; a part over the size or total budget has no picture', async () => {
     const two = (await wireImages(log, wireId, { ...IMAGE_LIMITS, maxImages: 2 }))!
     expect(two.images).toHaveLength(2)
     expect(two.more).toBe(true)
     const tiny = (await wireImages(log, wireId, { ...IMAGE_LIMITS, maxImageBytes: 10 }))!
     expect(tiny.images.every((i) => i.dataUrl === undefined && i.bytes > 10)).toBe(true)
+    const budget = (await wireImages(log, wireId, { ...IMAGE_LIMITS, maxTotalImageBytes: two.images[0]!.bytes }))!
+    expect(budget.images.map((i) => i.dataUrl !== undefined)).toEqual([
+      true,
+      ...budget.images.slice(1).map(() => false)
+    ])
   })
 
   it('saves the body byte for byte, atomically (no temp file left)', async () => {

@@ -11,7 +11,12 @@ export function powershellScript(r: CopyRecipe): string {
     lines.push(
       '$cred = [pscredential]::new($env:MLS_USER, (ConvertTo-SecureString $env:MLS_PASSWORD -AsPlainText -Force))'
     )
-    auth.push('-Credential $cred', r.httpAuth === 'basic' ? '-Authentication Basic' : '-AllowUnencryptedAuthentication')
+    auth.push('-Credential $cred')
+    if (r.httpAuth === 'basic') auth.push('-Authentication Basic')
+    // PowerShell 7 refuses to send credentials over plain http unless told to
+    if (/^http:/i.test(r.request.url.map((p) => (typeof p === 'string' ? p : '')).join(''))) {
+      auth.push('-AllowUnencryptedAuthentication')
+    }
   }
   const ua = r.rets?.uaAuth
   if (r.rets) {

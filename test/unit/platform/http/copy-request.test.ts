@@ -73,6 +73,8 @@ describe('RETS', () => {
     expect(text).not.toContain('[redacted]')
     expect(text).toContain('-SessionVariable mls')
     expect(text).toContain('-WebSession $mls')
+    // plain http: PowerShell 7 sends credentials only when told to
+    expect(text).toContain('-Credential $cred -AllowUnencryptedAuthentication')
     expect(text).toContain("('Acme/1.0:' + $env:MLS_UA_PASSWORD)")
     expect(text).toContain('$env:MLS_PASSWORD')
   })
