@@ -1,5 +1,5 @@
 // wire:* — the raw exchanges of every request (redacted) for the raw view: the list, slices of a body, and the
-// request as a curl command.
+// request as a command for curl, PowerShell or fetch.
 import { z } from 'zod'
 import { id, noArgs } from './common-fields'
 
@@ -33,6 +33,18 @@ export const wireBodySliceSchema = z.strictObject({
 })
 export type WireBodySlice = z.output<typeof wireBodySliceSchema>
 
+export const wireImageSchema = z.strictObject({
+  /** the part's position in the reply (0 for a single image) */
+  index: z.number(),
+  contentType: z.string(),
+  bytes: z.number(),
+  contentId: z.string().optional(),
+  objectId: z.string().optional(),
+  /** a data: URL; absent when the image is too large for a thumbnail */
+  dataUrl: z.string().optional()
+})
+export type WireImage = z.output<typeof wireImageSchema>
+
 export const wireChannels = {
   'wire:list': { args: noArgs, result: z.array(wireEntrySchema) },
   'wire:body': {
@@ -47,5 +59,19 @@ export const wireChannels = {
     }),
     result: wireBodySliceSchema
   },
-  'wire:curl': { args: z.strictObject({ id }), result: z.strictObject({ curl: z.string() }) }
+  /** the request as a runnable command: secrets as environment variables (named in `variables`), RETS login first */
+  'wire:copyAs': {
+    args: z.strictObject({ id, format: z.enum(['curl', 'powershell', 'fetch']) }),
+    result: z.strictObject({ text: z.string(), variables: z.array(z.string()) })
+  },
+  /** the recorded response body to a file, atomically; text redacted as the raw view shows it */
+  'wire:saveBody': {
+    args: z.strictObject({ id, path: z.string().min(1) }),
+    result: z.strictObject({ path: z.string(), bytes: z.number(), redacted: z.boolean() })
+  },
+  /** the images of a response (one image, or the image parts of a multipart reply), bounded in count and size */
+  'wire:images': {
+    args: z.strictObject({ id }),
+    result: z.strictObject({ images: z.array(wireImageSchema), more: z.boolean() })
+  }
 } as const

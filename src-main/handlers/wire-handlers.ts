@@ -1,21 +1,15 @@
 // wire:* — the raw view's reads of the wire log: the entries, slices of a response body (redacted when text), and a
-// request as a curl command. Token replies and echoed credentials are hidden here too: the raw view is a view, not a
+// request as a command for curl, PowerShell or fetch (secrets as environment variables). Token replies and echoed credentials are hidden here too: the raw view is a view, not a
 // copy of secrets.
 import { AppError } from '../../contract/app-error'
 import type { WireBodySlice, WireEntry } from '../../contract/wire-channels'
 import type { WireLog, WireEntry as LoggedEntry } from '../platform/http/wire-log'
 import { isTextContentType } from '../platform/http/content-kind'
-import { redactSlice, sliceWindow } from '../platform/redaction/redact-slice'
+import { redactedBodyText, saveWireBody } from '../platform/http/wire-body-reader'
+import { wireImages } from '../features/raw/wire-images'
 import type { PartialHandlerTable } from './handler-registry'
 
 export function wireHandlers(wireLog: WireLog): PartialHandlerTable {
-  async function redactedText(id: string, offset: number, length: number, total: number): Promise<string> {
-    const w = sliceWindow(offset, length, Math.max(total, offset + length))
-    const bytes = await wireLog.readBody(id, w.start, w.length)
-    const sliceStart = Math.min(bytes.length, offset - w.start)
-    return redactSlice({ bytes, sliceStart, sliceEnd: Math.min(bytes.length, sliceStart + length) })
-  }
-
   return {
     'wire:list': () => wireLog.list().map(toContractEntry),
     'wire:body': async ({ id, offset, length }): Promise<WireBodySlice> => {
@@ -24,13 +18,23 @@ export function wireHandlers(wireLog: WireLog): PartialHandlerTable {
       // a download's body went to a file, not the log: nothing to read (its size is the entry's bodySize)
       const slice = { id, offset, total: entry.bodyKept ? entry.responseBytes : 0 }
       return isTextContentType(entry.responseHeaders?.['content-type'])
-        ? { ...slice, encoding: 'text', data: await redactedText(id, offset, length, entry.responseBytes) }
+        ? { ...slice, encoding: 'text', data: await redactedBodyText(wireLog, id, offset, length, entry.responseBytes) }
         : { ...slice, encoding: 'base64', data: (await wireLog.readBody(id, offset, length)).toString('base64') }
     },
-    'wire:curl': ({ id }) => {
-      const curl = wireLog.toCurl(id)
-      if (curl === undefined) throw gone()
-      return { curl }
+    'wire:copyAs': ({ id, format }) => {
+      const copied = wireLog.copyAs(id, format)
+      if (copied === undefined) throw gone()
+      return copied
+    },
+    'wire:saveBody': async ({ id, path }) => {
+      const saved = await saveWireBody(wireLog, id, path)
+      if (saved === undefined) throw gone()
+      return saved
+    },
+    'wire:images': async ({ id }) => {
+      const found = await wireImages(wireLog, id)
+      if (found === undefined) throw gone()
+      return found
     }
   }
 }

@@ -8,7 +8,7 @@ import os from 'node:os'
 import { redactor } from '../redaction/redactor'
 import { currentJobId } from '../jobs/job-context'
 import { BodySpool } from './body-spool'
-import { curlCommand } from './curl-command'
+import { copyRequestAs, type CopyFormat } from './copy-request'
 
 export interface WireEntry {
   id: string
@@ -123,16 +123,12 @@ export class WireLog {
     return r ? r.spool.read(offset, length) : Buffer.alloc(0)
   }
 
-  /** The request as a curl command, secrets redacted. */
-  toCurl(id: string): string | undefined {
+  /** The request as a runnable command for `format`: secrets as environment variables, a RETS login first. */
+  copyAs(id: string, format: CopyFormat): { text: string; variables: string[] } | undefined {
     const r = this.entries.get(id)
     if (!r) return undefined
-    return curlCommand({
-      method: r.entry.method,
-      url: r.entry.url,
-      headers: r.entry.requestHeaders,
-      ...(r.entry.requestBody !== undefined ? { body: r.entry.requestBody } : {})
-    })
+    const all = [...this.entries.values()].map((x) => x.entry)
+    return copyRequestAs(format, r.entry, all.slice(0, all.indexOf(r.entry)))
   }
 
   onEntry(listener: Listener): () => void {

@@ -222,10 +222,10 @@ describe('no secret leaks', () => {
     const refused = await invoke('session:connect', { profileId: 'leak-rets-copy' })
     expect(refused.ok).toBe(false)
 
-    // raw view: every request's headers, body and curl line
+    // raw view: every request's headers, body and copied command
     for (const entry of await ok('wire:list', {})) {
       await ok('wire:body', { id: entry.id, offset: 0, length: 1024 * 1024 })
-      await ok('wire:curl', { id: entry.id })
+      for (const format of ['curl', 'powershell', 'fetch'] as const) await ok('wire:copyAs', { id: entry.id, format })
     }
     // profile export carries no secrets
     for (const id of ['leak-rets', 'leak-reso', 'leak-spark', 'leak-idx', 'leak-activity', 'leak-activity-rets']) {

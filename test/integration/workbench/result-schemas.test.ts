@@ -109,7 +109,9 @@ describe('result schemas against real handler results', () => {
     const wireId = result.wireIds[0]!
     expect((await checked('wire:list', {})).map((e) => e.id)).toContain(wireId)
     await checked('wire:body', { id: wireId, offset: 0, length: 200 })
-    await checked('wire:curl', { id: wireId })
+    for (const format of ['curl', 'powershell', 'fetch'] as const) await checked('wire:copyAs', { id: wireId, format })
+    await checked('wire:saveBody', { id: wireId, path: path.join(dir(), 'body.xml') })
+    await checked('wire:images', { id: wireId })
     await checked('job:list', {})
     await checked('job:cancel', { jobId: run.jobId })
   })

@@ -95,9 +95,12 @@ describe('workbench over RETS (Demo MLS)', () => {
     expect(body.encoding).toBe('text')
     expect(body.data).toContain('<RETS ReplyCode="0"')
     expect(body.data).toContain('<COLUMNS>')
-    const { curl } = await h.call('wire:curl', { id: search!.id })
+    const { text: curl, variables } = await h.call('wire:copyAs', { id: search!.id, format: 'curl' })
     expect(curl).toContain('/rets/Search')
+    expect(curl).toContain('/rets/Login')
     expect(curl).not.toContain('demo-pass')
+    expect(curl).not.toContain('[redacted]')
+    expect(variables).toEqual(expect.arrayContaining(['MLS_PASSWORD', 'MLS_USER']))
   })
 
   it('exports the result to CSV, JSON and XLSX files', async () => {

@@ -71,7 +71,7 @@ beforeEach(() => {
             encoding: 'base64',
             data: btoa('\xff\xd8'.padEnd(Math.min(length, 300_000 - offset), 'x'))
           },
-    'wire:curl': () => ({ curl: "curl 'http://h/rets/login'" }),
+    'wire:copyAs': () => ({ text: "curl 'http://h/rets/login'\n", variables: [] }),
     'profiles:list': () => [
       { id: 'demo-reso', name: 'Demo RESO', kind: 'reso', builtin: true, url: 'http://h/odata', storedSecrets: [] }
     ],

@@ -227,9 +227,10 @@ describe('WireLog', () => {
     expect(readdirSync(spillDir)).toHaveLength(1)
     expect((await log.readBody(entry.id, 250_000, 100)).equals(big.subarray(250_000, 250_100))).toBe(true)
     expect((await log.readBody(entry.id, 299_990, 100)).length).toBe(10)
-    const curl = log.toCurl(entry.id)!
-    expect(curl).toContain('-X POST')
-    expect(curl).toContain("-H 'Authorization: Basic [redacted]'")
+    const curl = log.copyAs(entry.id, 'curl')!.text
+    expect(curl).toContain("-X 'POST'")
+    expect(curl).toContain('--basic -u "$MLS_USER:$MLS_PASSWORD"')
+    expect(curl).toContain(`--data-binary 'user=a&password='"$MLS_PASSWORD"`)
     expect(curl).not.toContain('hunter2-secret')
     // bounded: two more entries push the big one (and its spill file) out
     await (await client.request({ url: `${url}/a` })).discard()

@@ -185,10 +185,11 @@ describe('RetsSession against a local server', () => {
       JSON.stringify(log.list()) +
       log
         .list()
-        .map((e) => log.toCurl(e.id))
+        .map((e) => log.copyAs(e.id, 'curl')!.text)
         .join('\n')
     expect(dump).not.toContain('wrong-password-1')
     expect(dump).toContain('Digest [redacted]')
+    expect(dump).toContain('--digest -u "$MLS_USER:$MLS_PASSWORD"')
   })
 
   it('logout tolerates an HTML reply', async () => {
