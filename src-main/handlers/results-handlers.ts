@@ -9,7 +9,9 @@ import type { JobManager } from '../platform/jobs/job-manager'
 import type { WireLog } from '../platform/http/wire-log'
 import { exportXlsx } from '../features/export/xlsx/xlsx-export'
 import { checkExportDestination } from '../platform/files/export-path-guard'
+import type { SessionManager } from '../features/connections/session-manager'
 import type { PartialHandlerTable } from './handler-registry'
+import { resultPhoto } from './result-photo'
 
 export interface ResultsHandlerDeps {
   results: ResultRegistry
@@ -17,9 +19,16 @@ export interface ResultsHandlerDeps {
   /** the job that filled each result (written by query:run): its wire entries are the result's raw view */
   jobOfResult: ReadonlyMap<string, string>
   jobs: JobManager
+  sessions: SessionManager
 }
 
-export function resultsHandlers({ results, wireLog, jobOfResult, jobs }: ResultsHandlerDeps): PartialHandlerTable {
+export function resultsHandlers({
+  results,
+  wireLog,
+  jobOfResult,
+  jobs,
+  sessions
+}: ResultsHandlerDeps): PartialHandlerTable {
   function store(resultId: string) {
     const s = results.get(resultId)
     if (!s)
@@ -44,6 +53,7 @@ export function resultsHandlers({ results, wireLog, jobOfResult, jobs }: Results
       return summary
     },
     'results:page': ({ resultId, offset, limit }) => results.page(resultId, offset, limit),
+    'results:photo': (args) => resultPhoto(sessions, results, args),
     'results:export': async ({ resultId, format, path: target, bom }) => {
       const file = checkExportDestination(await checkExportPath(target, format))
       const s = store(resultId)
