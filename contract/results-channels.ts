@@ -48,5 +48,18 @@ export const resultsChannels = {
       bom: z.boolean().optional()
     }),
     result: z.strictObject({ path: z.string(), rows: z.number(), bytes: z.number() })
+  },
+  /**
+   * One photo of a result row as a data URL, for the record inspector's thumbnails (the page's CSP admits no remote
+   * image): main downloads it without credentials, only when the URL is in that row, and only up to a size bound.
+   */
+  'results:photo': {
+    args: z.strictObject({
+      profileId: id,
+      resultId: id,
+      row: z.number().int().min(0),
+      url: z.string().max(4000)
+    }),
+    result: z.strictObject({ dataUrl: z.string(), contentType: z.string(), bytes: z.number() })
   }
 } as const

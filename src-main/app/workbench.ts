@@ -150,7 +150,7 @@ export async function createWorkbench(opts: WorkbenchOptions): Promise<Workbench
       sessionHandlers(sessions),
       metadataHandlers(sessions, jobs),
       queryHandlers({ sessions, jobs, results, jobOfResult }),
-      resultsHandlers({ results, wireLog, jobOfResult }),
+      resultsHandlers({ results, wireLog, jobOfResult, jobs, sessions }),
       wireHandlers(wireLog),
       photoHandlers({ sessions, jobs, results, outputFolders }),
       idxHandlers({ sessions, profiles, jobs, results, snapshotDir: path.join(opts.userDataDir, 'idx-snapshots') }),

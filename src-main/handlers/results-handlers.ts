@@ -5,19 +5,30 @@ import { stat } from 'node:fs/promises'
 import { AppError } from '../../contract/app-error'
 import type { ResultSummary } from '../../contract/results-channels'
 import type { ResultRegistry } from '../platform/results/result-registry'
+import type { JobManager } from '../platform/jobs/job-manager'
 import type { WireLog } from '../platform/http/wire-log'
 import { exportXlsx } from '../features/export/xlsx/xlsx-export'
 import { checkExportDestination } from '../platform/files/export-path-guard'
+import type { SessionManager } from '../features/connections/session-manager'
 import type { PartialHandlerTable } from './handler-registry'
+import { resultPhoto } from './result-photo'
 
 export interface ResultsHandlerDeps {
   results: ResultRegistry
   wireLog: WireLog
   /** the job that filled each result (written by query:run): its wire entries are the result's raw view */
   jobOfResult: ReadonlyMap<string, string>
+  jobs: JobManager
+  sessions: SessionManager
 }
 
-export function resultsHandlers({ results, wireLog, jobOfResult }: ResultsHandlerDeps): PartialHandlerTable {
+export function resultsHandlers({
+  results,
+  wireLog,
+  jobOfResult,
+  jobs,
+  sessions
+}: ResultsHandlerDeps): PartialHandlerTable {
   function store(resultId: string) {
     const s = results.get(resultId)
     if (!s)
@@ -42,18 +53,45 @@ export function resultsHandlers({ results, wireLog, jobOfResult }: ResultsHandle
       return summary
     },
     'results:page': ({ resultId, offset, limit }) => results.page(resultId, offset, limit),
+    'results:photo': (args) => resultPhoto(sessions, results, args),
     'results:export': async ({ resultId, format, path: target, bom }) => {
       const file = checkExportDestination(await checkExportPath(target, format))
       const s = store(resultId)
-      const rows =
-        format === 'csv'
-          ? await s.exportCsv(file, bom ? { bom } : {})
-          : format === 'json'
-            ? await s.exportJson(file)
-            : await exportXlsx(s, file)
-      return { path: file, rows, bytes: (await stat(file)).size }
+      // a job like every long operation: progress in the status bar, cancel there; the atomic writer removes the
+      // partial file when the signal stops it
+      const spec = { kind: 'results-export', title: `Export to ${path.basename(file)}`, unit: 'rows' }
+      const { jobId, result } = jobs.start(spec, async ({ signal, progress }) => {
+        const watch = { signal, progress: (done: number, total: number) => progress(done, { total }) }
+        const rows =
+          format === 'csv'
+            ? await s.exportCsv(file, bom ? { ...watch, bom } : watch)
+            : format === 'json'
+              ? await s.exportJson(file, watch)
+              : await exportXlsx(s, file, watch)
+        const bytes = (await stat(file)).size
+        progress(rows, {
+          total: rows,
+          message: `${rows.toLocaleString('en-US')} rows · ${bytes.toLocaleString('en-US')} bytes`
+        })
+        return { path: file, rows, bytes }
+      })
+      return result.catch((err: unknown) => {
+        throw signalAborted(jobs, jobId) ? cancelled(file) : err
+      })
     }
   }
+}
+
+function signalAborted(jobs: JobManager, jobId: string): boolean {
+  return jobs.list().find((j) => j.jobId === jobId)?.state === 'cancelled'
+}
+
+function cancelled(file: string): AppError {
+  return new AppError({
+    code: 'CANCELLED',
+    message: `The export to ${file} was cancelled.`,
+    hint: 'Nothing was written there; export again when you want the file.'
+  })
 }
 
 /** Exports go where the user says, but only as a new or replaced .csv/.json/.xlsx file in an existing folder. */

@@ -16,6 +16,7 @@ export const SHORTCUTS: ShortcutGroup[] = [
     where: 'Anywhere',
     items: [
       { keys: ['?'], does: 'Show this list (outside text fields)' },
+      { keys: ['Mod', 'P'], does: 'Go to a profile, saved query, class or field' },
       { keys: ['Mod', 'Shift', 'P'], does: 'Command palette (F1 outside the editor)' },
       { keys: ['Mod', 'Shift', 'F'], does: 'Filter the metadata tree' },
       { keys: ['Esc'], does: 'Close a dialog or popup' }

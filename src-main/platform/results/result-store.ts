@@ -11,7 +11,7 @@ import path from 'node:path'
 import { createAtomicWriteStream } from '../files/atomic-write'
 import { csvHeader, csvLine } from '../csv/csv-text'
 import { splitDelimitedRow } from './delimited-row'
-import type { DelimitedRow, ResultInfo, ResultWriter } from './result-types'
+import type { DelimitedRow, ExportOptions, ResultInfo, ResultWriter } from './result-types'
 import type { ResultColumn, ResultPage } from '../../../contract/results-channels'
 import { isSpillDelimiter, readSpillLine } from './spill-line'
 
@@ -134,19 +134,19 @@ export class ResultStore implements ResultWriter {
     return rows
   }
 
-  async exportCsv(target: string, options: { bom?: boolean; signal?: AbortSignal } = {}): Promise<number> {
+  async exportCsv(target: string, options: ExportOptions & { bom?: boolean } = {}): Promise<number> {
     const names = this.columnList.map((c) => c.name)
-    return this.exportTo(target, options.signal, {
+    return this.exportTo(target, options, {
       start: csvHeader(names, options.bom ? { bom: true } : {}),
       row: csvLine,
       end: ''
     })
   }
 
-  async exportJson(target: string, options: { signal?: AbortSignal } = {}): Promise<number> {
+  async exportJson(target: string, options: ExportOptions = {}): Promise<number> {
     const names = this.columnList.map((c) => c.name)
     let first = true
-    return this.exportTo(target, options.signal, {
+    return this.exportTo(target, options, {
       start: '[\n',
       row: (r) => {
         const obj: Record<string, string> = {}
@@ -172,7 +172,7 @@ export class ResultStore implements ResultWriter {
 
   private async exportTo(
     target: string,
-    signal: AbortSignal | undefined,
+    { signal, progress }: ExportOptions,
     format: { start: string; row: (r: string[]) => string; end: string }
   ): Promise<number> {
     this.assertOpen()
@@ -188,6 +188,7 @@ export class ResultStore implements ResultWriter {
         let text = ''
         for (const r of this.readRows(at, Math.min(total, at + batch))) text += format.row(r)
         await out.put(text)
+        progress?.(Math.min(total, at + batch), total)
       }
       await out.put(format.end)
       await out.complete()

@@ -34,3 +34,9 @@ export interface ResultInfo {
   pages: number
   warnings: string[]
 }
+
+/** How an export is watched: cancelled through `signal` (the partial file is removed), `progress` after each batch. */
+export interface ExportOptions {
+  signal?: AbortSignal
+  progress?: (rows: number, total: number) => void
+}

@@ -210,6 +210,24 @@ describe('result schemas against real handler results', () => {
     const pair = { resultA: rets.resultId, resultB: reso.resultId, keyA: 'LIST_1', keyB: 'ListingKey', map }
     await checked('intel:compareResults', pair)
     await checked('intel:compareResultsExport', { ...pair, format: 'json', path: path.join(dir(), 'compare.json') })
+    // a photo of a RESO row for the record inspector's thumbnails
+    const media = await checked('query:run', {
+      profileId: 'demo-reso',
+      spec: {
+        kind: 'odata',
+        resource: 'Property',
+        select: ['ListingKey'],
+        expand: 'Media',
+        top: 5,
+        count: false,
+        fetchAll: false
+      }
+    })
+    expect(await settle(h, media.jobId)).toBe('done')
+    const rows = (await checked('results:page', { resultId: media.resultId, offset: 0, limit: 5 })).rows
+    const row = rows.findIndex((r) => r[1]?.includes('MediaURL'))
+    const url = (JSON.parse(rows[row]![1]!) as { MediaURL: string }[])[0]!.MediaURL
+    await checked('results:photo', { profileId: 'demo-reso', resultId: media.resultId, row, url })
   })
 
   it('sync: plan, run, report, status and a query on the copy', async () => {

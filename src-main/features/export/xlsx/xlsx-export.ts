@@ -1,11 +1,12 @@
 // A result as an .xlsx workbook, read from the result store page by page. Excel holds 1,048,576 rows per sheet:
 // longer results continue on a second sheet ("Results 2"), each with its header.
 import type { PagedRows } from '../../../platform/results/column-values'
+import type { ExportOptions } from '../../../platform/results/result-types'
 import { EXCEL_MAX_ROWS, writeWorkbook, type SheetSource, type WorkbookOptions } from './xlsx-workbook'
 
 const PAGE = 5000
 
-export interface XlsxOptions extends WorkbookOptions {
+export interface XlsxOptions extends WorkbookOptions, Pick<ExportOptions, 'progress'> {
   /** data rows per sheet (below the header); Excel's limit unless a test wants small sheets */
   rowsPerSheet?: number
 }
@@ -22,7 +23,10 @@ export async function exportXlsx(rows: PagedRows, target: string, options: XlsxO
       name: n === 1 ? 'Results' : `Results ${n}`,
       columns,
       async *rows() {
-        for (let at = from; at < to; at += PAGE) yield (await rows.page(at, Math.min(PAGE, to - at))).rows
+        for (let at = from; at < to; at += PAGE) {
+          yield (await rows.page(at, Math.min(PAGE, to - at))).rows
+          options.progress?.(Math.min(to, at + PAGE), total)
+        }
       }
     })
   }
