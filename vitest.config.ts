@@ -42,7 +42,9 @@ export default defineConfig({
         test: {
           name: 'renderer',
           include: ['test/unit/renderer/**/*.test.ts'],
-          environment: 'happy-dom'
+          environment: 'happy-dom',
+          // mounting the workbench shell imports Monaco's glue: seconds on a loaded machine, not a hang
+          testTimeout: 30_000
         }
       }
     ]

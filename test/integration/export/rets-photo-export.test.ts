@@ -325,7 +325,11 @@ describe('RETS photo export', () => {
       async function* body(): AsyncIterable<Buffer> {
         for await (const chunk of res.body) {
           yield chunk.subarray(0, 100)
-          sawPart = listFiles(dest).some((f) => f.endsWith('.jpg.part'))
+          // the engine opens its .part file asynchronously: wait for it (a loaded machine is slow), then cancel
+          for (let i = 0; i < 300 && !sawPart; i++) {
+            sawPart = listFiles(dest).some((f) => f.endsWith('.jpg.part'))
+            if (!sawPart) await new Promise((r) => setTimeout(r, 10))
+          }
           setTimeout(() => ctl.controller.abort(), 20)
           await new Promise((_, reject) =>
             signal.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' })))
