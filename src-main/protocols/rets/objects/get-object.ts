@@ -4,9 +4,9 @@
 import type { IncomingHttpHeaders } from 'node:http'
 import { NON_ERROR_CODES, retsError } from '../rets-reply'
 import type { RetsSession } from '../rets-session'
-import { namingRequest } from '../request-error'
 import { boundaryOf, MultipartSplitter, PartHeaderTooLargeError, type PartHeaders } from './multipart-splitter'
 import { partError, partInfo, type ObjectPartInfo, type ObjectPartResult } from './object-part'
+import { namingRequest } from '../request-failure'
 
 export interface ObjectIdSpec {
   key: string

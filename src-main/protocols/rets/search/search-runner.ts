@@ -9,13 +9,12 @@ import type { RetsSession } from '../rets-session'
 import { NON_ERROR_CODES, retsError } from '../rets-reply'
 import { charsetFromContentType } from '../xml-text'
 import { streamXml } from '../xml-stream'
-import { namingRequest } from '../request-error'
 import { DEFAULT_MAX_ELEMENT_BYTES, scanCompact } from './compact-scanner'
 import { ElementTooLargeError } from './element-buffer'
 import { searchTransactionParams, type SearchParams } from './search-request'
 import { StandardXmlRowCollector, type RowSink } from './standard-xml-rows'
 import { detectReplyFamily, familyOf } from './search-reply-format'
-import { isAbort, requestFailure, transactionContext } from '../request-failure'
+import { isAbort, namingRequest, requestFailure, transactionContext } from '../request-failure'
 
 export interface SearchPageResult {
   rows: number
