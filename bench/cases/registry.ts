@@ -17,6 +17,7 @@ const loaders: Record<string, () => Promise<CaseModule>> = {
   edmx: () => import('./edmx'),
   'result-store': () => import('./result-store-paging'),
   'single-record': () => import('./single-record'),
+  'huge-token': () => import('./huge-token'),
   completion: () => import('./completion-latency'),
   conformance: () => import('./conformance-case'),
   sync: () => import('./sync-case')

@@ -90,6 +90,7 @@ export const CASE_NAMES = [
   'edmx',
   'result-store',
   'single-record',
+  'huge-token',
   'completion',
   'conformance',
   'sync'

@@ -28,7 +28,13 @@ function writeSingleRecord(file: string, valueBytes: number): void {
 }
 
 export async function runSingleRecordPlan(ctx: BenchContext): Promise<CaseReport[]> {
-  if (!ctx.want('single-record')) return []
+  return [
+    ...(ctx.want('single-record') ? [await singleRecordCase(ctx)] : []),
+    ...(ctx.want('huge-token') ? [await hugeTokenCase(ctx)] : [])
+  ]
+}
+
+async function singleRecordCase(ctx: BenchContext): Promise<CaseReport> {
   const sizes = ctx.quick ? [2, 4, 8] : [12.5, 25, 50]
   const variants: VariantReport[] = []
   for (const sizeMb of sizes) {
@@ -62,19 +68,63 @@ export async function runSingleRecordPlan(ctx: BenchContext): Promise<CaseReport
   const stall = Math.max(...variants.map((v) => Number(v.extra?.maxStallMs ?? NaN)))
   const largest = variants[variants.length - 1]
   const perMb = msPerMb.map((m, i) => `${sizes[i]} MB: ${m.toFixed(1)} ms/MB`).join(', ')
-  return [
-    caseReport(
-      'single-record',
-      `${sizes[sizes.length - 1]} MB single COMPACT record (a hostile reply; issue 17 item 7)`,
-      sizes.map((s) => `${s} MB`).join(' / '),
-      variants,
+  return caseReport(
+    'single-record',
+    `${sizes[sizes.length - 1]} MB single COMPACT record (a hostile reply; issue 17 item 7)`,
+    sizes.map((s) => `${s} MB`).join(' / '),
+    variants,
+    [
+      target('linear time: ms per MB at the largest size ≤ 1.5× the smallest', perMb, last <= first * 1.5),
+      target('longest event-loop stall < 100 ms', `${stall} ms`, stall < 100)
+    ],
+    [
+      `Peak RSS of the largest: ${largest?.peakRssMb ?? '?'} MB (the default cap of 16 MB refuses such a record; test/integration/security/single-record-bounded.test.ts asserts < 250 MB at 100 MB).`
+    ]
+  )
+}
+
+/** A token endpoint answering 300 MB (full run; --quick: 64 MB): refused after 1 MB, with memory and stalls small. */
+async function hugeTokenCase(ctx: BenchContext): Promise<CaseReport> {
+  const sizeMb = ctx.quick ? 64 : 300
+  const file = path.join(ctx.tmp, 'huge-token.json')
+  const fd = openSync(file, 'w')
+  try {
+    writeSync(fd, '{"access_token":"')
+    const chunk = Buffer.alloc(MB, 'a')
+    for (let i = 0; i < sizeMb; i++) writeSync(fd, chunk)
+    writeSync(fd, '","token_type":"Bearer"}')
+  } finally {
+    closeSync(fd)
+  }
+  const server = await startServerChild('servers/replay-child.ts', {
+    '/token': { contentType: 'application/json', file }
+  } satisfies ReplayConfig)
+  try {
+    const v = await measure(
+      {
+        module: 'huge-token',
+        variant: 'ours',
+        role: 'ours',
+        label: `${sizeMb} MB token reply: HttpClient → token endpoint (1 MB cap)`,
+        params: { url: server.url },
+        reps: ctx.sizes.reps
+      },
+      ctx.log
+    )
+    v.correct = v.ok && v.extra?.refusedWith === 'HTTP_BODY_TOO_LARGE'
+    if (!v.correct) v.correctnessNote = `ended with ${String(v.extra?.refusedWith)}`
+    const stall = Number(v.extra?.maxStallMs ?? NaN)
+    return caseReport(
+      'huge-token',
+      `${sizeMb} MB token reply (a hostile token endpoint; issue 17 item 7)`,
+      `${sizeMb} MB`,
+      [v],
       [
-        target('linear time: ms per MB at the largest size ≤ 1.5× the smallest', perMb, last <= first * 1.5),
+        target('refused after 1 MB, peak RSS < 250 MB', `${v.peakRssMb} MB`, v.correct && v.peakRssMb < 250),
         target('longest event-loop stall < 100 ms', `${stall} ms`, stall < 100)
-      ],
-      [
-        `Peak RSS of the largest: ${largest?.peakRssMb ?? '?'} MB (the default cap of 16 MB refuses such a record; test/integration/security/single-record-bounded.test.ts asserts < 250 MB at 100 MB).`
       ]
     )
-  ]
+  } finally {
+    await server.stop()
+  }
 }
