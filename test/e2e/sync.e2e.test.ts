@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { openApp, screenshotThemes, useAppAndBrowser } from './support/browser'
+import { connect } from './support/workbench-page'
 
 const e2e = useAppAndBrowser()
 const shoot = (page: Page, step: string): Promise<void> => screenshotThemes(page, `sync-${step}`)
@@ -17,7 +18,8 @@ describe('Sync tab (web mode + Demo MLS)', () => {
     const ctx = e2e.app().workbench.demo!.server.ctx
     const classA = [...ctx.data.listings()].filter((l) => l.PropertyType === 'Residential').length
 
-    await page.getByTestId('profile-demo-rets').click()
+    // connecting opens the profile's first query tab in front: open the Sync tab once that has happened
+    await connect(page, 'demo-rets')
     await page.getByTestId('sync-demo-rets').click()
     const tab = page.locator('[data-testid^="sync-tab-"]:visible')
     await tab.waitFor()
