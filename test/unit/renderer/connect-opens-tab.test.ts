@@ -26,7 +26,7 @@ beforeEach(() => {
   setActivePinia(createPinia())
   const connected = {
     profileId: 'demo-rets',
-    kind: 'rets',
+    kind: 'rets' as const,
     server: 'demo',
     capabilities: {},
     connectedAt: 'now',
@@ -37,8 +37,7 @@ beforeEach(() => {
       'profiles:list': () => [RETS],
       'session:connect': () => connected,
       'metadata:summary': ({ profileId }) =>
-        new Promise((resolve) => (finishMetadata = () => resolve(sampleSummary(profileId)))),
-      'sync:status': () => null
+        new Promise((resolve) => (finishMetadata = () => resolve(sampleSummary(profileId))))
     })
   )
 })
