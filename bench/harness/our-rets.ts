@@ -9,7 +9,9 @@ export function ourRetsSession(baseUrl: string, user = 'demo', password = 'demo-
       username: user,
       password,
       userAgent: 'MLSWorkbench/1.0',
-      retsVersion: '1.7.2'
+      retsVersion: '1.7.2',
+      // the bench servers are loopback children speaking Basic (a plain GET is the drain floor)
+      allowBasicOverHttp: true
     },
     new HttpClient({ timeoutMs: 120_000 })
   )
