@@ -4,7 +4,6 @@
 import { z } from 'zod'
 import { appErrorShapeSchema } from './app-error'
 import { activityIssueSchema, activityReplySchema } from './activity-channels'
-import { idxSyncReportSchema } from './idx-channels'
 import {
   metadataDiffSchema,
   metadataReportFormatSchema,
@@ -104,8 +103,6 @@ export const diffOutputSchema = metadataDiffSchema.extend({
   left: z.string(),
   right: z.string()
 })
-
-export const idxSyncOutputSchema = idxSyncReportSchema
 
 export const syncOutputSchema = syncReportSchema
 

@@ -12,7 +12,6 @@ import { queryChannels } from './query-channels'
 import { resultsChannels } from './results-channels'
 import { wireChannels } from './wire-channels'
 import { photoChannels } from './photo-channels'
-import { idxChannels } from './idx-channels'
 import { activityChannels } from './activity-channels'
 import { libraryChannels } from './library-channels'
 import { environmentChannels } from './env-channels'
@@ -31,7 +30,6 @@ export const channelGroups = {
   results: resultsChannels,
   wire: wireChannels,
   photos: photoChannels,
-  idx: idxChannels,
   activity: activityChannels,
   library: libraryChannels,
   env: environmentChannels,
@@ -49,7 +47,6 @@ export const requestChannels = {
   ...resultsChannels,
   ...wireChannels,
   ...photoChannels,
-  ...idxChannels,
   ...activityChannels,
   ...libraryChannels,
   ...environmentChannels,

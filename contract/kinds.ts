@@ -53,10 +53,10 @@ export const LONG_LIVED_SECRETS: readonly ProfileSecretName[] = [
 
 /**
  * What a live connection can be asked to do. `metadata`: the metadata tree, fields and lookups; `search`: queries
- * into a result grid; `photos`: photo export; `idxSync`: the IDX sync inspector; `activity`: sending listing views;
- * `sync`: keeping a local database copy of the feed (sync engine).
+ * into a result grid; `photos`: photo export; `activity`: sending listing views; `sync`: keeping a local
+ * database copy of the feed (the sync engine, every protocol's: RETS, RESO, Spark and the IDX API).
  */
-export const CAPABILITIES = ['metadata', 'search', 'photos', 'idxSync', 'activity', 'sync'] as const
+export const CAPABILITIES = ['metadata', 'search', 'photos', 'activity', 'sync'] as const
 export const capabilitySchema = z.enum(CAPABILITIES)
 export type Capability = z.output<typeof capabilitySchema>
 
@@ -74,6 +74,8 @@ export interface KindFacts {
   capabilities: readonly Capability[]
   /** what a profile of this kind is for, when asked for something it cannot do */
   instead?: string
+  /** the tab a click on the profile opens when not the kind's query tab (the IDX API: its Sync tab) */
+  home?: 'sync'
 }
 
 const OAUTH_SECRETS = [
@@ -118,8 +120,9 @@ export const KINDS = {
     shortLabel: 'IDX',
     needs: 'IDX login URL: search and sync',
     queryLanguage: 'dmql',
-    secrets: ['password', 'proxyPassword'],
-    capabilities: ['metadata', 'search', 'photos', 'idxSync']
+    secrets: ['password', 'proxyPassword', 'postgresPassword'],
+    capabilities: ['metadata', 'search', 'photos', 'sync'],
+    home: 'sync'
   },
   // The Listing Activity API authenticates with the API key in the URL path and only receives listing views.
   activity: {
@@ -157,7 +160,6 @@ export const CAPABILITY_VERBS: Readonly<Record<Capability, string>> = {
   metadata: 'serve metadata',
   search: 'run queries',
   photos: 'export photos',
-  idxSync: 'run an IDX sync',
   activity: 'send listing views',
   sync: 'sync into a local database'
 }

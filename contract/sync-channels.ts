@@ -1,13 +1,16 @@
-// sync:* — keeping a local copy of a feed (RETS, RESO, Spark) in a database: plan (new / updated / deleted /
+// sync:* — keeping a local copy of a feed (RETS, RESO, Spark, the IDX API) in a database: plan (new / updated / deleted /
 // unchanged counts from the master list, nothing fetched) and run are jobs with progress and cancel; their report
 // is asked for once the job has ended. status reads the store's targets and logged runs; query runs read-only SQL on
 // the copy into a result (paged with results:page, exported like any result).
 import { z } from 'zod'
 import { id, jobId, jobStarted, name } from './common-fields'
 
-/** What to sync: a RETS resource and class, a RESO entity set (resource only), Spark listings (neither). */
+/** What to sync: a RETS resource and class, a RESO entity set or an IDX SearchType (resource only), Spark listings. */
 export const syncTargetSchema = z.strictObject({ resource: name.optional(), class: name.optional() })
 export type SyncTarget = z.output<typeof syncTargetSchema>
+
+/** The SearchTypes of the IDX API (IDX API documentation): the targets an IDX profile syncs. */
+export const IDX_SEARCH_TYPES = ['Property', 'Agent', 'Office'] as const
 
 export const syncCountsSchema = z.strictObject({
   new: z.number(),

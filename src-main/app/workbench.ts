@@ -21,7 +21,6 @@ import { queryHandlers } from '../handlers/query-handlers'
 import { resultsHandlers } from '../handlers/results-handlers'
 import { wireHandlers } from '../handlers/wire-handlers'
 import { photoHandlers } from '../handlers/photo-handlers'
-import { idxHandlers } from '../handlers/idx-handlers'
 import { syncHandlers } from '../handlers/sync-handlers'
 import { SyncStoreRegistry } from '../features/sync/store-registry'
 import { activityHandlers } from '../handlers/activity-handlers'
@@ -153,7 +152,6 @@ export async function createWorkbench(opts: WorkbenchOptions): Promise<Workbench
       resultsHandlers({ results, wireLog, jobOfResult, jobs, sessions }),
       wireHandlers(wireLog),
       photoHandlers({ sessions, jobs, results, outputFolders }),
-      idxHandlers({ sessions, profiles, jobs, results, snapshotDir: path.join(opts.userDataDir, 'idx-snapshots') }),
       activityHandlers(sessions, profiles),
       libraryHandlers(new QueryLibrary(libraryDir, { assertWritable: lock.assertWritable }), profiles),
       environmentHandlers(profiles, path.join(opts.userDataDir, 'profiles')),

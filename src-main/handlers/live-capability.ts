@@ -1,4 +1,4 @@
-// Channels that act on a connection (idx:sync, activity:send) open it on first use instead of failing with
+// Channels that act on a connection (sync:plan, sync:run, activity:send) open it on first use instead of failing with
 // NOT_CONNECTED: the user picked the profile, and connecting is what they would do next anyway. A profile whose kind
 // lacks the capability (contract/kinds.ts) is refused before anything is opened.
 import { kindHas, type Capability } from '../../contract/kinds'

@@ -10,7 +10,6 @@ import type { FieldMeta, LookupValue, MetadataModel } from '../../../domain/meta
 import type { ResultWriter } from '../../platform/results/result-types'
 import type { JobControl } from '../../platform/jobs/job-manager'
 import type { PhotoSource } from '../export/photos/photo-export-types'
-import type { IdxSync } from '../idx/idx-sync'
 import type { SyncSource } from '../sync/sync-types'
 import type { SyncTarget } from '../../../contract/sync-channels'
 
@@ -46,7 +45,8 @@ export interface ActivityCapability {
 }
 
 export interface SyncCapability {
-  /** the sync engine's view of one target of this connection (RETS resource:class, RESO entity, Spark listings) */
+  /** the sync engine's view of one target of this connection (RETS resource:class, RESO entity, Spark listings,
+   * IDX SearchType) */
   source(target: SyncTarget): SyncSource
 }
 
@@ -55,7 +55,6 @@ export interface CapabilityImpls {
   metadata: MetadataCapability
   search: SearchCapability
   photos: PhotosCapability
-  idxSync: IdxSync
   activity: ActivityCapability
   sync: SyncCapability
 }

@@ -56,7 +56,11 @@ export class IdxRecordCollector implements XmlHandlers {
   private leafText = ''
   private readonly columns = new RecordColumns()
 
-  constructor(private readonly sink: RowSink) {}
+  /** `onRecord`: each record as the server named its values, before padding to the columns seen so far */
+  constructor(
+    private readonly sink: RowSink,
+    private readonly onRecord?: (record: ReadonlyMap<string, string>) => void
+  ) {}
 
   /** Starts the next reply (page or ID batch): fresh facts, same columns, so every page shares one column order. */
   beginReply(previousFirstRowKey?: string): void {
@@ -163,6 +167,7 @@ export class IdxRecordCollector implements XmlHandlers {
     }
     this.rowsInReply++
     this.sink.row(values)
+    this.onRecord?.(record)
   }
 }
 

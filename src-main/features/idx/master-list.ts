@@ -10,7 +10,7 @@ import type { ResultWriter } from '../../platform/results/result-types'
 import type { ResultColumn } from '../../../contract/results-channels'
 import { IdxRecordCollector } from './idx-record-rows'
 import { idxDetailsPage } from './idx-search'
-import type { MasterEntry } from './sync-plan'
+import type { MasterEntry } from '../sync/sync-types'
 
 export const MASTER_QUERY = '(ID=*)'
 

@@ -7,7 +7,7 @@
 import { AppError } from '../../../contract/app-error'
 import { findClass, findResource, type MetadataModel } from '../../../domain/metadata/metadata-model'
 import type { ODataClient } from '../../protocols/odata/odata-client'
-import { stampKey } from '../idx/sync-plan'
+import { stampKey } from './sync-plan'
 import type { ChangedPage, MasterEntry, SourceShape, SyncRecord, SyncSource } from './sync-types'
 
 export interface ResoSourceOptions {

@@ -11,7 +11,7 @@ import { fetchAll, searchPage } from '../../protocols/rets/search/search-runner'
 import type { RowSink } from '../../protocols/rets/search/standard-xml-rows'
 import { splitDelimitedRow } from '../../platform/results/delimited-row'
 import type { ResultWriter } from '../../platform/results/result-types'
-import { stampKey } from '../idx/sync-plan'
+import { stampKey } from './sync-plan'
 import type { ChangedPage, MasterEntry, SourceShape, SyncRecord, SyncSource } from './sync-types'
 
 export interface RetsSourceOptions {

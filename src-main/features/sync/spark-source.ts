@@ -10,7 +10,7 @@ import {
   type SparkClient,
   type SparkQuery
 } from '../../protocols/spark/spark-client'
-import { stampKey } from '../idx/sync-plan'
+import { stampKey } from './sync-plan'
 import type { ChangedPage, MasterEntry, SourceShape, SyncRecord, SyncSource } from './sync-types'
 
 const STAMP = 'ModificationTimestamp'

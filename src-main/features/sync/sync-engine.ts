@@ -10,7 +10,7 @@
 // The overlap window re-reads records stamped just before the mark: servers stamp in their own clock and commit
 // late, so a record can appear with a stamp older than one already seen.
 import { performance } from 'node:perf_hooks'
-import { planSync, type SyncPlan } from '../idx/sync-plan'
+import { planSync, type SyncPlan } from './sync-plan'
 import type { BatchCounts, LocalStore, RunRow, SyncRecord, SyncSource, TableInfo } from './sync-types'
 
 export const DEFAULT_OVERLAP_SECONDS = 300

@@ -21,7 +21,6 @@ import { runCommand } from './commands/run-command'
 import { photosCommand } from './commands/photos-command'
 import { reportCommand } from './commands/report-command'
 import { diffCommand } from './commands/diff-command'
-import { idxCommand } from './commands/idx-command'
 import { activityCommand } from './commands/activity-command'
 import { syncCommand } from './commands/sync-command'
 
@@ -53,7 +52,6 @@ export const COMMANDS: readonly CliCommand[] = [
   photosCommand,
   reportCommand,
   diffCommand,
-  idxCommand,
   syncCommand,
   activityCommand,
   completionCommand

@@ -2,7 +2,7 @@ import { ref, type Ref } from 'vue'
 import type { ProfileSummary } from '../../../contract/profile-channels'
 import { useQueryTabsStore, WELCOME_TAB } from '../query/query-tabs-store'
 
-// Editor tabs of one kind, one per profile (the IDX sync inspector, the Listing Activity composer): open-or-focus
+// Editor tabs of one kind, one per profile (the Sync tab, the Listing Activity composer): open-or-focus
 // and close, in the editor strip whose active tab the query-tabs store owns. Used inside setup stores.
 export function useProfileTabs<T extends { id: string; profileId: string }>(
   prefix: string,

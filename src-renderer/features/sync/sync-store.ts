@@ -33,6 +33,7 @@ export interface SyncTab {
 const DEFAULT_TARGET: Record<string, { resource: string; cls: string }> = {
   rets: { resource: 'Property', cls: 'A' },
   reso: { resource: 'Property', cls: '' },
+  idx: { resource: 'Property', cls: '' },
   spark: { resource: '', cls: '' }
 }
 

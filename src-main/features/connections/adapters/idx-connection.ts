@@ -1,13 +1,13 @@
 // The IDX API as a workbench connection. It is a RETS login with its own Search (SearchType only, no Class; queries
 // are (LastUpdated=…), (ID=*) or (ID=a,b)) and the RETS GetMetadata and GetObject of the same session, so metadata
-// and photos reuse the RETS code. The sync itself (master list, compare, fetch by ID) is its `idxSync` capability,
-// used by the idx:sync channel.
+// and photos reuse the RETS code. Its sync is the sync engine's, with the IDX API as the source (sync/idx-source.ts)
+// and the SearchType as the target's resource.
 import type { ConnectionInfo } from '../../../../contract/session-channels'
 import type { QuerySpec } from '../../../../contract/query-channels'
 import { AppError } from '../../../../contract/app-error'
 import { RetsMetadataLoader } from '../../../protocols/rets/metadata/metadata-loader'
 import { RetsObjectSource } from '../../export/photos/sources/rets-object-source'
-import { IdxSync } from '../../idx/idx-sync'
+import { IdxSource } from '../../sync/idx-source'
 import { IdxRecordCollector } from '../../idx/idx-record-rows'
 import { fetchIdxDetails, writerSink } from '../../idx/idx-search'
 import type { WireLog } from '../../../platform/http/wire-log'
@@ -30,7 +30,6 @@ export async function createIdxConnection(
 ): Promise<ConnectionOf<'idx'>> {
   const { rets, http } = await openRetsSession(profile, secrets, wireLog)
   const loader = new RetsMetadataLoader(rets, { snapshot: (version) => snapshots.model(profile.id, version) })
-  const idx = new IdxSync(rets, { profileId: profile.id, pageSize: profile.limits.pageSize })
 
   async function run(spec: QuerySpec, writer: ResultWriter, job: JobControl): Promise<void> {
     if (spec.kind !== 'dmql') {
@@ -86,7 +85,10 @@ export async function createIdxConnection(
         return new RetsObjectSource(rets, options)
       }
     },
-    idxSync: idx,
+    sync: {
+      source: (target) =>
+        new IdxSource(rets, { searchType: target.resource ?? 'Property', pageSize: profile.limits.pageSize })
+    },
     async close() {
       await rets.logout().catch(() => undefined)
       http.close()

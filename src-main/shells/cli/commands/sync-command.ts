@@ -1,5 +1,6 @@
 // `mlswb sync plan|run <profile>`: the sync engine for cron. Plan prints the new / updated / deleted / unchanged
-// counts; run syncs into the profile's local store, resuming an interrupted run from its last committed batch.
+// counts; run syncs into the profile's local store, resuming an interrupted run from its last committed batch. The
+// target is a RETS resource and class, a RESO entity set, an IDX SearchType (--resource Agent), or Spark's listings.
 import { CLI_EXIT, syncOutputSchema } from '../../../../contract/cli-output'
 import type { SyncTarget } from '../../../../contract/sync-channels'
 import type { CliCommand } from '../cli-command'
@@ -12,11 +13,12 @@ export const syncCommand: CliCommand = {
   usage: ['sync plan|run <profile> [--resource R] [--class C]'],
   examples: [
     'mlswb sync plan demo-rets --resource Property --class A',
+    'mlswb sync run demo-idx --resource Agent',
     '0 * * * * mlswb sync run my-mls --json >> sync.log'
   ],
   subcommands: ['plan', 'run'],
   options: {
-    resource: { type: 'string', help: 'resource / entity set (default: the profile’s listings)' },
+    resource: { type: 'string', help: 'RETS resource, RESO entity set or IDX SearchType (default: the profile’s listings)' },
     class: { type: 'string', help: 'RETS class' }
   },
   async run(ctx, positionals, v) {

@@ -1,0 +1,34 @@
+// The plan of a sync: compare the server's master list (every record's key and modification timestamp) with the
+// local store by key — records missing locally are new, a different timestamp means updated, local records absent
+// from the master list are deleted. Timestamps are compared as instants (normalizeIdxTimestamp), so the same moment
+// sent as RFC 1123 in one reply and as a day-first COMPACT clock in another is "unchanged".
+import { normalizeIdxTimestamp } from '../idx/idx-timestamps'
+import type { MasterEntry } from './sync-types'
+
+export interface SyncPlan {
+  new: string[]
+  updated: string[]
+  deleted: string[]
+  unchanged: string[]
+}
+
+/** The comparable form of a timestamp: the UTC instant, or the trimmed text when it is no known shape. */
+export function stampKey(raw: string): string {
+  return normalizeIdxTimestamp(raw) ?? raw.trim()
+}
+
+/** `stored` maps key → stampKey(timestamp) as the store holds it. */
+export function planSync(master: readonly MasterEntry[], stored: ReadonlyMap<string, string>): SyncPlan {
+  const plan: SyncPlan = { new: [], updated: [], deleted: [], unchanged: [] }
+  const seen = new Set<string>()
+  for (const entry of master) {
+    if (seen.has(entry.id)) continue
+    seen.add(entry.id)
+    const stamp = stored.get(entry.id)
+    if (stamp === undefined) plan.new.push(entry.id)
+    else if (stamp !== stampKey(entry.lastUpdated)) plan.updated.push(entry.id)
+    else plan.unchanged.push(entry.id)
+  }
+  for (const id of stored.keys()) if (!seen.has(id)) plan.deleted.push(id)
+  return plan
+}
