@@ -1,6 +1,6 @@
 // One harness per protocol for the sync tests and their child process: the sources a profile would sync (RETS: the
-// three Property classes; RESO: the Property entity; Spark: listings) and the server's records of a target read with
-// a plain query — the truth the store must equal, record by record.
+// three Property classes; RESO: the Property entity; Spark: listings; IDX: the Property SearchType) and the server's
+// records of a target read with a plain query — the truth the store must equal, record by record.
 import { HttpClient } from '../../../../src-main/platform/http/http-client'
 import { httpClientTransport } from '../../../../src-main/protocols/json-api/http-client-transport'
 import { TokenHolder } from '../../../../src-main/protocols/oauth/token-holder'
@@ -9,6 +9,9 @@ import { RetsMetadataLoader } from '../../../../src-main/protocols/rets/metadata
 import { RetsSession } from '../../../../src-main/protocols/rets/rets-session'
 import { fetchAll } from '../../../../src-main/protocols/rets/search/search-runner'
 import { SparkClient } from '../../../../src-main/protocols/spark/spark-client'
+import { IdxRecordCollector } from '../../../../src-main/features/idx/idx-record-rows'
+import { fetchIdxDetails } from '../../../../src-main/features/idx/idx-search'
+import { IdxSource } from '../../../../src-main/features/sync/idx-source'
 import { ResoSource } from '../../../../src-main/features/sync/reso-source'
 import { RetsSource } from '../../../../src-main/features/sync/rets-source'
 import { SparkSource } from '../../../../src-main/features/sync/spark-source'
@@ -16,12 +19,14 @@ import type { SyncRecord, SyncSource } from '../../../../src-main/features/sync/
 import { CollectingResultWriter } from '../../../support/collecting-result-writer'
 import { MemorySecrets } from '../../../support/memory-secrets'
 
-export type Protocol = 'rets' | 'reso' | 'spark'
+export type Protocol = 'rets' | 'reso' | 'spark' | 'idx'
 
 export interface SyncHarness {
   protocol: Protocol
   /** listings in the Demo MLS the test starts */
   listings: number
+  /** the listings a full sync of every source holds (the IDX feed carries only active ones); default `listings` */
+  inFeed?: (listings: Iterable<{ StandardStatus: string }>) => number
   sources(url: string, pageSize: number): SyncSource[]
   /** key → values of every record of the target, as a full read returns them now */
   serverRecords(url: string, target: string): Promise<Map<string, Record<string, unknown>>>
@@ -42,10 +47,10 @@ function tokens(url: string, scheme?: 'OAuth'): TokenHolder {
   )
 }
 
-function retsSession(url: string): RetsSession {
+function retsSession(url: string, loginPath = '/rets/Login'): RetsSession {
   return new RetsSession(
     {
-      loginUrl: `${url}/rets/Login`,
+      loginUrl: `${url}${loginPath}`,
       retsVersion: '1.7.2',
       username: 'demo',
       password: 'demo-pass',
@@ -55,6 +60,10 @@ function retsSession(url: string): RetsSession {
     new HttpClient()
   )
 }
+
+// the statuses the Demo MLS IDX feed carries: a listing that closes leaves it
+const IDX_FEED = new Set(['Active', 'ActiveUnderContract', 'Pending'])
+const idxSession = (url: string): RetsSession => retsSession(url, '/idx/Login.svc/Login')
 
 const odata = (url: string): ODataClient =>
   new ODataClient({ serviceRoot: `${url}/Reso/OData`, transport, auth: tokens(url), retry })
@@ -122,6 +131,22 @@ export const HARNESSES: Record<Protocol, SyncHarness> = {
       const source = new SparkSource(spark(url))
       const records = await drain((cursor) => source.changedPage(undefined, cursor))
       return new Map(records.map((r) => [r.key, r.values]))
+    }
+  },
+  idx: {
+    protocol: 'idx',
+    listings: 5000,
+    inFeed: (listings) => [...listings].filter((l) => IDX_FEED.has(l.StandardStatus)).length,
+    sources: (url, pageSize) => [new IdxSource(idxSession(url), { searchType: 'Property', pageSize })],
+    async serverRecords(url, target) {
+      // every record updated since a date before any MLS, as the server names its values (no column padding)
+      const out = new Map<string, Record<string, unknown>>()
+      const collector = new IdxRecordCollector({ columns: () => undefined, row: () => undefined }, (record) =>
+        out.set(record.get('ID') ?? '', Object.fromEntries(record))
+      )
+      const query = { searchType: target, query: '(LastUpdated=1900-01-01T00:00:00Z)' }
+      await fetchIdxDetails(idxSession(url), query, collector, { pageSize: 100 })
+      return out
     }
   }
 }
