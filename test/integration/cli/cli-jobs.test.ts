@@ -1,5 +1,5 @@
 // Every job command against the CLI's built-in Demo MLS, as a child process: metadata reports in each format,
-// metadata Δ between two profiles, IDX sync plan/apply, Listing Activity from a CSV, a saved query with
+// metadata Δ between two profiles, an IDX sync (plan, run, plan), Listing Activity from a CSV, a saved query with
 // {{variables}} from an environment, --var and a dynamic date — each --json output validated against its schema,
 // and the exit codes 1, 2 and 4.
 import { spawnSync } from 'node:child_process'
@@ -16,9 +16,9 @@ import {
   savedQueriesOutputSchema,
   diffOutputSchema,
   envOutputSchema,
-  idxSyncOutputSchema,
   reportOutputSchema,
-  runOutputSchema
+  runOutputSchema,
+  syncOutputSchema
 } from '../../../contract/cli-output'
 import { repoRoot } from '../../support/paths'
 import { cli, jsonOf, newUserData } from './cli-harness'
@@ -73,17 +73,21 @@ describe('CLI jobs against the Demo MLS', { timeout: 240_000 }, () => {
     expect(diff.counts.added + diff.counts.removed + diff.counts.changed).toBe(diff.changes.length)
   })
 
-  it('runs an IDX sync plan, then apply, then a plan with nothing left to do', async () => {
+  it('syncs an IDX SearchType: a plan, a run, then a plan with nothing left to do', async () => {
     const userData = newUserData()
-    const plan = jsonOf(idxSyncOutputSchema, await cli(['idx', 'sync', 'demo-idx', '--plan', '--json'], { userData }))
-    expect(plan.action).toBe('plan')
-    expect(plan.plan.new.count).toBe(plan.masterCount)
-    // the built-in Demo MLS starts fresh in every process, but its data is the same seed, so the snapshot matches
-    const apply = jsonOf(idxSyncOutputSchema, await cli(['idx', 'sync', 'demo-idx', '--apply', '--json'], { userData }))
-    expect(apply.snapshotCountAfter).toBe(apply.masterCount)
-    const again = jsonOf(idxSyncOutputSchema, await cli(['idx', 'sync', 'demo-idx', '--json'], { userData }))
-    expect(again.plan.new.count).toBe(0)
-    expect(again.plan.unchanged.count).toBe(again.masterCount)
+    const args = (action: string): string[] => ['sync', action, 'demo-idx', '--resource', 'Agent', '--json']
+    const plan = jsonOf(syncOutputSchema, await cli(args('plan'), { userData }))
+    if (plan.action !== 'plan') throw new Error(`expected a plan report, got ${plan.action}`)
+    expect(plan).toMatchObject({ target: 'Agent', storeCount: 0 })
+    expect(plan.counts.new).toBe(plan.masterCount)
+    const run = jsonOf(syncOutputSchema, await cli(args('run'), { userData }))
+    expect(run).toMatchObject({ action: 'run', status: 'done', counts: { new: plan.counts.new } })
+    const again = jsonOf(syncOutputSchema, await cli(args('plan'), { userData }))
+    expect(again.counts).toEqual({ new: 0, updated: 0, deleted: 0, unchanged: plan.counts.new })
+    // the IDX sync inspector's own command is gone: `sync` is the one for every kind
+    const old = await cli(['idx', 'sync', 'demo-idx'], { userData })
+    expect(old.code).toBe(CLI_EXIT.usage)
+    expect(old.err).toContain('Unknown command "idx"')
   })
 
   it('sends listing views from a CSV; a bad row is named and nothing is sent (exit 2)', async () => {

@@ -1,6 +1,6 @@
 // The built-in "Demo MLS (IDX API)" profile through the handler table (as IPC and web mode call it): connect,
-// RETS metadata of the IDX login, DMQL queries on the IDX search, and idx:sync as a job whose report, fetched rows
-// and snapshot file under the user-data folder are what the Demo MLS serves.
+// RETS metadata of the IDX login, DMQL queries on the IDX search, and sync:plan / sync:run on a SearchType as jobs
+// whose reports and SQLite copy under the user-data folder are what the Demo MLS serves.
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -74,46 +74,34 @@ describe('IDX profiles in the workbench', () => {
     expect(masterSummary.total).toBe(activeKeys().length)
   })
 
-  it('runs idx:sync plan and apply as jobs and keeps the snapshot under the user-data folder', async () => {
+  it('plans and runs sync:* on an IDX SearchType into the profile’s SQLite copy under the user-data folder', async () => {
     const active = activeKeys()
-    const plan = await h.call('idx:sync', { profileId: 'demo-idx', searchType: 'Property', action: 'plan' })
-    expect(plan.resultId).toBeUndefined()
+    const plan = await h.call('sync:plan', { profileId: 'demo-idx', target: { resource: 'Property' } })
     expect(await settle(h, plan.jobId)).toBe('done')
-    const planned = await h.call('idx:syncReport', { jobId: plan.jobId })
-    expect(planned?.masterCount).toBe(active.length)
-    expect(planned?.plan.new.count).toBe(active.length)
-    expect(planned?.plan.new.ids.sort()).toEqual([...active].sort())
+    const planned = await h.call('sync:report', { jobId: plan.jobId })
+    expect(planned).toMatchObject({ action: 'plan', target: 'Property', masterCount: active.length, storeCount: 0 })
+    expect(planned?.counts.new).toBe(active.length)
 
-    const apply = await h.call('idx:sync', {
+    const run = await h.call('sync:run', { profileId: 'demo-idx', target: { resource: 'Property' } })
+    expect(await settle(h, run.jobId)).toBe('done')
+    const report = await h.call('sync:report', { jobId: run.jobId })
+    expect(report).toMatchObject({ action: 'run', status: 'done', counts: { new: active.length } })
+    const status = await h.call('sync:status', { profileId: 'demo-idx' })
+    expect(status.store.location).toBe(path.join(h.userDataDir, 'sync', 'demo-idx.sqlite'))
+    expect(existsSync(status.store.location)).toBe(true)
+    expect(status.tables).toEqual([expect.objectContaining({ target: 'Property', table: 'Property' })])
+    const rows = await h.call('sync:query', {
       profileId: 'demo-idx',
-      searchType: 'Property',
-      action: 'apply',
-      batchSize: 40
+      sql: 'SELECT "ID" FROM "Property" WHERE _deleted_at IS NULL'
     })
-    expect(await settle(h, apply.jobId)).toBe('done')
-    const report = await h.call('idx:syncReport', { jobId: apply.jobId })
-    expect(report?.fetched).toBe(active.length)
-    expect(report?.resultId).toBe(apply.resultId)
-    const rows = await h.call('results:summary', { resultId: apply.resultId! })
-    expect(rows.total).toBe(active.length)
-
-    const file = path.join(h.userDataDir, 'idx-snapshots', 'demo-idx.json')
-    expect(report?.snapshotFile).toBe(file)
-    expect(existsSync(file)).toBe(true)
-    const snapshot = JSON.parse(readFileSync(file, 'utf8')) as { searchTypes: Record<string, { count: number }> }
-    expect(snapshot.searchTypes.Property?.count).toBe(active.length)
+    expect(rows.rows).toBe(active.length)
 
     h.workbench.demo!.server.ctx.data.update(active[0]!, { ListPrice: 99_999 })
-    const next = await h.call('idx:sync', {
-      profileId: 'demo-idx',
-      searchType: 'Property',
-      action: 'plan',
-      masterFormat: 'STANDARD-XML'
-    })
+    const next = await h.call('sync:plan', { profileId: 'demo-idx', target: { resource: 'Property' } })
     expect(await settle(h, next.jobId)).toBe('done')
-    const nextReport = await h.call('idx:syncReport', { jobId: next.jobId })
-    expect(nextReport?.plan.updated.ids).toEqual([active[0]])
-    expect(nextReport?.plan.unchanged.count).toBe(active.length - 1)
+    const nextReport = await h.call('sync:report', { jobId: next.jobId })
+    expect(nextReport?.action === 'plan' && nextReport.sample.updated).toEqual([active[0]])
+    expect(nextReport?.counts.unchanged).toBe(active.length - 1)
   })
 
   it('exports the photos of IDX listings through the GetObject of the IDX login', async () => {
@@ -137,13 +125,12 @@ describe('IDX profiles in the workbench', () => {
     )
   })
 
-  it('refuses idx:sync on a profile of another kind', async () => {
-    await h.call('session:connect', { profileId: 'demo-rets' })
-    const error = await h.fail('idx:sync', { profileId: 'demo-rets', searchType: 'Property', action: 'plan' })
+  it('refuses sync:* on a profile whose kind cannot sync', async () => {
+    const error = await h.fail('sync:plan', { profileId: 'demo-activity', target: {} })
     expect(error).toMatchObject({
       code: 'CAPABILITY_MISSING',
-      message: 'A RETS connection cannot run an IDX sync.',
-      hint: 'Use a profile of kind IDX API for that.'
+      message: 'A Listing Activity connection cannot sync into a local database.'
     })
+    expect(error.hint).toContain('IDX API')
   })
 })

@@ -299,7 +299,7 @@ async function runIdxAndActivity(demo: string): Promise<void> {
   })
   await ok('secrets:set', { profileId: 'leak-activity-bad', name: 'apiKey', value: canary.badApiKey })
 
-  // IDX: login, metadata, a query, sync plan + apply (snapshot file, fetched rows, exports)
+  // IDX: login, metadata, a query, sync plan + run (the SQLite copy, a query of it, its export)
   await ok('session:connect', { profileId: 'leak-idx' })
   await ok('metadata:summary', { profileId: 'leak-idx' })
   const keys = [...app.workbench.demo!.server.ctx.data.listings()].slice(0, 4).map((l) => l.ListingKey)
@@ -314,15 +314,14 @@ async function runIdxAndActivity(demo: string): Promise<void> {
   } as const
   await runQuery('leak-idx', { ...dmql, query: idQuery, format: 'STANDARD-XML' })
   await runQuery('leak-idx', { ...dmql, query: '(ID=*)', format: 'COMPACT' })
-  for (const action of ['plan', 'apply'] as const) {
-    const { jobId, resultId } = await ok('idx:sync', { profileId: 'leak-idx', searchType: 'Property', action })
+  for (const channel of ['sync:plan', 'sync:run'] as const) {
+    const { jobId } = await ok(channel, { profileId: 'leak-idx', target: { resource: 'Property' } })
     await app.workbench.jobs.settled(jobId)
-    expect((await ok('idx:syncReport', { jobId }))?.masterCount).toBeGreaterThan(0)
-    if (resultId) {
-      await ok('results:page', { resultId, offset: 0, limit: 50 })
-      await ok('results:export', { resultId, format: 'csv', path: path.join(userDataDir, `idx-${jobId}.csv`) })
-    }
+    expect((await ok('sync:report', { jobId }))?.counts.new).toBeGreaterThan(0)
   }
+  const copy = await ok('sync:query', { profileId: 'leak-idx', sql: 'SELECT * FROM "Property" LIMIT 50' })
+  await ok('results:page', { resultId: copy.resultId, offset: 0, limit: 50 })
+  await ok('results:export', { resultId: copy.resultId, format: 'csv', path: path.join(userDataDir, 'idx-copy.csv') })
 
   // Listing Activity: the key from the profile and from the RETS page; sends, a refused upload, a wrong key
   const views = [{ viewDate: '2026-11-20', listings: [{ listingKey: keys[0]!, viewCount: 3 }] }]
@@ -347,7 +346,7 @@ async function runIdxAndActivity(demo: string): Promise<void> {
   // a failed IDX login (the server changed the password) must not echo the one sent
   app.workbench.demo!.server.ctx.users.find((u) => u.username === 'leakidx')!.password = 'changed-on-server'
   await ok('session:disconnect', { profileId: 'leak-idx' })
-  expect((await invoke('idx:sync', { profileId: 'leak-idx', searchType: 'Property', action: 'plan' })).ok).toBe(false)
+  expect((await invoke('sync:plan', { profileId: 'leak-idx', target: { resource: 'Property' } })).ok).toBe(false)
 }
 
 /** Photo exports (manifests list source URLs: Location=1, Media, Spark URIs) with thumbnails read back. */

@@ -128,9 +128,9 @@ describe('result schemas against real handler results', () => {
     const photos = await checked('photos:summary', { jobId: started.jobId })
     await checked('photos:thumbnail', { jobId: started.jobId, file: photos!.firstFiles[0]! })
 
-    const sync = await checked('idx:sync', { profileId: 'demo-idx', searchType: 'Property', action: 'apply' })
+    const sync = await checked('sync:plan', { profileId: 'demo-idx', target: { resource: 'Office' } })
     expect(await settle(h, sync.jobId)).toBe('done')
-    await checked('idx:syncReport', { jobId: sync.jobId })
+    await checked('sync:report', { jobId: sync.jobId })
 
     await checked('activity:validate', { event: { kind: 'tracker', listingId: key } })
     await checked('activity:send', { profileId: 'demo-activity', event: { kind: 'tracker', listingId: key } })

@@ -22,11 +22,15 @@ describe('connection capabilities', () => {
   })
 
   it('says which kinds can do what a connection cannot', () => {
-    expect(missingCapability('rets', 'idxSync')).toMatchObject({
+    expect(missingCapability('rets', 'activity')).toMatchObject({
       code: 'CAPABILITY_MISSING',
-      message: 'A RETS connection cannot run an IDX sync.',
-      hint: 'Use a profile of kind IDX API for that.'
+      message: 'A RETS connection cannot send listing views.',
+      hint: 'Use a profile of kind Listing Activity for that.'
     })
+    // every feed kind syncs through the one engine, the IDX API included
+    expect(missingCapability('activity', 'sync').hint).toMatch(
+      /^Use a profile of kind RETS, RESO Web API, Spark API or IDX API for that\./
+    )
     const search = missingCapability('activity', 'search')
     expect(search.message).toBe('A Listing Activity connection cannot run queries.')
     expect(search.hint).toBe(
