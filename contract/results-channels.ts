@@ -1,4 +1,4 @@
-// results:* — rows of a query (or an IDX sync) stay in main, spilled to disk when big; the renderer asks for pages
+// results:* — rows of a query (or of a local copy's SQL) stay in main, spilled to disk when big; the renderer asks for pages
 // and main writes exports, so a million rows never cross IPC.
 import { z } from 'zod'
 import { filePath, id } from './common-fields'

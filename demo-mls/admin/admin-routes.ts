@@ -1,4 +1,4 @@
-// Admin API of the Demo MLS, for tests and the sync inspector demo: mutate listings, flip fault modes, read the
+// Admin API of the Demo MLS, for tests and sync demos: mutate listings, flip fault modes, read the
 // change log and recorded Listing Activity views. Not part of any MLS protocol, so plain JSON and no auth.
 import type { Mount } from '../http/router'
 import { readJson, sendJson } from '../http/json-reply'

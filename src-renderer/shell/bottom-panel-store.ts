@@ -8,7 +8,7 @@ export type PanelTab = 'results' | 'raw' | 'log'
 export const ANY_TAB = '*'
 
 // Which output tab the bottom panel shows, so views other than query tabs (the activity composer's "raw exchange"
-// link, the IDX inspector's fetched rows) can bring the right one to the front. What they open belongs to the
+// link, a Sync tab's Local data rows) can bring the right one to the front. What they open belongs to the
 // editor tab that asked (its owner), so another tab never shows it (panel-view.ts decides what is shown).
 export const useBottomPanelStore = defineStore('bottom-panel', () => {
   const active = ref<PanelTab>('results')

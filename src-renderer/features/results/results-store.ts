@@ -22,7 +22,7 @@ export const useResultsStore = defineStore('results', () => {
   const inFlight = new Set<string>()
   const dirty = new Set<string>()
   /**
-   * a result shown in the panel in place of a query tab's own: the IDX inspector's fetched rows, or `#result=<id>`
+   * a result shown in the panel in place of a query tab's own: a Sync tab's Local data rows, or `#result=<id>`
    * from automation. It belongs to the editor tab that opened it (ANY_TAB: whichever is in front).
    */
   const opened = ref<string | null>(null)

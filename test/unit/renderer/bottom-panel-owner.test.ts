@@ -1,5 +1,5 @@
-// The bottom panel shows only what the editor tab in front ran or opened: an IDX sync tab never shows the RETS
-// query's rows, an Activity tab never the IDX rows; tabs without output of their own keep the full height.
+// The bottom panel shows only what the editor tab in front ran or opened: a Sync tab never shows the RETS query's
+// rows, an Activity tab never the Sync tab's Local data rows; tabs without output of their own keep the full height.
 import { beforeEach, describe, expect, it } from 'vitest'
 import { defineComponent, h, nextTick } from 'vue'
 import { flushPromises, mount } from '@vue/test-utils'
@@ -53,26 +53,26 @@ describe('bottom panel ownership', () => {
     await flushPromises()
     expect(w.get('[data-testid="grid"]').text()).toBe('rets-rows')
 
-    // an IDX sync tab in front, nothing fetched yet: not the RETS rows, and the panel folds to its tab strip
-    tabs.activate('idx1')
+    // a Sync tab in front, nothing queried yet: not the RETS rows, and the panel folds to its tab strip
+    tabs.activate('sync1')
     await nextTick()
     expect(w.find('[data-testid="grid"]').exists()).toBe(false)
     expect(w.get('[data-testid="bottom-panel"]').attributes('data-mode')).toBe('collapsed')
 
-    // its own fetched rows
-    useResultsStore().open('idx-rows')
+    // its own Local data rows
+    useResultsStore().open('local-rows')
     await nextTick()
-    expect(w.get('[data-testid="grid"]').text()).toBe('idx-rows')
+    expect(w.get('[data-testid="grid"]').text()).toBe('local-rows')
 
-    // the Activity tab does not show the IDX rows
+    // the Activity tab does not show the Sync tab's rows
     tabs.activate('act1')
     await nextTick()
     expect(w.find('[data-testid="grid"]').exists()).toBe(false)
 
-    // back on the IDX tab, its rows again; on the query tab, its own
-    tabs.activate('idx1')
+    // back on the Sync tab, its rows again; on the query tab, its own
+    tabs.activate('sync1')
     await nextTick()
-    expect(w.get('[data-testid="grid"]').text()).toBe('idx-rows')
+    expect(w.get('[data-testid="grid"]').text()).toBe('local-rows')
     tabs.activate('q1')
     await nextTick()
     expect(w.get('[data-testid="grid"]').text()).toBe('rets-rows')
@@ -90,7 +90,7 @@ describe('bottom panel ownership', () => {
     const base = { queryResult: null, opened: null, expandedFor: null }
     const wire = { id: 'w9', owner: 'act1' }
     expect(panelViewOf({ ...base, front: 'act1', wire })).toEqual({ mode: 'full', wireId: 'w9' })
-    expect(panelViewOf({ ...base, front: 'idx1', wire })).toEqual({ mode: 'collapsed' })
+    expect(panelViewOf({ ...base, front: 'sync1', wire })).toEqual({ mode: 'collapsed' })
     expect(panelViewOf({ ...base, front: 'q1', queryResult: 'r1', wire })).toEqual({ mode: 'full', resultId: 'r1' })
   })
 })
