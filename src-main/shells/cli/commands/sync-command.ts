@@ -18,7 +18,10 @@ export const syncCommand: CliCommand = {
   ],
   subcommands: ['plan', 'run'],
   options: {
-    resource: { type: 'string', help: 'RETS resource, RESO entity set or IDX SearchType (default: the profile’s listings)' },
+    resource: {
+      type: 'string',
+      help: 'RETS resource, RESO entity set or IDX SearchType (default: the profile’s listings)'
+    },
     class: { type: 'string', help: 'RETS class' }
   },
   async run(ctx, positionals, v) {
