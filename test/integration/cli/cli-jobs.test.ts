@@ -196,7 +196,7 @@ describe('CLI jobs against the Demo MLS', { timeout: 240_000 }, () => {
     expect(help.out).toMatch(/Usage:[\s\S]*Examples:[\s\S]*mlswb photos/)
     const bash = await cli(['completion', 'bash'], { userData })
     expect(bash.out).toContain('complete -o default -F _mlswb mlswb')
-    expect(bash.out).toContain('idx) subs="sync"')
+    expect(bash.out).toContain('sync) subs="plan run"')
   })
 
   it('runs through the package bin (bin/mlswb.mjs, what `npx mlswb` starts)', () => {
