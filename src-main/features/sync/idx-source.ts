@@ -4,6 +4,7 @@
 // TotalRecords; the master list is `(ID=*)` (master-list.ts); records by key are `(ID=a,b,c)`, at most 100 at a
 // time — the IDX API's page cap. Replies are STANDARD-XML, flattened by IdxRecordCollector; a record's values are
 // what the server named (no padding to columns other records had), so the raw JSON kept is the record as sent.
+import { AppError } from '../../../contract/app-error'
 import type { RetsSession } from '../../protocols/rets/rets-session'
 import { IDX_KEY, IDX_STAMP, idxFields } from '../idx/idx-fields'
 import { IdxRecordCollector } from '../idx/idx-record-rows'
@@ -12,7 +13,6 @@ import { retsDateTime } from '../idx/idx-timestamps'
 import { fetchMasterList } from '../idx/master-list'
 import { stampKey } from './sync-plan'
 import type { ChangedPage, MasterEntry, SourceShape, SyncRecord, SyncSource } from './sync-types'
-import { AppError } from '../../../contract/app-error'
 
 /** The IDX API pages at most 100 records, and ID lists longer than a page would be cut short. */
 export const IDX_PAGE_CAP = 100

@@ -75,4 +75,25 @@ describe('IdxRecordCollector', () => {
     const page = '<RETS ReplyCode="0"><RETS-RESPONSE><Office ID="1" LastUpdated="x"/></RETS-RESPONSE></RETS>'
     await expect(collect(page, '1\u0001x')).rejects.toBeInstanceOf(RepeatedReply)
   })
+
+  it('hands each record to onRecord with only the values it had, while rows are padded to every column seen', async () => {
+    const records: Array<Record<string, string>> = []
+    const rows: string[][] = []
+    const collector = new IdxRecordCollector({ columns: () => undefined, row: (r) => rows.push(r) }, (record) =>
+      records.push(Object.fromEntries(record))
+    )
+    collector.beginReply()
+    const xml = `<RETS ReplyCode="0"><RETS-RESPONSE>
+<OfficeDetails><ID>O1</ID><Phones><Phone>1</Phone></Phones></OfficeDetails>
+<OfficeDetails><ID>O2</ID><Name/></OfficeDetails></RETS-RESPONSE></RETS>`
+    await streamXml(chunks(xml), 'text/xml', collector)
+    expect(records).toEqual([
+      { ID: 'O1', 'Phones.Phone': '1' },
+      { ID: 'O2', Name: '' }
+    ])
+    expect(rows).toEqual([
+      ['O1', '1'],
+      ['O2', '', '']
+    ])
+  })
 })
