@@ -1,5 +1,5 @@
 // The sync engine into SQLite for RETS, RESO and Spark against the Demo MLS over real HTTP: the initial sync of
-// 5,000 listings (Spark: 1,000, see the harness) equals the server record by record; admin adds, updates and deletes are planned exactly and an
+// 5,000 listings equals the server record by record; admin adds, updates and deletes are planned exactly and an
 // incremental run brings the store equal again (deletes soft-recorded with the time seen, the high-water mark
 // moved, the run logged); a sync killed with SIGKILL in a child process resumes from its last committed page and
 // ends equal, without duplicates.
