@@ -98,19 +98,25 @@ function limits(defaultPageSize: number, maxPageSize: number) {
  * Where the sync keeps this profile's local copy: SQLite in the user-data folder (default), or a shared PostgreSQL
  * database. The connection string carries no password — that lives in the keychain as `postgresPassword`.
  */
-const syncSettings = z.strictObject({
-  store: z.enum(['sqlite', 'postgres']).default('sqlite'),
-  postgresUrl: z
-    .string()
-    .trim()
-    .max(2000)
-    .regex(/^postgres(ql)?:\/\//, 'must start with postgresql://')
-    .refine(
-      (url) => !/^postgres(ql)?:\/\/[^/@]*:[^/@]*@/.test(url),
-      'must not contain a password (it goes in the keychain)'
-    )
-    .optional()
-})
+const syncSettings = z
+  .strictObject({
+    store: z.enum(['sqlite', 'postgres']).default('sqlite'),
+    postgresUrl: z
+      .string()
+      .trim()
+      .max(2000)
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgresql://')
+      .refine(
+        // user:password@ in the authority, or libpq's ?password= parameter
+        (url) => !/^postgres(ql)?:\/\/[^/@]*:[^/@]*@/.test(url) && !/[?&]password=/.test(url),
+        'must not contain a password (it goes in the keychain)'
+      )
+      .optional()
+  })
+  .refine((s) => s.store !== 'postgres' || s.postgresUrl !== undefined, {
+    path: ['postgresUrl'],
+    message: 'is needed to sync into PostgreSQL'
+  })
 
 const common = {
   id: profileId,

@@ -115,7 +115,8 @@ function banner(mls: DemoMls, startMs: number): string[] {
     ...mls.ctx.oauthClients.map(
       (c) =>
         `    ${c.clientId} / ${c.clientSecret}`.padEnd(38) +
-        `(client_credentials acts as ${c.actsAs}; password and authorization code grants for any user)`
+        `(client_credentials acts as ${c.actsAs}; password and authorization code grants for any user` +
+        `${c.replication ? '; Spark replication key: _limit up to 1000' : ''})`
     ),
     '',
     '  Users (username / password / UA password / User-Agent):',

@@ -12,11 +12,14 @@ export interface DemoOAuthClient {
   clientSecret: string
   /** the user client_credentials tokens act for */
   actsAs: string
+  /** a Spark replication key: /v1/listings takes _limit up to 1000 instead of 25 */
+  replication?: boolean
 }
 
 export const DEMO_OAUTH_CLIENTS: readonly DemoOAuthClient[] = [
   { clientId: 'workbench', clientSecret: 'workbench-secret', actsAs: 'demo' },
-  { clientId: 'idx-app', clientSecret: 'idx-app-secret', actsAs: 'idx' }
+  { clientId: 'idx-app', clientSecret: 'idx-app-secret', actsAs: 'idx' },
+  { clientId: 'replication', clientSecret: 'replication-secret', actsAs: 'demo', replication: true }
 ]
 
 /** The scopes the Demo MLS knows, in the order a reply lists them; a request without `scope` gets all of them. */

@@ -1,28 +1,25 @@
 // The Demo MLS Spark API: /v1/listings (+ /<Id>), /v1/standardfields[/<Field>], /v1/propertytypes,
-// /v1/customfields — D envelope, _filter (helper D's SparkQL evaluator), _select, _expand, _orderby, _limit ≤ 25,
-// _pagination=1|count, _page, _skiptoken; `Authorization: Bearer|OAuth <token>`; X-SparkApi-User-Agent required
-// (1016); codes 1000 / 1020 / 1040 / 1053 / 1550 as the real API sends them.
+// /v1/customfields — D envelope, _filter (helper D's SparkQL evaluator), _select, _expand, _orderby, _limit ≤ 25
+// (≤ 1000 on listings for a replication key, as Spark's replication keys), _pagination=1|count, _page, _skiptoken
+// (ListingKey order unless _orderby says otherwise); `Authorization: Bearer|OAuth <token>`; X-SparkApi-User-Agent
+// required (1016); codes 1000 / 1020 / 1040 / 1053 / 1550 as the real API sends them.
 import type { ServerResponse } from 'node:http'
-import { fieldResolver, recordFromObject } from '../../domain/query-languages'
-import { evaluateSparkQL, parseSparkQL } from '../../domain/query-languages/sparkql'
+import { fieldResolver } from '../../domain/query-languages'
+import { parseSparkQL } from '../../domain/query-languages/sparkql'
 import type { FieldMeta } from '../../domain/metadata/metadata-model'
 import type { DemoContext, DemoRole } from '../demo-context'
 import type { DemoRequest, Mount } from '../http/router'
 import { sendJson } from '../http/json-reply'
 import { tokenRegistryFor } from '../oauth/token-registry'
 import { apiSettingsFor, takeThrottle } from '../web-api/api-settings'
-import { compareJsonValues } from '../web-api/sort-values'
-import {
-  customFieldsMetadata,
-  sparkListing,
-  sparkType,
-  standardFieldsOf,
-  standardFieldsMetadata
-} from './spark-records'
+import { customFieldsMetadata, sparkListing, sparkType, standardFieldsMetadata } from './spark-records'
+import { sparkSearch } from './spark-search'
 
 /** the Spark API root (https://sparkapi.com/v1 on the real service) */
 export const SPARK_ROOT = '/v1'
 const SPARK_MAX_LIMIT = 25
+/** Spark's replication keys may ask for up to 1000 listings a request (Spark API documentation, "Replication") */
+const SPARK_REPLICATION_MAX_LIMIT = 1000
 /** the OAuth scope a token needs for this API (see oauth/token-registry) */
 const SPARK_SCOPE = 'spark'
 const EXPANSIONS = ['Photos', 'PrimaryPhoto', 'Rooms', 'OpenHouses', 'CustomFields']
@@ -53,8 +50,14 @@ function fail(res: ServerResponse, f: SparkFailure): void {
   res.end(body)
 }
 
-/** User agent, throttle and token checks, in the order Spark applies them; returns the caller's role. */
-function admit(req: DemoRequest, ctx: DemoContext): DemoRole {
+interface Caller {
+  role: DemoRole
+  /** a replication key: larger pages (see demo-mls/oauth/token-registry DEMO_OAUTH_CLIENTS) */
+  replication: boolean
+}
+
+/** User agent, throttle and token checks, in the order Spark applies them; returns who is calling. */
+function admit(req: DemoRequest, ctx: DemoContext): Caller {
   if (!req.headers['x-sparkapi-user-agent']) {
     throw new SparkFailure(400, 1016, 'The X-SparkApi-User-Agent request header is required.')
   }
@@ -73,7 +76,8 @@ function admit(req: DemoRequest, ctx: DemoContext): DemoRole {
       )
     throw new SparkFailure(401, 1000, 'Invalid API key and/or request signed improperly')
   }
-  return check.token.user.role
+  const { user, clientId } = check.token
+  return { role: user.role, replication: ctx.oauthClients.some((c) => c.clientId === clientId && c.replication) }
 }
 
 function sparkFieldMetas(ctx: DemoContext): FieldMeta[] {
@@ -100,22 +104,13 @@ function list(value: string | null): string[] {
     .filter(Boolean)
 }
 
-function orderComparator(spec: string): (a: Record<string, unknown>, b: Record<string, unknown>) => number {
-  const keys = list(spec).map((item) => ({ desc: item.startsWith('-'), field: item.replace(/^[-+]/, '') }))
-  return (a, b) => {
-    for (const k of keys) {
-      const c = compareJsonValues(a[k.field], b[k.field])
-      if (c !== 0) return k.desc ? -c : c
-    }
-    return 0
-  }
-}
-
-function listings(req: DemoRequest, res: ServerResponse, ctx: DemoContext, role: DemoRole): void {
+function listings(req: DemoRequest, res: ServerResponse, ctx: DemoContext, caller: Caller): void {
+  const { role } = caller
   const p = req.url.searchParams
   const limit = p.has('_limit') ? Number(p.get('_limit')) : 10
-  if (!Number.isInteger(limit) || limit < 1 || limit > SPARK_MAX_LIMIT) {
-    throw new SparkFailure(400, 1053, `_limit must be an integer between 1 and ${SPARK_MAX_LIMIT}.`)
+  const maxLimit = caller.replication ? SPARK_REPLICATION_MAX_LIMIT : SPARK_MAX_LIMIT
+  if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit) {
+    throw new SparkFailure(400, 1053, `_limit must be an integer between 1 and ${maxLimit}.`)
   }
   const expand = list(p.get('_expand'))
   const unknown = expand.filter((e) => !EXPANSIONS.includes(e))
@@ -135,24 +130,17 @@ function listings(req: DemoRequest, res: ServerResponse, ctx: DemoContext, role:
     )
   }
   // filter and sort on the Spark-shaped values (PropertyType codes), masked values invisible to the filter
-  const matches: Array<{ key: string; fields: Record<string, unknown> }> = []
-  for (const l of ctx.data.listings()) {
-    const sf = standardFieldsOf(ctx, l, role)
-    if (filter && !evaluateSparkQL(filter, recordFromObject(sf), resolve)) continue
-    matches.push({ key: l.ListingKey, fields: sf })
-  }
-  if (p.get('_orderby')) {
-    const cmp = orderComparator(p.get('_orderby')!)
-    matches.sort((a, b) => cmp(a.fields, b.fields) || (a.key < b.key ? -1 : 1))
-  }
+  const orderby = p.get('_orderby') || undefined
+  const search = sparkSearch(ctx, { role, filterText: p.get('_filter') ?? '', filter, orderby, resolve })
+  const matches = search.keys
   const pagination = p.get('_pagination')
   const d: Record<string, unknown> = { Success: true }
   let start = 0
   if (p.has('_skiptoken')) {
     const token = p.get('_skiptoken')!
-    start = token === '' ? 0 : matches.findIndex((m) => m.key === token) + 1
-    if (token !== '' && start === 0)
-      throw new SparkFailure(400, 1053, '_skiptoken does not name a listing of this search.')
+    const after = token === '' ? 0 : search.startAfter(token)
+    if (after === undefined) throw new SparkFailure(400, 1053, '_skiptoken does not name a listing of this search.')
+    start = after
   } else {
     const page = p.has('_page') ? Number(p.get('_page')) : 1
     if (!Number.isInteger(page) || page < 1) throw new SparkFailure(400, 1053, '_page must be a positive integer.')
@@ -169,13 +157,13 @@ function listings(req: DemoRequest, res: ServerResponse, ctx: DemoContext, role:
   d.Results =
     pagination === 'count'
       ? []
-      : matches.slice(start, start + limit).map((m) => sparkListing(ctx, ctx.data.get(m.key)!, role, expand, select))
+      : matches.slice(start, start + limit).map((key) => sparkListing(ctx, ctx.data.get(key)!, role, expand, select))
   sendJson(res, 200, { D: d })
 }
 
 export const mountSpark: Mount = (router, ctx) => {
   const handle =
-    (fn: (req: DemoRequest, res: ServerResponse, role: DemoRole) => void) =>
+    (fn: (req: DemoRequest, res: ServerResponse, caller: Caller) => void) =>
     (req: DemoRequest, res: ServerResponse): void => {
       try {
         fn(req, res, admit(req, ctx))
@@ -190,12 +178,12 @@ export const mountSpark: Mount = (router, ctx) => {
   router.add(
     'GET',
     `${SPARK_ROOT}/listings`,
-    handle((req, res, role) => listings(req, res, ctx, role))
+    handle((req, res, caller) => listings(req, res, ctx, caller))
   )
   router.add(
     'GET',
     `${SPARK_ROOT}/listings/:id`,
-    handle((req, res, role) => {
+    handle((req, res, { role }) => {
       const l = ctx.data.get(req.params.id ?? '')
       if (!l) throw new SparkFailure(404, 404, `Listing ${req.params.id} not found`)
       const select = req.url.searchParams.has('_select') ? list(req.url.searchParams.get('_select')) : undefined

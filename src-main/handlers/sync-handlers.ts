@@ -141,7 +141,9 @@ export function syncHandlers({ sessions, profiles, jobs, results, stores }: Sync
     },
     'sync:query': async ({ profileId, sql, maxRows }) => {
       const store = await stores.store(await profiles.get(profileId))
-      const answer = await store.query(sql, maxRows ?? DEFAULT_QUERY_ROWS)
+      const answer = await store.query(sql, maxRows ?? DEFAULT_QUERY_ROWS).catch((err: unknown) => {
+        throw queryFailed(err, store.kind)
+      })
       const rows = results.create()
       rows.setColumns(answer.columns.map((name) => ({ name })))
       for (const row of answer.rows) rows.append(row.map(cellText))
@@ -153,6 +155,20 @@ export function syncHandlers({ sessions, profiles, jobs, results, stores }: Sync
       return { resultId: rows.id, rows: answer.rows.length, truncated: answer.truncated }
     }
   }
+}
+
+/** The database's refusal of the user's SQL (a typo, an unknown table): its own words, said to be about the query. */
+function queryFailed(err: unknown, kind: string): AppError {
+  if (err instanceof AppError) return err
+  const reason = err instanceof Error ? err.message : String(err)
+  return new AppError({
+    code: 'SYNC_QUERY_FAILED',
+    message: `The query failed: ${reason}`,
+    hint:
+      kind === 'postgres'
+        ? 'PostgreSQL SQL on the synced tables listed above the editor; reads only.'
+        : 'SQLite SQL on the synced tables listed above the editor; reads only.'
+  })
 }
 
 function cellText(value: unknown): string {

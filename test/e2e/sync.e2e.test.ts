@@ -1,6 +1,6 @@
 // The Sync tab of a RETS profile in a real browser against the Demo MLS: plan (every class A listing is new), run
 // the sync into the profile's SQLite copy, plan again (nothing left), then the Local data view runs SQL typed in
-// Monaco's SQL mode on the copy and the rows land in the results grid.
+// Monaco's SQL mode on the copy and the rows land in the results grid; bad SQL comes back as a clear message.
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { openApp, screenshotThemes, useAppAndBrowser } from './support/browser'
@@ -51,9 +51,21 @@ describe('Sync tab (web mode + Demo MLS)', () => {
     await expect.poll(() => tab.getByTestId('local-status').innerText()).toBe('25 rows in the grid')
     const grid = page.getByTestId('results-grid')
     await grid.locator('[data-testid="grid-row"][data-index="0"] .cell').first().waitFor()
-    // Monaco tokenised the text as SQL (keywords get their own token class)
+    // Monaco's SQL mode: the model's language, and the text tokenised (keywords get their own token class)
+    expect(await tab.locator('[data-mode-id="sql"]').count()).toBe(1)
     expect(await tab.locator('.mtk1, .mtk2, .mtk3, .mtk4, .mtk5, .mtk6, .mtk7, .mtk8').count()).toBeGreaterThan(1)
     await shoot(page, '03-local-data')
+
+    // bad SQL: the database's words, said to be about the query, with what the tab runs
+    await tab.getByTestId('local-sql').click()
+    await page.keyboard.press('Control+A')
+    await page.keyboard.type('SELEC * FROM Property_A')
+    await page.keyboard.press('Control+Enter')
+    const error = tab.getByTestId('local-error')
+    await error.waitFor()
+    expect(await error.locator('strong').innerText()).toBe('The query failed: near "SELEC": syntax error')
+    expect(await error.innerText()).toMatch(/SQLite SQL on the synced tables/)
+    await shoot(page, '04-local-error')
 
     expect(errors).toEqual([])
     await page.context().close()

@@ -1,11 +1,14 @@
 // The Spark API as a sync source for /v1/listings. Changes: `_filter=ModificationTimestamp Ge <since>` paged with
 // `_skiptoken` (the replication style: the token is the last Id of a page, a short page is the end; the cursor a
-// run records is that token). Master list: `_select=ListingKey,ModificationTimestamp` through the same paging.
-// By key: `ListingKey Eq 'a','b'` (SparkQL value lists), 25 at a time — Spark's `_limit` maximum.
+// run records is that token). Pages ask for 1000 listings, a replication key's maximum; a key that is refused that
+// (code 1053) pages at 25, the ordinary maximum, from then on. Master list: `_select=ListingKey,ModificationTimestamp`
+// through the same paging. By key: `ListingKey Eq 'a','b'` (SparkQL value lists), 25 keys a request, so the filter
+// stays well inside Spark's length limits.
 import { AppError } from '../../../contract/app-error'
 import { findClass, findResource, type MetadataModel } from '../../../domain/metadata/metadata-model'
 import {
   SPARK_MAX_LIMIT,
+  SPARK_REPLICATION_LIMIT,
   sparkQueryParams,
   type SparkClient,
   type SparkQuery
@@ -19,6 +22,8 @@ const KEY = 'ListingKey'
 export class SparkSource implements SyncSource {
   readonly keyBatch = SPARK_MAX_LIMIT
   private shapeCache: SourceShape | undefined
+  /** listings asked per request: a replication key's maximum until the server refuses it */
+  private limit = SPARK_REPLICATION_LIMIT
 
   constructor(private readonly client: SparkClient) {}
 
@@ -62,8 +67,19 @@ export class SparkSource implements SyncSource {
 
   private async page(q: SparkQuery, cursor: string | undefined, signal?: AbortSignal): Promise<ChangedPage> {
     const shape = await this.shape(signal)
-    const params = sparkQueryParams({ ...q, limit: SPARK_MAX_LIMIT, skiptoken: cursor ?? '' })
-    const env = await this.client.get('listings', params, signal)
+    let env
+    try {
+      env = await this.client.get(
+        'listings',
+        sparkQueryParams({ ...q, limit: this.limit, skiptoken: cursor ?? '' }),
+        signal
+      )
+    } catch (err) {
+      // not a replication key: 1053 is Spark's "parameter out of its constraints" (here _limit over 25)
+      if (this.limit <= SPARK_MAX_LIMIT || !(err instanceof AppError) || err.code !== 'SPARK_1053') throw err
+      this.limit = SPARK_MAX_LIMIT
+      return this.page(q, cursor, signal)
+    }
     const records: SyncRecord[] = []
     for (const result of env.results) {
       const r = result as { Id?: unknown; StandardFields?: Record<string, unknown> }
@@ -73,6 +89,8 @@ export class SparkSource implements SyncSource {
     }
     const last = env.results.at(-1) as { Id?: unknown } | undefined
     const page: ChangedPage = { records }
+    // a page shorter than Spark's ordinary maximum is the end; a server that quietly caps a larger _limit at 25 then
+    // still pages on (a page between 25 and the limit costs one more, empty request rather than lost listings)
     if (env.results.length >= SPARK_MAX_LIMIT && typeof last?.Id === 'string') page.next = last.Id
     return page
   }

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type BetterSqlite3 from 'better-sqlite3'
+import { AppError } from '../../../contract/app-error'
 import { quoteIdent } from '../../../domain/sql/sql-dialect'
 import { toSqlValue } from '../../../domain/sql/sql-values'
 import {
@@ -199,7 +200,10 @@ export class SqliteStore implements LocalStore {
   async query(sql: string, maxRows: number): Promise<QueryResult> {
     const statement = this.db.prepare(sql)
     if (!statement.reader) {
-      throw new Error('The Local data tab runs queries only (SELECT, WITH, PRAGMA); the sync owns the writes.')
+      throw new AppError({
+        code: 'SYNC_READ_ONLY',
+        message: 'The Local data tab runs queries only (SELECT, WITH, PRAGMA); the sync owns the writes.'
+      })
     }
     const columns = statement.columns().map((c) => c.name)
     const rows: unknown[][] = []

@@ -33,6 +33,8 @@ export interface SparkQuery {
 }
 
 export const SPARK_MAX_LIMIT = 25
+/** A replication key's _limit maximum on /listings (Spark API documentation, "Replication") */
+export const SPARK_REPLICATION_LIMIT = 1000
 
 export interface SparkClientOptions {
   /** e.g. https://sparkapi.com (the /v1 prefix is added) */

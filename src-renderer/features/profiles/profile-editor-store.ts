@@ -3,7 +3,8 @@ import { ref, toRaw } from 'vue'
 import type { ConnectionTestStep, ProfileSummary } from '../../../contract/profile-channels'
 import { enteredSecrets, profileKindSchema, type EnteredSecretName, type ProfileKind } from '../../../contract/kinds'
 import { ApiError, call } from '../../api/client'
-import { blankProfile, fieldErrors } from './profile-form'
+import { blankProfile, fieldErrors, getPath, setPath } from './profile-form'
+import { checkPostgresUrl, syncStoreOf } from './sync-store-form'
 import { useProfilesStore } from './profiles-store'
 import { useToastStore } from '../../shell/toasts-store'
 
@@ -65,9 +66,23 @@ export const useProfileEditorStore = defineStore('profileEditor', () => {
     return ok
   }
 
+  /**
+   * A password pasted into the PostgreSQL connection string goes to the password secret field, out of the profile;
+   * returns whether there was one.
+   */
+  function takePostgresPassword(): boolean {
+    const text = getPath(draft.value, 'sync.postgresUrl')
+    if (typeof text !== 'string') return false
+    const { url, password } = checkPostgresUrl(text)
+    if (url !== text) setPath(draft.value, 'sync.postgresUrl', url)
+    if (password) newSecrets.value.postgresPassword = password
+    return password !== undefined
+  }
+
   async function write(): Promise<boolean> {
     saving.value = true
     errors.value = {}
+    takePostgresPassword()
     try {
       const payload = { ...draft.value }
       // main makes the id from the name and keeps the timestamps
@@ -141,10 +156,14 @@ export const useProfileEditorStore = defineStore('profileEditor', () => {
     await useProfilesStore().load()
   }
 
-  /** the secrets of the draft's kind (contract/kinds.ts; main refuses any other) */
+  /**
+   * The secrets the form asks for: those of the draft's kind (contract/kinds.ts; main refuses any other), the
+   * PostgreSQL password only while the sync store is PostgreSQL.
+   */
   function secretNames(): EnteredSecretName[] {
     const kind = profileKindSchema.safeParse(draft.value.kind)
-    return kind.success ? enteredSecrets(kind.data) : []
+    const names = kind.success ? enteredSecrets(kind.data) : []
+    return syncStoreOf(draft.value) === 'postgres' ? names : names.filter((n) => n !== 'postgresPassword')
   }
 
   return {
@@ -162,6 +181,7 @@ export const useProfileEditorStore = defineStore('profileEditor', () => {
     create,
     save,
     clearSecret,
+    takePostgresPassword,
     test,
     cancel,
     secretNames

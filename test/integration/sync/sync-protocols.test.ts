@@ -1,8 +1,8 @@
 // The sync engine into SQLite for RETS, RESO, Spark and the IDX API against the Demo MLS over real HTTP: the initial
-// sync of 5,000 listings (Spark: 1,000, see the harness; IDX: the active ones, its feed) equals the server record by
-// record; admin adds, updates and deletes are planned exactly and an incremental run brings the store equal again
-// (deletes soft-recorded with the time seen, the high-water mark moved, the run logged); a sync killed with SIGKILL
-// in a child process resumes from its last committed page and ends equal, without duplicates.
+// sync of 5,000 listings (IDX: the active ones, its feed) equals the server record by record; admin adds, updates
+// and deletes are planned exactly and an incremental run brings the store equal again (deletes soft-recorded with
+// the time seen, the high-water mark moved, the run logged); a sync killed with SIGKILL in a child process resumes
+// from its last committed page and ends equal, without duplicates.
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'

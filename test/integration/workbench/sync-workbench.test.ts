@@ -45,7 +45,13 @@ describe('sync channels', () => {
     expect(page.rows[0]![1]).toMatch(/^\d+(\.\d+)?$/)
 
     const refused = await h.fail('sync:query', { profileId: 'demo-rets', sql: 'DELETE FROM Property_A' })
-    expect(refused.message).toMatch(/queries only/)
+    expect(refused).toMatchObject({ code: 'SYNC_READ_ONLY', message: expect.stringMatching(/queries only/) })
+    // bad SQL comes back as the database's own words, said to be about the query, with what the tab runs
+    const typo = await h.fail('sync:query', { profileId: 'demo-rets', sql: 'SELEC * FROM Property_A' })
+    expect(typo).toMatchObject({ code: 'SYNC_QUERY_FAILED', message: 'The query failed: near "SELEC": syntax error' })
+    expect(typo.hint).toMatch(/SQLite SQL/)
+    const unknown = await h.fail('sync:query', { profileId: 'demo-rets', sql: 'SELECT * FROM Nope' })
+    expect(unknown.message).toBe('The query failed: no such table: Nope')
   })
 
   it('syncs a RESO entity too, and refuses a kind without the capability', async () => {

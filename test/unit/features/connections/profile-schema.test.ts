@@ -218,5 +218,17 @@ describe('sync settings', () => {
     })
     expect(leaky.success).toBe(false)
     expect(JSON.stringify(leaky.error?.issues)).toMatch(/keychain/)
+    const inQuery = connectionProfileSchema.safeParse({
+      ...base,
+      sync: { store: 'postgres', postgresUrl: 'postgresql://sync@db/mls?sslmode=require&password=hunter2' }
+    })
+    expect(JSON.stringify(inQuery.error?.issues)).toMatch(/keychain/)
+  })
+
+  it('needs the connection string when the store is PostgreSQL, not for SQLite', () => {
+    const base = { kind: 'spark', id: 'p1', name: 'P', apiUrl: 'https://sparkapi.com', oauth: { grant: 'static' } }
+    const missing = connectionProfileSchema.safeParse({ ...base, sync: { store: 'postgres' } })
+    expect(missing.error?.issues.map((i) => i.path.join('.'))).toEqual(['sync.postgresUrl'])
+    expect(connectionProfileSchema.safeParse({ ...base, sync: { store: 'sqlite' } }).success).toBe(true)
   })
 })
