@@ -14,34 +14,28 @@ export interface PickedCompletions {
   incomplete: boolean
 }
 
-/** Each character of `word` in order in `label`, case-insensitive: every label Monaco's fuzzy filter could show. */
-function isSubsequence(word: string, label: string): boolean {
-  let at = 0
-  for (let i = 0; i < word.length; i++) {
-    at = label.indexOf(word[i]!, at) + 1
-    if (at === 0) return false
-  }
-  return true
-}
+const escape = (c: string): string => (/\w/.test(c) ? c : `\\${c}`)
 
 /**
  * The items worth converting for `word` (the text between the list's start and the cursor): all of them when there
- * are no more than `cap`; else the ones Monaco could match, labels that start with the word first (Monaco ranks
- * those highest), in the language module's order, up to `cap`.
+ * are no more than `cap`; else the ones Monaco's fuzzy filter could match (each character of the word in order,
+ * any case), labels that start with the word first (Monaco ranks those highest), in the language module's order,
+ * up to `cap`. Regular expressions, not lower-cased copies: this runs over every item per keystroke.
  */
 export function pickCompletions(items: CompletionItem[], word: string, cap = MAX_SUGGESTIONS): PickedCompletions {
   if (items.length <= cap) return { items, incomplete: false }
-  const w = word.toLowerCase()
+  const chars = Array.from(word, escape)
+  const prefix = new RegExp(`^${chars.join('')}`, 'i')
+  // `[^x]*x` rather than `.*x`: one way to match, so a label that does not match fails without backtracking
+  const fuzzy = new RegExp(chars.map((c, i) => (i ? `[^${c}]*${c}` : c)).join(''), 'i')
   const prefixed: CompletionItem[] = []
   const others: CompletionItem[] = []
   for (const item of items) {
     if (prefixed.length >= cap) break
-    const label = item.label.toLowerCase()
-    if (label.startsWith(w)) prefixed.push(item)
-    else if (others.length < cap && isSubsequence(w, label)) others.push(item)
+    if (prefix.test(item.label)) prefixed.push(item)
+    else if (others.length < cap && fuzzy.test(item.label)) others.push(item)
   }
-  const picked = prefixed.concat(others.slice(0, cap - prefixed.length))
-  return { items: picked, incomplete: true }
+  return { items: prefixed.concat(others.slice(0, cap - prefixed.length)), incomplete: true }
 }
 
 /** A zero-padded index that sorts as the number does, however many items there are (5 digits up to 99,999). */

@@ -221,6 +221,16 @@ describe('completion with a large MLS (tens of thousands of fields)', () => {
     expect(pickCompletions(items, 'zzz')).toEqual({ items, incomplete: false })
   })
 
+  it('matches the typed characters literally (a word may hold regex characters)', () => {
+    const items = ['A.B', 'AXB', 'A(B', ...Array.from({ length: 5 }, (_, i) => `Q${i}`)].map((label) => ({
+      label,
+      kind: 'field' as const,
+      insertText: label
+    }))
+    expect(pickCompletions(items, 'a.', 3).items.map((i) => i.label)).toEqual(['A.B'])
+    expect(pickCompletions(items, '(b', 3).items.map((i) => i.label)).toEqual(['A(B'])
+  })
+
   it('keeps sort order with more than 99,999 items', () => {
     const key = sortTexts(150_000)
     expect(key(99_999) < key(100_000)).toBe(true)
