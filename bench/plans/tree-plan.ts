@@ -65,7 +65,7 @@ export async function runTreePlan(ctx: BenchContext, captures: DemoCaptures): Pr
       ],
       [
         'reso-demo',
-        'RESO Web API, the Demo MLS (OAuth token, $metadata, Lookup resource)',
+        'RESO Web API, the Demo MLS (OAuth token, then $metadata)',
         { kind: 'reso', expectResource: 'Property', timeoutMs }
       ],
       [
