@@ -13,6 +13,7 @@ import { runLocalPlan } from './plans/local-plan'
 import { runReplayPlan } from './plans/replay-plan'
 import { runSingleRecordPlan } from './plans/single-record-plan'
 import { runSyncPlan } from './plans/sync-plan'
+import { runTreePlan } from './plans/tree-plan'
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -42,6 +43,7 @@ async function main(): Promise<number> {
     sizes: quick ? QUICK : FULL,
     tmp,
     want: (name) => selected.includes(name),
+    named: (name) => values.case !== undefined && selected.includes(name),
     log: (line) => process.stderr.write(`${line}\n`)
   }
   const startedAt = new Date()
@@ -64,6 +66,7 @@ async function main(): Promise<number> {
     cases.push(...(await runSingleRecordPlan(ctx)))
     const sync = await runSyncPlan(ctx)
     if (sync) cases.push(sync)
+    cases.push(...(await runTreePlan(ctx, demo.captures)))
   } finally {
     rmSync(tmp, { recursive: true, force: true })
   }

@@ -20,7 +20,8 @@ const loaders: Record<string, () => Promise<CaseModule>> = {
   'huge-token': () => import('./huge-token'),
   completion: () => import('./completion-latency'),
   conformance: () => import('./conformance-case'),
-  sync: () => import('./sync-case')
+  sync: () => import('./sync-case'),
+  tree: () => import('./metadata-tree')
 }
 
 export async function loadCase(caseName: string): Promise<CaseModule> {

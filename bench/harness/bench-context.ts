@@ -72,6 +72,8 @@ export interface BenchContext {
   /** scratch dir for captures, generated inputs, result stores and photo files */
   tmp: string
   want(caseName: string): boolean
+  /** the case was named with --case (cases left out of --quick run then too) */
+  named(caseName: string): boolean
   log(line: string): void
 }
 
@@ -93,5 +95,6 @@ export const CASE_NAMES = [
   'huge-token',
   'completion',
   'conformance',
-  'sync'
+  'sync',
+  'tree'
 ] as const

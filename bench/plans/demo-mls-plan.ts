@@ -36,7 +36,14 @@ export async function runDemoMlsPlan(
   const serverCase = ctx.want('demo-mls')
   const needCompact = ctx.want('compact-e2e') || ctx.want('compact') || serverCase
   const want = (name: string): boolean => serverCase || ctx.want(name)
-  if (!needCompact && !want('standard-xml') && !want('metadata') && !want('completion') && !want('getobject'))
+  if (
+    !needCompact &&
+    !want('standard-xml') &&
+    !want('metadata') &&
+    !want('completion') &&
+    !want('tree') &&
+    !want('getobject')
+  )
     return { captures }
   const { sizes } = ctx
   ctx.log(`Demo MLS: large mode, ${sizes.listings} listings`)
@@ -141,7 +148,7 @@ export async function runDemoMlsPlan(
       captures.standardXml = served.capture
       figures.standardXml = served.reply
     }
-    if (want('metadata') || want('completion')) {
+    if (want('metadata') || want('completion') || want('tree')) {
       const q = new URLSearchParams({ Type: 'METADATA-SYSTEM', ID: '*', Format: 'STANDARD-XML' })
       const served = await serve(server, 'GetMetadata, the whole dump (STANDARD-XML)', () =>
         capture(`${base}/GetMetadata?${q}`, path.join(ctx.tmp, 'metadata.xml'), auth)

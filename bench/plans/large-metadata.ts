@@ -75,3 +75,27 @@ export function writeLargeMetadata(source: string, file: string, size: LargeMeta
     lookupValues: baseValues + size.lookups * size.valuesPerLookup
   }
 }
+
+/**
+ * One GetMetadata reply per metadata type from a STANDARD-XML dump (its envelope around only the blocks of that
+ * type), as a server that honours Type but answers ID=0 for every resource; SYSTEM gets the whole dump, as servers
+ * that answer METADATA-SYSTEM with all of their metadata do (RETS 1.7.2 §12 allows it). Returns type → file.
+ */
+export function writeMetadataByType(source: string, prefix: string, types: string[]): Record<string, string> {
+  const doc = readFileSync(source, 'utf8')
+  const first = doc.indexOf('<METADATA-')
+  const end = doc.lastIndexOf('</METADATA>')
+  if (first < 0 || end < 0) throw new Error('the metadata dump has no METADATA blocks')
+  const files: Record<string, string> = {}
+  for (const type of types) {
+    const file = `${prefix}-${type}.xml`
+    if (type === 'SYSTEM') writeFileSync(file, doc)
+    else {
+      const block = new RegExp(`<METADATA-${type}[ >][\\s\\S]*?</METADATA-${type}>\\s*`, 'g')
+      const blocks = Array.from(doc.slice(first, end).matchAll(block), (m) => m[0])
+      writeFileSync(file, doc.slice(0, first) + blocks.join('') + doc.slice(end))
+    }
+    files[type] = file
+  }
+  return files
+}

@@ -191,14 +191,22 @@ async function completionCase(ctx: BenchContext, captures: DemoCaptures): Promis
     ctx.log
   )
   const p95 = Number(ours.extra?.p95Ms ?? NaN)
+  const glueP95 = Number(ours.extra?.glueP95Ms ?? NaN)
   return caseReport(
     'completion',
     'query-editor completion with the large metadata dump loaded',
     `${String(ours.extra?.fields ?? '?')} fields in one context, ${params.requests} requests`,
     [ours],
-    [target('completion p95 < 50 ms (#23)', `p50 ${String(ours.extra?.p50Ms)} ms, p95 ${p95} ms`, p95 < 50)],
     [
-      'Measures the language services (completion items computed from the model), not Monaco filtering and drawing the list; the worst case of every field of the dump in one context. The max is a first request: it makes the list of its kind once (field texts are kept per field, lists per field list).'
+      target('completion p95 < 50 ms (#23)', `p50 ${String(ours.extra?.p50Ms)} ms, p95 ${p95} ms`, p95 < 50),
+      target(
+        'with the Monaco glue: p95 < 50 ms',
+        `p50 ${String(ours.extra?.glueP50Ms)} ms, p95 ${glueP95} ms (converting every item: p95 ${String(ours.extra?.convertAllP95Ms)} ms)`,
+        glueP95 < 50
+      )
+    ],
+    [
+      "Measures the language services (completion items computed from the model) and, apart, those plus the provider's conversion into Monaco items (capped to the items matching the typed word, MAX_SUGGESTIONS), not Monaco filtering and drawing the list; the worst case of every field of the dump in one context. The max is a first request: it makes the list of its kind once (field texts are kept per field, lists per field list)."
     ]
   )
 }

@@ -1,6 +1,7 @@
 // Replays captured bodies as fast as loopback allows, so client-side cases measure the client and not the Demo
 // MLS's row generator (which makes ~60k rows/s and would cap every variant at the same rate). Routes are exact
-// paths (query strings ignored); a canned RETS login without authentication lets RetsSession and rets-client in.
+// paths (query strings ignored, but a `path?Type=X` route answers GetMetadata for that metadata type first); a
+// canned RETS login without authentication lets RetsSession and rets-client in.
 import { createReadStream, statSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -18,8 +19,9 @@ export type ReplayConfig = Record<string, ReplayRoute>
 
 process.once('message', (routes: ReplayConfig) => {
   const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname
-    const route = routes[path]
+    const url = new URL(req.url ?? '/', 'http://x')
+    const path = url.pathname
+    const route = routes[`${path}?Type=${url.searchParams.get('Type')}`] ?? routes[path]
     if (!route) {
       res.writeHead(404, { 'Content-Type': 'text/plain' })
       res.end(`no replay for ${path}`)

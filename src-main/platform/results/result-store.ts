@@ -89,7 +89,9 @@ export class ResultStore implements ResultWriter {
   appendDelimited(row: DelimitedRow): void {
     if (!isSpillDelimiter(row.delimiter)) return this.append(splitDelimitedRow(row))
     this.assertOpen()
-    this.startLine(row.end - row.start + 2)
+    const bytes = row.end - row.start + 2
+    if (bytes > this.pending.length) return this.writeLongLine(row, bytes)
+    this.startLine(bytes)
     const buf = this.pending
     buf[this.pendingBytes++] = row.delimiter
     this.pendingBytes += row.bytes.copy(buf, this.pendingBytes, row.start, row.end)
@@ -214,11 +216,27 @@ export class ResultStore implements ResultWriter {
     this.offsets[this.count++] = this.fileBytes + this.pendingBytes
   }
 
+  /**
+   * A row longer than the write buffer (a hostile 50 MB record) goes to the file straight from the reply's bytes:
+   * growing the buffer to its size meant a second copy of it held for the store's lifetime.
+   */
+  private writeLongLine(row: DelimitedRow, bytes: number): void {
+    this.flush()
+    this.startLine(0)
+    this.writeAt(Buffer.of(row.delimiter), this.fileBytes)
+    this.writeAt(row.bytes.subarray(row.start, row.end), this.fileBytes + 1)
+    this.writeAt(Buffer.of(LF), this.fileBytes + bytes - 1)
+    this.fileBytes += bytes
+  }
+
+  private writeAt(buf: Buffer, position: number): void {
+    let at = 0
+    while (at < buf.length) at += writeSync(this.fd!, buf, at, buf.length - at, position + at)
+  }
+
   private flush(): void {
     if (this.pendingBytes === 0 || this.fd === undefined) return
-    let at = 0
-    while (at < this.pendingBytes)
-      at += writeSync(this.fd, this.pending, at, this.pendingBytes - at, this.fileBytes + at)
+    this.writeAt(this.pending.subarray(0, this.pendingBytes), this.fileBytes)
     this.fileBytes += this.pendingBytes
     this.pendingBytes = 0
   }

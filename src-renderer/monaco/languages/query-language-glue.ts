@@ -8,6 +8,7 @@ import type {
   SyntaxTokenKind
 } from '../../../domain/query-languages/editor/editor-types'
 import { findVariables } from '../../../domain/variables/template-variables'
+import { pickCompletions, toSuggestions } from './completion-suggestions'
 
 type MonacoApi = typeof Monaco
 export type ContextOf = (modelUri: string) => EditorContext
@@ -89,19 +90,11 @@ export function registerQueryLanguage(m: MonacoApi, spec: QueryLanguageSpec, con
         list = services.complete(model.getValue(), model.getOffsetAt(position), contextOf(uri))
       }
       const range = rangeOf(m, model, list.from, list.to)
+      const word = model.getValue().slice(list.from, model.getOffsetAt(position))
+      const picked = pickCompletions(list.items, word)
       return {
-        suggestions: list.items.map((item, i) => ({
-          // lookup codes are opaque (flexmls: OV61GOJ13C0): every row shows its long value, not only the focused one
-          label:
-            item.kind === 'lookup-value' && item.detail ? { label: item.label, description: item.detail } : item.label,
-          filterText: item.label,
-          kind: completionKind(m, item.kind),
-          ...(item.detail !== undefined ? { detail: item.detail } : {}),
-          ...(item.documentation ? { documentation: { value: item.documentation } } : {}),
-          insertText: item.insertText,
-          sortText: String(i).padStart(5, '0'), // keep the order the language module chose
-          range
-        }))
+        suggestions: toSuggestions(picked.items, (kind) => completionKind(m, kind), range),
+        incomplete: picked.incomplete
       }
     }
   })

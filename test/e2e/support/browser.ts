@@ -1,54 +1,16 @@
-// Launches the machine's chromium (never a downloaded one) with flags that work on closed-network CI machines,
-// in a throwaway profile, and starts web mode on the built renderer with its own user-data folder.
-import { mkdtempSync, mkdirSync, existsSync } from 'node:fs'
-import os from 'node:os'
+// What every E2E file uses: the app and browser per file (web-app.ts starts them), screenshots in both themes.
+import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll } from 'vitest'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { startWebApp, type WebApp } from '../../../src-main/shells/web/start-web'
+import type { Browser, Page } from 'playwright-core'
+import type { WebApp } from '../../../src-main/shells/web/start-web'
 import { repoRoot } from '../../support/paths'
+import { launchBrowser, startTestApp } from './web-app'
+
+export { launchBrowser, openApp, startTestApp } from './web-app'
+export { chromiumPath } from './prerequisites'
 
 export const screenshotsDir = path.join(repoRoot, 'test/e2e/screenshots')
-
-export function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
-    Boolean
-  ) as string[]
-  const found = candidates.find((c) => existsSync(c))
-  if (!found) throw new Error('Chromium not found: install it with `apt-get install -y chromium` or set CHROMIUM_PATH.')
-  return found
-}
-
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run'
-    ],
-    env: { ...process.env, HOME: mkdtempSync(path.join(os.tmpdir(), 'mlswb-chromium-home-')) }
-  })
-}
-
-/** Web mode on the built renderer; pass the same userDataDir twice to "restart" the app. */
-export async function startTestApp(userDataDir = mkdtempSync(path.join(os.tmpdir(), 'mlswb-e2e-'))): Promise<WebApp> {
-  const staticDir = path.join(repoRoot, 'out/renderer')
-  if (!existsSync(path.join(staticDir, 'index.html'))) throw new Error('Run `npm run build` before the E2E suite.')
-  return startWebApp({ staticDir, userDataDir, demo: { listings: 1000 } })
-}
-
-export async function openApp(browser: Browser, app: WebApp, scheme: 'light' | 'dark'): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: scheme })
-  const page = await context.newPage()
-  await page.goto(app.server.url)
-  return page
-}
 
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(screenshotsDir, { recursive: true })

@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest'
 import type * as Monaco from 'monaco-editor/editor/editor.api'
 import { registerDmql } from '../../../src-renderer/monaco/languages/dmql'
 import type { EditorContext } from '../../../domain/query-languages/editor/editor-types'
+import type { FieldMeta } from '../../../domain/metadata/metadata-model'
+import {
+  MAX_SUGGESTIONS,
+  pickCompletions,
+  sortTexts
+} from '../../../src-renderer/monaco/languages/completion-suggestions'
 
 // A stand-in for the few Monaco calls the glue makes, so the offset/position conversion, the line tokenizer and
 // the markers can be checked without loading the editor.
@@ -166,5 +172,69 @@ describe('Monaco glue for the query languages', () => {
       {} as never
     ))!
     expect(res.suggestions.map((s) => s.insertText)).toContain('A')
+  })
+})
+
+describe('completion with a large MLS (tens of thousands of fields)', () => {
+  // 3 × the cap, named so that the ones ending in 9 come last in the language module's order
+  const fields: FieldMeta[] = Array.from({ length: MAX_SUGGESTIONS * 3 }, (_, i) => ({
+    systemName: i < MAX_SUGGESTIONS * 2 ? `LIST_${i}` : `ZETA_${i}`,
+    dataType: 'Character',
+    searchable: true,
+    attrs: {}
+  }))
+  const big: EditorContext = { fields, lookupValues: () => undefined }
+  const complete = async (text: string) => {
+    const model = fakeModel(text)
+    const { m, got } = fakeMonaco([model])
+    registerDmql(m, () => big)
+    return (await got.completion!.provideCompletionItems(
+      model as never,
+      { lineNumber: 1, column: text.length + 1 } as never,
+      {} as never,
+      {} as never
+    ))!
+  }
+
+  it('converts at most the cap and says the list is incomplete, so Monaco asks again as the word grows', async () => {
+    const res = await complete('(')
+    expect(res.suggestions).toHaveLength(MAX_SUGGESTIONS)
+    expect(res.incomplete).toBe(true)
+  })
+
+  it('converts the items matching the typed word, even those past the cap in the original order', async () => {
+    const res = await complete('(ZETA_59')
+    const names = res.suggestions.map((s) => s.filterText)
+    expect(names).toContain(`ZETA_5999`)
+    // what Monaco's fuzzy filter could match: every character of the word in order
+    expect(names.every((n) => /z.*e.*t.*a.*_.*5.*9/i.test(n!))).toBe(true)
+    // labels starting with the word (1,111 of them) come before the mere fuzzy matches (LIST_21 …)
+    const fuzzy = (await complete('(LIST_1')).suggestions.map((s) => s.filterText!.startsWith('LIST_1'))
+    expect(fuzzy.indexOf(false)).toBe(1111)
+    expect(fuzzy.lastIndexOf(true)).toBe(1110)
+  })
+
+  it('leaves a list within the cap whole and complete', () => {
+    const items = fields
+      .slice(0, 10)
+      .map((f) => ({ label: f.systemName, kind: 'field' as const, insertText: f.systemName }))
+    expect(pickCompletions(items, 'zzz')).toEqual({ items, incomplete: false })
+  })
+
+  it('matches the typed characters literally (a word may hold regex characters)', () => {
+    const items = ['A.B', 'AXB', 'A(B', ...Array.from({ length: 5 }, (_, i) => `Q${i}`)].map((label) => ({
+      label,
+      kind: 'field' as const,
+      insertText: label
+    }))
+    expect(pickCompletions(items, 'a.', 3).items.map((i) => i.label)).toEqual(['A.B'])
+    expect(pickCompletions(items, '(b', 3).items.map((i) => i.label)).toEqual(['A(B'])
+  })
+
+  it('keeps sort order with more than 99,999 items', () => {
+    const key = sortTexts(150_000)
+    expect(key(99_999) < key(100_000)).toBe(true)
+    expect(key(9) < key(10)).toBe(true)
+    expect(sortTexts(10)(3)).toBe('00003')
   })
 })

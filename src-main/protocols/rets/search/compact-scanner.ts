@@ -42,6 +42,8 @@ export interface CompactScannerOptions {
   rowBatches?: boolean
   /** the largest single element (one record, one tag) held while it arrives; default 16 MB */
   maxElementBytes?: number
+  /** the body's length when known (Content-Length of an unencoded reply): bounds a huge element's buffer */
+  bodyBytes?: number
 }
 
 export const DEFAULT_MAX_ELEMENT_BYTES = 16 * 1024 * 1024
@@ -61,6 +63,9 @@ export class CompactScanner {
   private readonly decoder: CompactRowDecoder
   private readonly delimitedRows: boolean
   private readonly rowBatches: boolean
+  private readonly bodyBytes: number | undefined
+  /** bytes pushed so far */
+  private consumed = 0
   readonly warnings: string[] = []
 
   /** `charset` from the Content-Type header, when it named one (it wins over the XML declaration). */
@@ -69,6 +74,7 @@ export class CompactScanner {
     this.delimitedRows = options.delimitedRows === true
     this.rowBatches = this.delimitedRows && options.rowBatches === true
     this.pending = new ElementBuffer(options.maxElementBytes ?? DEFAULT_MAX_ELEMENT_BYTES)
+    this.bodyBytes = options.bodyBytes
     if (charset) {
       this.decoder.setCharset(charset)
       this.charsetFixed = true
@@ -82,9 +88,10 @@ export class CompactScanner {
   push(chunk: Buffer): CompactEvent[] {
     const events: CompactEvent[] = []
     let rest = chunk
+    this.consumed += chunk.length
     if (this.pending.long) {
       // a long element: append (amortised copy) and resume its search where the last one stopped
-      this.scan(this.pending.append(chunk), false, events)
+      this.scan(this.pending.append(chunk, this.bound(chunk.length)), false, events)
       return events
     }
     if (this.pending.length > 0) {
@@ -95,10 +102,16 @@ export class CompactScanner {
       this.scan(Buffer.concat([this.pending.bytes, chunk.subarray(0, head)]), false, events)
       rest = chunk.subarray(head)
       // still unfinished (a `>` inside a value, a record longer than that): carry the whole chunk
-      if (this.pending.length > 0 && rest.length > 0) rest = this.pending.append(rest)
+      if (this.pending.length > 0 && rest.length > 0) rest = this.pending.append(rest, this.bound(rest.length))
     }
     if (rest.length > 0) this.scan(rest, false, events)
     return events
+  }
+
+  /** The most the pending element can become once `adding` more bytes of this chunk join it (undefined: unknown). */
+  private bound(adding: number): number | undefined {
+    if (this.bodyBytes === undefined) return undefined
+    return this.pending.length + adding + Math.max(0, this.bodyBytes - this.consumed)
   }
 
   end(): CompactEvent[] {

@@ -9,7 +9,7 @@ import type { RetsSession } from '../rets-session'
 import { NON_ERROR_CODES, retsError } from '../rets-reply'
 import { charsetFromContentType } from '../xml-text'
 import { streamXml } from '../xml-stream'
-import { DEFAULT_MAX_ELEMENT_BYTES, scanCompact } from './compact-scanner'
+import { DEFAULT_MAX_ELEMENT_BYTES, scanCompact, type CompactScannerOptions } from './compact-scanner'
 import { ElementTooLargeError } from './element-buffer'
 import { searchTransactionParams, type SearchParams } from './search-request'
 import { StandardXmlRowCollector, type RowSink } from './standard-xml-rows'
@@ -131,7 +131,14 @@ async function readSearchPage(
       })
     } else {
       const maxElementBytes = options.maxRecordBytes ?? DEFAULT_MAX_ELEMENT_BYTES
-      await readCompactPage(reply.stream, res.header('content-type'), guarded, result, maxElementBytes)
+      // an unencoded reply's Content-Length is what the scanner will see: it bounds a huge record's buffer
+      const length = Number(res.header('content-length'))
+      const plain = !res.header('content-encoding') || res.header('content-encoding') === 'identity'
+      const known = plain && Number.isSafeInteger(length) && length >= 0
+      await readCompactPage(reply.stream, res.header('content-type'), guarded, result, {
+        maxElementBytes,
+        ...(known ? { bodyBytes: length } : {})
+      })
     }
   } catch (err) {
     if (err instanceof ElementTooLargeError) {
@@ -167,13 +174,13 @@ async function readCompactPage(
   contentType: string | undefined,
   sink: Required<RowSink>,
   result: SearchPageResult,
-  maxElementBytes: number
+  sizes: Pick<CompactScannerOptions, 'maxElementBytes' | 'bodyBytes'>
 ): Promise<void> {
   // delimitedRows: plain rows stay bytes until the sink (the result store) copies them; see compact-scanner.ts
   const scan = scanCompact(body, charsetFromContentType(contentType), result.warnings, {
     delimitedRows: true,
     rowBatches: true,
-    maxElementBytes
+    ...sizes
   })
   for await (const events of scan) {
     for (const e of events) {

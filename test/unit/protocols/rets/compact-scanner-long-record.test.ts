@@ -57,4 +57,33 @@ describe('COMPACT records longer than a chunk', () => {
     expect(() => rows(body, 65_536, { maxElementBytes: 2 * 1048576 })).toThrow(/larger than 2 MB/)
     expect(rows(body, 65_536, { maxElementBytes: 4 * 1048576 })[0]?.[0]?.length).toBe(3 * 1048576)
   })
+
+  it('a reply of known length gives a huge record its storage once, at the size the reply allows', () => {
+    const body = reply([`<DATA>\t${big(3 * 1048576, 'a')}\t</DATA>`, '<DATA>\t1\t2\t</DATA>'])
+    const storage = (bodyBytes?: number): { sizes: Set<number>; rows: string[][] } => {
+      const scanner = new CompactScanner(undefined, {
+        delimitedRows: true,
+        maxElementBytes: 64 * 1048576,
+        ...(bodyBytes !== undefined ? { bodyBytes } : {})
+      })
+      const sizes = new Set<number>()
+      const rows: string[][] = []
+      for (let at = 0; at < body.length; at += 65_536)
+        for (const e of scanner.push(body.subarray(at, at + 65_536)))
+          if (e.type === 'delimitedRow') {
+            sizes.add(e.bytes.buffer.byteLength)
+            rows.push(splitDelimitedRow(e, 2))
+          }
+      return { sizes, rows }
+    }
+    const unknown = storage()
+    const known = storage(body.length)
+    expect(known.rows).toEqual(unknown.rows)
+    expect(known.rows[0]![0]!.length).toBe(3 * 1048576)
+    // doubling ends at 4 MB+ for a 3 MB record; the reply's length bounds it below that
+    expect([...unknown.sizes][0]).toBeGreaterThan(4 * 1048576)
+    expect([...known.sizes][0]).toBeLessThanOrEqual(body.length)
+    // a reply longer than it said still reads whole (the bound is only where the storage starts)
+    expect(storage(2 * 1048576).rows).toEqual(unknown.rows)
+  })
 })
