@@ -37,7 +37,8 @@ export async function handleSearch(req: DemoRequest, res: ServerResponse, ctx: D
   const page = openPage(plan.cls.rows(), plan.test, {
     offset: plan.offset,
     limit: plan.limit,
-    cap: ctx.options.maxRows
+    cap: ctx.options.maxRows,
+    resumeKey: plan.resultSet
   })
   if (page.first === undefined) {
     sendReplyCode(res, ctx, 20201, NO_RECORDS)

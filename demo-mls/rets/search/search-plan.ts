@@ -28,6 +28,8 @@ export interface SearchPlan {
   limit: number
   offset: number
   count: 0 | 1 | 2
+  /** names the rows this search matches (class, query, data version): see PageSpec.resumeKey */
+  resultSet: string
   restrictedIndicator: string | undefined
   /** catalogue fields this caller may not see (value replaced by RestrictedIndicator or left empty) */
   restricted: Set<string>
@@ -152,6 +154,16 @@ export function planSearch(ctx: DemoContext, user: DemoUser, params: URLSearchPa
     // and some ignore Offset: every page starts from the first row
     offset: ctx.quirk('rets-offset-ignored') ? 1 : offset,
     count,
+    // a mutation moves lastModified (stamps strictly increase), a new field the metadata version
+    resultSet: [
+      resource.id,
+      cls.name,
+      standardNames ? 'std' : 'sys',
+      ctx.data.lastModified(),
+      ctx.data.count(),
+      ctx.data.metadataVersion(),
+      query
+    ].join('\u0000'),
     restrictedIndicator: params.get('RestrictedIndicator') ?? undefined,
     restricted: restrictedFor(user)
   }

@@ -7,6 +7,7 @@ import path from 'node:path'
 import type BetterSqlite3 from 'better-sqlite3'
 import { quoteIdent } from '../../../domain/sql/sql-dialect'
 import { toSqlValue } from '../../../domain/sql/sql-values'
+import { stampKey } from '../idx/sync-plan'
 import {
   bookkeepingDdl,
   maxStamp,
@@ -20,6 +21,8 @@ import type {
   BatchCounts,
   BatchResult,
   LocalStore,
+  MasterDiff,
+  MasterEntry,
   QueryResult,
   RunRow,
   SourceShape,
@@ -28,6 +31,14 @@ import type {
 } from './sync-types'
 
 type Database = BetterSqlite3.Database
+
+interface PreparedBatch {
+  info: TableInfo
+  upsert: BetterSqlite3.Statement
+  current: BetterSqlite3.Statement
+  runCounts: BetterSqlite3.Statement
+  kinds: Array<TableInfo['columns'][number]['kind']>
+}
 const q = (name: string): string => quoteIdent('sqlite', name)
 
 /** Loads the native module lazily, so the app still starts (and says why) where it could not be built. */
@@ -40,6 +51,8 @@ function openDatabase(file: string): Database {
 export class SqliteStore implements LocalStore {
   readonly kind = 'sqlite'
   private readonly db: Database
+  private readonly prepared = new Map<string, PreparedBatch>()
+  private diffs = 0
 
   constructor(readonly location: string) {
     if (location !== ':memory:') mkdirSync(path.dirname(location), { recursive: true })
@@ -116,38 +129,85 @@ export class SqliteStore implements LocalStore {
     records: readonly SyncRecord[],
     cursor?: string
   ): Promise<BatchResult> {
-    const upsert = this.db.prepare(upsertSql('sqlite', info))
-    const current = this.db.prepare(`SELECT _stamp, _deleted_at FROM ${q(info.table)} WHERE ${q(info.key)} = ?`)
+    const { upsert, current, runCounts, kinds } = this.statements(info)
     const counts: BatchResult = { new: 0, updated: 0, unchanged: 0, deleted: 0, changed: [] }
     const now = new Date().toISOString()
+    const width = info.columns.length
+    // one array reused for every row's parameters: metadata columns, then _stamp, _raw, _synced_at, _deleted_at
+    const params: unknown[] = new Array(width + 4)
+    params[width + 2] = now
+    params[width + 3] = null
     let newest = run.maxStamp
     this.db.transaction(() => {
       for (const record of records) {
         newest = maxStamp(newest, record.stamp)
-        const before = current.get(record.key) as { _stamp: string; _deleted_at: string | null } | undefined
-        if (before && before._stamp === record.stamp && before._deleted_at === null) {
+        const before = current.get(record.key) as [string, string | null] | undefined
+        if (before && before[0] === record.stamp && before[1] === null) {
           counts.unchanged++
           continue
         }
-        if (before && before._deleted_at === null) counts.updated++
+        if (before && before[1] === null) counts.updated++
         else counts.new++
         counts.changed.push(record.key)
-        const values = info.columns.map((c) =>
-          c.name === info.key ? record.key : toSqlValue('sqlite', c.kind, record.values[c.name])
-        )
-        upsert.run(...values, record.stamp, JSON.stringify(record.values), now, null)
+        const values = record.values
+        for (let i = 0; i < width; i++) {
+          const c = info.columns[i] as TableInfo['columns'][number]
+          params[i] = c.name === info.key ? record.key : toSqlValue('sqlite', kinds[i]!, values[c.name])
+        }
+        params[width] = record.stamp
+        params[width + 1] = JSON.stringify(values)
+        upsert.run(params)
       }
-      this.db
-        .prepare(
-          `UPDATE sync_runs SET cursor = ?, max_stamp = ?, new_count = new_count + ?,
-           updated_count = updated_count + ?, unchanged_count = unchanged_count + ? WHERE id = ?`
-        )
-        .run(cursor ?? null, newest ?? null, counts.new, counts.updated, counts.unchanged, run.id)
+      runCounts.run(cursor ?? null, newest ?? null, counts.new, counts.updated, counts.unchanged, run.id)
     })()
     run.cursor = cursor
     run.maxStamp = newest
     addCounts(run.counts, counts)
     return counts
+  }
+
+  /** Prepared once per table: a sync commits thousands of batches. */
+  private statements(info: TableInfo): PreparedBatch {
+    const known = this.prepared.get(info.table)
+    if (known && known.info === info) return known
+    const made: PreparedBatch = {
+      info,
+      upsert: this.db.prepare(upsertSql('sqlite', info)),
+      current: this.db.prepare(`SELECT _stamp, _deleted_at FROM ${q(info.table)} WHERE ${q(info.key)} = ?`).raw(),
+      runCounts: this.db.prepare(
+        `UPDATE sync_runs SET cursor = ?, max_stamp = ?, new_count = new_count + ?,
+         updated_count = updated_count + ?, unchanged_count = unchanged_count + ? WHERE id = ?`
+      ),
+      kinds: info.columns.map((c) => c.kind)
+    }
+    this.prepared.set(info.table, made)
+    return made
+  }
+
+  /** The master list goes into a temporary table (on disk: TEMP_STORE=1) and is compared there, not in memory. */
+  async masterDiff(info: TableInfo): Promise<MasterDiff> {
+    const name = `temp."sync_master_${++this.diffs}"`
+    this.db.exec(`CREATE TEMP TABLE ${name} (k TEXT PRIMARY KEY, s TEXT NOT NULL) WITHOUT ROWID`)
+    // the first entry of a key wins, as in planSync
+    const insert = this.db.prepare(`INSERT OR IGNORE INTO ${name} (k, s) VALUES (?, ?)`)
+    const addAll = this.db.transaction((entries: readonly MasterEntry[]) => {
+      for (const e of entries) insert.run(e.id, stampKey(e.lastUpdated))
+    })
+    const table = q(info.table)
+    const key = q(info.key)
+    const keys = (sql: string): string[] => (this.db.prepare(sql).pluck().all() as unknown[]).map(String)
+    return {
+      add: async (entries) => addAll(entries),
+      result: async () => ({
+        new: keys(`SELECT m.k FROM ${name} m LEFT JOIN ${table} r ON r.${key} = m.k
+          WHERE r.${key} IS NULL OR r._deleted_at IS NOT NULL`),
+        updated: keys(`SELECT m.k FROM ${name} m JOIN ${table} r ON r.${key} = m.k
+          WHERE r._deleted_at IS NULL AND r._stamp <> m.s`),
+        deleted: keys(`SELECT r.${key} FROM ${table} r
+          WHERE r._deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM ${name} m WHERE m.k = r.${key})`)
+      }),
+      close: async () => void this.db.exec(`DROP TABLE IF EXISTS ${name}`)
+    }
   }
 
   async markDeleted(info: TableInfo, run: RunRow, keys: readonly string[]): Promise<number> {
