@@ -28,7 +28,7 @@ const EPOCH = '1900-01-01T00:00:00'
 // a key with these would change the meaning of the DMQL value list
 const UNQUERYABLE_KEY = /[,()\s|]/
 // records per committed batch while a page streams in: memory stays a few batches whatever the page size
-const BATCH = 1000
+const BATCH = 2500
 const MASTER_BATCH = 5000
 
 export class RetsSource implements SyncSource {

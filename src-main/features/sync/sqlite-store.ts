@@ -59,6 +59,9 @@ export class SqliteStore implements LocalStore {
     this.db = openDatabase(location)
     this.db.pragma('journal_mode = WAL')
     this.db.pragma('synchronous = NORMAL')
+    // a checkpoint (every 1,000 pages by default) is what syncs to disk in WAL mode: a sync commits a batch every
+    // few MB, so checkpoint every ~40 MB instead of after nearly every batch
+    this.db.pragma('wal_autocheckpoint = 10000')
     // a Local data query and a sync may overlap; wait for the other's transaction instead of failing
     this.db.pragma('busy_timeout = 10000')
     for (const sql of bookkeepingDdl('sqlite')) this.db.exec(sql)
