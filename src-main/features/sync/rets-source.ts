@@ -13,6 +13,7 @@ import { splitDelimitedRow } from '../../platform/results/delimited-row'
 import type { ResultWriter } from '../../platform/results/result-types'
 import { stampKey } from '../idx/sync-plan'
 import { pipeBatches } from './batch-pipe'
+import { ColumnSet, RowRecord } from './row-record'
 import type { ChangedPage, MasterEntry, SourceShape, SyncRecord, SyncSource } from './sync-types'
 
 export interface RetsSourceOptions {
@@ -109,7 +110,11 @@ export class RetsSource implements SyncSource {
     return page
   }
 
-  changedBatches(since: string | undefined, cursor: string | undefined, signal?: AbortSignal): AsyncGenerator<ChangedPage> {
+  changedBatches(
+    since: string | undefined,
+    cursor: string | undefined,
+    signal?: AbortSignal
+  ): AsyncGenerator<ChangedPage> {
     return this.changes(since, cursor, signal, false)
   }
 
@@ -240,24 +245,22 @@ function parseCursor(cursor: string | undefined): ChangesCursor {
 
 /** Rows to records; `onRow` is called per row, with undefined for a row without a key (skipped, still counted). */
 function recordSink(shape: SourceShape, onRow: (record: SyncRecord | undefined) => void): RowSink {
-  let columns: string[] = []
+  let set = new ColumnSet([])
   let keyAt = -1
   let stampAt = -1
   const row = (values: string[]): void => {
     const key = (values[keyAt] ?? '').trim()
     if (!key) return onRow(undefined)
-    const record: Record<string, unknown> = {}
-    for (let i = 0; i < columns.length; i++) record[columns[i] as string] = values[i] ?? ''
-    onRow({ key, stamp: stampKey(values[stampAt] ?? ''), values: record })
+    onRow(new RowRecord(key, stampKey(values[stampAt] ?? ''), set, values))
   }
   return {
     columns: (cols) => {
-      columns = cols
+      set = new ColumnSet(cols)
       keyAt = cols.indexOf(shape.keyField)
       stampAt = cols.indexOf(shape.stampField)
     },
     row,
-    delimitedRow: (r) => row(splitDelimitedRow(r, columns.length))
+    delimitedRow: (r) => row(splitDelimitedRow(r, set.names.length))
   }
 }
 

@@ -140,6 +140,9 @@ export class SqliteStore implements LocalStore {
     const params: unknown[] = new Array(width + 4)
     params[width + 2] = now
     params[width + 3] = null
+    const keyAt = info.columns.findIndex((c) => c.name === info.key)
+    let rowColumns: readonly string[] | undefined
+    let at: number[] = []
     let newest = run.maxStamp
     this.db.transaction(() => {
       for (const record of records) {
@@ -152,13 +155,25 @@ export class SqliteStore implements LocalStore {
         if (before && before[1] === null) counts.updated++
         else counts.new++
         counts.changed.push(record.key)
-        const values = record.values
-        for (let i = 0; i < width; i++) {
-          const c = info.columns[i] as TableInfo['columns'][number]
-          params[i] = c.name === info.key ? record.key : toSqlValue('sqlite', kinds[i]!, values[c.name])
+        const row = record.row
+        if (row) {
+          // a row: the cells by position (the column map made once per reply), the JSON as the source built it
+          if (row.columns !== rowColumns) {
+            rowColumns = row.columns
+            at = info.columns.map((c) => row.columns.indexOf(c.name))
+          }
+          for (let i = 0; i < width; i++) {
+            params[i] = i === keyAt ? record.key : toSqlValue('sqlite', kinds[i]!, row.cells[at[i]!])
+          }
+          params[width + 1] = row.json
+        } else {
+          const values = record.values
+          for (let i = 0; i < width; i++) {
+            params[i] = i === keyAt ? record.key : toSqlValue('sqlite', kinds[i]!, values[info.columns[i]!.name])
+          }
+          params[width + 1] = JSON.stringify(values)
         }
         params[width] = record.stamp
-        params[width + 1] = JSON.stringify(values)
         upsert.run(params)
       }
       runCounts.run(cursor ?? null, newest ?? null, counts.new, counts.updated, counts.unchanged, run.id)

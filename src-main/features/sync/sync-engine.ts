@@ -177,7 +177,7 @@ function changeStream(
 ): AsyncIterable<ChangedPage> {
   if (source.changedBatches) return source.changedBatches(since, cursor, signal)
   return (async function* () {
-    for (let at = cursor; ; ) {
+    for (let at = cursor; ;) {
       const page = await source.changedPage(since, at, signal)
       yield page
       if (page.next === undefined) return

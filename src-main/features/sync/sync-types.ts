@@ -9,6 +9,19 @@ export interface SyncRecord {
   /** the modification timestamp as an ISO UTC instant (compared as text) */
   stamp: string
   values: Record<string, unknown>
+  /**
+   * Optional, from sources that read rows (RETS COMPACT): the same values by position, and already as JSON text —
+   * a store takes these instead of looking up and stringifying `values` a million times.
+   */
+  row?: RecordRow
+}
+
+export interface RecordRow {
+  /** shared by every row of a reply */
+  columns: readonly string[]
+  cells: readonly string[]
+  /** JSON.stringify(values), made cheaper */
+  json: string
 }
 
 export interface MasterEntry {
@@ -44,7 +57,11 @@ export interface SyncSource {
    * Optional streaming forms the engine prefers: changes in batches while a page arrives (each batch's `next` is a
    * resume point), and the master list in batches, so neither is held whole.
    */
-  changedBatches?(since: string | undefined, cursor: string | undefined, signal?: AbortSignal): AsyncIterable<ChangedPage>
+  changedBatches?(
+    since: string | undefined,
+    cursor: string | undefined,
+    signal?: AbortSignal
+  ): AsyncIterable<ChangedPage>
   masterBatches?(signal?: AbortSignal, onProgress?: (rows: number) => void): AsyncIterable<MasterEntry[]>
   /** keys per fetch-by-key request */
   readonly keyBatch: number
