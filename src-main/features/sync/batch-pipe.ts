@@ -12,7 +12,7 @@ export type BatchProducer<B> = (
 export async function* pipeBatches<B>(
   produce: BatchProducer<B>,
   outer?: AbortSignal,
-  maxWaiting = 2
+  maxWaiting = 1
 ): AsyncGenerator<B, void, void> {
   const queue: B[] = []
   let settled = false

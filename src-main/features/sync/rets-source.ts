@@ -28,8 +28,9 @@ export interface RetsSourceOptions {
 const EPOCH = '1900-01-01T00:00:00'
 // a key with these would change the meaning of the DMQL value list
 const UNQUERYABLE_KEY = /[,()\s|]/
-// records per committed batch while a page streams in: memory stays a few batches whatever the page size
-const BATCH = 2500
+// records per committed batch while a page streams in: memory stays a few batches whatever the page size (batches
+// live long enough to leave the young generation, so they are kept small)
+const BATCH = 1000
 const MASTER_BATCH = 5000
 
 export class RetsSource implements SyncSource {

@@ -1,5 +1,5 @@
 // A record read as a row (RETS COMPACT): its cells by position, its JSON built from the column names quoted once per
-// reply. `values` (the object other stores and callers read) is only made when asked for.
+// reply. `values` (the object other stores and callers read) and the JSON are only made when asked for.
 import type { RecordRow, SyncRecord } from './sync-types'
 
 // what JSON must escape in a string (quote, backslash, controls) and lone-surrogate halves, which it writes as \u
@@ -25,21 +25,29 @@ export class ColumnSet {
   }
 }
 
-export class RowRecord implements SyncRecord {
-  readonly row: RecordRow
+/** Holds only the cells: the JSON is made when the store writes the record, so it dies young (the heap stays small). */
+export class RowRecord implements SyncRecord, RecordRow {
+  readonly columns: readonly string[]
   constructor(
     readonly key: string,
     readonly stamp: string,
-    set: ColumnSet,
-    cells: readonly string[]
+    private readonly set: ColumnSet,
+    readonly cells: readonly string[]
   ) {
-    this.row = { columns: set.names, cells, json: set.json(cells) }
+    this.columns = set.names
+  }
+
+  get row(): RecordRow {
+    return this
+  }
+
+  get json(): string {
+    return this.set.json(this.cells)
   }
 
   get values(): Record<string, unknown> {
     const out: Record<string, unknown> = {}
-    const { columns, cells } = this.row
-    for (let i = 0; i < columns.length; i++) out[columns[i] as string] = cells[i] ?? ''
+    for (let i = 0; i < this.columns.length; i++) out[this.columns[i] as string] = this.cells[i] ?? ''
     return out
   }
 }

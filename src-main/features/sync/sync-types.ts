@@ -18,10 +18,10 @@ export interface SyncRecord {
 
 export interface RecordRow {
   /** shared by every row of a reply */
-  columns: readonly string[]
-  cells: readonly string[]
-  /** JSON.stringify(values), made cheaper */
-  json: string
+  readonly columns: readonly string[]
+  readonly cells: readonly string[]
+  /** JSON.stringify(values), made cheaper (and possibly only when read) */
+  readonly json: string
 }
 
 export interface MasterEntry {
