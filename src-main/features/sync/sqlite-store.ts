@@ -52,6 +52,8 @@ export class SqliteStore implements LocalStore {
   readonly kind = 'sqlite'
   private readonly db: Database
   private readonly prepared = new Map<string, PreparedBatch>()
+  /** target → CREATE INDEX statements held back while its new table fills (a killed run: the next ensureTable) */
+  private readonly deferredIndexes = new Map<string, string[]>()
   private diffs = 0
 
   constructor(readonly location: string) {
@@ -72,8 +74,12 @@ export class SqliteStore implements LocalStore {
     const existing = new Set(
       (this.db.prepare(`PRAGMA table_info(${q(info.table)})`).all() as Array<{ name: string }>).map((c) => c.name)
     )
+    // a new table is filled before its secondary indexes are built: a batch's random stamps would otherwise dirty
+    // (and write through the WAL) most of the stamp index's pages on every commit; finishRun builds them
+    const indexes = statements.filter((sql) => /^CREATE INDEX/i.test(sql))
+    const fresh = existing.size === 0
     this.db.transaction(() => {
-      for (const sql of statements) this.db.exec(sql)
+      for (const sql of statements) if (!fresh || !indexes.includes(sql)) this.db.exec(sql)
       // metadata grew a field since the table was made: add the column rather than rebuild the copy
       if (existing.size > 0) {
         for (const col of info.columns.filter((c) => !existing.has(c.name))) {
@@ -87,6 +93,7 @@ export class SqliteStore implements LocalStore {
         )
         .run(shape.target, info.table, new Date().toISOString())
     })()
+    if (fresh && indexes.length) this.deferredIndexes.set(shape.target, indexes)
     return info
   }
 
@@ -243,6 +250,7 @@ export class SqliteStore implements LocalStore {
   }
 
   async finishRun(run: RunRow, status: RunRow['status'], error?: string): Promise<RunRow> {
+    this.buildDeferredIndexes(run.target)
     this.db.transaction(() => {
       let hwm: string | undefined
       if (status === 'done') {
@@ -292,7 +300,16 @@ export class SqliteStore implements LocalStore {
     return { columns, rows, truncated }
   }
 
+  private buildDeferredIndexes(target?: string): void {
+    for (const [t, statements] of this.deferredIndexes) {
+      if (target !== undefined && t !== target) continue
+      for (const sql of statements) this.db.exec(sql)
+      this.deferredIndexes.delete(t)
+    }
+  }
+
   async close(): Promise<void> {
+    this.buildDeferredIndexes()
     this.db.close()
   }
 }
