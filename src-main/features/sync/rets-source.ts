@@ -92,7 +92,8 @@ export class RetsSource implements SyncSource {
       })
       await fetchAll(
         this.session,
-        { ...this.searchBase(`(${shape.stampField}=${EPOCH}+)`), select: [shape.keyField, shape.stampField] },
+        // no COUNT: paging stops on a short page, and a server pays a pass over the whole result set for one
+        { ...this.searchBase(`(${shape.stampField}=${EPOCH}+)`), select: [shape.keyField, shape.stampField], count: 0 },
         writer,
         { pageSize: this.pageSize, signal: inner, beforeChunk: room, onProgress: () => onProgress?.(rows) }
       )
