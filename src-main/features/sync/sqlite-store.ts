@@ -77,9 +77,12 @@ export class SqliteStore implements LocalStore {
     // a new table is filled before its secondary indexes are built: a batch's random stamps would otherwise dirty
     // (and write through the WAL) most of the stamp index's pages on every commit; finishRun builds them
     const indexes = statements.filter((sql) => /^CREATE INDEX/i.test(sql))
+    // key + stamp + deleted, in key order (appended to as keys arrive): the reconcile pass reads this, not the rows
+    const keyStamp = `CREATE INDEX IF NOT EXISTS ${q(`${info.table}__key_stamp`)} ON ${q(info.table)} (${q(info.key)}, _stamp, _deleted_at)`
     const fresh = existing.size === 0
     this.db.transaction(() => {
       for (const sql of statements) if (!fresh || !indexes.includes(sql)) this.db.exec(sql)
+      this.db.exec(keyStamp)
       // metadata grew a field since the table was made: add the column rather than rebuild the copy
       if (existing.size > 0) {
         for (const col of info.columns.filter((c) => !existing.has(c.name))) {
@@ -209,28 +212,55 @@ export class SqliteStore implements LocalStore {
     return made
   }
 
-  /** The master list goes into a temporary table (on disk: TEMP_STORE=1) and is compared there, not in memory. */
+  /**
+   * The master list goes into a temporary table (on disk: TEMP_STORE=1) and is compared there, not in memory: one
+   * pass over the store's key + stamp index (not its rows) and one over the list.
+   */
   async masterDiff(info: TableInfo): Promise<MasterDiff> {
+    const table = q(info.table)
+    const key = q(info.key)
     const name = `temp."sync_master_${++this.diffs}"`
-    this.db.exec(`CREATE TEMP TABLE ${name} (k TEXT PRIMARY KEY, s TEXT NOT NULL) WITHOUT ROWID`)
+    // the key column's own type: both sides of the join then compare alike, and the lookup uses the key index
+    const keyType =
+      (this.db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string; type: string }>).find(
+        (c) => c.name === info.key
+      )?.type ?? 'TEXT'
+    // the keys arrive in order and are read back once: a small cache for the temporary database will do
+    this.db.pragma('temp.cache_size = -2000')
+    this.db.exec(`CREATE TEMP TABLE ${name} (k ${keyType} PRIMARY KEY, s TEXT NOT NULL) WITHOUT ROWID`)
     // the first entry of a key wins, as in planSync
     const insert = this.db.prepare(`INSERT OR IGNORE INTO ${name} (k, s) VALUES (?, ?)`)
     const addAll = this.db.transaction((entries: readonly MasterEntry[]) => {
       for (const e of entries) insert.run(e.id, stampKey(e.lastUpdated))
     })
-    const table = q(info.table)
-    const key = q(info.key)
-    const keys = (sql: string): string[] => (this.db.prepare(sql).pluck().all() as unknown[]).map(String)
+    const result = (): { new: string[]; updated: string[]; deleted: string[] } => {
+      const out = {
+        new: this.db
+          .prepare(`SELECT m.k FROM ${name} m WHERE NOT EXISTS (SELECT 1 FROM ${table} r WHERE r.${key} = m.k)`)
+          .pluck()
+          .all()
+          .map(String),
+        updated: [] as string[],
+        deleted: [] as string[]
+      }
+      const rows = this.db
+        .prepare(
+          `SELECT r.${key}, m.k IS NULL, r._deleted_at IS NOT NULL FROM ${table} r LEFT JOIN ${name} m ON m.k = r.${key}
+           WHERE (m.k IS NULL AND r._deleted_at IS NULL)
+              OR (m.k IS NOT NULL AND (r._deleted_at IS NOT NULL OR r._stamp <> m.s))`
+        )
+        .raw()
+        .iterate() as IterableIterator<[unknown, number, number]>
+      for (const [k, gone, wasDeleted] of rows) {
+        // gone from the server: deleted; back after a delete: new again; else its stamp moved
+        if (gone) out.deleted.push(String(k))
+        else (wasDeleted ? out.new : out.updated).push(String(k))
+      }
+      return out
+    }
     return {
       add: async (entries) => addAll(entries),
-      result: async () => ({
-        new: keys(`SELECT m.k FROM ${name} m LEFT JOIN ${table} r ON r.${key} = m.k
-          WHERE r.${key} IS NULL OR r._deleted_at IS NOT NULL`),
-        updated: keys(`SELECT m.k FROM ${name} m JOIN ${table} r ON r.${key} = m.k
-          WHERE r._deleted_at IS NULL AND r._stamp <> m.s`),
-        deleted: keys(`SELECT r.${key} FROM ${table} r
-          WHERE r._deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM ${name} m WHERE m.k = r.${key})`)
-      }),
+      result: async () => result(),
       close: async () => void this.db.exec(`DROP TABLE IF EXISTS ${name}`)
     }
   }
