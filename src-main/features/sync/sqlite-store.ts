@@ -74,14 +74,19 @@ export class SqliteStore implements LocalStore {
     const existing = new Set(
       (this.db.prepare(`PRAGMA table_info(${q(info.table)})`).all() as Array<{ name: string }>).map((c) => c.name)
     )
-    // a new table is filled before its secondary indexes are built: a batch's random stamps would otherwise dirty
+    // an empty table is filled before its secondary indexes are built: a batch's random stamps would otherwise dirty
     // (and write through the WAL) most of the stamp index's pages on every commit; finishRun builds them
     const indexes = statements.filter((sql) => /^CREATE INDEX/i.test(sql))
     // key + stamp + deleted, in key order (appended to as keys arrive): the reconcile pass reads this, not the rows
     const keyStamp = `CREATE INDEX IF NOT EXISTS ${q(`${info.table}__key_stamp`)} ON ${q(info.table)} (${q(info.key)}, _stamp, _deleted_at)`
-    const fresh = existing.size === 0
-    this.db.transaction(() => {
-      for (const sql of statements) if (!fresh || !indexes.includes(sql)) this.db.exec(sql)
+    const empty = this.db.transaction((): boolean => {
+      for (const sql of statements) if (!indexes.includes(sql)) this.db.exec(sql)
+      const none = this.db.prepare(`SELECT 1 FROM ${q(info.table)} LIMIT 1`).get() === undefined
+      for (const sql of indexes) {
+        // (a plan before the first run made the table, and its indexes, already: they go until the run ends)
+        if (none) this.db.exec(`DROP INDEX IF EXISTS ${indexName(sql)}`)
+        else this.db.exec(sql)
+      }
       this.db.exec(keyStamp)
       // metadata grew a field since the table was made: add the column rather than rebuild the copy
       if (existing.size > 0) {
@@ -95,8 +100,9 @@ export class SqliteStore implements LocalStore {
            ON CONFLICT(target) DO UPDATE SET table_name = excluded.table_name`
         )
         .run(shape.target, info.table, new Date().toISOString())
+      return none
     })()
-    if (fresh && indexes.length) this.deferredIndexes.set(shape.target, indexes)
+    if (empty && indexes.length) this.deferredIndexes.set(shape.target, indexes)
     return info
   }
 
@@ -342,6 +348,12 @@ export class SqliteStore implements LocalStore {
     this.buildDeferredIndexes()
     this.db.close()
   }
+}
+
+function indexName(createIndex: string): string {
+  const name = /^CREATE INDEX\s+(?:IF NOT EXISTS\s+)?("[^"]+"|\S+)/i.exec(createIndex)?.[1]
+  if (!name) throw new Error(`not a CREATE INDEX statement: ${createIndex}`)
+  return name
 }
 
 export function addCounts(into: BatchCounts, add: BatchCounts): void {
