@@ -21,6 +21,8 @@ import {
   isoSeconds,
   listingIndexOf,
   listingKeyOf,
+  listingStampMsOf,
+  GENERATED_STAMP_SPAN_MS,
   listingTypeOf,
   listingView,
   type GeneratorSetup
@@ -88,6 +90,10 @@ class DemoStore implements DemoData {
 
   private *rows(filter: ListingFilter, row: (index: number) => Readonly<Listing>): Iterable<Readonly<Listing>> {
     const type = filter.propertyType
+    // a floor below every generated stamp would cost a draw per row and leave nothing out
+    const floor = filter.modifiedFromMs
+    const from =
+      floor !== undefined && floor > Date.parse(this.opts.epoch) - GENERATED_STAMP_SPAN_MS ? floor : undefined
     const edited = this.removedKeys.size > 0 || this.overrides.size > 0
     for (let i = 0; i < this.opts.count; i++) {
       if (edited) {
@@ -101,6 +107,7 @@ class DemoStore implements DemoData {
       }
       // the type is the row's first draw: rows of other types are skipped without being generated
       if (type !== undefined && !this.cached && listingTypeOf(this.setup, i) !== type) continue
+      if (from !== undefined && !this.cached && listingStampMsOf(this.setup, i) < from) continue
       const listing = row(i)
       if (type === undefined || listing.PropertyType === type) yield listing
     }

@@ -118,6 +118,19 @@ export function listingTypeOf(setup: GeneratorSetup, index: number): PropertyTyp
   return classOf(recordRng(setup.seed, index, 'listing'))
 }
 
+/** Generated stamps lie in the two years before the epoch. */
+export const GENERATED_STAMP_SPAN_MS = TWO_YEARS_S * 1000
+
+/**
+ * Listing N's ModificationTimestamp (ms) without drawing the rest: the seventh draw of fillDraw (type, status, city,
+ * street number, street, suffix, then the stamp; each one rng() call). A search on the stamp skips rows by it.
+ */
+export function listingStampMsOf(setup: GeneratorSetup, index: number): number {
+  const rng = recordRng(setup.seed, index, 'listing')
+  for (let i = 0; i < 6; i++) rng()
+  return epochMsOf(setup.epoch) - Math.floor(rng() * TWO_YEARS_S) * 1000
+}
+
 function priceOf(rng: Rng, type: PropertyType): number {
   if (type === 'ResidentialLease') return intBetween(rng, 8, 60) * 100
   if (type === 'Land') return intBetween(rng, 10, 400) * 1000

@@ -9,7 +9,7 @@ import { fillDraw, ListingDraw, type GeneratorSetup } from './listing-draw'
 import { applianceValues, interiorValues, levels, photoCaptions, roomTypes } from './listing-vocabulary'
 
 export type { GeneratorSetup } from './listing-draw'
-export { listingTypeOf } from './listing-draw'
+export { GENERATED_STAMP_SPAN_MS, listingStampMsOf, listingTypeOf } from './listing-draw'
 export { isoSeconds }
 
 const KEY_BASE = 20_000_000

@@ -176,6 +176,11 @@ export interface ChangeEntry {
 
 export interface ListingFilter {
   propertyType?: PropertyType
+  /**
+   * A hint, not a filter: generated listings modified before this instant (ms) may be left out unread, as a
+   * database index on the stamp would; the caller still tests every row it gets.
+   */
+  modifiedFromMs?: number
 }
 
 /** Fields an admin may set on add/update; keys and change bookkeeping are the store's job. */

@@ -12,7 +12,12 @@ export interface RetsClass {
   standardName: string
   visibleName: string
   fields(): FieldDef[]
-  rows(): Iterable<RetsRow>
+  /** `hint`: see ListingFilter.modifiedFromMs (Property classes use it, the others ignore it) */
+  rows(hint?: RowHint): Iterable<RetsRow>
+}
+
+export interface RowHint {
+  modifiedFromMs?: number
 }
 
 export interface RetsResource {
@@ -69,14 +74,16 @@ export function retsResources(ctx: DemoContext): RetsResource[] {
         standardName: c.standardName,
         visibleName: c.visibleName,
         fields: propertyFields(c.name),
-        rows: () => ctx.data.listingViews({ propertyType: c.propertyType }) as unknown as Iterable<RetsRow>
+        rows: (hint?: RowHint) =>
+          ctx.data.listingViews({ ...hint, propertyType: c.propertyType }) as unknown as Iterable<RetsRow>
       })),
       ...Array.from({ length: ctx.options.extraClasses }, (_, i) => ({
         name: `X${i + 1}`,
         standardName: 'ResidentialProperty',
         visibleName: `Residential ${i + 1}`,
         fields: propertyFields('A'),
-        rows: () => ctx.data.listingViews({ propertyType: 'Residential' }) as unknown as Iterable<RetsRow>
+        rows: (hint?: RowHint) =>
+          ctx.data.listingViews({ ...hint, propertyType: 'Residential' }) as unknown as Iterable<RetsRow>
       }))
     ],
     objectTypes: [

@@ -21,7 +21,7 @@ export async function handleSearch(req: DemoRequest, res: ServerResponse, ctx: D
     sendReplyCode(res, ctx, plan.code, plan.text, plan.body ?? '')
     return
   }
-  const rows = plan.cls.rows()
+  const rows = plan.cls.rows(plan.rowHint)
   const total = plan.count > 0 ? countMatching(rows, plan.test) : undefined
   if (total === 0) {
     sendReplyCode(res, ctx, 20201, NO_RECORDS)
@@ -34,10 +34,11 @@ export async function handleSearch(req: DemoRequest, res: ServerResponse, ctx: D
     await stream.end('</RETS>\r\n')
     return
   }
-  const page = openPage(plan.cls.rows(), plan.test, {
+  const page = openPage(plan.cls.rows(plan.rowHint), plan.test, {
     offset: plan.offset,
     limit: plan.limit,
-    cap: ctx.options.maxRows
+    cap: ctx.options.maxRows,
+    resumeKey: plan.resultSet
   })
   if (page.first === undefined) {
     sendReplyCode(res, ctx, 20201, NO_RECORDS)

@@ -1,7 +1,7 @@
 // Turns Search parameters into a plan, or into the RETS reply code that explains what is wrong:
 // 20203 unknown resource/class (with the valid ones, as flexmls does), 20200 unknown query field, 20202 bad
 // Select, 20206 query syntax error with the offset the parser stopped at.
-import { parseDmql, fieldsIn, evaluateDmql, DmqlSyntaxError } from '../../../domain/query-languages/dmql'
+import { parseDmql, fieldsIn, evaluateDmql, DmqlSyntaxError, type DmqlNode } from '../../../domain/query-languages/dmql'
 import { fieldResolver } from '../../../domain/query-languages/values/field-kind'
 import type { DemoContext, DemoUser } from '../../demo-context'
 import type { FieldDef } from '../../data/types'
@@ -11,10 +11,12 @@ import {
   retsResources,
   type RetsClass,
   type RetsResource,
-  type RetsRow
+  type RetsRow,
+  type RowHint
 } from '../rets-resources'
 import { dmqlValueReader, toFieldMeta, type DmqlValue } from '../rets-values'
 import { parseLimit, parseOffset } from './search-paging'
+import { stampFloorMs } from './stamp-floor'
 
 export type SearchFormat = 'COMPACT' | 'COMPACT-DECODED' | 'STANDARD-XML'
 
@@ -28,6 +30,10 @@ export interface SearchPlan {
   limit: number
   offset: number
   count: 0 | 1 | 2
+  /** passed to the class's rows(): see stamp-floor.ts */
+  rowHint: RowHint
+  /** names the rows this search matches (class, query, data version): see PageSpec.resumeKey */
+  resultSet: string
   restrictedIndicator: string | undefined
   /** catalogue fields this caller may not see (value replaced by RestrictedIndicator or left empty) */
   restricted: Set<string>
@@ -152,7 +158,24 @@ export function planSearch(ctx: DemoContext, user: DemoUser, params: URLSearchPa
     // and some ignore Offset: every page starts from the first row
     offset: ctx.quirk('rets-offset-ignored') ? 1 : offset,
     count,
+    rowHint: rowHintFor(ast, all, nameOf),
+    // a mutation moves lastModified (stamps strictly increase), a new field the metadata version
+    resultSet: [
+      resource.id,
+      cls.name,
+      standardNames ? 'std' : 'sys',
+      ctx.data.lastModified(),
+      ctx.data.count(),
+      ctx.data.metadataVersion(),
+      query
+    ].join('\u0000'),
     restrictedIndicator: params.get('RestrictedIndicator') ?? undefined,
     restricted: restrictedFor(user)
   }
+}
+
+function rowHintFor(ast: DmqlNode, fields: FieldDef[], nameOf: (f: FieldDef) => string): RowHint {
+  const stamp = fields.find((f) => f.standardName === 'ModificationTimestamp')
+  const floor = stamp ? stampFloorMs(ast, nameOf(stamp)) : undefined
+  return floor === undefined ? {} : { modifiedFromMs: floor }
 }

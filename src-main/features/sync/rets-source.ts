@@ -12,6 +12,8 @@ import type { RowSink } from '../../protocols/rets/search/standard-xml-rows'
 import { splitDelimitedRow } from '../../platform/results/delimited-row'
 import type { ResultWriter } from '../../platform/results/result-types'
 import { stampKey } from './sync-plan'
+import { pipeBatches } from './batch-pipe'
+import { ColumnSet, RowRecord } from './row-record'
 import type { ChangedPage, MasterEntry, SourceShape, SyncRecord, SyncSource } from './sync-types'
 
 export interface RetsSourceOptions {
@@ -26,6 +28,10 @@ export interface RetsSourceOptions {
 const EPOCH = '1900-01-01T00:00:00'
 // a key with these would change the meaning of the DMQL value list
 const UNQUERYABLE_KEY = /[,()\s|]/
+// records per committed batch while a page streams in: memory stays a few batches whatever the page size (batches
+// live long enough to leave the young generation, so they are kept small)
+const BATCH = 1000
+const MASTER_BATCH = 5000
 
 export class RetsSource implements SyncSource {
   readonly keyBatch: number
@@ -71,48 +77,107 @@ export class RetsSource implements SyncSource {
   }
 
   async masterList(signal?: AbortSignal, onProgress?: (rows: number) => void): Promise<MasterEntry[]> {
-    const shape = await this.shape(signal)
     const entries: MasterEntry[] = []
-    const writer = new KeyStampWriter(shape, entries)
-    await fetchAll(
-      this.session,
-      { ...this.searchBase(`(${shape.stampField}=${EPOCH}+)`), select: [shape.keyField, shape.stampField] },
-      writer,
-      {
-        pageSize: this.pageSize,
-        ...(signal ? { signal } : {}),
-        onProgress: () => onProgress?.(entries.length)
-      }
-    )
+    for await (const batch of this.masterBatches(signal, onProgress)) for (const e of batch) entries.push(e)
     return entries
   }
 
-  async changedPage(since: string | undefined, cursor: string | undefined, signal?: AbortSignal): Promise<ChangedPage> {
-    const shape = await this.shape(signal)
-    // the cursor is the next 1-based Offset and the key that started the page before it
-    const [offsetText, previousFirst] = (cursor ?? '1').split('|')
-    const offset = Number(offsetText) || 1
-    const query = `(${shape.stampField}=${since ? dmqlDateTime(since) : EPOCH}+)`
-    const records: SyncRecord[] = []
-    const page = await searchPage(
-      this.session,
-      { ...this.searchBase(query), offset, limit: this.pageSize, count: 1 },
-      recordSink(shape, records),
-      signal ? { signal } : {}
-    )
-    if (previousFirst !== undefined && records[0]?.key === previousFirst) {
-      throw new AppError({
-        code: 'SYNC_OFFSET_IGNORED',
-        message: `The server answered Offset=${offset} with the same first record as the page before: it ignores Offset.`,
-        hint: 'Raise the page size in the profile (limits.pageSize) so the changes fit one reply.'
+  masterBatches(signal?: AbortSignal, onProgress?: (rows: number) => void): AsyncGenerator<MasterEntry[]> {
+    return pipeBatches(async (emit, room, inner) => {
+      const shape = await this.shape(inner)
+      let rows = 0
+      const writer = new KeyStampWriter(shape, (batch) => {
+        rows += batch.length
+        emit(batch)
       })
+      await fetchAll(
+        this.session,
+        // no COUNT: paging stops on a short page, and a server pays a pass over the whole result set for one
+        { ...this.searchBase(`(${shape.stampField}=${EPOCH}+)`), select: [shape.keyField, shape.stampField], count: 0 },
+        writer,
+        { pageSize: this.pageSize, signal: inner, beforeChunk: room, onProgress: () => onProgress?.(rows) }
+      )
+      writer.flush()
+    }, signal)
+  }
+
+  async changedPage(since: string | undefined, cursor: string | undefined, signal?: AbortSignal): Promise<ChangedPage> {
+    const page: ChangedPage = { records: [] }
+    for await (const part of this.changes(since, cursor, signal, true)) {
+      for (const r of part.records) page.records.push(r)
+      if (part.serverCount !== undefined) page.serverCount = part.serverCount
+      if (part.next === undefined) delete page.next
+      else page.next = part.next
     }
-    const out: ChangedPage = { records }
-    if (page.count !== undefined) out.serverCount = page.count
-    const reachedCount = page.count !== undefined && offset - 1 + page.rows >= page.count
-    const more = page.rows > 0 && !reachedCount && (page.maxRows || page.rows >= this.pageSize)
-    if (more) out.next = `${offset + page.rows}|${records[0]?.key ?? ''}`
-    return out
+    return page
+  }
+
+  changedBatches(
+    since: string | undefined,
+    cursor: string | undefined,
+    signal?: AbortSignal
+  ): AsyncGenerator<ChangedPage> {
+    return this.changes(since, cursor, signal, false)
+  }
+
+  /**
+   * Pages of changes as batches of at most BATCH records while they arrive; each batch's `next` is where the
+   * following one starts (mid-page: the Offset of the row after it), so a batch is a resume point of its own.
+   */
+  private changes(
+    since: string | undefined,
+    cursor: string | undefined,
+    signal: AbortSignal | undefined,
+    onePage: boolean
+  ): AsyncGenerator<ChangedPage> {
+    return pipeBatches(async (emit, room, inner) => {
+      const shape = await this.shape(inner)
+      const query = `(${shape.stampField}=${since ? dmqlDateTime(since) : EPOCH}+)`
+      let at = parseCursor(cursor)
+      for (;;) {
+        const start = at.offset
+        let count = at.count
+        let rows = 0
+        let firstKey: string | undefined
+        let ignored: AppError | undefined
+        let records: SyncRecord[] = []
+        const batchOut = (next: string | undefined): ChangedPage => {
+          const out: ChangedPage = { records }
+          if (next !== undefined) out.next = next
+          if (count !== undefined) out.serverCount = count
+          records = []
+          return out
+        }
+        const sink = recordSink(shape, (record) => {
+          rows++
+          if (record) {
+            if (firstKey === undefined) {
+              firstKey = record.key
+              // stops the page (the search wraps what a sink throws, so the error is made below)
+              if (record.key === at.previousFirst) throw (ignored = offsetIgnored(start))
+            }
+            records.push(record)
+          }
+          if (records.length >= BATCH && !onePage) emit(batchOut(cursorText(start + rows, firstKey ?? '', count)))
+        })
+        const page = await searchPage(
+          this.session,
+          // COUNT once per run: a real server counts the whole result set for it
+          { ...this.searchBase(query), offset: start, limit: this.pageSize, count: count === undefined ? 1 : 0 },
+          sink,
+          { signal: inner, beforeChunk: room }
+        ).catch((err: unknown) => {
+          throw ignored ?? err
+        })
+        count ??= page.count
+        const reachedCount = count !== undefined && start - 1 + page.rows >= count
+        const more = page.rows > 0 && !reachedCount && (page.maxRows || page.rows >= this.pageSize)
+        const next = more ? cursorText(start + page.rows, firstKey ?? '', count) : undefined
+        emit(batchOut(next))
+        if (!more || onePage) return
+        at = { offset: start + page.rows, previousFirst: firstKey ?? '', ...(count === undefined ? {} : { count }) }
+      }
+    }, signal)
   }
 
   async fetchByKeys(keys: readonly string[], signal?: AbortSignal): Promise<SyncRecord[]> {
@@ -120,7 +185,7 @@ export class RetsSource implements SyncSource {
     const safe = keys.filter((k) => !UNQUERYABLE_KEY.test(k))
     if (!safe.length) return []
     const records: SyncRecord[] = []
-    const sink = recordSink(shape, records)
+    const sink = recordSink(shape, (r) => void (r && records.push(r)))
     const writer: ResultWriter = {
       setColumns: (cols) => sink.columns(cols.map((c) => c.name)),
       append: (row) => sink.row(row),
@@ -143,34 +208,72 @@ export function dmqlDateTime(iso: string): string {
   return new Date(iso).toISOString().replace(/\.\d{3}Z$/, '')
 }
 
-function recordSink(shape: SourceShape, into: SyncRecord[]): RowSink {
-  let columns: string[] = []
+function offsetIgnored(offset: number): AppError {
+  return new AppError({
+    code: 'SYNC_OFFSET_IGNORED',
+    message: `The server answered Offset=${offset} with the same first record as the page before: it ignores Offset.`,
+    hint: 'Raise the page size in the profile (limits.pageSize) so the changes fit one reply.'
+  })
+}
+
+interface ChangesCursor {
+  /** 1-based Offset of the next row */
+  offset: number
+  /** the first key of the page the cursor is in (a server ignoring Offset answers with it again) */
+  previousFirst?: string
+  /** the server's COUNT, asked on the first page only */
+  count?: number
+}
+
+// `offset|firstKey` (the key may hold "|"), then `|#count` once the count is known
+function cursorText(offset: number, previousFirst: string, count: number | undefined): string {
+  return `${offset}|${previousFirst}${count === undefined ? '' : `|#${count}`}`
+}
+
+function parseCursor(cursor: string | undefined): ChangesCursor {
+  if (cursor === undefined) return { offset: 1 }
+  let text = cursor
+  const out: ChangesCursor = { offset: 1 }
+  const counted = /\|#(\d+)$/.exec(text)
+  if (counted) {
+    out.count = Number(counted[1])
+    text = text.slice(0, counted.index)
+  }
+  const bar = text.indexOf('|')
+  out.offset = Number(bar < 0 ? text : text.slice(0, bar)) || 1
+  if (bar >= 0) out.previousFirst = text.slice(bar + 1)
+  return out
+}
+
+/** Rows to records; `onRow` is called per row, with undefined for a row without a key (skipped, still counted). */
+function recordSink(shape: SourceShape, onRow: (record: SyncRecord | undefined) => void): RowSink {
+  let set = new ColumnSet([])
   let keyAt = -1
   let stampAt = -1
   const row = (values: string[]): void => {
     const key = (values[keyAt] ?? '').trim()
-    if (!key) return
-    const record: Record<string, unknown> = {}
-    columns.forEach((c, i) => (record[c] = values[i] ?? ''))
-    into.push({ key, stamp: stampKey(values[stampAt] ?? ''), values: record })
+    if (!key) return onRow(undefined)
+    onRow(new RowRecord(key, stampKey(values[stampAt] ?? ''), set, values))
   }
   return {
     columns: (cols) => {
-      columns = cols
+      set = new ColumnSet(cols)
       keyAt = cols.indexOf(shape.keyField)
       stampAt = cols.indexOf(shape.stampField)
     },
     row,
-    delimitedRow: (r) => row(splitDelimitedRow(r, columns.length))
+    delimitedRow: (r) => row(splitDelimitedRow(r, set.names.length))
   }
 }
 
+/** The master list's key + stamp rows, handed on in batches of MASTER_BATCH. */
 class KeyStampWriter implements ResultWriter {
   private keyAt = -1
   private stampAt = -1
+  private batch: MasterEntry[] = []
   constructor(
     private readonly shape: SourceShape,
-    private readonly entries: MasterEntry[]
+    private readonly emit: (batch: MasterEntry[]) => void
   ) {}
   setColumns(columns: Array<{ name: string }>): void {
     const names = columns.map((c) => c.name)
@@ -179,7 +282,13 @@ class KeyStampWriter implements ResultWriter {
   }
   append(row: string[]): void {
     const id = (row[this.keyAt] ?? '').trim()
-    if (id) this.entries.push({ id, lastUpdated: row[this.stampAt] ?? '' })
+    if (!id) return
+    this.batch.push({ id, lastUpdated: row[this.stampAt] ?? '' })
+    if (this.batch.length >= MASTER_BATCH) this.flush()
+  }
+  flush(): void {
+    if (this.batch.length) this.emit(this.batch)
+    this.batch = []
   }
   setInfo(): void {}
 }

@@ -8,6 +8,7 @@ import type BetterSqlite3 from 'better-sqlite3'
 import { AppError } from '../../../contract/app-error'
 import { quoteIdent } from '../../../domain/sql/sql-dialect'
 import { toSqlValue } from '../../../domain/sql/sql-values'
+import { stampKey } from './sync-plan'
 import {
   bookkeepingDdl,
   maxStamp,
@@ -21,6 +22,8 @@ import type {
   BatchCounts,
   BatchResult,
   LocalStore,
+  MasterDiff,
+  MasterEntry,
   QueryResult,
   RunRow,
   SourceShape,
@@ -29,6 +32,14 @@ import type {
 } from './sync-types'
 
 type Database = BetterSqlite3.Database
+
+interface PreparedBatch {
+  info: TableInfo
+  upsert: BetterSqlite3.Statement
+  current: BetterSqlite3.Statement
+  runCounts: BetterSqlite3.Statement
+  kinds: Array<TableInfo['columns'][number]['kind']>
+}
 const q = (name: string): string => quoteIdent('sqlite', name)
 
 /** Loads the native module lazily, so the app still starts (and says why) where it could not be built. */
@@ -41,12 +52,19 @@ function openDatabase(file: string): Database {
 export class SqliteStore implements LocalStore {
   readonly kind = 'sqlite'
   private readonly db: Database
+  private readonly prepared = new Map<string, PreparedBatch>()
+  /** target → CREATE INDEX statements held back while its new table fills (a killed run: the next ensureTable) */
+  private readonly deferredIndexes = new Map<string, string[]>()
+  private diffs = 0
 
   constructor(readonly location: string) {
     if (location !== ':memory:') mkdirSync(path.dirname(location), { recursive: true })
     this.db = openDatabase(location)
     this.db.pragma('journal_mode = WAL')
     this.db.pragma('synchronous = NORMAL')
+    // a checkpoint (every 1,000 pages by default) is what syncs to disk in WAL mode: a sync commits a batch every
+    // few MB, so checkpoint every ~40 MB instead of after nearly every batch
+    this.db.pragma('wal_autocheckpoint = 10000')
     // a Local data query and a sync may overlap; wait for the other's transaction instead of failing
     this.db.pragma('busy_timeout = 10000')
     for (const sql of bookkeepingDdl('sqlite')) this.db.exec(sql)
@@ -57,8 +75,20 @@ export class SqliteStore implements LocalStore {
     const existing = new Set(
       (this.db.prepare(`PRAGMA table_info(${q(info.table)})`).all() as Array<{ name: string }>).map((c) => c.name)
     )
-    this.db.transaction(() => {
-      for (const sql of statements) this.db.exec(sql)
+    // an empty table is filled before its secondary indexes are built: a batch's random stamps would otherwise dirty
+    // (and write through the WAL) most of the stamp index's pages on every commit; finishRun builds them
+    const indexes = statements.filter((sql) => /^CREATE INDEX/i.test(sql))
+    // key + stamp + deleted, in key order (appended to as keys arrive): the reconcile pass reads this, not the rows
+    const keyStamp = `CREATE INDEX IF NOT EXISTS ${q(`${info.table}__key_stamp`)} ON ${q(info.table)} (${q(info.key)}, _stamp, _deleted_at)`
+    const empty = this.db.transaction((): boolean => {
+      for (const sql of statements) if (!indexes.includes(sql)) this.db.exec(sql)
+      const none = this.db.prepare(`SELECT 1 FROM ${q(info.table)} LIMIT 1`).get() === undefined
+      for (const sql of indexes) {
+        // (a plan before the first run made the table, and its indexes, already: they go until the run ends)
+        if (none) this.db.exec(`DROP INDEX IF EXISTS ${indexName(sql)}`)
+        else this.db.exec(sql)
+      }
+      this.db.exec(keyStamp)
       // metadata grew a field since the table was made: add the column rather than rebuild the copy
       if (existing.size > 0) {
         for (const col of info.columns.filter((c) => !existing.has(c.name))) {
@@ -71,7 +101,9 @@ export class SqliteStore implements LocalStore {
            ON CONFLICT(target) DO UPDATE SET table_name = excluded.table_name`
         )
         .run(shape.target, info.table, new Date().toISOString())
+      return none
     })()
+    if (empty && indexes.length) this.deferredIndexes.set(shape.target, indexes)
     return info
   }
 
@@ -117,38 +149,127 @@ export class SqliteStore implements LocalStore {
     records: readonly SyncRecord[],
     cursor?: string
   ): Promise<BatchResult> {
-    const upsert = this.db.prepare(upsertSql('sqlite', info))
-    const current = this.db.prepare(`SELECT _stamp, _deleted_at FROM ${q(info.table)} WHERE ${q(info.key)} = ?`)
+    const { upsert, current, runCounts, kinds } = this.statements(info)
     const counts: BatchResult = { new: 0, updated: 0, unchanged: 0, deleted: 0, changed: [] }
     const now = new Date().toISOString()
+    const width = info.columns.length
+    // one array reused for every row's parameters: metadata columns, then _stamp, _raw, _synced_at, _deleted_at
+    const params: unknown[] = new Array(width + 4)
+    params[width + 2] = now
+    params[width + 3] = null
+    const keyAt = info.columns.findIndex((c) => c.name === info.key)
+    let rowColumns: readonly string[] | undefined
+    let at: number[] = []
     let newest = run.maxStamp
     this.db.transaction(() => {
       for (const record of records) {
         newest = maxStamp(newest, record.stamp)
-        const before = current.get(record.key) as { _stamp: string; _deleted_at: string | null } | undefined
-        if (before && before._stamp === record.stamp && before._deleted_at === null) {
+        const before = current.get(record.key) as [string, string | null] | undefined
+        if (before && before[0] === record.stamp && before[1] === null) {
           counts.unchanged++
           continue
         }
-        if (before && before._deleted_at === null) counts.updated++
+        if (before && before[1] === null) counts.updated++
         else counts.new++
         counts.changed.push(record.key)
-        const values = info.columns.map((c) =>
-          c.name === info.key ? record.key : toSqlValue('sqlite', c.kind, record.values[c.name])
-        )
-        upsert.run(...values, record.stamp, JSON.stringify(record.values), now, null)
+        const row = record.row
+        if (row) {
+          // a row: the cells by position (the column map made once per reply), the JSON as the source built it
+          if (row.columns !== rowColumns) {
+            rowColumns = row.columns
+            at = info.columns.map((c) => row.columns.indexOf(c.name))
+          }
+          for (let i = 0; i < width; i++) {
+            params[i] = i === keyAt ? record.key : toSqlValue('sqlite', kinds[i]!, row.cells[at[i]!])
+          }
+          params[width + 1] = row.json
+        } else {
+          const values = record.values
+          for (let i = 0; i < width; i++) {
+            params[i] = i === keyAt ? record.key : toSqlValue('sqlite', kinds[i]!, values[info.columns[i]!.name])
+          }
+          params[width + 1] = JSON.stringify(values)
+        }
+        params[width] = record.stamp
+        upsert.run(params)
       }
-      this.db
-        .prepare(
-          `UPDATE sync_runs SET cursor = ?, max_stamp = ?, new_count = new_count + ?,
-           updated_count = updated_count + ?, unchanged_count = unchanged_count + ? WHERE id = ?`
-        )
-        .run(cursor ?? null, newest ?? null, counts.new, counts.updated, counts.unchanged, run.id)
+      runCounts.run(cursor ?? null, newest ?? null, counts.new, counts.updated, counts.unchanged, run.id)
     })()
     run.cursor = cursor
     run.maxStamp = newest
     addCounts(run.counts, counts)
     return counts
+  }
+
+  /** Prepared once per table: a sync commits thousands of batches. */
+  private statements(info: TableInfo): PreparedBatch {
+    const known = this.prepared.get(info.table)
+    if (known && known.info === info) return known
+    const made: PreparedBatch = {
+      info,
+      upsert: this.db.prepare(upsertSql('sqlite', info)),
+      current: this.db.prepare(`SELECT _stamp, _deleted_at FROM ${q(info.table)} WHERE ${q(info.key)} = ?`).raw(),
+      runCounts: this.db.prepare(
+        `UPDATE sync_runs SET cursor = ?, max_stamp = ?, new_count = new_count + ?,
+         updated_count = updated_count + ?, unchanged_count = unchanged_count + ? WHERE id = ?`
+      ),
+      kinds: info.columns.map((c) => c.kind)
+    }
+    this.prepared.set(info.table, made)
+    return made
+  }
+
+  /**
+   * The master list goes into a temporary table (on disk: TEMP_STORE=1) and is compared there, not in memory: one
+   * pass over the store's key + stamp index (not its rows) and one over the list.
+   */
+  async masterDiff(info: TableInfo): Promise<MasterDiff> {
+    const table = q(info.table)
+    const key = q(info.key)
+    const name = `temp."sync_master_${++this.diffs}"`
+    // the key column's own type: both sides of the join then compare alike, and the lookup uses the key index
+    const keyType =
+      (this.db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string; type: string }>).find(
+        (c) => c.name === info.key
+      )?.type ?? 'TEXT'
+    // the keys arrive in order and are read back once: a small cache for the temporary database will do
+    this.db.pragma('temp.cache_size = -2000')
+    this.db.exec(`CREATE TEMP TABLE ${name} (k ${keyType} PRIMARY KEY, s TEXT NOT NULL) WITHOUT ROWID`)
+    // the first entry of a key wins, as in planSync
+    const insert = this.db.prepare(`INSERT OR IGNORE INTO ${name} (k, s) VALUES (?, ?)`)
+    const addAll = this.db.transaction((entries: readonly MasterEntry[]) => {
+      for (const e of entries) insert.run(e.id, stampKey(e.lastUpdated))
+    })
+    const result = (): { new: string[]; updated: string[]; deleted: string[] } => {
+      const out = {
+        new: this.db
+          .prepare(`SELECT m.k FROM ${name} m WHERE NOT EXISTS (SELECT 1 FROM ${table} r WHERE r.${key} = m.k)`)
+          .pluck()
+          .all()
+          .map(String),
+        updated: [] as string[],
+        deleted: [] as string[]
+      }
+      const rows = this.db
+        .prepare(
+          `SELECT r.${key}, m.k IS NULL, r._deleted_at IS NOT NULL FROM ${table} r LEFT JOIN ${name} m ON m.k = r.${key}
+           WHERE (m.k IS NULL AND r._deleted_at IS NULL)
+              OR (m.k IS NOT NULL AND (r._deleted_at IS NOT NULL OR r._stamp <> m.s))`
+        )
+        .raw()
+        .iterate() as IterableIterator<[unknown, number, number]>
+      for (const [k, gone, wasDeleted] of rows) {
+        // gone from the server: deleted; back after a delete: new again; else its stamp moved
+        if (gone) out.deleted.push(String(k))
+        else (wasDeleted ? out.new : out.updated).push(String(k))
+      }
+      return out
+    }
+    return {
+      add: async (entries) => addAll(entries),
+      result: async () => result(),
+      close: async () => void this.db.exec(`DROP TABLE IF EXISTS ${name}`)
+    }
   }
 
   async markDeleted(info: TableInfo, run: RunRow, keys: readonly string[]): Promise<number> {
@@ -166,6 +287,7 @@ export class SqliteStore implements LocalStore {
   }
 
   async finishRun(run: RunRow, status: RunRow['status'], error?: string): Promise<RunRow> {
+    this.buildDeferredIndexes(run.target)
     this.db.transaction(() => {
       let hwm: string | undefined
       if (status === 'done') {
@@ -218,9 +340,24 @@ export class SqliteStore implements LocalStore {
     return { columns, rows, truncated }
   }
 
+  private buildDeferredIndexes(target?: string): void {
+    for (const [t, statements] of this.deferredIndexes) {
+      if (target !== undefined && t !== target) continue
+      for (const sql of statements) this.db.exec(sql)
+      this.deferredIndexes.delete(t)
+    }
+  }
+
   async close(): Promise<void> {
+    this.buildDeferredIndexes()
     this.db.close()
   }
+}
+
+function indexName(createIndex: string): string {
+  const name = /^CREATE INDEX\s+(?:IF NOT EXISTS\s+)?("[^"]+"|\S+)/i.exec(createIndex)?.[1]
+  if (!name) throw new Error(`not a CREATE INDEX statement: ${createIndex}`)
+  return name
 }
 
 export function addCounts(into: BatchCounts, add: BatchCounts): void {

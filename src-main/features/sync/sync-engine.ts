@@ -11,7 +11,17 @@
 // late, so a record can appear with a stamp older than one already seen.
 import { performance } from 'node:perf_hooks'
 import { planSync, type SyncPlan } from './sync-plan'
-import type { BatchCounts, LocalStore, RunRow, SyncRecord, SyncSource, TableInfo } from './sync-types'
+import { memoryMasterDiff } from './master-diff'
+import type {
+  BatchCounts,
+  ChangedPage,
+  LocalStore,
+  MasterEntry,
+  RunRow,
+  SyncRecord,
+  SyncSource,
+  TableInfo
+} from './sync-types'
 
 export const DEFAULT_OVERLAP_SECONDS = 300
 /** the cursor a run records once pass 1 is through: a resume goes straight to the reconcile pass */
@@ -139,18 +149,41 @@ type Apply = (records: readonly SyncRecord[], cursor: string) => Promise<void>
 
 async function changesPass(source: SyncSource, run: RunRow, options: SyncRunOptions, apply: Apply): Promise<void> {
   const progress = meter('changes', options)
-  let cursor = run.cursor
   let done = 0
+  let retried = false
   for (;;) {
-    throwIfAborted(options.signal)
-    const page = await onceMoreOnReset(() => source.changedPage(run.since, cursor, options.signal))
-    const next = page.next ?? CHANGES_DONE
-    await apply(page.records, next)
-    done += page.records.length
-    progress(done, page.serverCount)
-    if (next === CHANGES_DONE) return
-    cursor = next
+    try {
+      // from the last committed batch: a reset is read again from there
+      for await (const page of changeStream(source, run.since, run.cursor, options.signal)) {
+        throwIfAborted(options.signal)
+        await apply(page.records, page.next ?? CHANGES_DONE)
+        retried = false
+        done += page.records.length
+        progress(done, page.serverCount)
+      }
+      return
+    } catch (err) {
+      if (retried || !isReset(err)) throw err
+      retried = true
+    }
   }
+}
+
+function changeStream(
+  source: SyncSource,
+  since: string | undefined,
+  cursor: string | undefined,
+  signal: AbortSignal | undefined
+): AsyncIterable<ChangedPage> {
+  if (source.changedBatches) return source.changedBatches(since, cursor, signal)
+  return (async function* () {
+    for (let at = cursor; ;) {
+      const page = await source.changedPage(since, at, signal)
+      yield page
+      if (page.next === undefined) return
+      at = page.next
+    }
+  })()
 }
 
 async function reconcilePass(
@@ -161,9 +194,7 @@ async function reconcilePass(
   options: SyncRunOptions,
   apply: Apply
 ): Promise<void> {
-  const masterProgress = meter('master', options)
-  const master = await source.masterList(options.signal, (rows) => masterProgress(rows))
-  const plan = planSync(master, await store.stamps(info))
+  const plan = await onceMoreOnReset(() => masterPlan(source, store, info, options))
   if (plan.deleted.length) {
     await store.markDeleted(info, run, plan.deleted)
     options.onCommit?.(run)
@@ -180,6 +211,29 @@ async function reconcilePass(
   }
 }
 
+/** The master list against the store, batch by batch (in the store when it can compare there). */
+async function masterPlan(
+  source: SyncSource,
+  store: LocalStore,
+  info: TableInfo,
+  options: SyncRunOptions
+): Promise<{ new: string[]; updated: string[]; deleted: string[] }> {
+  const progress = meter('master', options)
+  const onRows = (rows: number): void => progress(rows)
+  const batches: AsyncIterable<readonly MasterEntry[]> = source.masterBatches
+    ? source.masterBatches(options.signal, onRows)
+    : (async function* () {
+        yield await source.masterList(options.signal, onRows)
+      })()
+  const diff = store.masterDiff ? await store.masterDiff(info) : memoryMasterDiff(store, info)
+  try {
+    for await (const batch of batches) await diff.add(batch)
+    return await diff.result()
+  } finally {
+    await diff.close()
+  }
+}
+
 /**
  * Reads are idempotent, so a connection reset is worth one more try: a batch's commit can outlast the server's
  * keep-alive timeout, and the next request then goes out on a socket the server has just closed.
@@ -188,9 +242,13 @@ async function onceMoreOnReset<T>(read: () => Promise<T>): Promise<T> {
   try {
     return await read()
   } catch (err) {
-    if ((err as { code?: unknown }).code !== 'HTTP_ECONNRESET') throw err
+    if (!isReset(err)) throw err
     return read()
   }
+}
+
+function isReset(err: unknown): boolean {
+  return (err as { code?: unknown } | undefined)?.code === 'HTTP_ECONNRESET'
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {

@@ -12,8 +12,13 @@ export interface SyncPlan {
   unchanged: string[]
 }
 
+// already the normal form (RETS COMPACT DateTime, with or without the Z), with a day every month has: a million-row
+// sync reads two stamps per row, and this skips the parse (the other shapes, and days 29–31, take the full path)
+const PLAIN_STAMP = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\dZ?$/
+
 /** The comparable form of a timestamp: the UTC instant, or the trimmed text when it is no known shape. */
 export function stampKey(raw: string): string {
+  if (PLAIN_STAMP.test(raw)) return raw.length === 20 ? raw : `${raw}Z`
   return normalizeIdxTimestamp(raw) ?? raw.trim()
 }
 

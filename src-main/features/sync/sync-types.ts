@@ -9,6 +9,19 @@ export interface SyncRecord {
   /** the modification timestamp as an ISO UTC instant (compared as text) */
   stamp: string
   values: Record<string, unknown>
+  /**
+   * Optional, from sources that read rows (RETS COMPACT): the same values by position, and already as JSON text —
+   * a store takes these instead of looking up and stringifying `values` a million times.
+   */
+  row?: RecordRow
+}
+
+export interface RecordRow {
+  /** shared by every row of a reply */
+  readonly columns: readonly string[]
+  readonly cells: readonly string[]
+  /** JSON.stringify(values), made cheaper (and possibly only when read) */
+  readonly json: string
 }
 
 export interface MasterEntry {
@@ -40,6 +53,16 @@ export interface SyncSource {
   /** one page of records modified at or after `since` (all when undefined), from `cursor` (the start when undefined) */
   changedPage(since: string | undefined, cursor: string | undefined, signal?: AbortSignal): Promise<ChangedPage>
   fetchByKeys(keys: readonly string[], signal?: AbortSignal): Promise<SyncRecord[]>
+  /**
+   * Optional streaming forms the engine prefers: changes in batches while a page arrives (each batch's `next` is a
+   * resume point), and the master list in batches, so neither is held whole.
+   */
+  changedBatches?(
+    since: string | undefined,
+    cursor: string | undefined,
+    signal?: AbortSignal
+  ): AsyncIterable<ChangedPage>
+  masterBatches?(signal?: AbortSignal, onProgress?: (rows: number) => void): AsyncIterable<MasterEntry[]>
   /** keys per fetch-by-key request */
   readonly keyBatch: number
 }
@@ -82,6 +105,14 @@ export interface QueryResult {
   truncated: boolean
 }
 
+/** The reconcile pass's comparison of the master list with the store, fed in batches. */
+export interface MasterDiff {
+  add(entries: readonly MasterEntry[]): Promise<void>
+  /** new: not in the store (or deleted there); updated: another stamp; deleted: live in the store, not in the list */
+  result(): Promise<{ new: string[]; updated: string[]; deleted: string[] }>
+  close(): Promise<void>
+}
+
 /** A local database holding synced records. Every write method is one transaction. */
 export interface LocalStore {
   readonly kind: 'sqlite' | 'postgres'
@@ -89,6 +120,8 @@ export interface LocalStore {
   ensureTable(shape: SourceShape): Promise<TableInfo>
   /** key → stamp of every record not marked deleted */
   stamps(info: TableInfo): Promise<Map<string, string>>
+  /** optional: the master list compared store-side (the engine otherwise holds it and `stamps` in memory) */
+  masterDiff?(info: TableInfo): Promise<MasterDiff>
   highWaterMark(target: string): Promise<string | undefined>
   /** the newest run of a target if it did not finish (killed, failed, cancelled), marked running again to resume */
   unfinishedRun(target: string): Promise<RunRow | undefined>

@@ -39,6 +39,11 @@ export interface PageOptions {
   previousFirstRowKey?: string
   /** the largest single record (or tag) held while it arrives; default 16 MB (profile setting limits.maxRecordMb) */
   maxRecordBytes?: number
+  /**
+   * Asked before each body chunk is parsed; a promise holds the body back until it settles (a sink whose rows go
+   * somewhere slower — a database — pauses the socket instead of queueing rows).
+   */
+  beforeChunk?: () => Promise<void> | undefined
 }
 
 class RepeatedPage extends Error {}
@@ -87,6 +92,8 @@ async function readSearchPage(
       result.bytes += chunk.length
       if (head.length < 2000) head += chunk.subarray(0, 2000 - head.length).toString('latin1')
       options.onBytes?.(result.bytes)
+      const wait = options.beforeChunk?.()
+      if (wait) await wait
       yield chunk
     }
   }
@@ -241,6 +248,8 @@ export interface FetchAllOptions {
   maxPages?: number
   /** see PageOptions.maxRecordBytes */
   maxRecordBytes?: number
+  /** see PageOptions.beforeChunk */
+  beforeChunk?: () => Promise<void> | undefined
 }
 
 export interface SearchSummary {
@@ -319,6 +328,7 @@ export async function fetchAll(
         ...(options.signal ? { signal: options.signal } : {}),
         ...(previousFirst !== undefined ? { previousFirstRowKey: previousFirst } : {}),
         ...(options.maxRecordBytes !== undefined ? { maxRecordBytes: options.maxRecordBytes } : {}),
+        ...(options.beforeChunk ? { beforeChunk: options.beforeChunk } : {}),
         onBytes: (b) => {
           summary.bytes = bytesBefore + b
         }

@@ -1,0 +1,72 @@
+// The SQLite store's bulk-load paths: an empty table gets its stamp index only when the run ends (also after a plan
+// made the table first), and the master list is compared in the database — new, updated, deleted and "back after
+// a delete" come out as the in-memory plan would say.
+import { describe, expect, it } from 'vitest'
+import { SqliteStore } from '../../../../src-main/features/sync/sqlite-store'
+import type { SourceShape, SyncRecord } from '../../../../src-main/features/sync/sync-types'
+
+const shape: SourceShape = {
+  target: 'Thing',
+  keyField: 'Key',
+  stampField: 'Stamp',
+  fields: [
+    { systemName: 'Key', dataType: 'Character', searchable: true, isKey: true, attrs: {} },
+    { systemName: 'Stamp', dataType: 'DateTime', searchable: true, attrs: {} }
+  ]
+}
+
+const rec = (key: string, stamp: string): SyncRecord => ({ key, stamp, values: { Key: key, Stamp: stamp } })
+
+async function indexes(store: SqliteStore): Promise<string[]> {
+  const r = await store.query(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'Thing'`, 100)
+  return r.rows.map((row) => String(row[0])).filter((n) => !n.startsWith('sqlite_'))
+}
+
+describe('SQLite sync store', () => {
+  it('builds the stamp index of an empty table when the run ends', async () => {
+    const store = new SqliteStore(':memory:')
+    const info = await store.ensureTable(shape)
+    await store.ensureTable(shape) // a plan, then the run
+    expect(await indexes(store)).toEqual(['Thing__key_stamp'])
+    const run = await store.startRun('Thing', undefined)
+    await store.applyBatch(info, run, [rec('a', '2026-01-01T00:00:00Z')], 'x')
+    await store.finishRun(run, 'done')
+    expect((await indexes(store)).sort()).toEqual(['Thing__key_stamp', 'Thing__stamp'])
+    // a table with rows keeps (or gets) its index at once
+    await store.ensureTable(shape)
+    expect((await indexes(store)).sort()).toEqual(['Thing__key_stamp', 'Thing__stamp'])
+    await store.close()
+  })
+
+  it('compares the master list in the database', async () => {
+    const store = new SqliteStore(':memory:')
+    const info = await store.ensureTable(shape)
+    const run = await store.startRun('Thing', undefined)
+    const stamp = '2026-01-01T00:00:00Z'
+    await store.applyBatch(
+      info,
+      run,
+      ['same', 'changed', 'gone', 'back'].map((k) => rec(k, stamp)),
+      'x'
+    )
+    await store.markDeleted(info, run, ['back'])
+    const diff = await store.masterDiff(info)
+    await diff.add([
+      { id: 'same', lastUpdated: '2026-01-01T00:00:00' },
+      { id: 'changed', lastUpdated: '2026-02-01T00:00:00Z' },
+      { id: 'back', lastUpdated: stamp }
+    ])
+    await diff.add([
+      { id: 'fresh', lastUpdated: stamp },
+      { id: 'same', lastUpdated: '2030-01-01T00:00:00Z' } // a repeated key: the first entry wins
+    ])
+    const plan = await diff.result()
+    await diff.close()
+    expect({ ...plan, new: plan.new.sort() }).toEqual({
+      new: ['back', 'fresh'],
+      updated: ['changed'],
+      deleted: ['gone']
+    })
+    await store.close()
+  })
+})
