@@ -30,6 +30,18 @@ function isNameStart(c: number): boolean {
 /** Shared by every tag without attributes (most of them): handlers must copy, never change, what they get. */
 const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>
 
+/** Names longer than this are not cached (no real tag is; a hostile one must not pin a huge slice). */
+const MAX_CACHED_NAME = 64
+const NAME_SLOTS = 1024
+
+/** The internalized copy of `s`: the one V8 uses as a property key, so handlers can key objects and Maps by it. */
+function internalized(s: string): string {
+  const o: Record<string, number> = {}
+  o[s] = 0
+  for (const k in o) return k
+  return s
+}
+
 function textValue(raw: string): string {
   const s = raw.indexOf('\r') >= 0 ? raw.replace(/\r\n?/g, '\n') : raw
   return decodeXmlEntities(s)
@@ -45,6 +57,12 @@ export class LightXmlTokenizer {
   private buf = ''
   private readonly open: string[] = refArray<string>()
   private sawRoot = false
+  /**
+   * Tag and attribute names seen so far, by a hash of their length and three characters: a document repeats a
+   * few dozen names millions of times, and handing out the same (internalized) string each time spares a slice
+   * per tag and lets handlers use it as a property or Map key without hashing it again.
+   */
+  private readonly names: string[] = new Array<string>(NAME_SLOTS).fill('')
 
   constructor(
     private readonly handlers: XmlHandlers,
@@ -199,7 +217,7 @@ export class LightXmlTokenizer {
       if (c === GT || c === SLASH || isSpace(c)) break
     }
     if (j >= n) return -1
-    const name = buf.slice(lt + 1, j)
+    const name = this.nameAt(buf, lt + 1, j)
     let attrs = NO_ATTRIBUTES
     for (;;) {
       while (j < n && isSpace(buf.charCodeAt(j))) j++
@@ -239,7 +257,7 @@ export class LightXmlTokenizer {
       if (c === EQUALS || c === GT || c === SLASH || isSpace(c)) break
     }
     if (k >= n) return -1
-    const name = buf.slice(j, k)
+    const name = this.nameAt(buf, j, k)
     while (k < n && isSpace(buf.charCodeAt(k))) k++
     if (k >= n) return -1
     if (buf.charCodeAt(k) !== EQUALS) {
@@ -263,6 +281,20 @@ export class LightXmlTokenizer {
     if (end < 0) return -1
     this.setAttribute(attrs, tag, name, buf.slice(k + 1, end))
     return end + 1
+  }
+
+  /** The name `buf[from, to)`, the cached string when it was seen before. */
+  private nameAt(buf: string, from: number, to: number): string {
+    const len = to - from
+    if (len > MAX_CACHED_NAME || len === 0) return buf.slice(from, to)
+    const slot =
+      (len * 7919 + buf.charCodeAt(from) * 31 + buf.charCodeAt(from + (len >> 1)) * 7 + buf.charCodeAt(to - 1)) &
+      (NAME_SLOTS - 1)
+    const cached = this.names[slot]!
+    if (cached.length === len && buf.startsWith(cached, from)) return cached
+    const name = internalized(buf.slice(from, to))
+    this.names[slot] = name
+    return name
   }
 
   private setAttribute(attrs: Record<string, string>, tag: string, name: string, raw: string): void {
