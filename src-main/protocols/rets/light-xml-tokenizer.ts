@@ -8,7 +8,7 @@
 // is dropped). It does not check names, namespaces or DTDs — RETS does not use them.
 import type { XmlHandlers } from './xml-stream'
 import { refArray } from './ref-array'
-import { decodeXmlEntities } from './xml-text'
+import { decodeXmlEntities, lastAmpersand } from './xml-text'
 
 const GT = 0x3e
 const SLASH = 0x2f
@@ -32,7 +32,7 @@ const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string
 
 /** Names longer than this are not cached (no real tag is; a hostile one must not pin a huge slice). */
 const MAX_CACHED_NAME = 64
-const NAME_SLOTS = 1024
+const NAME_SLOTS = 2048
 
 /** The internalized copy of `s`: the one V8 uses as a property key, so handlers can key objects and Maps by it. */
 function internalized(s: string): string {
@@ -58,7 +58,7 @@ export class LightXmlTokenizer {
   private readonly open: string[] = refArray<string>()
   private sawRoot = false
   /**
-   * Tag and attribute names seen so far, by a hash of their length and three characters: a document repeats a
+   * Tag and attribute names seen so far, by the hash of their characters: a document repeats a
    * few dozen names millions of times, and handing out the same (internalized) string each time spares a slice
    * per tag and lets handlers use it as a property or Map key without hashing it again.
    */
@@ -125,8 +125,9 @@ export class LightXmlTokenizer {
   private textCut(buf: string, from: number, end: number): number {
     let cut = end
     if (cut > from && buf.charCodeAt(cut - 1) === 0x0d) cut--
-    const amp = buf.lastIndexOf('&', cut - 1)
-    if (amp >= from && buf.indexOf(';', amp) < 0) cut = amp
+    // a reference is at most 13 characters (XmlRepairer lets no longer one through)
+    const amp = lastAmpersand(buf, Math.max(from, cut - 13), cut)
+    if (amp >= 0 && buf.indexOf(';', amp) < 0) cut = amp
     return cut
   }
 
@@ -212,12 +213,14 @@ export class LightXmlTokenizer {
   private startTag(buf: string, lt: number): number {
     const n = buf.length
     let j = lt + 1
+    let hash = 0
     for (; j < n; j++) {
       const c = buf.charCodeAt(j)
       if (c === GT || c === SLASH || isSpace(c)) break
+      hash = (hash * 31 + c) | 0
     }
     if (j >= n) return -1
-    const name = this.nameAt(buf, lt + 1, j)
+    const name = this.nameAt(buf, lt + 1, j, hash)
     let attrs = NO_ATTRIBUTES
     for (;;) {
       while (j < n && isSpace(buf.charCodeAt(j))) j++
@@ -252,12 +255,14 @@ export class LightXmlTokenizer {
   private attribute(buf: string, j: number, tag: string, attrs: Record<string, string>): number {
     const n = buf.length
     let k = j
+    let hash = 0
     for (; k < n; k++) {
       const c = buf.charCodeAt(k)
       if (c === EQUALS || c === GT || c === SLASH || isSpace(c)) break
+      hash = (hash * 31 + c) | 0
     }
     if (k >= n) return -1
-    const name = this.nameAt(buf, j, k)
+    const name = this.nameAt(buf, j, k, hash)
     while (k < n && isSpace(buf.charCodeAt(k))) k++
     if (k >= n) return -1
     if (buf.charCodeAt(k) !== EQUALS) {
@@ -283,17 +288,21 @@ export class LightXmlTokenizer {
     return end + 1
   }
 
-  /** The name `buf[from, to)`, the cached string when it was seen before. */
-  private nameAt(buf: string, from: number, to: number): string {
+  /**
+   * The name `buf[from, to)` (`hash`: its characters' hash, taken while finding its end), the cached string when
+   * it was seen before. Two slots per name, so two hot names of one slot do not evict each other at every tag.
+   */
+  private nameAt(buf: string, from: number, to: number, hash: number): string {
     const len = to - from
     if (len > MAX_CACHED_NAME || len === 0) return buf.slice(from, to)
-    const slot =
-      (len * 7919 + buf.charCodeAt(from) * 31 + buf.charCodeAt(from + (len >> 1)) * 7 + buf.charCodeAt(to - 1)) &
-      (NAME_SLOTS - 1)
-    const cached = this.names[slot]!
+    const a = hash & (NAME_SLOTS - 1)
+    const cached = this.names[a]!
     if (cached.length === len && buf.startsWith(cached, from)) return cached
+    const b = (hash >>> 12) & (NAME_SLOTS - 1)
+    const other = this.names[b]!
+    if (other.length === len && buf.startsWith(other, from)) return other
     const name = internalized(buf.slice(from, to))
-    this.names[slot] = name
+    this.names[cached === '' ? a : b] = name
     return name
   }
 

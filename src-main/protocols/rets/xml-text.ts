@@ -129,6 +129,12 @@ function needsEntityRepair(text: string): boolean {
   return false
 }
 
+/** The last `&` of `s` in [from, end), or -1. */
+export function lastAmpersand(s: string, from: number, end = s.length): number {
+  for (let i = end - 1; i >= from; i--) if (s.charCodeAt(i) === 0x26) return i
+  return -1
+}
+
 function allowedCodePoint(cp: number): boolean {
   return (
     cp === 0x9 ||
@@ -150,9 +156,11 @@ export class XmlRepairer {
 
   write(text: string): string {
     const input = this.carry + text
-    const amp = input.lastIndexOf('&')
+    // only an `&` in the last 13 characters can start a reference the next chunk completes (lastIndexOf would
+    // walk back through a whole chunk that has none)
+    const amp = lastAmpersand(input, Math.max(0, input.length - 13))
     let cut = input.length
-    if (amp >= 0 && input.length - amp < 14 && input.indexOf(';', amp) < 0) cut = amp
+    if (amp >= 0 && input.indexOf(';', amp) < 0) cut = amp
     this.carry = input.slice(cut)
     return this.repair(input.slice(0, cut))
   }
@@ -201,23 +209,53 @@ export function repairXml(text: string): { text: string; repairs: number } {
   return { text: out, repairs: r.repairs }
 }
 
+/** The five named entities with what they stand for. */
+const NAMED_ENTITIES: ReadonlyArray<readonly [string, string]> = [
+  ['&amp;', '&'],
+  ['&lt;', '<'],
+  ['&gt;', '>'],
+  ['&quot;', '"'],
+  ['&apos;', "'"]
+]
+const REFERENCE = /&(#\d+|#[xX][0-9a-fA-F]+|amp|lt|gt|quot|apos);/g
+
 /** Decodes the five XML entities and character references in COMPACT values (already repaired). */
 export function decodeXmlEntities(s: string): string {
-  if (s.indexOf('&') < 0) return s
-  return s.replace(/&(#\d+|#[xX][0-9a-fA-F]+|amp|lt|gt|quot|apos);/g, (m, ref: string) => {
-    switch (ref) {
-      case 'amp':
-        return '&'
-      case 'lt':
-        return '<'
-      case 'gt':
-        return '>'
-      case 'quot':
-        return '"'
-      case 'apos':
-        return "'"
+  let amp = s.indexOf('&')
+  if (amp < 0) return s
+  // values with only named entities (`Smith &amp; Sons`, most of them) are joined from slices; anything else
+  // (character references, a stray `&`) takes the general replace
+  let out = ''
+  let last = 0
+  while (amp >= 0) {
+    let entity: readonly [string, string] | undefined
+    for (const e of NAMED_ENTITIES) {
+      if (s.startsWith(e[0], amp)) {
+        entity = e
+        break
+      }
     }
-    const cp = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : Number(ref.slice(1))
-    return allowedCodePoint(cp) ? String.fromCodePoint(cp) : m === '' ? m : '\uFFFD'
-  })
+    if (!entity) return s.replace(REFERENCE, decodeReference)
+    out += s.slice(last, amp) + entity[1]
+    last = amp + entity[0].length
+    amp = s.indexOf('&', last)
+  }
+  return out + s.slice(last)
+}
+
+function decodeReference(m: string, ref: string): string {
+  switch (ref) {
+    case 'amp':
+      return '&'
+    case 'lt':
+      return '<'
+    case 'gt':
+      return '>'
+    case 'quot':
+      return '"'
+    case 'apos':
+      return "'"
+  }
+  const cp = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : Number(ref.slice(1))
+  return allowedCodePoint(cp) ? String.fromCodePoint(cp) : m === '' ? m : '\uFFFD'
 }
