@@ -3,6 +3,7 @@
 // metadata-extended-char.xml carries raw ISO-8859-1 bytes with no declaration). Servers also emit bare `&`
 // (`Smith & Sons`), control-character references (`&#1;`) and lone surrogate references, which XML 1.0 forbids;
 // we repair them and count each repair as a warning instead of failing the whole reply.
+import { isAscii } from 'node:buffer'
 import { TextDecoder } from 'node:util'
 
 export function charsetFromContentType(contentType: string | undefined): string | undefined {
@@ -27,6 +28,11 @@ export class RetsTextDecoder {
   private mode: 'utf8' | 'latin1' | 'other' | undefined
   private decoder: TextDecoder | undefined
   private pending: Buffer[] = []
+  /**
+   * the UTF-8 decoder has read the start of the reply (its BOM check is done) and holds no bytes of a character
+   * cut by the chunk boundary
+   */
+  private clean = false
   readonly warnings: string[] = []
 
   constructor(private readonly declared?: string) {}
@@ -82,8 +88,13 @@ export class RetsTextDecoder {
 
   private decode(bytes: Buffer, stream: boolean): string {
     if (this.mode === 'latin1') return bytes.toString('latin1')
+    // pure ASCII (whole metadata dumps are) reads the same in every charset this takes: Latin-1 is the cheapest
+    // decode of it, once the UTF-8 decoder holds no partial character from the chunk before
+    if (this.mode === 'utf8' && this.clean && isAscii(bytes)) return bytes.toString('latin1')
     try {
-      return this.decoder!.decode(bytes, { stream })
+      const text = this.decoder!.decode(bytes, { stream })
+      if (bytes.length) this.clean = bytes[bytes.length - 1]! < 0x80
+      return text
     } catch {
       if (this.mode !== 'utf8') throw new Error('decoder failed')
       this.warnings.push('The reply is not valid UTF-8; it was read as ISO-8859-1 (Latin-1).')
