@@ -22,7 +22,12 @@ export class RecordColumns {
    * The row of `count` (column, value) pairs, a later pair winning over an earlier one of the same column; tells
    * the sink first when columns were added (earlier rows read back padded).
    */
-  rowOf(columns: ArrayLike<number>, values: ArrayLike<string>, count: number, sink: Pick<RowSink, 'columns'>): string[] {
+  rowOf(
+    columns: ArrayLike<number>,
+    values: ArrayLike<string>,
+    count: number,
+    sink: Pick<RowSink, 'columns'>
+  ): string[] {
     if (this.grew) {
       this.grew = false
       sink.columns([...this.list])
