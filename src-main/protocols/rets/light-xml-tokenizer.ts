@@ -34,6 +34,17 @@ const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string
 const MAX_CACHED_NAME = 64
 const NAME_SLOTS = 2048
 
+/** Where plainTag looks for the name `s[from, from + len)` (len ≥ 2): its length and four of its characters. */
+function plainSlot(s: string, from: number, len: number): number {
+  const h =
+    len * 1021 +
+    s.charCodeAt(from) * 257 +
+    s.charCodeAt(from + 1) * 31 +
+    s.charCodeAt(from + (len >> 1)) * 7 +
+    s.charCodeAt(from + len - 1)
+  return h & (NAME_SLOTS - 1)
+}
+
 /** The internalized copy of `s`: the one V8 uses as a property key, so handlers can key objects and Maps by it. */
 function internalized(s: string): string {
   const o: Record<string, number> = {}
@@ -63,6 +74,8 @@ export class LightXmlTokenizer {
    * per tag and lets handlers use it as a property or Map key without hashing it again.
    */
   private readonly names: string[] = new Array<string>(NAME_SLOTS).fill('')
+  /** the same names by plainSlot, for plainTag */
+  private readonly plainNames: string[] = new Array<string>(NAME_SLOTS).fill('')
 
   constructor(
     private readonly handlers: XmlHandlers,
@@ -211,6 +224,8 @@ export class LightXmlTokenizer {
   }
 
   private startTag(buf: string, lt: number): number {
+    const plain = this.plainTag(buf, lt)
+    if (plain !== 0) return plain
     const n = buf.length
     let j = lt + 1
     let hash = 0
@@ -221,6 +236,7 @@ export class LightXmlTokenizer {
     }
     if (j >= n) return -1
     const name = this.nameAt(buf, lt + 1, j, hash)
+    if (name.length <= MAX_CACHED_NAME) this.plainNames[plainSlot(name, 0, name.length)] = name
     let attrs = NO_ATTRIBUTES
     for (;;) {
       while (j < n && isSpace(buf.charCodeAt(j))) j++
@@ -249,6 +265,26 @@ export class LightXmlTokenizer {
       if (next < 0) return -1
       j = next
     }
+  }
+
+  /**
+   * `<Name>` or `<Name/>` with a name seen before (nearly every tag of a reply): the end found by indexOf and the
+   * name recognised by its length and four characters, instead of reading it character by character. Returns the
+   * index after the tag, -1 when it is not complete yet, 0 when it is anything else (startTag reads it then).
+   */
+  private plainTag(buf: string, lt: number): number {
+    const gt = buf.indexOf('>', lt + 2)
+    if (gt < 0) return -1
+    const selfClosing = buf.charCodeAt(gt - 1) === SLASH
+    const len = (selfClosing ? gt - 1 : gt) - lt - 1
+    if (len < 2 || len > MAX_CACHED_NAME) return 0
+    const name = this.plainNames[plainSlot(buf, lt + 1, len)]!
+    if (name.length !== len || !buf.startsWith(name, lt + 1)) return 0
+    this.sawRoot = true
+    this.handlers.open(name, NO_ATTRIBUTES, selfClosing)
+    if (selfClosing) this.handlers.close(name)
+    else this.open.push(name)
+    return gt + 1
   }
 
   /** One `name="value"` from `j`; returns the index after it, or -1 when incomplete. */
