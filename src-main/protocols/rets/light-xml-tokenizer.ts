@@ -8,7 +8,7 @@
 // is dropped). It does not check names, namespaces or DTDs — RETS does not use them.
 import type { XmlHandlers } from './xml-stream'
 import { refArray } from './ref-array'
-import { decodeXmlEntities } from './xml-text'
+import { decodeXmlEntities, lastAmpersand } from './xml-text'
 
 const GT = 0x3e
 const SLASH = 0x2f
@@ -30,6 +30,29 @@ function isNameStart(c: number): boolean {
 /** Shared by every tag without attributes (most of them): handlers must copy, never change, what they get. */
 const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>
 
+/** Names longer than this are not cached (no real tag is; a hostile one must not pin a huge slice). */
+const MAX_CACHED_NAME = 64
+const NAME_SLOTS = 2048
+
+/** Where plainTag looks for the name `s[from, from + len)` (len ≥ 2): its length and four of its characters. */
+function plainSlot(s: string, from: number, len: number): number {
+  const h =
+    len * 1021 +
+    s.charCodeAt(from) * 257 +
+    s.charCodeAt(from + 1) * 31 +
+    s.charCodeAt(from + (len >> 1)) * 7 +
+    s.charCodeAt(from + len - 1)
+  return h & (NAME_SLOTS - 1)
+}
+
+/** The internalized copy of `s`: the one V8 uses as a property key, so handlers can key objects and Maps by it. */
+function internalized(s: string): string {
+  const o: Record<string, number> = {}
+  o[s] = 0
+  for (const k in o) return k
+  return s
+}
+
 function textValue(raw: string): string {
   const s = raw.indexOf('\r') >= 0 ? raw.replace(/\r\n?/g, '\n') : raw
   return decodeXmlEntities(s)
@@ -45,6 +68,14 @@ export class LightXmlTokenizer {
   private buf = ''
   private readonly open: string[] = refArray<string>()
   private sawRoot = false
+  /**
+   * Tag and attribute names seen so far, by the hash of their characters: a document repeats a
+   * few dozen names millions of times, and handing out the same (internalized) string each time spares a slice
+   * per tag and lets handlers use it as a property or Map key without hashing it again.
+   */
+  private readonly names: string[] = new Array<string>(NAME_SLOTS).fill('')
+  /** the same names by plainSlot, for plainTag */
+  private readonly plainNames: string[] = new Array<string>(NAME_SLOTS).fill('')
 
   constructor(
     private readonly handlers: XmlHandlers,
@@ -107,8 +138,9 @@ export class LightXmlTokenizer {
   private textCut(buf: string, from: number, end: number): number {
     let cut = end
     if (cut > from && buf.charCodeAt(cut - 1) === 0x0d) cut--
-    const amp = buf.lastIndexOf('&', cut - 1)
-    if (amp >= from && buf.indexOf(';', amp) < 0) cut = amp
+    // a reference is at most 13 characters (XmlRepairer lets no longer one through)
+    const amp = lastAmpersand(buf, Math.max(from, cut - 13), cut)
+    if (amp >= 0 && buf.indexOf(';', amp) < 0) cut = amp
     return cut
   }
 
@@ -192,14 +224,19 @@ export class LightXmlTokenizer {
   }
 
   private startTag(buf: string, lt: number): number {
+    const plain = this.plainTag(buf, lt)
+    if (plain !== 0) return plain
     const n = buf.length
     let j = lt + 1
+    let hash = 0
     for (; j < n; j++) {
       const c = buf.charCodeAt(j)
       if (c === GT || c === SLASH || isSpace(c)) break
+      hash = (hash * 31 + c) | 0
     }
     if (j >= n) return -1
-    const name = buf.slice(lt + 1, j)
+    const name = this.nameAt(buf, lt + 1, j, hash)
+    if (name.length <= MAX_CACHED_NAME) this.plainNames[plainSlot(name, 0, name.length)] = name
     let attrs = NO_ATTRIBUTES
     for (;;) {
       while (j < n && isSpace(buf.charCodeAt(j))) j++
@@ -230,16 +267,38 @@ export class LightXmlTokenizer {
     }
   }
 
+  /**
+   * `<Name>` or `<Name/>` with a name seen before (nearly every tag of a reply): the end found by indexOf and the
+   * name recognised by its length and four characters, instead of reading it character by character. Returns the
+   * index after the tag, -1 when it is not complete yet, 0 when it is anything else (startTag reads it then).
+   */
+  private plainTag(buf: string, lt: number): number {
+    const gt = buf.indexOf('>', lt + 2)
+    if (gt < 0) return -1
+    const selfClosing = buf.charCodeAt(gt - 1) === SLASH
+    const len = (selfClosing ? gt - 1 : gt) - lt - 1
+    if (len < 2 || len > MAX_CACHED_NAME) return 0
+    const name = this.plainNames[plainSlot(buf, lt + 1, len)]!
+    if (name.length !== len || !buf.startsWith(name, lt + 1)) return 0
+    this.sawRoot = true
+    this.handlers.open(name, NO_ATTRIBUTES, selfClosing)
+    if (selfClosing) this.handlers.close(name)
+    else this.open.push(name)
+    return gt + 1
+  }
+
   /** One `name="value"` from `j`; returns the index after it, or -1 when incomplete. */
   private attribute(buf: string, j: number, tag: string, attrs: Record<string, string>): number {
     const n = buf.length
     let k = j
+    let hash = 0
     for (; k < n; k++) {
       const c = buf.charCodeAt(k)
       if (c === EQUALS || c === GT || c === SLASH || isSpace(c)) break
+      hash = (hash * 31 + c) | 0
     }
     if (k >= n) return -1
-    const name = buf.slice(j, k)
+    const name = this.nameAt(buf, j, k, hash)
     while (k < n && isSpace(buf.charCodeAt(k))) k++
     if (k >= n) return -1
     if (buf.charCodeAt(k) !== EQUALS) {
@@ -263,6 +322,24 @@ export class LightXmlTokenizer {
     if (end < 0) return -1
     this.setAttribute(attrs, tag, name, buf.slice(k + 1, end))
     return end + 1
+  }
+
+  /**
+   * The name `buf[from, to)` (`hash`: its characters' hash, taken while finding its end), the cached string when
+   * it was seen before. Two slots per name, so two hot names of one slot do not evict each other at every tag.
+   */
+  private nameAt(buf: string, from: number, to: number, hash: number): string {
+    const len = to - from
+    if (len > MAX_CACHED_NAME || len === 0) return buf.slice(from, to)
+    const a = hash & (NAME_SLOTS - 1)
+    const cached = this.names[a]!
+    if (cached.length === len && buf.startsWith(cached, from)) return cached
+    const b = (hash >>> 12) & (NAME_SLOTS - 1)
+    const other = this.names[b]!
+    if (other.length === len && buf.startsWith(other, from)) return other
+    const name = internalized(buf.slice(from, to))
+    this.names[cached === '' ? a : b] = name
+    return name
   }
 
   private setAttribute(attrs: Record<string, string>, tag: string, name: string, raw: string): void {

@@ -10,6 +10,8 @@ export interface XmlHandlers {
   open(name: string, attrs: Record<string, string>, selfClosing: boolean): void
   close(name: string): void
   text(text: string): void
+  /** after the last event (elements the document left open get no close) */
+  end?(): void
 }
 
 export interface XmlStreamResult {
@@ -68,6 +70,7 @@ export async function streamXml(
   feed(repairer.write(decoder.end()))
   feed(repairer.end())
   parser.close()
+  handlers.end?.()
   warnings.push(...decoder.warnings)
   if (repairer.repairs > 0) warnings.push(`${repairer.repairs} invalid XML character(s) or entities were repaired.`)
   return { warnings, head }

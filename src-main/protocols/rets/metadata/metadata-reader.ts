@@ -3,7 +3,8 @@ import { scanCompact } from '../search/compact-scanner'
 import { streamXml } from '../xml-stream'
 import { charsetFromContentType } from '../xml-text'
 import { assertRetsReply } from '../rets-reply'
-import { CompactMetadataCollector, XmlMetadataCollector, type MetadataBlock } from './metadata-blocks'
+import { CompactMetadataCollector, type MetadataBlock } from './metadata-blocks'
+import { XmlMetadataCollector } from './xml-metadata-collector'
 
 export type MetadataFormat = 'COMPACT' | 'STANDARD-XML'
 

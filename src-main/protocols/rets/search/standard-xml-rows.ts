@@ -20,68 +20,89 @@ export interface XmlSearchFacts {
   maxRows: boolean
 }
 
+/**
+ * Called once per element of a reply of a million records × dozens of fields, so the record's state is a few
+ * flat fields: no per-element objects, no path joins for the usual flat record (the leaf's name is its column,
+ * and the tokenizer hands the same name string every time, so the column lookup hashes nothing).
+ */
 export class StandardXmlRowCollector implements XmlHandlers {
   readonly facts: XmlSearchFacts = { maxRows: false }
   private depth = 0
-  private reDataDepth = -1
-  private path: string[] = []
-  private record: Map<string, string> | undefined
+  /** depth of REData's record elements (REData + 2) while inside REData, else -1 */
+  private recordDepth = -1
+  private inRecord = false
+  /** depth of the element opened last, until something closes: an element closing at that depth is a leaf */
+  private lastOpen = -1
   private leafText = ''
-  private hasChildren: boolean[] = []
+  /** paths of the open elements below the record (nested records only: Listing, Listing.Address …) */
+  private readonly paths: string[] = []
+  /** the record's (column, value) pairs so far */
+  private readonly cols: number[] = []
+  private readonly values: string[] = []
+  private count = 0
   private readonly columns = new RecordColumns()
 
   constructor(private readonly sink: RowSink) {}
 
   open(name: string, attrs: Record<string, string>): void {
-    this.depth++
-    const upper = name.toUpperCase()
-    if (this.reDataDepth < 0) {
-      if (upper === 'RETS' || upper === 'RETS-STATUS') {
-        const code = attrs.ReplyCode ?? attrs.replycode
-        if (code !== undefined) this.facts.replyCode = Number(code)
-        const text = attrs.ReplyText ?? attrs.replytext
-        if (text !== undefined) this.facts.replyText = text
-      } else if (upper === 'COUNT') {
-        const n = Number(attrs.Records ?? attrs.records)
-        if (Number.isFinite(n)) this.facts.count = n
-      } else if (upper === 'MAXROWS') this.facts.maxRows = true
-      else if (upper === 'REDATA') this.reDataDepth = this.depth
+    const depth = ++this.depth
+    if (this.recordDepth < 0) {
+      this.openEnvelope(name, attrs)
       return
     }
-    if (this.depth === this.reDataDepth + 2) {
-      this.record = new Map()
-      this.path = []
-      this.hasChildren = []
+    if (depth === this.recordDepth) {
+      this.inRecord = true
+      this.count = 0
+      this.lastOpen = -1
       return
     }
-    if (this.record && this.depth > this.reDataDepth + 2) {
-      if (this.hasChildren.length > 0) this.hasChildren[this.hasChildren.length - 1] = true
-      this.path.push(name)
-      this.hasChildren.push(false)
+    if (depth > this.recordDepth && this.inRecord) {
+      const level = depth - this.recordDepth - 1
+      this.paths[level] = level === 0 ? name : `${this.paths[level - 1]!}.${name}`
+      this.lastOpen = depth
       this.leafText = ''
     }
+  }
+
+  private openEnvelope(name: string, attrs: Record<string, string>): void {
+    const upper = name.toUpperCase()
+    if (upper === 'RETS' || upper === 'RETS-STATUS') {
+      const code = attrs.ReplyCode ?? attrs.replycode
+      if (code !== undefined) this.facts.replyCode = Number(code)
+      const text = attrs.ReplyText ?? attrs.replytext
+      if (text !== undefined) this.facts.replyText = text
+    } else if (upper === 'COUNT') {
+      const n = Number(attrs.Records ?? attrs.records)
+      if (Number.isFinite(n)) this.facts.count = n
+    } else if (upper === 'MAXROWS') this.facts.maxRows = true
+    else if (upper === 'REDATA') this.recordDepth = this.depth + 2
   }
 
   text(t: string): void {
-    if (this.record) this.leafText += t
+    if (this.inRecord) this.leafText += t
   }
 
   close(name: string): void {
+    const depth = this.depth--
+    if (this.inRecord) {
+      if (depth > this.recordDepth) {
+        if (this.lastOpen === depth) this.addValue(this.paths[depth - this.recordDepth - 1]!, this.leafText)
+        this.lastOpen = -1
+        this.leafText = ''
+      } else if (depth === this.recordDepth) {
+        this.inRecord = false
+        this.sink.row(this.columns.rowOf(this.cols, this.values, this.count, this.sink))
+      }
+      return
+    }
     const upper = name.toUpperCase()
-    if (this.record && this.depth > this.reDataDepth + 2) {
-      const leaf = this.hasChildren.pop() === false
-      if (leaf) this.record.set(this.path.join('.'), this.leafText)
-      this.path.pop()
-      this.leafText = ''
-    } else if (this.record && this.depth === this.reDataDepth + 2) {
-      this.emit(this.record)
-      this.record = undefined
-    } else if (upper === 'REDATA') this.reDataDepth = -1
+    if (upper === 'REDATA') this.recordDepth = -1
     else if (upper === 'MAXROWS') this.facts.maxRows = true
-    this.depth--
   }
 
-  private emit(record: Map<string, string>): void {
-    this.sink.row(this.columns.row(record, this.sink))
+  private addValue(path: string, value: string): void {
+    const i = this.count++
+    this.cols[i] = this.columns.columnOf(path)
+    this.values[i] = value
   }
 }
