@@ -2,7 +2,7 @@
 // vocabulary, no strings built. listing-generator.ts turns a draw into field values — all of them for a stored
 // Listing, or only the ones a reader asks for (large-mode search rows), so both always show the same data.
 import type { PropertyType, StandardStatus } from './types'
-import { intBetween, pick, pickMask, recordRng, type Rng } from './prng'
+import { drawAfter, intBetween, pick, pickMask, ReseedableRng, streamSeed, type Rng } from './prng'
 import {
   cities,
   roomTypes,
@@ -62,9 +62,8 @@ export class ListingDraw {
   year = 0
   /** bit i set: roomTypes[3 + i] present (kitchen, living room and primary bedroom always are) */
   extraRooms = 0
-  /** per room, 10 bits: level index (2), width − 9 (4), length − 9 (4); rooms 1–3 in roomsA, 4–6 in roomsB */
-  roomsA = 0
-  roomsB = 0
+  /** the random stream's state before the rooms' draws (three per room), which are made only when a room is read */
+  roomsState = 0
   /** NaN unless Closed */
   closePrice = NaN
   /** per open house, 9 bits: day offset from the epoch (5), start hour − 10 (4) */
@@ -79,8 +78,8 @@ export class ListingDraw {
 
   /** room i (0-based): [level index, width, length] */
   room(i: number): [number, number, number] {
-    const bits = (i < 3 ? this.roomsA : this.roomsB) >>> ((i % 3) * 10)
-    return [bits & 3, ((bits >>> 2) & 15) + 9, ((bits >>> 6) & 15) + 9]
+    const draw = (k: number): number => drawAfter(this.roomsState, 3 * i + k)
+    return [Math.floor(draw(1) * levels.length), 9 + Math.floor(draw(2) * 12), 9 + Math.floor(draw(3) * 12)]
   }
 
   /** open house i (0-based): [day offset, start hour] */
@@ -113,9 +112,16 @@ function classOf(rng: Rng): PropertyType {
   return r < 0.7 ? 'Residential' : r < 0.85 ? 'Land' : 'ResidentialLease'
 }
 
+// one generator for every listing drawn (drawing is synchronous, one listing at a time)
+const shared = new ReseedableRng()
+
+function listingRng(setup: GeneratorSetup, index: number): ReseedableRng {
+  return shared.seed(streamSeed(setup.seed, index, 'listing'))
+}
+
 /** Listing N's PropertyType without drawing the rest (the type is the record's first draw). */
 export function listingTypeOf(setup: GeneratorSetup, index: number): PropertyType {
-  return classOf(recordRng(setup.seed, index, 'listing'))
+  return classOf(listingRng(setup, index).next)
 }
 
 function priceOf(rng: Rng, type: PropertyType): number {
@@ -124,25 +130,23 @@ function priceOf(rng: Rng, type: PropertyType): number {
   return intBetween(rng, 60, 1500) * 1000
 }
 
-/** Rooms beyond kitchen, living room and primary bedroom, then per room: level, width, length. */
-function drawRooms(rng: Rng, draw: ListingDraw): void {
-  draw.extraRooms = pickMask(rng, roomTypes.length - 3, 0, Math.min(3, draw.beds))
+/**
+ * Rooms beyond kitchen, living room and primary bedroom, then per room three draws: level, width (9–20), length
+ * (9–20). Those are passed over here and made by ListingDraw.room when a room is read (search rows show none).
+ */
+function drawRooms(rng: ReseedableRng, draw: ListingDraw): void {
+  draw.extraRooms = pickMask(rng.next, roomTypes.length - 3, 0, Math.min(3, draw.beds))
   let count = 3
   for (let m = draw.extraRooms; m !== 0; m >>>= 1) count += m & 1
-  for (let i = 0; i < count; i++) {
-    const level = Math.floor(rng() * levels.length)
-    const width = intBetween(rng, 9, 20)
-    const length = intBetween(rng, 9, 20)
-    const bits = (level | ((width - 9) << 2) | ((length - 9) << 6)) << ((i % 3) * 10)
-    if (i < 3) draw.roomsA |= bits
-    else draw.roomsB |= bits
-  }
+  draw.roomsState = rng.state
+  rng.skip(3 * count)
 }
 
 /** Draws listing `d.index` into `d` (a ListingDraw or a subclass that reads it as a listing). */
 export function fillDraw<D extends ListingDraw>(d: D): D {
   const setup = d.setup
-  const rng = recordRng(setup.seed, d.index, 'listing')
+  const stream = listingRng(setup, d.index)
+  const rng = stream.next
   d.epochMs = epochMsOf(setup.epoch)
   d.type = classOf(rng)
   d.status = weightedStatus(rng)
@@ -171,7 +175,7 @@ export function fillDraw<D extends ListingDraw>(d: D): D {
     d.baths = intBetween(rng, 1, 4)
     d.area = intBetween(rng, 6, 45) * 100
     d.year = intBetween(rng, 1900, 2025)
-    drawRooms(rng, d)
+    drawRooms(stream, d)
   }
   if (d.status === 'Closed') d.closePrice = Math.round(d.price * (0.92 + rng() * 0.1))
   if (d.status === 'Active' && rng() < 0.2) {
