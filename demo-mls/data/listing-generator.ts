@@ -28,7 +28,9 @@ export function listingIndexOf(key: string): number | undefined {
 
 /** MLS number ≠ key (clients must not assume it): a bijection of the index, still unique. */
 function listingIdOf(index: number): string {
-  return String(1_000_000 + ((index * 7919) % 9_000_000))
+  // the product passes 2^31, where % is a floating-point remainder (a C library call); this is exact below 2^53
+  const product = index * 7919
+  return String(1_000_000 + product - Math.floor(product / 9_000_000) * 9_000_000)
 }
 
 function rooms(d: ListingDraw): Room[] {
