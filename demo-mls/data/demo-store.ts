@@ -99,8 +99,12 @@ class DemoStore implements DemoData {
           continue
         }
       }
-      // the type is the row's first draw: rows of other types are skipped without being generated
-      if (type !== undefined && !this.cached && listingTypeOf(this.setup, i) !== type) continue
+      // the type is the row's first draw: rows of other types are skipped without being generated (and the row
+      // is not drawn to read its type again: a large-mode row is drawn when a field is first read)
+      if (!this.cached) {
+        if (type === undefined || listingTypeOf(this.setup, i) === type) yield row(i)
+        continue
+      }
       const listing = row(i)
       if (type === undefined || listing.PropertyType === type) yield listing
     }

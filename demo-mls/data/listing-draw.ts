@@ -70,6 +70,8 @@ export class ListingDraw {
   openHouseCount = 0
   openHousesPacked = 0
   epochMs = 0
+  /** fillDraw has run */
+  filled = false
 
   constructor(
     readonly setup: GeneratorSetup,
@@ -186,5 +188,6 @@ export function fillDraw<D extends ListingDraw>(d: D): D {
       d.openHousesPacked |= (day | ((hour - 10) << 5)) << (i * 9)
     }
   }
+  d.filled = true
   return d
 }
