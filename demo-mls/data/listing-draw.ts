@@ -38,8 +38,9 @@ export class ListingDraw {
   streetNumber = 0
   streetName = ''
   suffix = ''
-  modifiedMs = 0
-  contractMs = 0
+  /** seconds before the epoch it was last modified, and days before that its contract date */
+  modifiedAgoS = 0
+  contractDays = 0
   daysOnMarket = 0
   price = 0
   originalPrice = 0
@@ -47,9 +48,10 @@ export class ListingDraw {
   photos = 0
   subType = ''
   zip2 = 0
-  latitude = 0
-  longitude = 0
-  lotAcres = 0
+  /** millionths of a degree, thousandths of an acre */
+  latitudeE6 = 0
+  longitudeE6 = 0
+  lotMilliAcres = 0
   adjective = ''
   /** bit i set: applianceValues[i] / interiorValues[i] present */
   appliances = 0
@@ -64,12 +66,11 @@ export class ListingDraw {
   extraRooms = 0
   /** the random stream's state before the rooms' draws (three per room), which are made only when a room is read */
   roomsState = 0
-  /** NaN unless Closed */
-  closePrice = NaN
+  /** 0 unless Closed (a close price never is 0) */
+  closePrice = 0
   /** per open house, 9 bits: day offset from the epoch (5), start hour − 10 (4) */
   openHouseCount = 0
   openHousesPacked = 0
-  epochMs = 0
   /** fillDraw has run */
   filled = false
 
@@ -77,6 +78,27 @@ export class ListingDraw {
     readonly setup: GeneratorSetup,
     readonly index: number
   ) {}
+
+  // Millisecond times and fractions are computed when read: a double stored in a field is a heap number of its own,
+  // and a million-row search would allocate six per row.
+  get epochMs(): number {
+    return epochMsOf(this.setup.epoch)
+  }
+  get modifiedMs(): number {
+    return this.epochMs - this.modifiedAgoS * 1000
+  }
+  get contractMs(): number {
+    return this.modifiedMs - this.contractDays * DAY_MS
+  }
+  get latitude(): number {
+    return this.latitudeE6 / 1e6
+  }
+  get longitude(): number {
+    return this.longitudeE6 / 1e6
+  }
+  get lotAcres(): number {
+    return this.lotMilliAcres / 1000
+  }
 
   /** room i (0-based): [level index, width, length] */
   room(i: number): [number, number, number] {
@@ -117,8 +139,18 @@ function classOf(rng: Rng): PropertyType {
 // one generator for every listing drawn (drawing is synchronous, one listing at a time)
 const shared = new ReseedableRng()
 
+// a search reads a listing's type (listingTypeOf) and then draws the same listing: its stream seed is hashed once
+let lastSeed = NaN
+let lastIndex = -1
+let lastStream = 0
+
 function listingRng(setup: GeneratorSetup, index: number): ReseedableRng {
-  return shared.seed(streamSeed(setup.seed, index, 'listing'))
+  if (lastIndex !== index || lastSeed !== setup.seed) {
+    lastStream = streamSeed(setup.seed, index, 'listing')
+    lastSeed = setup.seed
+    lastIndex = index
+  }
+  return shared.seed(lastStream)
 }
 
 /** Listing N's PropertyType without drawing the rest (the type is the record's first draw). */
@@ -149,15 +181,14 @@ export function fillDraw<D extends ListingDraw>(d: D): D {
   const setup = d.setup
   const stream = listingRng(setup, d.index)
   const rng = stream.next
-  d.epochMs = epochMsOf(setup.epoch)
   d.type = classOf(rng)
   d.status = weightedStatus(rng)
   d.city = pick(rng, cities)
   d.streetNumber = intBetween(rng, 1, 9999)
   d.streetName = pick(rng, streets)
   d.suffix = pick(rng, suffixes)
-  d.modifiedMs = d.epochMs - Math.floor(rng() * TWO_YEARS_S) * 1000
-  d.contractMs = d.modifiedMs - intBetween(rng, 1, 180) * DAY_MS
+  d.modifiedAgoS = Math.floor(rng() * TWO_YEARS_S)
+  d.contractDays = intBetween(rng, 1, 180)
   d.daysOnMarket = Math.max(0, Math.round((d.epochMs - d.contractMs) / DAY_MS))
   d.price = priceOf(rng, d.type)
   d.agent = Math.floor(rng() * setup.agentKeys.length)
@@ -165,9 +196,9 @@ export function fillDraw<D extends ListingDraw>(d: D): D {
   d.subType = pick(rng, subTypes[d.type])
   d.originalPrice = Math.round(d.price * (1 + rng() * 0.1))
   d.zip2 = intBetween(rng, 0, 99)
-  d.latitude = Math.round((35 + rng() * 12) * 1e6) / 1e6
-  d.longitude = Math.round((-120 + rng() * 30) * 1e6) / 1e6
-  d.lotAcres = Math.round((d.type === 'Land' ? 0.5 + rng() * 80 : 0.05 + rng() * 2) * 1000) / 1000
+  d.latitudeE6 = Math.round((35 + rng() * 12) * 1e6)
+  d.longitudeE6 = Math.round((-120 + rng() * 30) * 1e6)
+  d.lotMilliAcres = Math.round((d.type === 'Land' ? 0.5 + rng() * 80 : 0.05 + rng() * 2) * 1000)
   d.adjective = pick(rng, adjectives)
   d.improved = d.type !== 'Land'
   if (d.improved) {

@@ -190,11 +190,11 @@ export class ListingRow extends ListingDraw implements Readonly<Listing> {
   }
   get ClosePrice(): number | undefined {
     const d = this.drawn
-    return Number.isNaN(d.closePrice) ? undefined : d.closePrice
+    return d.closePrice === 0 ? undefined : d.closePrice
   }
   get CloseDate(): string | undefined {
     const d = this.drawn
-    return Number.isNaN(d.closePrice) ? undefined : isoDate(d.modifiedMs)
+    return d.closePrice === 0 ? undefined : isoDate(d.modifiedMs)
   }
 }
 
