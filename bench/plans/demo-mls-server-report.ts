@@ -91,7 +91,7 @@ export function demoServerReport(ctx: BenchContext, f: DemoServerFigures): CaseR
     targets,
     [
       'Each reply is drained by a plain HTTP GET (no parsing); MB/s is the reply size over the time to its last byte. The COMPACT figure is the raw-drain row of compact-e2e. "MB per second of server CPU" divides by the CPU time of the server process (all its threads), so it does not depend on what else the machine runs.',
-      'Where the server time goes (CPU profile of the 1M-row COMPACT search, inclusive): the compiled row template with its field getters ~28 %, garbage collection ~18 %, drawing rows ~15 %, socket writes ~10 %, encoding rows into the reply chunk ~10 %, the DMQL test ~5 %. 30 MB/s is ~5 µs per 147-byte row, all in, on one thread.'
+      'Where the server time goes (CPU profile of the 1M-row COMPACT search, share of its samples): garbage collection ~25 %, field getters and value formatters ~19 %, copying values into the reply chunk (escaping as it copies; no row strings) ~15 %, the DMQL test ~11 %, drawing rows ~10 %, socket writes ~7 %, the paging generators ~7 %. 30 MB/s is ~5 µs per 147-byte row, all in, on one thread.'
     ]
   )
 }

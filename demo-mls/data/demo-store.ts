@@ -105,9 +105,15 @@ class DemoStore implements DemoData {
           continue
         }
       }
-      // the type is the row's first draw: rows of other types are skipped without being generated
-      if (type !== undefined && !this.cached && listingTypeOf(this.setup, i) !== type) continue
-      if (from !== undefined && !this.cached && listingStampMsOf(this.setup, i) < from) continue
+      // the type is the row's first draw: rows of other types are skipped without being generated (and the row
+      // is not drawn to read its type again: a large-mode row is drawn when a field is first read); a floor on the
+      // modification stamp skips by the stamp's own short draw, as an index would
+      if (!this.cached) {
+        if (type !== undefined && listingTypeOf(this.setup, i) !== type) continue
+        if (from !== undefined && listingStampMsOf(this.setup, i) < from) continue
+        yield row(i)
+        continue
+      }
       const listing = row(i)
       if (type === undefined || listing.PropertyType === type) yield listing
     }

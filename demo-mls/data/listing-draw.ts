@@ -2,7 +2,7 @@
 // vocabulary, no strings built. listing-generator.ts turns a draw into field values — all of them for a stored
 // Listing, or only the ones a reader asks for (large-mode search rows), so both always show the same data.
 import type { PropertyType, StandardStatus } from './types'
-import { intBetween, pick, pickMask, recordRng, type Rng } from './prng'
+import { drawAfter, intBetween, pick, pickMask, ReseedableRng, streamSeed, type Rng } from './prng'
 import {
   cities,
   roomTypes,
@@ -38,8 +38,9 @@ export class ListingDraw {
   streetNumber = 0
   streetName = ''
   suffix = ''
-  modifiedMs = 0
-  contractMs = 0
+  /** seconds before the epoch it was last modified, and days before that its contract date */
+  modifiedAgoS = 0
+  contractDays = 0
   daysOnMarket = 0
   price = 0
   originalPrice = 0
@@ -47,9 +48,10 @@ export class ListingDraw {
   photos = 0
   subType = ''
   zip2 = 0
-  latitude = 0
-  longitude = 0
-  lotAcres = 0
+  /** millionths of a degree, thousandths of an acre */
+  latitudeE6 = 0
+  longitudeE6 = 0
+  lotMilliAcres = 0
   adjective = ''
   /** bit i set: applianceValues[i] / interiorValues[i] present */
   appliances = 0
@@ -62,25 +64,46 @@ export class ListingDraw {
   year = 0
   /** bit i set: roomTypes[3 + i] present (kitchen, living room and primary bedroom always are) */
   extraRooms = 0
-  /** per room, 10 bits: level index (2), width − 9 (4), length − 9 (4); rooms 1–3 in roomsA, 4–6 in roomsB */
-  roomsA = 0
-  roomsB = 0
-  /** NaN unless Closed */
-  closePrice = NaN
+  /** the random stream's state before the rooms' draws (three per room), which are made only when a room is read */
+  roomsState = 0
+  /** 0 unless Closed (a close price never is 0) */
+  closePrice = 0
   /** per open house, 9 bits: day offset from the epoch (5), start hour − 10 (4) */
   openHouseCount = 0
   openHousesPacked = 0
-  epochMs = 0
+  /** fillDraw has run */
+  filled = false
 
   constructor(
     readonly setup: GeneratorSetup,
     readonly index: number
   ) {}
 
+  // Millisecond times and fractions are computed when read: a double stored in a field is a heap number of its own,
+  // and a million-row search would allocate six per row.
+  get epochMs(): number {
+    return epochMsOf(this.setup.epoch)
+  }
+  get modifiedMs(): number {
+    return this.epochMs - this.modifiedAgoS * 1000
+  }
+  get contractMs(): number {
+    return this.modifiedMs - this.contractDays * DAY_MS
+  }
+  get latitude(): number {
+    return this.latitudeE6 / 1e6
+  }
+  get longitude(): number {
+    return this.longitudeE6 / 1e6
+  }
+  get lotAcres(): number {
+    return this.lotMilliAcres / 1000
+  }
+
   /** room i (0-based): [level index, width, length] */
   room(i: number): [number, number, number] {
-    const bits = (i < 3 ? this.roomsA : this.roomsB) >>> ((i % 3) * 10)
-    return [bits & 3, ((bits >>> 2) & 15) + 9, ((bits >>> 6) & 15) + 9]
+    const draw = (k: number): number => drawAfter(this.roomsState, 3 * i + k)
+    return [Math.floor(draw(1) * levels.length), 9 + Math.floor(draw(2) * 12), 9 + Math.floor(draw(3) * 12)]
   }
 
   /** open house i (0-based): [day offset, start hour] */
@@ -113,9 +136,26 @@ function classOf(rng: Rng): PropertyType {
   return r < 0.7 ? 'Residential' : r < 0.85 ? 'Land' : 'ResidentialLease'
 }
 
+// one generator for every listing drawn (drawing is synchronous, one listing at a time)
+const shared = new ReseedableRng()
+
+// a search reads a listing's type (listingTypeOf) and then draws the same listing: its stream seed is hashed once
+let lastSeed = NaN
+let lastIndex = -1
+let lastStream = 0
+
+function listingRng(setup: GeneratorSetup, index: number): ReseedableRng {
+  if (lastIndex !== index || lastSeed !== setup.seed) {
+    lastStream = streamSeed(setup.seed, index, 'listing')
+    lastSeed = setup.seed
+    lastIndex = index
+  }
+  return shared.seed(lastStream)
+}
+
 /** Listing N's PropertyType without drawing the rest (the type is the record's first draw). */
 export function listingTypeOf(setup: GeneratorSetup, index: number): PropertyType {
-  return classOf(recordRng(setup.seed, index, 'listing'))
+  return classOf(listingRng(setup, index).next)
 }
 
 /** Generated stamps lie in the two years before the epoch. */
@@ -126,9 +166,8 @@ export const GENERATED_STAMP_SPAN_MS = TWO_YEARS_S * 1000
  * street number, street, suffix, then the stamp; each one rng() call). A search on the stamp skips rows by it.
  */
 export function listingStampMsOf(setup: GeneratorSetup, index: number): number {
-  const rng = recordRng(setup.seed, index, 'listing')
-  for (let i = 0; i < 6; i++) rng()
-  return epochMsOf(setup.epoch) - Math.floor(rng() * TWO_YEARS_S) * 1000
+  const stampDraw = drawAfter(listingRng(setup, index).state, 7)
+  return epochMsOf(setup.epoch) - Math.floor(stampDraw * TWO_YEARS_S) * 1000
 }
 
 function priceOf(rng: Rng, type: PropertyType): number {
@@ -137,34 +176,31 @@ function priceOf(rng: Rng, type: PropertyType): number {
   return intBetween(rng, 60, 1500) * 1000
 }
 
-/** Rooms beyond kitchen, living room and primary bedroom, then per room: level, width, length. */
-function drawRooms(rng: Rng, draw: ListingDraw): void {
-  draw.extraRooms = pickMask(rng, roomTypes.length - 3, 0, Math.min(3, draw.beds))
+/**
+ * Rooms beyond kitchen, living room and primary bedroom, then per room three draws: level, width (9–20), length
+ * (9–20). Those are passed over here and made by ListingDraw.room when a room is read (search rows show none).
+ */
+function drawRooms(rng: ReseedableRng, draw: ListingDraw): void {
+  draw.extraRooms = pickMask(rng.next, roomTypes.length - 3, 0, Math.min(3, draw.beds))
   let count = 3
   for (let m = draw.extraRooms; m !== 0; m >>>= 1) count += m & 1
-  for (let i = 0; i < count; i++) {
-    const level = Math.floor(rng() * levels.length)
-    const width = intBetween(rng, 9, 20)
-    const length = intBetween(rng, 9, 20)
-    const bits = (level | ((width - 9) << 2) | ((length - 9) << 6)) << ((i % 3) * 10)
-    if (i < 3) draw.roomsA |= bits
-    else draw.roomsB |= bits
-  }
+  draw.roomsState = rng.state
+  rng.skip(3 * count)
 }
 
 /** Draws listing `d.index` into `d` (a ListingDraw or a subclass that reads it as a listing). */
 export function fillDraw<D extends ListingDraw>(d: D): D {
   const setup = d.setup
-  const rng = recordRng(setup.seed, d.index, 'listing')
-  d.epochMs = epochMsOf(setup.epoch)
+  const stream = listingRng(setup, d.index)
+  const rng = stream.next
   d.type = classOf(rng)
   d.status = weightedStatus(rng)
   d.city = pick(rng, cities)
   d.streetNumber = intBetween(rng, 1, 9999)
   d.streetName = pick(rng, streets)
   d.suffix = pick(rng, suffixes)
-  d.modifiedMs = d.epochMs - Math.floor(rng() * TWO_YEARS_S) * 1000
-  d.contractMs = d.modifiedMs - intBetween(rng, 1, 180) * DAY_MS
+  d.modifiedAgoS = Math.floor(rng() * TWO_YEARS_S)
+  d.contractDays = intBetween(rng, 1, 180)
   d.daysOnMarket = Math.max(0, Math.round((d.epochMs - d.contractMs) / DAY_MS))
   d.price = priceOf(rng, d.type)
   d.agent = Math.floor(rng() * setup.agentKeys.length)
@@ -172,9 +208,9 @@ export function fillDraw<D extends ListingDraw>(d: D): D {
   d.subType = pick(rng, subTypes[d.type])
   d.originalPrice = Math.round(d.price * (1 + rng() * 0.1))
   d.zip2 = intBetween(rng, 0, 99)
-  d.latitude = Math.round((35 + rng() * 12) * 1e6) / 1e6
-  d.longitude = Math.round((-120 + rng() * 30) * 1e6) / 1e6
-  d.lotAcres = Math.round((d.type === 'Land' ? 0.5 + rng() * 80 : 0.05 + rng() * 2) * 1000) / 1000
+  d.latitudeE6 = Math.round((35 + rng() * 12) * 1e6)
+  d.longitudeE6 = Math.round((-120 + rng() * 30) * 1e6)
+  d.lotMilliAcres = Math.round((d.type === 'Land' ? 0.5 + rng() * 80 : 0.05 + rng() * 2) * 1000)
   d.adjective = pick(rng, adjectives)
   d.improved = d.type !== 'Land'
   if (d.improved) {
@@ -184,7 +220,7 @@ export function fillDraw<D extends ListingDraw>(d: D): D {
     d.baths = intBetween(rng, 1, 4)
     d.area = intBetween(rng, 6, 45) * 100
     d.year = intBetween(rng, 1900, 2025)
-    drawRooms(rng, d)
+    drawRooms(stream, d)
   }
   if (d.status === 'Closed') d.closePrice = Math.round(d.price * (0.92 + rng() * 0.1))
   if (d.status === 'Active' && rng() < 0.2) {
@@ -195,5 +231,6 @@ export function fillDraw<D extends ListingDraw>(d: D): D {
       d.openHousesPacked |= (day | ((hour - 10) << 5)) << (i * 9)
     }
   }
+  d.filled = true
   return d
 }

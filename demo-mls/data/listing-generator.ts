@@ -28,7 +28,9 @@ export function listingIndexOf(key: string): number | undefined {
 
 /** MLS number ≠ key (clients must not assume it): a bijection of the index, still unique. */
 function listingIdOf(index: number): string {
-  return String(1_000_000 + ((index * 7919) % 9_000_000))
+  // the product passes 2^31, where % is a floating-point remainder (a C library call); this is exact below 2^53
+  const product = index * 7919
+  return String(1_000_000 + product - Math.floor(product / 9_000_000) * 9_000_000)
 }
 
 function rooms(d: ListingDraw): Room[] {
@@ -70,6 +72,11 @@ function openHouses(d: ListingDraw): OpenHouse[] {
  * object. Not a plain object itself: spread or Object.entries see none of the fields.
  */
 export class ListingRow extends ListingDraw implements Readonly<Listing> {
+  /** The listing drawn (on the first read of a field that needs it: the key and the MLS number do not). */
+  private get drawn(): this {
+    return this.filled ? this : fillDraw(this)
+  }
+
   get ListingKey(): string {
     return listingKeyOf(this.index)
   }
@@ -77,112 +84,123 @@ export class ListingRow extends ListingDraw implements Readonly<Listing> {
     return listingIdOf(this.index)
   }
   get StandardStatus(): Listing['StandardStatus'] {
-    return this.status
+    return this.drawn.status
   }
   get PropertyType(): Listing['PropertyType'] {
-    return this.type
+    return this.drawn.type
   }
   get PropertySubType(): string {
-    return this.subType
+    return this.drawn.subType
   }
   get ListPrice(): number {
-    return this.price
+    return this.drawn.price
   }
   get OriginalListPrice(): number {
-    return this.originalPrice
+    return this.drawn.originalPrice
   }
   get City(): string {
-    return this.city[0]
+    return this.drawn.city[0]
   }
   get CountyOrParish(): string {
-    return this.city[1]
+    return this.drawn.city[1]
   }
   get StateOrProvince(): string {
-    return this.city[2]
+    return this.drawn.city[2]
   }
   get PostalCode(): string {
-    return this.city[3] + TWO_DIGITS[this.zip2]
+    const d = this.drawn
+    return d.city[3] + TWO_DIGITS[d.zip2]
   }
   get UnparsedAddress(): string {
-    return `${this.streetNumber} ${this.streetName} ${this.suffix}, ${this.city[0]}, ${this.city[2]}`
+    const d = this.drawn
+    return `${d.streetNumber} ${d.streetName} ${d.suffix}, ${d.city[0]}, ${d.city[2]}`
   }
   get StreetNumber(): string {
-    return String(this.streetNumber)
+    return String(this.drawn.streetNumber)
   }
   get StreetName(): string {
-    return this.streetName
+    return this.drawn.streetName
   }
   get StreetSuffix(): string {
-    return this.suffix
+    return this.drawn.suffix
   }
   get Latitude(): number {
-    return this.latitude
+    return this.drawn.latitude
   }
   get Longitude(): number {
-    return this.longitude
+    return this.drawn.longitude
   }
   get LotSizeAcres(): number {
-    return this.lotAcres
+    return this.drawn.lotAcres
   }
   get PublicRemarks(): string {
-    const what = this.type === 'Land' ? 'parcel' : 'home'
-    return `${this.adjective} ${what} near ${this.streetName} ${this.suffix} in ${this.city[0]}. Café & parks nearby.`
+    const d = this.drawn
+    const what = d.type === 'Land' ? 'parcel' : 'home'
+    return `${d.adjective} ${what} near ${d.streetName} ${d.suffix} in ${d.city[0]}. Café & parks nearby.`
   }
   get ListAgentKey(): string {
-    return this.setup.agentKeys[this.agent] ?? ''
+    return this.setup.agentKeys[this.drawn.agent] ?? ''
   }
   get ListOfficeKey(): string {
-    return this.setup.agentOffice[this.agent] ?? ''
+    return this.setup.agentOffice[this.drawn.agent] ?? ''
   }
   get ModificationTimestamp(): string {
-    return isoSeconds(this.modifiedMs)
+    return isoSeconds(this.drawn.modifiedMs)
   }
   get ListingContractDate(): string {
-    return isoDate(this.contractMs)
+    return isoDate(this.drawn.contractMs)
   }
   get DaysOnMarket(): number {
-    return this.daysOnMarket
+    return this.drawn.daysOnMarket
   }
   get PhotosCount(): number {
-    return this.photos
+    return this.drawn.photos
   }
   get Appliances(): string[] {
-    return maskItems(applianceValues, this.appliances)
+    return maskItems(applianceValues, this.drawn.appliances)
   }
   get InteriorFeatures(): string[] {
-    return maskItems(interiorValues, this.interior)
+    return maskItems(interiorValues, this.drawn.interior)
   }
   get Rooms(): Room[] {
-    return rooms(this)
+    return rooms(this.drawn)
   }
   get OpenHouses(): OpenHouse[] {
-    return openHouses(this)
+    return openHouses(this.drawn)
   }
   get Media(): Media[] {
-    return generateMedia(this.ListingKey, this.photos, this.ModificationTimestamp)
+    const d = this.drawn
+    return generateMedia(d.ListingKey, d.photos, d.ModificationTimestamp)
   }
   get BedroomsTotal(): number | undefined {
-    return this.improved ? this.beds : undefined
+    const d = this.drawn
+    return d.improved ? d.beds : undefined
   }
   get BathroomsTotalInteger(): number | undefined {
-    return this.improved ? this.baths : undefined
+    const d = this.drawn
+    return d.improved ? d.baths : undefined
   }
   get LivingArea(): number | undefined {
-    return this.improved ? this.area : undefined
+    const d = this.drawn
+    return d.improved ? d.area : undefined
   }
   get YearBuilt(): number | undefined {
-    return this.improved ? this.year : undefined
+    const d = this.drawn
+    return d.improved ? d.year : undefined
   }
   get ClosePrice(): number | undefined {
-    return Number.isNaN(this.closePrice) ? undefined : this.closePrice
+    const d = this.drawn
+    return d.closePrice === 0 ? undefined : d.closePrice
   }
   get CloseDate(): string | undefined {
-    return Number.isNaN(this.closePrice) ? undefined : isoDate(this.modifiedMs)
+    const d = this.drawn
+    return d.closePrice === 0 ? undefined : isoDate(d.modifiedMs)
   }
 }
 
+/** Listing N, drawn when a field other than its key or MLS number is first read (a count of `ListingKey=0+` draws none). */
 export function listingView(setup: GeneratorSetup, index: number): Readonly<Listing> {
-  return fillDraw(new ListingRow(setup, index))
+  return new ListingRow(setup, index)
 }
 
 /** The whole listing as a plain object, fields in the order clients have always seen them (optional ones last). */

@@ -3,15 +3,54 @@
 
 export type Rng = () => number
 
+const STEP = 0x6d2b79f5
+
+/** mulberry32's output for state `a` (already stepped). */
+function mulberryOut(a: number): number {
+  let t = Math.imul(a ^ (a >>> 15), a | 1)
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+}
+
+// The state is kept as a signed 32-bit integer (`| 0`, same bits as the usual `>>> 0`): it then stays a small
+// integer, where an unsigned state above 2^31 would be boxed as a heap number on every draw.
 export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0
+  let a = seed | 0
   return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+    a = (a + STEP) | 0
+    return mulberryOut(a)
   }
+}
+
+/**
+ * A mulberry32 generator reseeded per record, so drawing a million records allocates no generator per record.
+ * Its state only ever advances by a constant, so `skip` passes over n draws at once and `state` / `seed` let a reader
+ * come back to a point of the stream later (listing-draw.ts draws a listing's rooms only when they are read).
+ */
+export class ReseedableRng {
+  private a = 0
+  readonly next: Rng = () => {
+    this.a = (this.a + STEP) | 0
+    return mulberryOut(this.a)
+  }
+
+  seed(seed: number): this {
+    this.a = seed | 0
+    return this
+  }
+
+  get state(): number {
+    return this.a
+  }
+
+  skip(draws: number): void {
+    this.a = (this.a + Math.imul(draws, STEP)) | 0
+  }
+}
+
+/** The `k`-th draw (from 1) of a stream whose state was `state`, as ReseedableRng.next would have returned it. */
+export function drawAfter(state: number, k: number): number {
+  return mulberryOut((state + Math.imul(k, STEP)) | 0)
 }
 
 /** Mixes a seed with a record index and a stream name into a 32-bit seed (FNV-1a over the three). */

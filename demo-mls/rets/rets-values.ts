@@ -25,7 +25,7 @@ export function retsValueFormatter(data: DemoData, def: FieldDef, mode: ValueMod
   const decimals = def.type === 'Decimal' && !def.lookup ? def.precision : undefined
   // whole numbers (prices, areas) are most decimals: their digits plus zeros, without toFixed's cost
   const zeros = decimals ? `.${'0'.repeat(decimals)}` : ''
-  return (raw) => {
+  const any: ValueFormatter = (raw) => {
     if (raw === undefined || raw === null) return ''
     if (Array.isArray(raw)) return raw.map(text).join(',')
     if (typeof raw === 'number') {
@@ -35,6 +35,12 @@ export function retsValueFormatter(data: DemoData, def: FieldDef, mode: ValueMod
     if (typeof raw === 'boolean') return def.lookup ? text(raw) : raw ? '1' : '0'
     return text(raw)
   }
+  // the value type the field's rows hold, first and without the general checks (a search formats millions)
+  if (table) return (raw) => (typeof raw === 'string' ? (table.get(raw) ?? raw) : any(raw))
+  if (decimals !== undefined)
+    return (raw) =>
+      typeof raw === 'number' ? (Number.isSafeInteger(raw) ? String(raw) + zeros : raw.toFixed(decimals)) : any(raw)
+  return (raw) => (typeof raw === 'string' ? raw : typeof raw === 'number' ? String(raw) : any(raw))
 }
 
 export function formatRetsValue(data: DemoData, def: FieldDef, raw: unknown, mode: ValueMode): string {

@@ -1,22 +1,23 @@
 // Streams a RETS XML reply in chunks (chunked transfer) with back-pressure, so a million-row COMPACT search never
 // exists as one string. Applies the body faults per chunk, like sendRetsXml does for whole bodies, and gzips the
 // stream when the client asked for it. Each flushed chunk gives the event loop a turn (other clients, this one's
-// reads) before more rows are produced. Text is encoded into the pending chunk as it comes, so a row's string dies
-// young instead of waiting, with thousands of others, for a 64 KB string to be flushed (the garbage collector then
-// copies far less).
+// reads) before more rows are produced. Text goes into the pending chunk as it comes (reply-bytes.ts), and search
+// rows are written into it value by value, never built as strings.
 import type { ServerResponse } from 'node:http'
 import { createGzip, type Gzip } from 'node:zlib'
 import type { Writable } from 'node:stream'
 import type { DemoContext } from '../demo-context'
 import { nextTurn, writeChunk } from '../http/stream-writes'
 import { breakXml, retsHeaders, wantsGzip } from './rets-envelope'
+import { ReplyBytes } from './reply-bytes'
 
 const FLUSH_AT = 64 * 1024
+// a row that crosses FLUSH_AT still fits without growing the chunk
+const CHUNK_CAPACITY = FLUSH_AT + 16 * 1024
 
 export class XmlStream {
-  private pending = Buffer.allocUnsafe(FLUSH_AT)
-  private used = 0
-  private readonly encoding: BufferEncoding
+  /** The pending chunk: write rows into it, then call flushIfFull. */
+  readonly bytes: ReplyBytes
   private sink: Writable | undefined
   private gzip: Gzip | undefined
 
@@ -26,23 +27,21 @@ export class XmlStream {
     private readonly headers: Record<string, string | number> = {}
   ) {
     // the Latin-1 fault: bytes in ISO-8859-1 while the XML declaration and Content-Type say UTF-8
-    this.encoding = ctx.faults.latin1UnderUtf8 ? 'latin1' : 'utf8'
+    this.bytes = new ReplyBytes(CHUNK_CAPACITY, ctx.faults.latin1UnderUtf8)
   }
 
   /**
-   * Adds text to the reply. Resolves at once (no promise, no microtask) unless the pending chunk had to go out
-   * first: a million-row search calls this per row, so callers write `const p = s.write(x); if (p) await p`.
+   * Adds text to the reply. Returns no promise (no microtask) unless the pending chunk filled up and went out: a
+   * reply of many pieces writes `const p = s.write(x); if (p) await p`.
    */
   write(text: string): Promise<void> | undefined {
-    // UTF-8 takes at most 3 bytes per UTF-16 unit
-    if (this.used + text.length * 3 <= this.pending.length) {
-      this.used += this.pending.write(text, this.used, this.encoding)
-      return undefined
-    }
-    return this.flush().then(() => {
-      if (text.length * 3 > this.pending.length) this.pending = Buffer.allocUnsafe(text.length * 3)
-      this.used += this.pending.write(text, this.used, this.encoding)
-    })
+    this.bytes.raw(text)
+    return this.flushIfFull()
+  }
+
+  /** Sends the pending chunk once it holds FLUSH_AT bytes (after rows were written into `bytes`). */
+  flushIfFull(): Promise<void> | undefined {
+    return this.bytes.length >= FLUSH_AT ? this.flush() : undefined
   }
 
   private start(): Writable {
@@ -64,21 +63,15 @@ export class XmlStream {
 
   private async flush(): Promise<void> {
     const sink = this.start()
-    if (!this.used) return
-    // the socket may hold on to the chunk until it is sent: the next text goes into a fresh one
-    const chunk = this.pending.subarray(0, this.used)
-    this.pending = Buffer.allocUnsafe(FLUSH_AT)
-    this.used = 0
-    await writeChunk(this.res, sink, chunk)
+    if (!this.bytes.length) return
+    await writeChunk(this.res, sink, this.bytes.take())
     await nextTurn()
   }
 
   /** Writes the closing text (or, under the malformed-XML fault, a broken tail) and ends the response. */
   async end(closing: string): Promise<void> {
     if (this.ctx.faults.malformedXml) {
-      const text = this.pending.toString(this.encoding, 0, this.used) + closing
-      this.used = 0
-      await this.write(breakXml(text))
+      await this.write(breakXml(this.bytes.takeText() + closing))
     } else await this.write(closing)
     await this.flush()
     if (this.gzip) this.gzip.end()

@@ -47,11 +47,12 @@ export async function handleSearch(req: DemoRequest, res: ServerResponse, ctx: D
   const out = searchOutput(ctx, plan)
   const stream = new XmlStream(res, ctx)
   await stream.write(open + out.header(total))
-  await stream.write(out.row(page.first))
+  out.row(page.first, stream.bytes)
   let returned = 1
   for (const row of page.rest()) {
-    // awaits only when a chunk went out (see XmlStream.write)
-    const flushed = stream.write(out.row(row))
+    out.row(row, stream.bytes)
+    // awaits only when a chunk went out
+    const flushed = stream.flushIfFull()
     if (flushed) await flushed
     returned++
   }

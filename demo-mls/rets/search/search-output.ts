@@ -1,83 +1,65 @@
 // Row rendering for the three Search formats. COMPACT / COMPACT-DECODED share the COLUMNS/DATA framing;
 // STANDARD-XML uses one element per record (class StandardName) with a child per field (StandardName).
-// Each search compiles a row template once: per column the formatter (lookup tables, precision, restriction) and
-// the fixed text around it, so a row is a run of string appends — large mode serves a million rows with it.
+// Each search compiles a row writer once: per column the formatter (lookup tables, precision, restriction) and the
+// fixed text around it. A row is written straight into the reply's pending chunk (reply-bytes.ts escapes values as
+// it copies them), so large mode serves a million rows without building a string per row.
 import type { DemoContext } from '../../demo-context'
 import type { FieldDef } from '../../data/types'
-import { compactCell, compactLine, xmlEscape } from '../rets-envelope'
+import { compactLine } from '../rets-envelope'
+import type { ReplyBytes } from '../reply-bytes'
 import type { RetsRow } from '../rets-resources'
 import { retsValueFormatter, type ValueMode } from '../rets-values'
 import type { SearchPlan } from './search-plan'
 
 export interface SearchOutput {
   header(count: number | undefined): string
-  row(row: RetsRow): string
+  row(row: RetsRow, out: ReplyBytes): void
   footer(maxRows: boolean): string
 }
 
-/** One column's value as written: formatted for the mode, escaped where the field can need it. */
+/** One column's value as written, formatted for the mode (escaping is the writer's). */
 type Cell = (raw: unknown) => string
 
-/** Whether a field's values can hold characters COMPACT or XML must escape (free text can; numbers, dates and the
- * catalogue's own lookup values cannot), so the common cell skips the check. */
-function mayNeedEscaping(ctx: DemoContext, f: FieldDef): boolean {
-  if (f.type !== 'Character') return false
-  const lookup = f.lookup ? ctx.data.lookup(f.lookup) : undefined
-  if (!lookup) return true
-  return lookup.values.some((v) => /[&<>"\t\r\n]/.test(v.value + v.longValue + v.standardValue))
-}
+type RowWriter = (row: RetsRow, cells: Cell[], out: ReplyBytes) => void
 
-function cellOf(
-  ctx: DemoContext,
-  plan: SearchPlan,
-  f: FieldDef,
-  mode: ValueMode,
-  escape: (value: string) => string
-): Cell {
+function cellOf(ctx: DemoContext, plan: SearchPlan, f: FieldDef, mode: ValueMode): Cell {
   if (plan.restricted.has(f.standardName)) {
-    const indicator = escape(plan.restrictedIndicator ?? '')
+    const indicator = plan.restrictedIndicator ?? ''
     return () => indicator
   }
-  const format = retsValueFormatter(ctx.data, f, mode)
-  return mayNeedEscaping(ctx, f) ? (raw) => escape(format(raw)) : format
+  return retsValueFormatter(ctx.data, f, mode)
 }
 
 /**
- * The COMPACT row template, compiled once per search: `(row, cells) => '<DATA>\t' + cells[0](row["ListingKey"]) +
- * '\t' + … + '\t</DATA>\r\n'`. Each column's property read and formatter call get a site of their own in the
- * generated code, so the engine specialises each one; a loop over the columns shares one site between all of them
- * and was a fifth slower. Field names come from the catalogue and enter the code as JSON string literals.
+ * Compiles a row writer: one statement per column, e.g. `out.compactCell(cells[0](row["ListingKey"]))`. Each
+ * column's property read and formatter call get a site of their own in the generated code, so the engine
+ * specialises each one; a loop over the columns shares one site between all of them and was a fifth slower. Field
+ * names and fixed markup come from the catalogue and enter the code as JSON string literals.
  */
-function compileCompactRow(names: string[]): (row: RetsRow, cells: Cell[]) => string {
-  const columns = names.map((name, i) => `cells[${i}](row[${JSON.stringify(name)}])`).join(" + '\\t' + ")
-  const body = `return '<DATA>\\t' + ${columns || "''"} + '\\t</DATA>\\r\\n'`
-  return new Function('row', 'cells', body) as (row: RetsRow, cells: Cell[]) => string
+function compileRow(before: string, columns: string[], after: string): RowWriter {
+  const body = [`out.raw(${JSON.stringify(before)})`, ...columns, `out.raw(${JSON.stringify(after)})`].join('\n')
+  return new Function('row', 'cells', 'out', body) as RowWriter
 }
+
+const read = (i: number, name: string): string => `cells[${i}](row[${JSON.stringify(name)}])`
 
 const countLine = (count: number | undefined): string => (count === undefined ? '' : `<COUNT Records="${count}"/>\r\n`)
 
 function standardXmlOutput(ctx: DemoContext, plan: SearchPlan): SearchOutput {
   const container = `RE${plan.resource.standardName === 'Property' ? 'Properties' : plan.resource.standardName + 's'}`
   const element = plan.cls.standardName
-  const columns = plan.fields.map((f) => ({
-    name: f.standardName,
-    cell: cellOf(ctx, plan, f, 'decoded', xmlEscape),
-    open: `<${f.standardName}>`,
-    close: `</${f.standardName}>`,
-    empty: `<${f.standardName}/>`
-  }))
-  const rowOpen = `<${element}>`
-  const rowClose = `</${element}>\r\n`
+  const cells = plan.fields.map((f) => cellOf(ctx, plan, f, 'decoded'))
+  const write = compileRow(
+    `<${element}>`,
+    plan.fields.map((f, i) => {
+      const tag = (text: string): string => JSON.stringify(text.replace('N', f.standardName))
+      return `out.element(${read(i, f.standardName)}, ${tag('<N>')}, ${tag('</N>')}, ${tag('<N/>')})`
+    }),
+    `</${element}>\r\n`
+  )
   return {
     header: (count) => `${countLine(count)}<REData>\r\n<${container}>\r\n`,
-    row: (row) => {
-      let out = rowOpen
-      for (const c of columns) {
-        const v = c.cell(row[c.name])
-        out += v === '' ? c.empty : c.open + v + c.close
-      }
-      return out + rowClose
-    },
+    row: (row, out) => write(row, cells, out),
     footer: (maxRows) => `</${container}>\r\n</REData>\r\n${maxRows ? '<MAXROWS/>\r\n' : ''}`
   }
 }
@@ -85,13 +67,18 @@ function standardXmlOutput(ctx: DemoContext, plan: SearchPlan): SearchOutput {
 export function searchOutput(ctx: DemoContext, plan: SearchPlan): SearchOutput {
   if (plan.format === 'STANDARD-XML') return standardXmlOutput(ctx, plan)
   const mode = plan.format === 'COMPACT-DECODED' ? 'decoded' : 'code'
-  const cells = plan.fields.map((f) => cellOf(ctx, plan, f, mode, compactCell))
+  const cells = plan.fields.map((f) => cellOf(ctx, plan, f, mode))
   const names = plan.fields.map((f) => (plan.standardNames ? f.standardName : f.systemName))
-  const template = compileCompactRow(plan.fields.map((f) => f.standardName))
+  // one leading and one trailing delimiter around the values (RETS 1.7.2 §13.2), as compactLine writes them: each
+  // value is written with the TAB after it
+  const write = compileRow(
+    cells.length ? '<DATA>\t' : '<DATA>\t\t',
+    plan.fields.map((f, i) => `out.compactCell(${read(i, f.standardName)})`),
+    '</DATA>\r\n'
+  )
   return {
     header: (count) => `${countLine(count)}<DELIMITER value="09"/>\r\n${compactLine('COLUMNS', names)}`,
-    // one leading and one trailing delimiter around the values (RETS 1.7.2 §13.2), as compactLine writes them
-    row: (row) => template(row, cells),
+    row: (row, out) => write(row, cells, out),
     footer: (maxRows) => (maxRows ? '<MAXROWS/>\r\n' : '')
   }
 }
