@@ -13,6 +13,7 @@ import { ExistingFiles } from './existing-files'
 import { ListingAccounts, UNMATCHED_FOLDER } from './listing-accounts'
 import { PhotoFileWriter, type FileWriteResult, type PhotoFileWriterOptions } from './photo-file-writer'
 import type { ResumeIndex } from './resume-index'
+import type { HashWorker } from './hash-worker'
 import type {
   ExportObjectSink,
   ManifestRow,
@@ -35,6 +36,7 @@ export interface ExportTargetOptions {
   onRow?: (row: ManifestRow) => void
   now: () => number
   signal: AbortSignal
+  hashes: HashWorker
   fileOptions?: PhotoFileWriterOptions
 }
 
@@ -146,7 +148,8 @@ export class ExportTarget implements ExportObjectSink {
       // a file we did not write (not in any manifest) is the user's: never overwrite it
       if (!this.opts.index.ownedFiles.has(key) && this.existing.has(full)) continue
       this.claimed.add(key)
-      const writer = new PhotoFileWriter(full, (file, part) => this.existing.prepare(file, part), this.opts.fileOptions)
+      const prepare = (file: string, part: string): void => this.existing.prepare(file, part)
+      const writer = new PhotoFileWriter(full, prepare, this.opts.hashes, this.opts.fileOptions)
       this.active.add(writer)
       return { writer, relative }
     }

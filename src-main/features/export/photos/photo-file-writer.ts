@@ -1,14 +1,14 @@
-// One exported file: bytes go to `<name>.part` (hashed as they pass), and only a complete object is renamed to its
+// One exported file: bytes go to `<name>.part` (hashed as they pass, on the export's hash worker), and only a complete object is renamed to its
 // final name. Abort (cancel, a part that turned out to be an error, a dropped connection) removes the `.part`, so
 // a folder never holds a file that looks finished but is not — the resume logic relies on that.
 //
 // The file is opened synchronously because RETS multipart parts are announced synchronously by the splitter and
 // their first bytes follow at once; its folder is prepared by the caller (existing-files.ts: once per folder).
-import { createHash, type Hash } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
 import { rename, rm } from 'node:fs/promises'
 import type { Writable } from 'node:stream'
 import { fileSystemError } from './export-file-errors'
+import type { FileHash, HashWorker } from './hash-worker'
 
 export const PART_SUFFIX = '.part'
 
@@ -31,7 +31,7 @@ const defaultOpen = (partPath: string): Writable =>
 export class PhotoFileWriter {
   readonly partPath: string
   private readonly stream: Writable
-  private readonly hash: Hash = createHash('sha256')
+  private readonly hash: FileHash
   private bytes = 0
   private error: Error | undefined
   private settled = false
@@ -40,9 +40,11 @@ export class PhotoFileWriter {
   constructor(
     readonly finalPath: string,
     prepare: (finalPath: string, partPath: string) => void,
+    private readonly hashes: HashWorker,
     options: PhotoFileWriterOptions = {}
   ) {
     this.partPath = finalPath + PART_SUFFIX
+    this.hash = hashes.open()
     try {
       prepare(finalPath, this.partPath)
       this.stream = (options.openStream ?? defaultOpen)(this.partPath)
@@ -66,10 +68,11 @@ export class PhotoFileWriter {
     return this.stream.write(chunk)
   }
 
+  /** Resolves when both the disk and the hash worker have caught up. */
   drained(): Promise<void> {
     if (this.error) return Promise.reject(this.error)
-    if (!this.stream.writableNeedDrain) return Promise.resolve()
-    return new Promise((resolve, reject) => {
+    if (!this.stream.writableNeedDrain) return this.hashes.drained()
+    return new Promise<void>((resolve, reject) => {
       const done = (): void => {
         this.stream.off('drain', done)
         this.stream.off('error', done)
@@ -80,12 +83,15 @@ export class PhotoFileWriter {
       this.stream.on('drain', done)
       this.stream.on('error', done)
       this.stream.on('close', done)
-    })
+    }).then(() => this.hashes.drained())
   }
 
   /** Flushes, closes and renames `.part` → final. On any failure the `.part` is removed and the error thrown. */
   async finish(): Promise<FileWriteResult> {
     this.settled = true
+    // the worker hashes the tail while the file is closed and renamed
+    const sha256 = this.hash.digest()
+    sha256.catch(() => undefined)
     try {
       await new Promise<void>((resolve, reject) => {
         if (this.error) return reject(this.error)
@@ -99,13 +105,14 @@ export class PhotoFileWriter {
       await this.removePart()
       throw fileSystemError(err, this.finalPath)
     }
-    return { bytes: this.bytes, sha256: this.hash.digest('hex') }
+    return { bytes: this.bytes, sha256: await sha256 }
   }
 
   /** Drops everything written so far; safe to call twice or after finish(). */
   async abort(): Promise<void> {
     if (this.settled) return
     this.settled = true
+    this.hash.drop()
     await this.removePart()
   }
 
