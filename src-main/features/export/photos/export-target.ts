@@ -62,6 +62,11 @@ export class ExportTarget implements ExportObjectSink {
 
   private emit(row: ManifestRow, missing = false): void {
     this.opts.manifest.append(row)
+    this.record(row, missing)
+  }
+
+  /** Bookkeeping of a row that is in the manifest. */
+  private record(row: ManifestRow, missing = false): void {
     this.accounts.record(row, missing)
     this.opts.progress.row(row, missing)
     this.opts.onRow?.(row)
@@ -103,8 +108,8 @@ export class ExportTarget implements ExportObjectSink {
     this.emit({ ...previous, at: new Date(this.opts.now()).toISOString() }, true)
   }
 
-  private written(meta: ObjectMeta, file: string, result: FileWriteResult): void {
-    const row: ManifestRow = {
+  private writtenRow(meta: ObjectMeta, file: string, result: FileWriteResult): ManifestRow {
+    return {
       ...this.baseRow(meta),
       file,
       bytes: result.bytes,
@@ -112,8 +117,6 @@ export class ExportTarget implements ExportObjectSink {
       status: meta.unmatched ? 'unmatched' : 'written',
       error: unmatchedNote(meta).trim()
     }
-    if (!meta.unmatched) this.opts.index.remember(row)
-    this.emit(row)
   }
 
   completedRow(meta: ObjectMeta): ManifestRow | undefined {
@@ -162,7 +165,16 @@ export class ExportTarget implements ExportObjectSink {
       this.opts.signal.throwIfAborted()
     }
     try {
-      this.written(meta, file.relative, await file.writer.finish())
+      const row = this.writtenRow(meta, file.relative, await file.writer.finish())
+      // renamed only once its row is on disk, grouped with the rows that finished meanwhile (export-manifest.ts)
+      await this.opts.manifest
+        .commit(row, () => file.writer.commit())
+        .catch(async (err: unknown) => {
+          await file.writer.discard()
+          throw err
+        })
+      if (!meta.unmatched) this.opts.index.remember(row)
+      this.record(row)
     } finally {
       this.active.delete(file.writer)
     }

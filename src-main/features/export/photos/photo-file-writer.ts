@@ -86,10 +86,12 @@ export class PhotoFileWriter {
     }).then(() => this.hashes.drained())
   }
 
-  /** Flushes, closes and renames `.part` → final. On any failure the `.part` is removed and the error thrown. */
+  /**
+   * Flushes and closes the `.part`; its size and SHA-256 once the worker has hashed the tail. `commit()` then gives
+   * it its final name. On any failure the `.part` is removed and the error thrown.
+   */
   async finish(): Promise<FileWriteResult> {
     this.settled = true
-    // the worker hashes the tail while the file is closed and renamed
     const sha256 = this.hash.digest()
     sha256.catch(() => undefined)
     try {
@@ -100,12 +102,26 @@ export class PhotoFileWriter {
         this.stream.once('close', () => (this.error ? reject(this.error) : resolve()))
         this.stream.end()
       })
+      return { bytes: this.bytes, sha256: await sha256 }
+    } catch (err) {
+      await this.removePart()
+      throw fileSystemError(err, this.finalPath)
+    }
+  }
+
+  /** `.part` → final name (after its manifest row is on disk); on failure the `.part` is removed. */
+  async commit(): Promise<void> {
+    try {
       await rename(this.partPath, this.finalPath)
     } catch (err) {
       await this.removePart()
       throw fileSystemError(err, this.finalPath)
     }
-    return { bytes: this.bytes, sha256: await sha256 }
+  }
+
+  /** Removes the `.part` of a finished file that will not be committed (its manifest row could not be written). */
+  discard(): Promise<void> {
+    return this.removePart()
   }
 
   /** Drops everything written so far; safe to call twice or after finish(). */
