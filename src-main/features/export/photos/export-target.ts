@@ -13,7 +13,6 @@ import { ExistingFiles } from './existing-files'
 import { ListingAccounts, UNMATCHED_FOLDER } from './listing-accounts'
 import { PhotoFileWriter, type FileWriteResult, type PhotoFileWriterOptions } from './photo-file-writer'
 import type { ResumeIndex } from './resume-index'
-import type { HashWorker } from './hash-worker'
 import type {
   ExportObjectSink,
   ManifestRow,
@@ -36,7 +35,6 @@ export interface ExportTargetOptions {
   onRow?: (row: ManifestRow) => void
   now: () => number
   signal: AbortSignal
-  hashes: HashWorker
   fileOptions?: PhotoFileWriterOptions
 }
 
@@ -152,7 +150,7 @@ export class ExportTarget implements ExportObjectSink {
       if (!this.opts.index.ownedFiles.has(key) && this.existing.has(full)) continue
       this.claimed.add(key)
       const prepare = (file: string, part: string): void => this.existing.prepare(file, part)
-      const writer = new PhotoFileWriter(full, prepare, this.opts.hashes, this.opts.fileOptions)
+      const writer = new PhotoFileWriter(full, prepare, this.opts.fileOptions)
       this.active.add(writer)
       return { writer, relative }
     }

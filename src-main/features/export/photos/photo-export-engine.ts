@@ -10,7 +10,6 @@ import { fileSystemError } from './export-file-errors'
 import { MANIFEST_CSV, MANIFEST_JSONL, ManifestWriter } from './export-manifest'
 import { ExportProgress } from './export-progress'
 import { ExportTarget, isAbort, isFatalExportError } from './export-target'
-import { HashWorker } from './hash-worker'
 import { defaultNamingPattern, parseNamingPattern, type NamingPattern } from './naming-pattern'
 import { runPool } from './concurrency-pool'
 import type { PhotoFileWriterOptions } from './photo-file-writer'
@@ -142,22 +141,6 @@ export async function exportPhotos(
   options: PhotoExportHooks & { fileOptions?: PhotoFileWriterOptions } = {}
 ): Promise<PhotoExportSummary> {
   const plan = planExport(request, source)
-  // started first: the worker boots while the destination is prepared and the first request is on its way
-  const hashes = new HashWorker()
-  try {
-    return await runExport(plan, source, control, options, hashes)
-  } finally {
-    await hashes.close()
-  }
-}
-
-async function runExport(
-  plan: ExportPlan,
-  source: PhotoSource,
-  control: JobControl | undefined,
-  options: PhotoExportHooks & { fileOptions?: PhotoFileWriterOptions },
-  hashes: HashWorker
-): Promise<PhotoExportSummary> {
   const signal = control?.signal ?? new AbortController().signal
   const now = options.now ?? Date.now
   try {
@@ -176,7 +159,6 @@ async function runExport(
     progress,
     now,
     signal,
-    hashes,
     ...(options.onRow ? { onRow: options.onRow } : {}),
     ...(options.fileOptions ? { fileOptions: options.fileOptions } : {})
   })

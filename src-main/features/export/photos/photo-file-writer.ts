@@ -1,14 +1,15 @@
-// One exported file: bytes go to `<name>.part` (hashed as they pass, on the export's hash worker), and only a complete object is renamed to its
-// final name. Abort (cancel, a part that turned out to be an error, a dropped connection) removes the `.part`, so
-// a folder never holds a file that looks finished but is not — the resume logic relies on that.
+// One exported file: bytes go to `<name>.part` (hashed as they pass, one pass, never re-read), and only a complete
+// object whose manifest row is written is renamed to its final name. Abort (cancel, a part that turned out to be an
+// error, a dropped connection) removes the `.part`, so a folder never holds a file that looks finished but is not —
+// the resume logic relies on that.
 //
-// The file is opened synchronously because RETS multipart parts are announced synchronously by the splitter and
-// their first bytes follow at once; its folder is prepared by the caller (existing-files.ts: once per folder).
-import { createWriteStream } from 'node:fs'
-import { rename, rm } from 'node:fs/promises'
-import type { Writable } from 'node:stream'
+// Every fs call is a trip through libuv's thread pool and back, and with ~1,000 photos those trips, not the bytes,
+// were what the export waited on (a write stream per photo made 6–10 of them plus its own event plumbing). Here a
+// photo costs four: open, one writev of everything gathered (a part of a few hundred KB usually arrives whole before
+// the open returns), close, rename. Its folder is prepared by the caller (existing-files.ts: once per folder).
+import { createHash } from 'node:crypto'
+import { close, open, rename, rm, writev } from 'node:fs'
 import { fileSystemError } from './export-file-errors'
-import type { FileHash, HashWorker } from './hash-worker'
 
 export const PART_SUFFIX = '.part'
 
@@ -17,102 +18,119 @@ export interface FileWriteResult {
   sha256: string
 }
 
-export interface PhotoFileWriterOptions {
-  /** opens the temp file (tests inject failing streams to exercise disk-full handling) */
-  openStream?: (partPath: string) => Writable
+/** The file calls a writer makes (tests inject failing ones to exercise disk-full and permission handling). */
+export interface PhotoFileOps {
+  open(partPath: string): Promise<number>
+  /** writes every byte of `chunks` at the file's current end */
+  writev(fd: number, chunks: Buffer[]): Promise<void>
+  close(fd: number): Promise<void>
 }
 
-// A photo is a few hundred KB: with the 16 KB default every network chunk would wait for its disk write before the
-// next is read; 1 MB lets a whole photo queue while the reply keeps streaming (memory stays bounded by it).
-const WRITE_BUFFER = 1 << 20
-const defaultOpen = (partPath: string): Writable =>
-  createWriteStream(partPath, { flags: 'wx', highWaterMark: WRITE_BUFFER })
+export interface PhotoFileWriterOptions {
+  ops?: PhotoFileOps
+}
+
+const settle =
+  <T>(resolve: (v: T) => void, reject: (e: unknown) => void) =>
+  (err: NodeJS.ErrnoException | null, value?: T): void =>
+    err ? reject(err) : resolve(value as T)
+
+async function writevAll(fd: number, chunks: Buffer[]): Promise<void> {
+  let rest = chunks
+  while (rest.length > 0) {
+    const written = await new Promise<number>((resolve, reject) => writev(fd, rest, settle(resolve, reject)))
+    // a short write (rare on a regular file): go on from the first byte not written
+    let skip = written
+    while (rest.length > 0 && skip >= rest[0]!.length) skip -= rest.shift()!.length
+    if (skip > 0) rest = [rest[0]!.subarray(skip), ...rest.slice(1)]
+    if (written === 0 && rest.length > 0) throw Object.assign(new Error('no progress writing'), { code: 'EIO' })
+  }
+}
+
+export const defaultFileOps: PhotoFileOps = {
+  open: (partPath) => new Promise((resolve, reject) => open(partPath, 'wx', settle(resolve, reject))),
+  writev: writevAll,
+  close: (fd) => new Promise((resolve, reject) => close(fd, settle(resolve, reject)))
+}
+
+/** Bytes gathered before a write is issued, and the most a writer holds before it asks the network to wait. */
+const GATHER_BYTES = 1 << 20
 
 export class PhotoFileWriter {
   readonly partPath: string
-  private readonly stream: Writable
-  private readonly hash: FileHash
+  private readonly ops: PhotoFileOps
+  private readonly hash = createHash('sha256')
   private bytes = 0
+  private gathered: Buffer[] = []
+  private gatheredBytes = 0
+  /** bytes handed to a write that has not returned yet */
+  private writingBytes = 0
+  private fd: Promise<number> | undefined
+  /** the writes, one after another */
+  private chain: Promise<void> = Promise.resolve()
   private error: Error | undefined
   private settled = false
+  private waiters: Array<() => void> = []
 
   /** `prepare` makes the folder exist and removes a stale .part of a crashed run (cancel removes its own) */
   constructor(
     readonly finalPath: string,
     prepare: (finalPath: string, partPath: string) => void,
-    private readonly hashes: HashWorker,
     options: PhotoFileWriterOptions = {}
   ) {
     this.partPath = finalPath + PART_SUFFIX
-    this.hash = hashes.open()
+    this.ops = options.ops ?? defaultFileOps
     try {
       prepare(finalPath, this.partPath)
-      this.stream = (options.openStream ?? defaultOpen)(this.partPath)
     } catch (err) {
       throw fileSystemError(err, finalPath)
     }
-    this.stream.on('error', (err) => {
-      this.error ??= fileSystemError(err, finalPath)
-    })
   }
 
   get size(): number {
     return this.bytes
   }
 
-  /** false: the OS is behind, await `drained()` before the next chunk (backpressure to the network). */
+  /** false: the disk is behind, await `drained()` before the next chunk (backpressure to the network). */
   write(chunk: Buffer): boolean {
     if (this.error) throw this.error
     this.hash.update(chunk)
     this.bytes += chunk.length
-    return this.stream.write(chunk)
+    this.gathered.push(chunk)
+    this.gatheredBytes += chunk.length
+    if (this.gatheredBytes >= GATHER_BYTES) this.flush()
+    return this.writingBytes + this.gatheredBytes < GATHER_BYTES
   }
 
-  /** Resolves when both the disk and the hash worker have caught up. */
   drained(): Promise<void> {
     if (this.error) return Promise.reject(this.error)
-    if (!this.stream.writableNeedDrain) return this.hashes.drained()
-    return new Promise<void>((resolve, reject) => {
-      const done = (): void => {
-        this.stream.off('drain', done)
-        this.stream.off('error', done)
-        this.stream.off('close', done)
-        if (this.error) reject(this.error)
-        else resolve()
-      }
-      this.stream.on('drain', done)
-      this.stream.on('error', done)
-      this.stream.on('close', done)
-    }).then(() => this.hashes.drained())
+    if (this.writingBytes + this.gatheredBytes < GATHER_BYTES) return Promise.resolve()
+    return new Promise<void>((resolve) => this.waiters.push(resolve)).then(() => this.drained())
   }
 
   /**
-   * Flushes and closes the `.part`; its size and SHA-256 once the worker has hashed the tail. `commit()` then gives
-   * it its final name. On any failure the `.part` is removed and the error thrown.
+   * Writes what is left and closes the `.part`; its size and SHA-256. `commit()` then gives it its final name. On
+   * any failure the `.part` is removed and the error thrown.
    */
   async finish(): Promise<FileWriteResult> {
     this.settled = true
-    const sha256 = this.hash.digest()
-    sha256.catch(() => undefined)
+    this.flush()
     try {
-      await new Promise<void>((resolve, reject) => {
-        if (this.error) return reject(this.error)
-        this.stream.once('error', () => reject(this.error))
-        // wait for 'close', not 'finish': Windows refuses to rename a file that is still open
-        this.stream.once('close', () => (this.error ? reject(this.error) : resolve()))
-        this.stream.end()
-      })
-      return { bytes: this.bytes, sha256: await sha256 }
+      await this.chain
+      if (this.error) throw this.error
+      await this.ops.close(await this.openOnce())
+      this.fd = undefined
     } catch (err) {
       await this.removePart()
       throw fileSystemError(err, this.finalPath)
     }
+    return { bytes: this.bytes, sha256: this.hash.digest('hex') }
   }
 
   /** `.part` → final name (after its manifest row is on disk); on failure the `.part` is removed. */
   async commit(): Promise<void> {
     try {
-      await rename(this.partPath, this.finalPath)
+      await new Promise<void>((resolve, reject) => rename(this.partPath, this.finalPath, settle(resolve, reject)))
     } catch (err) {
       await this.removePart()
       throw fileSystemError(err, this.finalPath)
@@ -128,17 +146,49 @@ export class PhotoFileWriter {
   async abort(): Promise<void> {
     if (this.settled) return
     this.settled = true
-    this.hash.drop()
+    this.gathered = []
+    this.gatheredBytes = 0
     await this.removePart()
   }
 
-  private async removePart(): Promise<void> {
-    if (!this.stream.closed) {
-      await new Promise<void>((resolve) => {
-        this.stream.once('close', () => resolve())
-        this.stream.destroy()
-      })
+  /** The file is created with the first write, so an object that turns out to be an error reply costs no fs call. */
+  private openOnce(): Promise<number> {
+    if (!this.fd) {
+      this.fd = this.ops.open(this.partPath)
+      this.fd.catch(() => undefined) // surfaces through the write chain or finish()
     }
-    await rm(this.partPath, { force: true }).catch(() => undefined)
+    return this.fd
+  }
+
+  private flush(): void {
+    const chunks = this.gathered
+    const size = this.gatheredBytes
+    this.gathered = []
+    this.gatheredBytes = 0
+    this.writingBytes += size
+    const fd = this.openOnce()
+    this.chain = this.chain.then(async () => {
+      try {
+        if (!this.error && chunks.length > 0) await this.ops.writev(await fd, chunks)
+      } catch (err) {
+        this.error ??= fileSystemError(err, this.finalPath)
+      } finally {
+        this.writingBytes -= size
+        const waiters = this.waiters
+        this.waiters = []
+        for (const w of waiters) w()
+      }
+    })
+  }
+
+  private async removePart(): Promise<void> {
+    await this.chain
+    const fd = this.fd
+    this.fd = undefined
+    // not opened, or the open failed: there is no .part of ours (an existing one is not ours to remove)
+    const opened = await fd?.catch(() => undefined)
+    if (opened === undefined) return
+    await this.ops.close(opened).catch(() => undefined)
+    await new Promise<void>((resolve) => rm(this.partPath, { force: true }, () => resolve()))
   }
 }
