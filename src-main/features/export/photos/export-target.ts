@@ -11,7 +11,7 @@ import { renderNamingPattern, typedEnding, type NamingPattern } from './naming-p
 import { defusedFileName } from '../../../platform/files/export-path-guard'
 import { ExistingFiles } from './existing-files'
 import { ListingAccounts, UNMATCHED_FOLDER } from './listing-accounts'
-import { PhotoFileWriter, type FileWriteResult, type PhotoFileWriterOptions } from './photo-file-writer'
+import { PhotoFileWriter, WriteBudget, type FileWriteResult, type PhotoFileWriterOptions } from './photo-file-writer'
 import type { ResumeIndex } from './resume-index'
 import type {
   ExportObjectSink,
@@ -51,10 +51,13 @@ export class ExportTarget implements ExportObjectSink {
   private readonly claimed = new Set<string>([collisionKey(MANIFEST_CSV), collisionKey(MANIFEST_JSONL)])
   private readonly active = new Set<PhotoFileWriter>()
   private readonly existing = new ExistingFiles()
+  private readonly fileOptions: PhotoFileWriterOptions
   /** what each listing got: decides which listings are journaled as done */
   readonly accounts = new ListingAccounts()
 
-  constructor(private readonly opts: ExportTargetOptions) {}
+  constructor(private readonly opts: ExportTargetOptions) {
+    this.fileOptions = { budget: new WriteBudget(), ...opts.fileOptions }
+  }
 
   // ---- rows ----
 
@@ -150,7 +153,7 @@ export class ExportTarget implements ExportObjectSink {
       if (!this.opts.index.ownedFiles.has(key) && this.existing.has(full)) continue
       this.claimed.add(key)
       const prepare = (file: string, part: string): void => this.existing.prepare(file, part)
-      const writer = new PhotoFileWriter(full, prepare, this.opts.fileOptions)
+      const writer = new PhotoFileWriter(full, prepare, this.fileOptions)
       this.active.add(writer)
       return { writer, relative }
     }

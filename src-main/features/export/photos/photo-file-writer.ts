@@ -28,6 +28,38 @@ export interface PhotoFileOps {
 
 export interface PhotoFileWriterOptions {
   ops?: PhotoFileOps
+  /** shared by an export's files: photos that finished streaming but are not on disk yet count too */
+  budget?: WriteBudget
+}
+
+/** Bytes an export holds in memory on their way to disk; past `limit` the network waits (backpressure). */
+export class WriteBudget {
+  private bytes = 0
+  private waiters: Array<() => void> = []
+
+  constructor(readonly limit = 8 << 20) {}
+
+  get full(): boolean {
+    return this.bytes >= this.limit
+  }
+
+  add(n: number): void {
+    this.bytes += n
+  }
+
+  release(n: number): void {
+    this.bytes -= n
+    if (this.full) return
+    const waiters = this.waiters
+    this.waiters = []
+    for (const w of waiters) w()
+  }
+
+  room(): Promise<void> {
+    return this.full
+      ? new Promise<void>((resolve) => this.waiters.push(resolve)).then(() => this.room())
+      : Promise.resolve()
+  }
 }
 
 const settle =
@@ -59,6 +91,7 @@ const GATHER_BYTES = 1 << 20
 export class PhotoFileWriter {
   readonly partPath: string
   private readonly ops: PhotoFileOps
+  private readonly budget: WriteBudget
   private readonly hash = createHash('sha256')
   private bytes = 0
   private gathered: Buffer[] = []
@@ -80,6 +113,7 @@ export class PhotoFileWriter {
   ) {
     this.partPath = finalPath + PART_SUFFIX
     this.ops = options.ops ?? defaultFileOps
+    this.budget = options.budget ?? new WriteBudget()
     try {
       prepare(finalPath, this.partPath)
     } catch (err) {
@@ -98,13 +132,14 @@ export class PhotoFileWriter {
     this.bytes += chunk.length
     this.gathered.push(chunk)
     this.gatheredBytes += chunk.length
+    this.budget.add(chunk.length)
     if (this.gatheredBytes >= GATHER_BYTES) this.flush()
-    return this.writingBytes + this.gatheredBytes < GATHER_BYTES
+    return this.writingBytes + this.gatheredBytes < GATHER_BYTES && !this.budget.full
   }
 
   drained(): Promise<void> {
     if (this.error) return Promise.reject(this.error)
-    if (this.writingBytes + this.gatheredBytes < GATHER_BYTES) return Promise.resolve()
+    if (this.writingBytes + this.gatheredBytes < GATHER_BYTES) return this.budget.room()
     return new Promise<void>((resolve) => this.waiters.push(resolve)).then(() => this.drained())
   }
 
@@ -146,6 +181,7 @@ export class PhotoFileWriter {
   async abort(): Promise<void> {
     if (this.settled) return
     this.settled = true
+    this.budget.release(this.gatheredBytes)
     this.gathered = []
     this.gatheredBytes = 0
     await this.removePart()
@@ -174,6 +210,7 @@ export class PhotoFileWriter {
         this.error ??= fileSystemError(err, this.finalPath)
       } finally {
         this.writingBytes -= size
+        this.budget.release(size)
         const waiters = this.waiters
         this.waiters = []
         for (const w of waiters) w()
