@@ -5,8 +5,8 @@
 //
 // Every fs call is a trip through libuv's thread pool and back, and with ~1,000 photos those trips, not the bytes,
 // were what the export waited on (a write stream per photo made 6–10 of them plus its own event plumbing). Here a
-// photo costs four: open, one writev of everything gathered (a part of a few hundred KB usually arrives whole before
-// the open returns), close, rename. Its folder is prepared by the caller (existing-files.ts: once per folder).
+// photo costs four: open (with its first bytes), one writev of everything gathered (a part of a few hundred KB
+// usually arrives whole meanwhile), close, rename. Its folder is prepared by the caller (existing-files.ts: once per folder).
 import { createHash } from 'node:crypto'
 import { close, open, rename, rm, writev } from 'node:fs'
 import { fileSystemError } from './export-file-errors'
@@ -128,6 +128,8 @@ export class PhotoFileWriter {
   /** false: the disk is behind, await `drained()` before the next chunk (backpressure to the network). */
   write(chunk: Buffer): boolean {
     if (this.error) throw this.error
+    // opened with the first bytes: the open runs while the rest of the photo arrives
+    this.openOnce()
     this.hash.update(chunk)
     this.bytes += chunk.length
     this.gathered.push(chunk)
@@ -187,7 +189,6 @@ export class PhotoFileWriter {
     await this.removePart()
   }
 
-  /** The file is created with the first write, so an object that turns out to be an error reply costs no fs call. */
   private openOnce(): Promise<number> {
     if (!this.fd) {
       this.fd = this.ops.open(this.partPath)
