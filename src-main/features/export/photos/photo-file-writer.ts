@@ -99,6 +99,8 @@ export class PhotoFileWriter {
   /** bytes handed to a write that has not returned yet */
   private writingBytes = 0
   private fd: Promise<number> | undefined
+  /** the `.part` exists (ours to remove) */
+  private created = false
   /** the writes, one after another */
   private chain: Promise<void> = Promise.resolve()
   private error: Error | undefined
@@ -155,8 +157,9 @@ export class PhotoFileWriter {
     try {
       await this.chain
       if (this.error) throw this.error
-      await this.ops.close(await this.openOnce())
-      this.fd = undefined
+      const fd = await this.openOnce()
+      this.fd = undefined // closed once, even when the close fails (the number may be reused at once)
+      await this.ops.close(fd)
     } catch (err) {
       await this.removePart()
       throw fileSystemError(err, this.finalPath)
@@ -191,7 +194,10 @@ export class PhotoFileWriter {
 
   private openOnce(): Promise<number> {
     if (!this.fd) {
-      this.fd = this.ops.open(this.partPath)
+      this.fd = this.ops.open(this.partPath).then((fd) => {
+        this.created = true
+        return fd
+      })
       this.fd.catch(() => undefined) // surfaces through the write chain or finish()
     }
     return this.fd
@@ -223,10 +229,10 @@ export class PhotoFileWriter {
     await this.chain
     const fd = this.fd
     this.fd = undefined
-    // not opened, or the open failed: there is no .part of ours (an existing one is not ours to remove)
     const opened = await fd?.catch(() => undefined)
-    if (opened === undefined) return
-    await this.ops.close(opened).catch(() => undefined)
+    if (opened !== undefined) await this.ops.close(opened).catch(() => undefined)
+    // never opened, or the open failed: an existing .part is not ours to remove
+    if (!this.created) return
     await new Promise<void>((resolve) => rm(this.partPath, { force: true }, () => resolve()))
   }
 }

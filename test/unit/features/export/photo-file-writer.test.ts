@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -79,5 +79,18 @@ describe('PhotoFileWriter', () => {
     expect(budget.full).toBe(false)
     await second.abort()
     expect(existsSync(path.join(dir, '2.jpg.part'))).toBe(false)
+  })
+
+  it('a rename that fails removes the .part and is a fatal export error', async () => {
+    const dir = temp()
+    const w = new PhotoFileWriter(path.join(dir, '1.jpg'), () => undefined)
+    w.write(Buffer.from('bytes'))
+    await w.finish()
+    // something else took the final name meanwhile (a folder with content): the rename fails
+    mkdirSync(path.join(dir, '1.jpg'))
+    writeFileSync(path.join(dir, '1.jpg', 'x'), 'x')
+    expect(existsSync(path.join(dir, '1.jpg.part'))).toBe(true)
+    await expect(w.commit()).rejects.toMatchObject({ code: expect.stringMatching(/^EXPORT_/) })
+    expect(existsSync(path.join(dir, '1.jpg.part'))).toBe(false)
   })
 })
