@@ -58,6 +58,20 @@ describe('PhotoFileWriter', () => {
     expect(existsSync(path.join(dir, '1.jpg.part'))).toBe(false)
   })
 
+  it('a photo larger than one gathered write is hashed as its pieces go out and written in order', async () => {
+    const dir = temp()
+    const photo = randomBytes(2_500_000)
+    const { ops, calls } = countingOps()
+    const w = new PhotoFileWriter(path.join(dir, 'big.jpg'), () => undefined, { ops })
+    for (let o = 0; o < photo.length; o += 65536) w.write(photo.subarray(o, o + 65536))
+    expect(await w.finish()).toEqual({
+      bytes: photo.length,
+      sha256: createHash('sha256').update(photo).digest('hex')
+    })
+    expect(calls.filter((c) => c.startsWith('writev'))).toHaveLength(3)
+    expect(readFileSync(path.join(dir, 'big.jpg.part')).equals(photo)).toBe(true)
+  })
+
   it('the shared budget holds the network back while finished photos are still on their way to disk', async () => {
     const dir = temp()
     const counting = countingOps()
