@@ -37,7 +37,7 @@ export class WriteBudget {
   private bytes = 0
   private waiters: Array<() => void> = []
 
-  constructor(readonly limit = 8 << 20) {}
+  constructor(readonly limit = 32 << 20) {}
 
   get full(): boolean {
     return this.bytes >= this.limit
