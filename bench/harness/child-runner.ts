@@ -8,9 +8,12 @@ const TSX = ['--import', 'tsx']
 // the V8 setting the app's main process runs with (scripts/start.mjs), for ours and the baselines alike
 const MAIN_V8_FLAGS = ['--max-semi-space-size=4']
 
-export function forkTs(relativePath: string, args: string[] = []): ChildProcess {
+// BENCH_WORKER_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles each measurement (not the server children)
+const WORKER_FLAGS = process.env.BENCH_WORKER_FLAGS?.split(/\s+/).filter(Boolean) ?? []
+
+export function forkTs(relativePath: string, args: string[] = [], extraFlags: string[] = []): ChildProcess {
   return fork(`${benchDir}${relativePath}`, args, {
-    execArgv: [...TSX, ...MAIN_V8_FLAGS],
+    execArgv: [...TSX, ...MAIN_V8_FLAGS, ...extraFlags],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     serialization: 'json'
   })
@@ -19,7 +22,7 @@ export function forkTs(relativePath: string, args: string[] = []): ChildProcess 
 /** Runs one variant in its own process; never throws (a crash or timeout is a failed measurement). */
 export function runVariant(req: VariantRequest, timeoutMs: number): Promise<VariantMeasurement> {
   return new Promise((resolve) => {
-    const child = forkTs('worker.ts')
+    const child = forkTs('worker.ts', [], WORKER_FLAGS)
     let settled = false
     const finish = (m: VariantMeasurement): void => {
       if (settled) return

@@ -1,4 +1,4 @@
-// manifest.csv and manifest.jsonl in the destination folder, appended row by row as objects finish, so a crash
+// manifest.csv and manifest.jsonl in the destination folder, appended in small groups as objects finish, so a crash
 // or a cancel leaves an accurate record of what is on disk (the resume index reads the JSON lines back). A resumed
 // run appends `skipped` rows; once a run ends the manifest is compacted to one row per object (the latest), written
 // atomically so a reader never sees half of it.
@@ -30,6 +30,11 @@ export const MANIFEST_COLUMNS: Array<keyof ManifestRow> = [
 ]
 
 export { csvField }
+
+/** Resolves when `text` has been handed to the OS (its write callback). */
+function writeText(stream: WriteStream, text: string): Promise<void> {
+  return new Promise((resolve, reject) => stream.write(text, (err) => (err ? reject(err) : resolve())))
+}
 
 export function csvLine(row: ManifestRow): string {
   return csvRecord(MANIFEST_COLUMNS.map((c) => row[c]))
@@ -106,11 +111,26 @@ export function latestRows(rows: ManifestRow[]): ManifestRow[] {
     .map(([, { row }]) => row)
 }
 
+interface Pending {
+  row: ManifestRow
+  /** runs once the row is on disk (a `.part` → final rename); its failure is the committer's */
+  then?: () => Promise<void>
+  settle?: (err?: unknown) => void
+}
+
+/**
+ * Rows are written in groups: whatever finished while the previous group was being written goes out as one write
+ * per file (a group commit: no timer, groups grow with the load). A finished file is renamed only after its row
+ * is on disk, so a kill at any moment leaves either a `.part` (removed and fetched again) or a file whose row
+ * names it — never a finished-looking file the resume would take for the user's own.
+ */
 export class ManifestWriter {
   private readonly csv: WriteStream
   private readonly jsonl: WriteStream
   private error: Error | undefined
   private rows = 0
+  private queue: Pending[] = []
+  private flushing: Promise<void> | undefined
 
   constructor(readonly destination: string) {
     const csvPath = path.join(destination, MANIFEST_CSV)
@@ -126,16 +146,67 @@ export class ManifestWriter {
     return this.rows
   }
 
+  /** Queues a row (failed, skipped…: no file waits for it). */
   append(row: ManifestRow): void {
     if (this.error) throw this.error
     this.rows++
-    this.csv.write(csvLine(row))
-    this.jsonl.write(`${JSON.stringify(row)}\n`)
+    this.queue.push({ row })
+    this.kick()
+  }
+
+  /** Queues the row of a finished file and resolves once it is on disk and `then` (the rename) has run. */
+  commit(row: ManifestRow, then: () => Promise<void>): Promise<void> {
+    if (this.error) return Promise.reject(this.error)
+    this.rows++
+    return new Promise((resolve, reject) => {
+      this.queue.push({ row, then, settle: (err) => (err === undefined ? resolve() : reject(err)) })
+      this.kick()
+    })
+  }
+
+  /** Resolves once every queued row is on disk (before the resume journal may say a listing is done). */
+  async flush(): Promise<void> {
+    while (this.flushing) await this.flushing
+    if (this.error) throw this.error
   }
 
   async close(): Promise<void> {
+    await this.flush().catch(() => undefined)
     await Promise.all([this.csv, this.jsonl].map((s) => new Promise<void>((resolve) => s.end(() => resolve()))))
     if (this.error) throw this.error
+  }
+
+  private kick(): void {
+    this.flushing ??= this.drain().finally(() => (this.flushing = undefined))
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0) {
+      const group = this.queue
+      this.queue = []
+      try {
+        await Promise.all([
+          writeText(this.csv, group.map((p) => csvLine(p.row)).join('')),
+          writeText(this.jsonl, group.map((p) => `${JSON.stringify(p.row)}\n`).join(''))
+        ])
+        if (this.error) throw this.error
+      } catch (err) {
+        this.error ??= fileSystemError(err, path.join(this.destination, MANIFEST_JSONL))
+        for (const p of [...group, ...this.queue.splice(0)]) p.settle?.(this.error)
+        return
+      }
+      await Promise.all(
+        group.map(async (p) => {
+          if (!p.then) return
+          try {
+            await p.then()
+            p.settle!()
+          } catch (err) {
+            p.settle!(err)
+          }
+        })
+      )
+    }
   }
 
   /** Rewrites both files with one row per object (call after close). */

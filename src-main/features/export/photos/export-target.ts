@@ -11,7 +11,7 @@ import { renderNamingPattern, typedEnding, type NamingPattern } from './naming-p
 import { defusedFileName } from '../../../platform/files/export-path-guard'
 import { ExistingFiles } from './existing-files'
 import { ListingAccounts, UNMATCHED_FOLDER } from './listing-accounts'
-import { PhotoFileWriter, type FileWriteResult, type PhotoFileWriterOptions } from './photo-file-writer'
+import { PhotoFileWriter, WriteBudget, type FileWriteResult, type PhotoFileWriterOptions } from './photo-file-writer'
 import type { ResumeIndex } from './resume-index'
 import type {
   ExportObjectSink,
@@ -51,15 +51,23 @@ export class ExportTarget implements ExportObjectSink {
   private readonly claimed = new Set<string>([collisionKey(MANIFEST_CSV), collisionKey(MANIFEST_JSONL)])
   private readonly active = new Set<PhotoFileWriter>()
   private readonly existing = new ExistingFiles()
+  private readonly fileOptions: PhotoFileWriterOptions
   /** what each listing got: decides which listings are journaled as done */
   readonly accounts = new ListingAccounts()
 
-  constructor(private readonly opts: ExportTargetOptions) {}
+  constructor(private readonly opts: ExportTargetOptions) {
+    this.fileOptions = { budget: new WriteBudget(), ...opts.fileOptions }
+  }
 
   // ---- rows ----
 
   private emit(row: ManifestRow, missing = false): void {
     this.opts.manifest.append(row)
+    this.record(row, missing)
+  }
+
+  /** Bookkeeping of a row that is in the manifest. */
+  private record(row: ManifestRow, missing = false): void {
     this.accounts.record(row, missing)
     this.opts.progress.row(row, missing)
     this.opts.onRow?.(row)
@@ -101,8 +109,8 @@ export class ExportTarget implements ExportObjectSink {
     this.emit({ ...previous, at: new Date(this.opts.now()).toISOString() }, true)
   }
 
-  private written(meta: ObjectMeta, file: string, result: FileWriteResult): void {
-    const row: ManifestRow = {
+  private writtenRow(meta: ObjectMeta, file: string, result: FileWriteResult): ManifestRow {
+    return {
       ...this.baseRow(meta),
       file,
       bytes: result.bytes,
@@ -110,8 +118,6 @@ export class ExportTarget implements ExportObjectSink {
       status: meta.unmatched ? 'unmatched' : 'written',
       error: unmatchedNote(meta).trim()
     }
-    if (!meta.unmatched) this.opts.index.remember(row)
-    this.emit(row)
   }
 
   completedRow(meta: ObjectMeta): ManifestRow | undefined {
@@ -146,7 +152,8 @@ export class ExportTarget implements ExportObjectSink {
       // a file we did not write (not in any manifest) is the user's: never overwrite it
       if (!this.opts.index.ownedFiles.has(key) && this.existing.has(full)) continue
       this.claimed.add(key)
-      const writer = new PhotoFileWriter(full, (file, part) => this.existing.prepare(file, part), this.opts.fileOptions)
+      const prepare = (file: string, part: string): void => this.existing.prepare(file, part)
+      const writer = new PhotoFileWriter(full, prepare, this.fileOptions)
       this.active.add(writer)
       return { writer, relative }
     }
@@ -159,7 +166,16 @@ export class ExportTarget implements ExportObjectSink {
       this.opts.signal.throwIfAborted()
     }
     try {
-      this.written(meta, file.relative, await file.writer.finish())
+      const row = this.writtenRow(meta, file.relative, await file.writer.finish())
+      // renamed only once its row is on disk, grouped with the rows that finished meanwhile (export-manifest.ts)
+      await this.opts.manifest
+        .commit(row, () => file.writer.commit())
+        .catch(async (err: unknown) => {
+          await file.writer.discard()
+          throw err
+        })
+      if (!meta.unmatched) this.opts.index.remember(row)
+      this.record(row)
     } finally {
       this.active.delete(file.writer)
     }

@@ -189,6 +189,8 @@ export async function exportPhotos(
           consecutiveFailures = 0
           const finished = settleListings(target, source.resource, type, todo, plan.objectIds)
           progress.listingsNotDone += todo.length - finished.length
+          // the journal may only name a listing whose rows are on disk
+          await manifest.flush()
           await index.markListingsDone(source.resource, type, finished, plan.objectIds)
         } catch (err) {
           if (isAbort(err, signal)) break

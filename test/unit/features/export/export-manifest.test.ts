@@ -104,4 +104,30 @@ describe('manifest', () => {
     expect(readFileSync(path.join(dir, 'manifest.csv'), 'utf8').trimEnd().split('\r\n')).toHaveLength(4)
     expect(await readManifestRows(dir)).toHaveLength(3)
   })
+
+  it('group commit: a file is renamed only once its row is on disk; a failed rename rejects only its own commit', async () => {
+    const dir = temp()
+    const w = new ManifestWriter(dir)
+    const onDisk = (): string[] =>
+      readFileSync(path.join(dir, 'manifest.jsonl'), 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => (JSON.parse(l) as ManifestRow).objectId)
+    const seen: string[][] = []
+    w.append(row({ objectId: '0', status: 'failed', file: '' }))
+    const commits = ['1', '2', '3'].map((id) =>
+      w.commit(row({ objectId: id }), async () => {
+        seen.push(onDisk())
+        if (id === '2') throw new Error('rename refused')
+      })
+    )
+    await expect(commits[0]).resolves.toBeUndefined()
+    await expect(commits[1]).rejects.toThrow('rename refused')
+    await expect(commits[2]).resolves.toBeUndefined()
+    for (const [i, ids] of seen.entries()) expect(ids).toContain(String(i + 1))
+    w.append(row({ objectId: '4', status: 'failed', file: '' }))
+    await w.flush()
+    expect(onDisk()).toEqual(['0', '1', '2', '3', '4'])
+    await w.close()
+  })
 })

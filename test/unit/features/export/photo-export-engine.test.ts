@@ -1,9 +1,8 @@
 // The engine with a scripted source: disk-full and permission errors, collisions and users' own files, error parts
 // that must not create files, batch failures, progress reporting.
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { Writable } from 'node:stream'
 import { afterEach, describe, expect, it } from 'vitest'
 import { JobManager } from '../../../../src-main/platform/jobs/job-manager'
 import type { JobProgress } from '../../../../contract/job-channels'
@@ -21,6 +20,7 @@ import type {
   UrlObject
 } from '../../../../src-main/features/export/photos/photo-export-types'
 import { listFiles, manifestRows } from '../../../support/export-folder'
+import { defaultFileOps, type PhotoFileOps } from '../../../../src-main/features/export/photos/photo-file-writer'
 
 const dirs: string[] = []
 afterEach(() => {
@@ -133,18 +133,21 @@ describe('photo export engine', () => {
   it('disk full: a clear AppError with a hint, earlier files and rows kept, no .part left', async () => {
     const dest = temp()
     let opened = 0
-    const openStream = (partPath: string): Writable => {
-      if (++opened <= 2) return createWriteStream(partPath, { flags: 'wx' })
-      writeFileSync(partPath, 'partial')
-      return new Writable({ write: (_chunk, _enc, cb) => cb(errno('ENOSPC')) })
+    const full = new Set<number>()
+    const ops: PhotoFileOps = {
+      ...defaultFileOps,
+      open: async (partPath) => {
+        const fd = await defaultFileOps.open(partPath)
+        if (++opened > 2) full.add(fd)
+        return fd
+      },
+      writev: (fd, chunks) => (full.has(fd) ? Promise.reject(errno('ENOSPC')) : defaultFileOps.writev(fd, chunks))
     }
     const run = exportPhotos(
       { destination: dest, listingKeys: ['A'], types: ['Photo'] },
       new ScriptedSource(jpegParts(5)),
       undefined,
-      {
-        fileOptions: { openStream }
-      }
+      { fileOptions: { ops } }
     )
     await expect(run).rejects.toMatchObject({
       code: 'EXPORT_DISK_FULL',
@@ -157,15 +160,17 @@ describe('photo export engine', () => {
 
   it('permission denied when opening a file: EXPORT_PERMISSION_DENIED with a hint', async () => {
     const dest = temp()
-    const openStream = (): Writable => {
-      throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES', syscall: 'open' })
+    const ops: PhotoFileOps = {
+      ...defaultFileOps,
+      open: () =>
+        Promise.reject(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES', syscall: 'open' }))
     }
     await expect(
       exportPhotos(
         { destination: dest, listingKeys: ['A'], types: ['Photo'] },
         new ScriptedSource(jpegParts(1)),
         undefined,
-        { fileOptions: { openStream } }
+        { fileOptions: { ops } }
       )
     ).rejects.toMatchObject({
       code: 'EXPORT_PERMISSION_DENIED',
