@@ -103,11 +103,11 @@ describe('sync store connection string', () => {
 })
 
 describe('profile editor: Sync store section', () => {
-  it('is on the forms of the kinds that sync (RETS, RESO, Spark), not IDX or Listing Activity', async () => {
+  it('is on the forms of the kinds that sync (RETS, RESO, Spark, the IDX API), not Listing Activity', async () => {
     for (const kind of ['rets', 'reso', 'spark', 'idx', 'activity'] as const) {
       const w = open(kind)
       await flushPromises()
-      expect(w.find('[data-testid="profile-sync-store"]').exists(), kind).toBe(['rets', 'reso', 'spark'].includes(kind))
+      expect(w.find('[data-testid="profile-sync-store"]').exists(), kind).toBe(kind !== 'activity')
       w.unmount()
     }
   })
