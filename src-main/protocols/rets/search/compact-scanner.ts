@@ -8,12 +8,14 @@
 // (Buffer#indexOf), one pass through a byte class table tells whether anything needs repair or decoding — and then
 // either travel on as bytes (option delimitedRows; the result store copies them) or are decoded with one call and
 // split. Per-value decoding (the old cost: ~15 decodes and regex tests a row) is left to rows that need it.
+import { isUtf8 } from 'node:buffer'
 import type { Readable } from 'node:stream'
 import type { DelimitedRow } from '../../../platform/results/result-types'
 import { parseAttributes, attr, tagName } from '../xml-attributes'
 import { charsetFromXmlDeclaration } from '../xml-text'
 import { CompactRowDecoder } from './compact-row-decoder'
 import { ElementBuffer, NO_RESUME, type Resume } from './element-buffer'
+import { createRepairByteFinder, type RepairByteFinder } from './repair-byte-finder'
 
 export type CompactEvent =
   | { type: 'reply'; replyCode: number; replyText: string }
@@ -61,6 +63,10 @@ export class CompactScanner {
   private readonly decoder: CompactRowDecoder
   private readonly delimitedRows: boolean
   private readonly rowBatches: boolean
+  /** SIMD search for bytes that need repair (repair-byte-finder.ts); used while rows may travel as bytes */
+  private readonly finder: RepairByteFinder | undefined
+  /** the part of the buffer being scanned whose rows can be checked by `finder` (see cleanRow) */
+  private region: { buf: Buffer; start: number; end: number; valid: boolean; delimiter: number; nextRepair: number } | undefined
   readonly warnings: string[] = []
 
   /** `charset` from the Content-Type header, when it named one (it wins over the XML declaration). */
@@ -69,6 +75,7 @@ export class CompactScanner {
     this.delimitedRows = options.delimitedRows === true
     this.rowBatches = this.delimitedRows && options.rowBatches === true
     this.pending = new ElementBuffer(options.maxElementBytes ?? DEFAULT_MAX_ELEMENT_BYTES)
+    this.finder = this.delimitedRows ? createRepairByteFinder() : undefined
     if (charset) {
       this.decoder.setCharset(charset)
       this.charsetFixed = true
@@ -113,6 +120,7 @@ export class CompactScanner {
     // buf starts with the pending element when there is one: its searches resume where the last scan stopped
     let resume: Resume = this.pending.length > 0 ? this.pending.resume : NO_RESUME
     let pos = 0
+    this.region = undefined
     for (;;) {
       // rows are usually separated by just CRLF: look at a few bytes before asking indexOf
       const lt =
@@ -204,9 +212,33 @@ export class CompactScanner {
       return i < 0 ? -1 : -3 - i
     }
     if (!startsWith(buf, i, DATA_CLOSE)) return -2
-    for (let j = start; j < i; j++) flags |= classes[buf[j]!]!
+    // a row that begins in this buffer and has nothing to repair in valid UTF-8 goes on as bytes (flags 0)
+    if (start !== from || flags !== 0 || !this.cleanRow(buf, from, i))
+      for (let j = start; j < i; j++) flags |= classes[buf[j]!]!
     this.emitData(buf, from, i, flags, events)
     return i + DATA_CLOSE.length
+  }
+
+  /**
+   * True when `buf[start, end)` may be stored as it is without a look at each byte: the rows of this buffer (up to
+   * its last `<`) are valid UTF-8 (one native check; rows end at ASCII bytes, so each row is valid too) and the
+   * finder's next repair byte lies past `end`. False leaves the row to the byte loop (other charsets, invalid
+   * UTF-8, a row with `&` or a control) — the same verdicts, only the rows that need them pay for them.
+   */
+  private cleanRow(buf: Buffer, start: number, end: number): boolean {
+    const finder = this.finder
+    if (!finder || !this.decoder.plainUtf8) return false
+    const delimiter = this.decoder.delimiterByte
+    let region = this.region
+    if (!region || region.buf !== buf || start < region.start || region.delimiter !== delimiter) {
+      const last = buf.lastIndexOf(LT)
+      const valid = last > start && isUtf8(buf.subarray(start, last)) && finder.load(buf, start, last)
+      region = this.region = { buf, start, end: last, valid, delimiter, nextRepair: -1 }
+    }
+    if (!region.valid || end > region.end) return false
+    // the last answer holds while it lies ahead: the search resumes only past a repair byte, so it stays linear
+    if (region.nextRepair < start) region.nextRepair = finder.next(start, region.end, delimiter)
+    return region.nextRepair >= end
   }
 
   private handleTag(tagText: string, upper: string, events: CompactEvent[]): void {
