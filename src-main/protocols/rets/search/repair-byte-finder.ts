@@ -103,20 +103,31 @@ export interface RepairByteFinder {
 /** Largest range copied at once: chunks are ~64 KB; anything far larger is a huge record, left to the byte loop. */
 const MAX_RANGE = 8 * 1024 * 1024
 
-let compiled: WebAssembly.Module | null | undefined
+// The part of the WebAssembly API used here (the main process's TypeScript settings have no DOM typings).
+interface WasmMemory {
+  readonly buffer: ArrayBuffer
+  grow(pages: number): number
+}
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => object
+  Instance: new (module: object) => { exports: Record<string, unknown> }
+}
+const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly
+
+let compiled: object | null | undefined
 
 /** A finder (one per scanner: each has its own memory), or undefined where WebAssembly SIMD is unavailable. */
 export function createRepairByteFinder(): RepairByteFinder | undefined {
   if (compiled === undefined) {
     try {
-      compiled = new WebAssembly.Module(moduleBytes())
+      compiled = wasm ? new wasm.Module(moduleBytes()) : null
     } catch {
       compiled = null
     }
   }
-  if (!compiled) return undefined
-  const instance = new WebAssembly.Instance(compiled)
-  const memory = instance.exports.memory as WebAssembly.Memory
+  if (!compiled || !wasm) return undefined
+  const instance = new wasm.Instance(compiled)
+  const memory = instance.exports.memory as WasmMemory
   const find = instance.exports.find as (at: number, end: number, delimiter: number) => number
   let view = new Uint8Array(memory.buffer)
   let base = 0
