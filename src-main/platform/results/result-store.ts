@@ -113,8 +113,7 @@ export class ResultStore implements ResultWriter {
     if (n === 0) return
     const first = spans[0]!
     const range = spans[spans.length - 1]! - first
-    // rows grow by two bytes at most (delimiter + LF) and the tags between rows make up for all but the last
-    if (!isSpillDelimiter(delimiter) || range + 2 > this.pending.length) {
+    if (!isSpillDelimiter(delimiter)) {
       const row = { bytes, start: 0, end: 0, delimiter }
       for (let k = 0; k < spans.length; k += 2) {
         row.start = spans[k]!
@@ -124,7 +123,11 @@ export class ResultStore implements ResultWriter {
       return
     }
     this.assertOpen()
-    if (this.pendingBytes + range + 2 > this.pending.length) this.flush()
+    // rows grow by two bytes at most (delimiter + LF) and the tags between rows make up for all but the last
+    if (this.pendingBytes + range + 2 > this.pending.length) {
+      this.flush()
+      if (range + 2 > this.pending.length) this.pending = Buffer.allocUnsafe(range + 2)
+    }
     this.reserveRows(n)
     const buf = this.pending
     const base = this.pendingBytes

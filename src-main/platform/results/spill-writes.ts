@@ -26,7 +26,7 @@ export class SpillWrites {
   put(buf: Buffer, length: number, position: number): Buffer {
     this.check()
     if (this.inFlight.size >= MAX_IN_FLIGHT) {
-      for (let at = 0; at < length; ) at += writeSync(this.fd, buf, at, length - at, position + at)
+      for (let at = 0; at < length;) at += writeSync(this.fd, buf, at, length - at, position + at)
       return buf
     }
     const done: Promise<void> = this.writeAll(buf, length, position).then(() => {

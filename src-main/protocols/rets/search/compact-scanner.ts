@@ -66,7 +66,8 @@ export class CompactScanner {
   /** SIMD search for bytes that need repair (repair-byte-finder.ts); used while rows may travel as bytes */
   private readonly finder: RepairByteFinder | undefined
   /** the part of the buffer being scanned whose rows can be checked by `finder` (see cleanRow) */
-  private region: { buf: Buffer; start: number; end: number; valid: boolean; delimiter: number; nextRepair: number } | undefined
+  private region:
+    { buf: Buffer; start: number; end: number; valid: boolean; delimiter: number; nextRepair: number } | undefined
   readonly warnings: string[] = []
 
   /** `charset` from the Content-Type header, when it named one (it wins over the XML declaration). */
