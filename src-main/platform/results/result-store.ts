@@ -2,11 +2,9 @@
 // in-memory offset index (8 bytes per row, a Float64Array), so a million-row result costs ~8 MB of RAM plus a 1 MB
 // write buffer, and any page is one positioned read. Lines are delimited rows (RETS COMPACT rows copied byte for
 // byte; appended values joined with US) or JSON arrays (spill-line.ts): encoding was most of the store's cost
-// (JSON.stringify of 15 strings ≈ 0.5 µs a row), so rows skip it whenever they can. Rows are encoded straight into
-// a reused 1 MB buffer — no per-row line strings to join and re-encode — and each full buffer is written by the
-// thread pool while the next fills (spill-writes.ts); reads wait for those writes. Exports stream from the file
-// through the atomic writer.
-import { closeSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs'
+// (JSON.stringify of 15 strings ≈ 0.5 µs a row), so rows skip it whenever they can. Rows are encoded straight into one reused Buffer — no per-row line strings to join and
+// re-encode — and written with one writeSync per buffer. Exports stream from the file through the atomic writer.
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import os from 'node:os'
 import path from 'node:path'
@@ -16,7 +14,6 @@ import { splitDelimitedRow } from './delimited-row'
 import type { DelimitedRow, DelimitedRows, ExportOptions, ResultInfo, ResultWriter } from './result-types'
 import type { ResultColumn, ResultPage } from '../../../contract/results-channels'
 import { isSpillDelimiter, readSpillLine } from './spill-line'
-import { SpillWrites } from './spill-writes'
 
 const LF = 0x0a
 const UNIT_SEPARATOR = '\u001f'
@@ -37,7 +34,6 @@ export class ResultStore implements ResultWriter {
   private readonly dir: string
   private readonly file: string
   private fd: number | undefined
-  private readonly writes: SpillWrites
   private offsets = new Float64Array(1024)
   private count = 0
   private fileBytes = 0
@@ -52,9 +48,7 @@ export class ResultStore implements ResultWriter {
     this.dir = mkdtempSync(path.join(options.dir ?? os.tmpdir(), 'mlswb-result-'))
     this.file = path.join(this.dir, 'rows.jsonl')
     this.fd = openSync(this.file, 'w+')
-    const bufferBytes = options.writeBufferBytes ?? 1 << 20
-    this.pending = Buffer.allocUnsafe(bufferBytes)
-    this.writes = new SpillWrites(this.fd, bufferBytes)
+    this.pending = Buffer.allocUnsafe(options.writeBufferBytes ?? 1 << 20)
   }
 
   get columns(): ResultColumn[] {
@@ -157,20 +151,15 @@ export class ResultStore implements ResultWriter {
 
   async finish(): Promise<void> {
     this.flush()
-    await this.writes.settled()
     this.done = true
   }
 
   async page(offset: number, limit: number): Promise<ResultPage> {
     this.assertOpen()
     this.flush()
-    // rows appended while the writes settle are left to the next page
-    const total = this.count
-    await this.writes.settled()
-    this.assertOpen()
-    const start = Math.max(0, Math.min(offset, total))
-    const end = Math.max(start, Math.min(total, start + Math.max(0, limit)))
-    return { offset: start, rows: this.readRows(start, end), total, complete: this.done }
+    const start = Math.max(0, Math.min(offset, this.count))
+    const end = Math.max(start, Math.min(this.count, start + Math.max(0, limit)))
+    return { offset: start, rows: this.readRows(start, end), total: this.count, complete: this.done }
   }
 
   /** Rows [start, end) straight from the file, each located through the index (lines end with one LF). */
@@ -218,18 +207,12 @@ export class ResultStore implements ResultWriter {
   dispose(): void {
     if (this.disposed) return
     this.disposed = true
-    const fd = this.fd
+    if (this.fd !== undefined) closeSync(this.fd)
     this.fd = undefined
-    const remove = (): void => {
-      if (fd !== undefined) closeSync(fd)
-      rmSync(this.dir, { recursive: true, force: true })
-    }
     this.pending = Buffer.alloc(0)
     this.pendingBytes = 0
     this.offsets = new Float64Array(0)
-    // the file stays open until writes still in flight are done with its descriptor
-    if (this.writes.idle) remove()
-    else void this.writes.settled().then(remove, remove)
+    rmSync(this.dir, { recursive: true, force: true })
   }
 
   private async exportTo(
@@ -239,13 +222,12 @@ export class ResultStore implements ResultWriter {
   ): Promise<number> {
     this.assertOpen()
     this.flush()
-    const total = this.count
-    await this.writes.settled()
     // the shared atomic writer: temp file, fsync, rename; a failure or cancel leaves the target untouched
     const out = await createAtomicWriteStream(target)
     try {
       await out.put(format.start)
       const batch = 5000
+      const total = this.count
       for (let at = 0; at < total; at += batch) {
         if (signal?.aborted) throw Object.assign(new Error('Export cancelled.'), { name: 'AbortError' })
         let text = ''
@@ -283,10 +265,11 @@ export class ResultStore implements ResultWriter {
     this.offsets = grown
   }
 
-  /** Hands the buffered lines to the file (spill-writes.ts); reads wait for `writes.settled()`. */
   private flush(): void {
     if (this.pendingBytes === 0 || this.fd === undefined) return
-    this.pending = this.writes.put(this.pending, this.pendingBytes, this.fileBytes)
+    let at = 0
+    while (at < this.pendingBytes)
+      at += writeSync(this.fd, this.pending, at, this.pendingBytes - at, this.fileBytes + at)
     this.fileBytes += this.pendingBytes
     this.pendingBytes = 0
   }
