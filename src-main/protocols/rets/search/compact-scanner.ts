@@ -65,9 +65,8 @@ export class CompactScanner {
   private readonly rowBatches: boolean
   /** SIMD search for bytes that need repair (repair-byte-finder.ts); used while rows may travel as bytes */
   private readonly finder: RepairByteFinder | undefined
-  /** the part of the buffer being scanned whose rows can be checked by `finder` (see cleanRow) */
-  private region:
-    { buf: Buffer; start: number; end: number; valid: boolean; delimiter: number; nextRepair: number } | undefined
+  /** the part of the buffer being scanned that `finder` holds (see plainRowEnd) */
+  private region: { buf: Buffer; start: number; end: number; valid: boolean; delimiter: number } | undefined
   readonly warnings: string[] = []
 
   /** `charset` from the Content-Type header, when it named one (it wins over the XML declaration). */
@@ -193,9 +192,8 @@ export class CompactScanner {
   }
 
   /**
-   * The fast path for `<DATA>` + content + `</DATA>`: one pass over the content through the byte class table
-   * (a JS loop: no native call finds "any of these bytes", and the C0 controls must be found to be repaired).
-   * Returns the position after `</DATA>`; -1 when the buffer ends before any `<`, -3 - i when it ends inside a
+   * The fast path for `<DATA>` + content + `</DATA>`: a plain UTF-8 row is found and cleared by one SIMD call
+   * (plainRowEnd); any other row takes one pass over its content through the byte class table. Returns the position after `</DATA>`; -1 when the buffer ends before any `<`, -3 - i when it ends inside a
    * `</DATA>` beginning at i (both: wait for more, with the classes seen so far in `partialFlags`; at the end of the
    * body the row is dropped); -2 when the record is not that shape. A long row resumes at `searched` (an index in
    * `buf`) with the classes `flags` of the content before it, so each byte is looked at once.
@@ -203,6 +201,14 @@ export class CompactScanner {
   private scanPlainData(buf: Buffer, from: number, searched: number, flags: number, events: CompactEvent[]): number {
     const length = buf.length
     const start = Math.max(from, searched)
+    if (start === from && flags === 0) {
+      const end = this.plainRowEnd(buf, from)
+      if (end >= 0 && end + DATA_CLOSE.length <= length) {
+        if (!startsWith(buf, end, DATA_CLOSE)) return -2
+        this.emitData(buf, from, end, 0, events)
+        return end + DATA_CLOSE.length
+      }
+    }
     // the row ends at the next `<` (memchr); then one branch-free pass ORs the classes of its bytes
     const i = buf.indexOf(LT, start)
     const classes = this.decoder.classes
@@ -213,33 +219,29 @@ export class CompactScanner {
       return i < 0 ? -1 : -3 - i
     }
     if (!startsWith(buf, i, DATA_CLOSE)) return -2
-    // a row that begins in this buffer and has nothing to repair in valid UTF-8 goes on as bytes (flags 0)
-    if (start !== from || flags !== 0 || !this.cleanRow(buf, from, i))
-      for (let j = start; j < i; j++) flags |= classes[buf[j]!]!
+    for (let j = start; j < i; j++) flags |= classes[buf[j]!]!
     this.emitData(buf, from, i, flags, events)
     return i + DATA_CLOSE.length
   }
 
   /**
-   * True when `buf[start, end)` may be stored as it is without a look at each byte: the rows of this buffer (up to
-   * its last `<`) are valid UTF-8 (one native check; rows end at ASCII bytes, so each row is valid too) and the
-   * finder's next repair byte lies past `end`. False leaves the row to the byte loop (other charsets, invalid
-   * UTF-8, a row with `&` or a control) — the same verdicts, only the rows that need them pay for them.
+   * The `<` that ends the row starting at `start` when the row may be stored as it is without a look at each byte
+   * in JS: the rows of this buffer (up to its last `<`) are valid UTF-8 (one native check per buffer; rows end at
+   * ASCII bytes, so each row is valid too) and no repair byte comes before that `<` (the finder's SIMD loop, one
+   * call per row). -1 leaves the row to the byte loop (other charsets, invalid UTF-8, a row with `&` or a control,
+   * a row the buffer does not finish) — the same verdicts, only the rows that need them pay for them.
    */
-  private cleanRow(buf: Buffer, start: number, end: number): boolean {
+  private plainRowEnd(buf: Buffer, start: number): number {
     const finder = this.finder
-    if (!finder || !this.decoder.plainUtf8) return false
+    if (!finder || !this.decoder.plainUtf8) return -1
     const delimiter = this.decoder.delimiterByte
     let region = this.region
     if (!region || region.buf !== buf || start < region.start || region.delimiter !== delimiter) {
       const last = buf.lastIndexOf(LT)
-      const valid = last > start && isUtf8(buf.subarray(start, last)) && finder.load(buf, start, last)
-      region = this.region = { buf, start, end: last, valid, delimiter, nextRepair: -1 }
+      const valid = last >= start && isUtf8(buf.subarray(start, last)) && finder.load(buf, start, last + 1)
+      region = this.region = { buf, start, end: last + 1, valid, delimiter }
     }
-    if (!region.valid || end > region.end) return false
-    // the last answer holds while it lies ahead: the search resumes only past a repair byte, so it stays linear
-    if (region.nextRepair < start) region.nextRepair = finder.next(start, region.end, delimiter)
-    return region.nextRepair >= end
+    return region.valid ? finder.rowEnd(start, region.end, delimiter) : -1
   }
 
   private handleTag(tagText: string, upper: string, events: CompactEvent[]): void {

@@ -1,11 +1,12 @@
-// Finds the next byte of a COMPACT record that needs repair or decoding: `&` or a C0 control other than TAB, LF, CR
-// and the delimiter (compact-row-decoder's ROW_SPECIAL class). Node has no native "find any of these bytes" and a
-// JS loop over every byte was a third of a 1M-row search's CPU time (bench case "compact"), so this runs as a tiny
-// WebAssembly SIMD loop, 16 bytes a step, over a copy of the chunk (a memcpy). The module is assembled below from
-// its opcodes (WebAssembly core + SIMD binary encoding) — no toolchain, no binary blob. Where WebAssembly SIMD is
-// unavailable, `createRepairByteFinder` returns undefined and the scanner keeps its byte loop.
+// Finds where a COMPACT row ends (its `<`) and whether a byte before it needs repair or decoding: `&` or a C0
+// control other than TAB, LF, CR and the delimiter (compact-row-decoder's ROW_SPECIAL class). Node has no native
+// "find any of these bytes" and a JS loop over every byte was a third of a 1M-row search's CPU time (bench case
+// "compact"), so this runs as a tiny WebAssembly SIMD loop, 16 bytes a step, over a copy of the chunk (a memcpy).
+// The module is assembled below from its opcodes (WebAssembly core + SIMD binary encoding) — no toolchain, no
+// binary blob. Where WebAssembly SIMD is unavailable, `createRepairByteFinder` returns undefined and the scanner
+// keeps its byte loop.
 
-/** The instruction bytes of `find(at, end, delimiter) → index`, in the order a reader would write the text format. */
+// opcodes, in the order a reader would write the text format
 const I32 = 0x7f
 const V128 = 0x7b
 const op = {
@@ -23,6 +24,8 @@ const op = {
   i32GeU: 0x4f,
   i32Ctz: 0x68,
   i32Add: 0x6a,
+  i32Sub: 0x6b,
+  i32Or: 0x72,
   void: 0x40
 } as const
 const simd = (code: number): number[] => [0xfd, code]
@@ -35,27 +38,53 @@ const v128Or = simd(0x50)
 const v128AndNot = simd(0x4f)
 const i8x16Bitmask = simd(0x64)
 
-// params: 0 at, 1 end, 2 delimiter; locals: 3 v (v128), 4 mask (i32), 5 position (i32)
-const [AT, END, DELIM, V, MASK, POS] = [0, 1, 2, 3, 4, 5]
+// params: 0 at, 1 end, 2 delimiter; locals: 3 v (v128), 4 mask of repair bytes, 5 position, 6 mask of `<`
+const [AT, END, DELIM, V, MASK, POS, LT_MASK] = [0, 1, 2, 3, 4, 5, 6]
+const LOCALS = [2, 1, V128, 3, I32]
 const get = (local: number): number[] => [op.localGet, local]
 const isByte = (byte: number): number[] => [...get(V), ...v128Splat(byte), ...i8x16Eq]
 
-const FIND_BODY = [
-  ...[op.loop, op.void],
-  // at ≥ end: nothing found
+/** the loop head shared by both functions: `at ≥ end` returns `end`, else v = the 16 bytes at `at` */
+const STEP = [
   ...[...get(AT), ...get(END), op.i32GeU, op.if, op.void, ...get(END), op.return, op.end],
-  ...[...get(AT), ...v128Load, op.localSet, V],
-  // (v < 0x20 | v == '&') & ~(v == TAB | v == LF | v == CR | v == delimiter)
+  ...[...get(AT), ...v128Load, op.localSet, V]
+]
+/** the bitmask of v's repair bytes: (v < 0x20 | v == '&') & ~(v == TAB | v == LF | v == CR | v == delimiter) */
+const REPAIR_MASK = [
   ...[...get(V), ...v128Splat(0x20), ...i8x16LtU, ...isByte(0x26), ...v128Or],
   ...[...isByte(0x09), ...isByte(0x0a), ...v128Or, ...isByte(0x0d), ...v128Or],
   ...[...get(V), ...get(DELIM), ...i8x16Splat, ...i8x16Eq, ...v128Or, ...v128AndNot],
-  ...[...i8x16Bitmask, op.localTee, MASK],
-  // a hit: its index, unless it lies in the padding past `end`
-  ...[op.if, op.void, ...get(AT), ...get(MASK), op.i32Ctz, op.i32Add, op.localTee, POS],
-  ...[...get(END), ...get(POS), ...get(END), op.i32LtU, op.select, op.return, op.end],
-  ...[...get(AT), op.i32Const, 16, op.i32Add, op.localSet, AT, op.br, 0],
+  ...i8x16Bitmask
+]
+/** return `value` if it lies before `end`, else `end` (a hit in the padding past the range) */
+const returnBeforeEnd = (value: number[]): number[] => [
+  ...value,
+  ...get(END),
+  ...get(POS),
+  ...get(END),
+  op.i32LtU,
+  op.select,
+  op.return
+]
+const NEXT_STEP = [...get(AT), op.i32Const, 16, op.i32Add, op.localSet, AT, op.br, 0]
+
+/**
+ * rowEnd(at, end, delimiter): the first `<` in [at, end) when no repair byte comes before it; -1 - i when a repair
+ * byte at i does; end when neither lies in the range. One call finds a plain row's end and clears its bytes.
+ */
+const ROW_END_BODY = [
+  ...[op.loop, op.void],
+  ...STEP,
+  ...[...REPAIR_MASK, op.localSet, MASK, ...isByte(0x3c), ...i8x16Bitmask, op.localSet, LT_MASK],
+  ...[...get(MASK), ...get(LT_MASK), op.i32Or, op.if, op.void],
+  // ctz of an empty mask is 32: a repair byte first means ctz(repair) < ctz(`<`)
+  ...[...get(MASK), op.i32Ctz, ...get(LT_MASK), op.i32Ctz, op.i32LtU, op.if, op.void],
+  ...[...get(AT), ...get(MASK), op.i32Ctz, op.i32Add, op.localSet, POS],
+  ...[...returnBeforeEnd([op.i32Const, 0x7f, ...get(POS), op.i32Sub]), op.end],
+  ...[...get(AT), ...get(LT_MASK), op.i32Ctz, op.i32Add, op.localSet, POS],
+  ...[...returnBeforeEnd(get(POS)), op.end],
+  ...NEXT_STEP,
   op.end,
-  // not reached (the loop only leaves by return); the validator wants the result on the stack
   ...get(END),
   op.end
 ]
@@ -77,15 +106,14 @@ function leb(n: number): number[] {
 
 function moduleBytes(): Uint8Array {
   const name = (s: string): number[] => [s.length, ...Buffer.from(s, 'latin1')]
-  const locals = [2, 1, V128, 2, I32] // 1 v128, 2 i32
-  const body = [...locals, ...FIND_BODY]
+  const body = (code: number[]): number[] => [...leb(LOCALS.length + code.length), ...LOCALS, ...code]
   return Uint8Array.from([
     ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
     ...section(1, [1, 0x60, 3, I32, I32, I32, 1, I32]), // type 0: (i32, i32, i32) → i32
     ...section(3, [1, 0]), // function 0 has type 0
     ...section(5, [1, 0x00, 1]), // one memory, at least 1 page
-    ...section(7, [2, ...name('find'), 0x00, 0, ...name('memory'), 0x02, 0]),
-    ...section(10, [1, ...leb(body.length), ...body])
+    ...section(7, [2, ...name('rowEnd'), 0x00, 0, ...name('memory'), 0x02, 0]),
+    ...section(10, [1, ...body(ROW_END_BODY)])
   ])
 }
 
@@ -96,8 +124,8 @@ const PADDING = 16
 export interface RepairByteFinder {
   /** Copies `buf[from, to)` into the finder; false when the range is too large for it (use the byte loop). */
   load(buf: Buffer, from: number, to: number): boolean
-  /** Index (in the loaded `buf`) of the first repair byte in `[at, end)`, or `end`; within the loaded range. */
-  next(at: number, end: number, delimiter: number): number
+  /** The first `<` in `[at, end)` (within the loaded range) if no repair byte precedes it; else -1. */
+  rowEnd(at: number, end: number, delimiter: number): number
 }
 
 /** Largest range copied at once: chunks are ~64 KB; anything far larger is a huge record, left to the byte loop. */
@@ -128,7 +156,8 @@ export function createRepairByteFinder(): RepairByteFinder | undefined {
   if (!compiled || !wasm) return undefined
   const instance = new wasm.Instance(compiled)
   const memory = instance.exports.memory as WasmMemory
-  const find = instance.exports.find as (at: number, end: number, delimiter: number) => number
+  type Search = (at: number, end: number, delimiter: number) => number
+  const rowEnd = instance.exports.rowEnd as Search
   let view = new Uint8Array(memory.buffer)
   let base = 0
   return {
@@ -143,8 +172,9 @@ export function createRepairByteFinder(): RepairByteFinder | undefined {
       base = from
       return true
     },
-    next(at, end, delimiter) {
-      return find(at - base, end - base, delimiter) + base
+    rowEnd(at, end, delimiter) {
+      const i = rowEnd(at - base, end - base, delimiter)
+      return i >= 0 && i < end - base ? i + base : -1
     }
   }
 }
