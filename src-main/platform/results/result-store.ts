@@ -107,7 +107,8 @@ export class ResultStore implements ResultWriter {
     if (n === 0) return
     const first = spans[0]!
     const range = spans[spans.length - 1]! - first
-    if (!isSpillDelimiter(delimiter)) {
+    // a lone row (a huge record among them) is copied once rather than copied and moved
+    if (!isSpillDelimiter(delimiter) || n === 1) {
       const row = { bytes, start: 0, end: 0, delimiter }
       for (let k = 0; k < spans.length; k += 2) {
         row.start = spans[k]!
@@ -124,16 +125,16 @@ export class ResultStore implements ResultWriter {
     }
     this.reserveRows(n)
     const buf = this.pending
-    const base = this.pendingBytes
+    // one byte in, so the first row is where it belongs; each later row moves left over the tags before it
+    const base = this.pendingBytes + 1
     buf.set(bytes.subarray(first, first + range), base)
     const offsets = this.offsets
-    let at = base
+    let at = base - 1
     for (let k = 0; k < spans.length; k += 2) {
       const from = base + spans[k]! - first
       const to = base + spans[k + 1]! - first
       offsets[this.count++] = this.fileBytes + at
-      // the row moves left (or one byte right for the first): memmove order, then the delimiter before it
-      buf.copyWithin(at + 1, from, to)
+      if (from !== at + 1) buf.copyWithin(at + 1, from, to)
       buf[at] = delimiter
       at += to - from + 1
       buf[at++] = LF
