@@ -4,10 +4,12 @@
 // starts and ends with one delimiter which we strip exactly once (libRETS no-leading/no-final-tab captures lack
 // one of them); empty values and spaces are data; short rows are padded; COUNT may come before or after
 // DELIMITER; MAXROWS may appear even on an exact last page; RETS-STATUS can override the reply code.
-// Speed (bench case "compact", ~1M rows): `<DATA>` rows take a fast path — the row ends at the next `<`
-// (Buffer#indexOf), one pass through a byte class table tells whether anything needs repair or decoding — and then
-// either travel on as bytes (option delimitedRows; the result store copies them) or are decoded with one call and
-// split. Per-value decoding (the old cost: ~15 decodes and regex tests a row) is left to rows that need it.
+// Speed (bench case "compact", ~1M rows): `<DATA>` rows take a fast path — the row ends at the next `<`, and
+// whether anything in it needs repair or decoding is known from one isUtf8 per buffer plus one WebAssembly SIMD
+// call per row (repair-byte-finder.ts; a JS pass over every byte was a third of the search's CPU) — and then travel
+// on as bytes (option delimitedRows; the result store copies a chunk's rows as one batch). Rows that need it take
+// a pass through a byte class table and are decoded with one call and split; per-value decoding (the old cost:
+// ~15 decodes and regex tests a row) is left to rows with invalid UTF-8 or other charsets.
 import { isUtf8 } from 'node:buffer'
 import type { Readable } from 'node:stream'
 import type { DelimitedRow } from '../../../platform/results/result-types'
