@@ -11,6 +11,7 @@ import { HttpsProxyAgent } from 'https-proxy-agent'
 import { AppError } from '../../../contract/app-error'
 import { CookieJar } from './cookie-jar'
 import { decoderFor } from './content-decoding'
+import { BODY_STAGE_BYTES } from './stream-peek'
 import type { WireLog, WireRecorder } from './wire-log'
 import { addressRefusal, addressRefusedError, guardedLookup } from './address-policy'
 
@@ -202,7 +203,7 @@ export class HttpClient {
     recorder: WireRecorder | undefined
   ): PassThrough {
     const decoder = decompress ? decoderFor(incoming.headers['content-encoding']) : undefined
-    const out = new PassThrough()
+    const out = new PassThrough({ highWaterMark: BODY_STAGE_BYTES })
     const source: Readable = decoder ? incoming.pipe(decoder) : incoming
     source.on('data', (chunk: Buffer) => {
       recorder?.body(chunk)

@@ -2,6 +2,13 @@
 // a 200 reply, and we must see that before handing a streaming search body to its parser.
 import { PassThrough, type Readable } from 'node:stream'
 
+/**
+ * Bytes a body stage (the client's response stream, the peek) holds before it pauses its source. Node's default,
+ * 16 KB, is below one 64 KB socket read, so every chunk paused and resumed the socket: a 150 MB search read at half
+ * the drain's speed (bench case "compact"). A few chunks' worth keeps the socket flowing and memory small.
+ */
+export const BODY_STAGE_BYTES = 256 * 1024
+
 export async function peekStream(stream: Readable, bytes: number): Promise<{ head: Buffer; stream: Readable }> {
   const chunks: Buffer[] = []
   let total = 0
@@ -33,7 +40,7 @@ export async function peekStream(stream: Readable, bytes: number): Promise<{ hea
     stream.once('error', onError)
   })
   const head = Buffer.concat(chunks)
-  const out = new PassThrough()
+  const out = new PassThrough({ highWaterMark: BODY_STAGE_BYTES })
   out.write(head)
   if (ended) out.end()
   else {

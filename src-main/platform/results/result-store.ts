@@ -11,7 +11,7 @@ import path from 'node:path'
 import { createAtomicWriteStream } from '../files/atomic-write'
 import { csvHeader, csvLine } from '../csv/csv-text'
 import { splitDelimitedRow } from './delimited-row'
-import type { DelimitedRow, ExportOptions, ResultInfo, ResultWriter } from './result-types'
+import type { DelimitedRow, DelimitedRows, ExportOptions, ResultInfo, ResultWriter } from './result-types'
 import type { ResultColumn, ResultPage } from '../../../contract/results-channels'
 import { isSpillDelimiter, readSpillLine } from './spill-line'
 
@@ -96,6 +96,52 @@ export class ResultStore implements ResultWriter {
     buf[this.pendingBytes++] = row.delimiter
     this.pendingBytes += row.bytes.copy(buf, this.pendingBytes, row.start, row.end)
     buf[this.pendingBytes++] = LF
+  }
+
+  /**
+   * A batch of COMPACT rows (see DelimitedRows), stored as appendDelimited would, one by one: the range holding
+   * them is copied into the write buffer at once and each row is then moved down over the tags before it
+   * (copyWithin: no per-row Buffer objects) — per-row copies were a fifth of a 1M-row search's time.
+   */
+  appendDelimitedRows(batch: DelimitedRows): void {
+    const { bytes, spans, delimiter } = batch
+    const n = spans.length / 2
+    if (n === 0) return
+    const first = spans[0]!
+    const range = spans[spans.length - 1]! - first
+    // a lone row (a huge record among them) is copied once rather than copied and moved
+    if (!isSpillDelimiter(delimiter) || n === 1) {
+      const row = { bytes, start: 0, end: 0, delimiter }
+      for (let k = 0; k < spans.length; k += 2) {
+        row.start = spans[k]!
+        row.end = spans[k + 1]!
+        this.appendDelimited(row)
+      }
+      return
+    }
+    this.assertOpen()
+    // rows grow by two bytes at most (delimiter + LF) and the tags between rows make up for all but the last
+    if (this.pendingBytes + range + 2 > this.pending.length) {
+      this.flush()
+      if (range + 2 > this.pending.length) this.pending = Buffer.allocUnsafe(range + 2)
+    }
+    this.reserveRows(n)
+    const buf = this.pending
+    // one byte in, so the first row is where it belongs; each later row moves left over the tags before it
+    const base = this.pendingBytes + 1
+    buf.set(bytes.subarray(first, first + range), base)
+    const offsets = this.offsets
+    let at = base - 1
+    for (let k = 0; k < spans.length; k += 2) {
+      const from = base + spans[k]! - first
+      const to = base + spans[k + 1]! - first
+      offsets[this.count++] = this.fileBytes + at
+      if (from !== at + 1) buf.copyWithin(at + 1, from, to)
+      buf[at] = delimiter
+      at += to - from + 1
+      buf[at++] = LF
+    }
+    this.pendingBytes = at
   }
 
   setInfo(info: Partial<ResultInfo>): void {
@@ -208,11 +254,7 @@ export class ResultStore implements ResultWriter {
       // a line longer than the buffer (a huge remarks field): a bigger buffer from now on
       if (bytes > this.pending.length) this.pending = Buffer.allocUnsafe(bytes)
     }
-    if (this.count === this.offsets.length) {
-      const grown = new Float64Array(this.offsets.length * 2)
-      grown.set(this.offsets)
-      this.offsets = grown
-    }
+    this.reserveRows(1)
     this.offsets[this.count++] = this.fileBytes + this.pendingBytes
   }
 
@@ -232,6 +274,16 @@ export class ResultStore implements ResultWriter {
   private writeAt(buf: Buffer, position: number): void {
     let at = 0
     while (at < buf.length) at += writeSync(this.fd!, buf, at, buf.length - at, position + at)
+  }
+
+  /** Room for `n` more offsets in the index. */
+  private reserveRows(n: number): void {
+    if (this.count + n <= this.offsets.length) return
+    let size = this.offsets.length * 2
+    while (size < this.count + n) size *= 2
+    const grown = new Float64Array(size)
+    grown.set(this.offsets)
+    this.offsets = grown
   }
 
   private flush(): void {

@@ -53,6 +53,11 @@ export class CompactRowDecoder {
     }
   }
 
+  /** UTF-8 with an ASCII delimiter: a valid row without ROW_SPECIAL bytes is stored as it came (isPlainRow) */
+  get plainUtf8(): boolean {
+    return this.charset === 'utf8' && this.delimiter < 0x80
+  }
+
   /** OR of the classes of `buf[start, end)` (a record found by the generic path). */
   classifyBytes(buf: Buffer, start: number, end: number): number {
     const classes = this.classes

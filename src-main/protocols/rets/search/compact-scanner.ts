@@ -4,16 +4,20 @@
 // starts and ends with one delimiter which we strip exactly once (libRETS no-leading/no-final-tab captures lack
 // one of them); empty values and spaces are data; short rows are padded; COUNT may come before or after
 // DELIMITER; MAXROWS may appear even on an exact last page; RETS-STATUS can override the reply code.
-// Speed (bench case "compact", ~1M rows): `<DATA>` rows take a fast path — the row ends at the next `<`
-// (Buffer#indexOf), one pass through a byte class table tells whether anything needs repair or decoding — and then
-// either travel on as bytes (option delimitedRows; the result store copies them) or are decoded with one call and
-// split. Per-value decoding (the old cost: ~15 decodes and regex tests a row) is left to rows that need it.
+// Speed (bench case "compact", ~1M rows): `<DATA>` rows take a fast path — the row ends at the next `<`, and
+// whether anything in it needs repair or decoding is known from one isUtf8 per buffer plus one WebAssembly SIMD
+// call per row (repair-byte-finder.ts; a JS pass over every byte was a third of the search's CPU) — and then travel
+// on as bytes (option delimitedRows; the result store copies a chunk's rows as one batch). Rows that need it take
+// a pass through a byte class table and are decoded with one call and split; per-value decoding (the old cost:
+// ~15 decodes and regex tests a row) is left to rows with invalid UTF-8 or other charsets.
+import { isUtf8 } from 'node:buffer'
 import type { Readable } from 'node:stream'
 import type { DelimitedRow } from '../../../platform/results/result-types'
 import { parseAttributes, attr, tagName } from '../xml-attributes'
 import { charsetFromXmlDeclaration } from '../xml-text'
 import { CompactRowDecoder } from './compact-row-decoder'
 import { ElementBuffer, NO_RESUME, type Resume } from './element-buffer'
+import { createRepairByteFinder, type RepairByteFinder } from './repair-byte-finder'
 
 export type CompactEvent =
   | { type: 'reply'; replyCode: number; replyText: string }
@@ -66,6 +70,10 @@ export class CompactScanner {
   private readonly bodyBytes: number | undefined
   /** bytes pushed so far */
   private consumed = 0
+  /** SIMD search for bytes that need repair (repair-byte-finder.ts); used while rows may travel as bytes */
+  private readonly finder: RepairByteFinder | undefined
+  /** the part of the buffer being scanned that `finder` holds (see plainRowEnd) */
+  private region: { buf: Buffer; start: number; end: number; valid: boolean; delimiter: number } | undefined
   readonly warnings: string[] = []
 
   /** `charset` from the Content-Type header, when it named one (it wins over the XML declaration). */
@@ -75,6 +83,7 @@ export class CompactScanner {
     this.rowBatches = this.delimitedRows && options.rowBatches === true
     this.pending = new ElementBuffer(options.maxElementBytes ?? DEFAULT_MAX_ELEMENT_BYTES)
     this.bodyBytes = options.bodyBytes
+    this.finder = this.delimitedRows ? createRepairByteFinder() : undefined
     if (charset) {
       this.decoder.setCharset(charset)
       this.charsetFixed = true
@@ -126,6 +135,7 @@ export class CompactScanner {
     // buf starts with the pending element when there is one: its searches resume where the last scan stopped
     let resume: Resume = this.pending.length > 0 ? this.pending.resume : NO_RESUME
     let pos = 0
+    this.region = undefined
     for (;;) {
       // rows are usually separated by just CRLF: look at a few bytes before asking indexOf
       const lt =
@@ -197,9 +207,8 @@ export class CompactScanner {
   }
 
   /**
-   * The fast path for `<DATA>` + content + `</DATA>`: one pass over the content through the byte class table
-   * (a JS loop: no native call finds "any of these bytes", and the C0 controls must be found to be repaired).
-   * Returns the position after `</DATA>`; -1 when the buffer ends before any `<`, -3 - i when it ends inside a
+   * The fast path for `<DATA>` + content + `</DATA>`: a plain UTF-8 row is found and cleared by one SIMD call
+   * (plainRowEnd); any other row takes one pass over its content through the byte class table. Returns the position after `</DATA>`; -1 when the buffer ends before any `<`, -3 - i when it ends inside a
    * `</DATA>` beginning at i (both: wait for more, with the classes seen so far in `partialFlags`; at the end of the
    * body the row is dropped); -2 when the record is not that shape. A long row resumes at `searched` (an index in
    * `buf`) with the classes `flags` of the content before it, so each byte is looked at once.
@@ -207,6 +216,14 @@ export class CompactScanner {
   private scanPlainData(buf: Buffer, from: number, searched: number, flags: number, events: CompactEvent[]): number {
     const length = buf.length
     const start = Math.max(from, searched)
+    if (start === from && flags === 0) {
+      const end = this.plainRowEnd(buf, from)
+      if (end >= 0 && end + DATA_CLOSE.length <= length) {
+        if (!startsWith(buf, end, DATA_CLOSE)) return -2
+        this.emitData(buf, from, end, 0, events)
+        return end + DATA_CLOSE.length
+      }
+    }
     // the row ends at the next `<` (memchr); then one branch-free pass ORs the classes of its bytes
     const i = buf.indexOf(LT, start)
     const classes = this.decoder.classes
@@ -220,6 +237,26 @@ export class CompactScanner {
     for (let j = start; j < i; j++) flags |= classes[buf[j]!]!
     this.emitData(buf, from, i, flags, events)
     return i + DATA_CLOSE.length
+  }
+
+  /**
+   * The `<` that ends the row starting at `start` when the row may be stored as it is without a look at each byte
+   * in JS: the rows of this buffer (up to its last `<`) are valid UTF-8 (one native check per buffer; rows end at
+   * ASCII bytes, so each row is valid too) and no repair byte comes before that `<` (the finder's SIMD loop, one
+   * call per row). -1 leaves the row to the byte loop (other charsets, invalid UTF-8, a row with `&` or a control,
+   * a row the buffer does not finish) — the same verdicts, only the rows that need them pay for them.
+   */
+  private plainRowEnd(buf: Buffer, start: number): number {
+    const finder = this.finder
+    if (!finder || !this.decoder.plainUtf8) return -1
+    const delimiter = this.decoder.delimiterByte
+    let region = this.region
+    if (!region || region.buf !== buf || start < region.start || region.delimiter !== delimiter) {
+      const last = buf.lastIndexOf(LT)
+      const valid = last >= start && isUtf8(buf.subarray(start, last)) && finder.load(buf, start, last + 1)
+      region = this.region = { buf, start, end: last + 1, valid, delimiter }
+    }
+    return region.valid ? finder.rowEnd(start, region.end, delimiter) : -1
   }
 
   private handleTag(tagText: string, upper: string, events: CompactEvent[]): void {

@@ -4,7 +4,7 @@
 // the first row of each page with the previous page's first row and stop with a warning instead of looping.
 import { AppError } from '../../../../contract/app-error'
 import { splitDelimitedRow } from '../../../platform/results/delimited-row'
-import type { DelimitedRow, ResultWriter } from '../../../platform/results/result-types'
+import type { DelimitedRow, DelimitedRows, ResultWriter } from '../../../platform/results/result-types'
 import type { RetsSession } from '../rets-session'
 import { NON_ERROR_CODES, retsError } from '../rets-reply'
 import { charsetFromContentType } from '../xml-text'
@@ -118,6 +118,13 @@ async function readSearchPage(
       result.rows++
       if (sink.delimitedRow) sink.delimitedRow(row)
       else sink.row(splitDelimitedRow(row, result.columns.length))
+    },
+    delimitedRows: (batch) => {
+      if (sink.delimitedRows && batch.spans.length > 0) {
+        if (result.rows === 0) firstRow(splitDelimitedRow(firstOf(batch), result.columns.length))
+        result.rows += batch.spans.length / 2
+        sink.delimitedRows(batch)
+      } else eachDelimitedRow(batch, guarded.delimitedRow)
     }
   }
   const asked = params.format ?? 'COMPACT-DECODED'
@@ -210,17 +217,9 @@ async function readCompactPage(
         case 'delimitedRow':
           sink.delimitedRow(e)
           break
-        case 'delimitedRows': {
-          // one row object for the batch: sinks copy a row's bytes during the call (DelimitedRow's contract)
-          const row = { bytes: e.bytes, start: 0, end: 0, delimiter: e.delimiter }
-          const spans = e.spans
-          for (let k = 0; k < spans.length; k += 2) {
-            row.start = spans[k]!
-            row.end = spans[k + 1]!
-            sink.delimitedRow(row)
-          }
+        case 'delimitedRows':
+          sink.delimitedRows(e)
           break
-        }
         case 'maxrows':
           result.maxRows = true
           break
@@ -307,6 +306,11 @@ export async function fetchAll(
     delimitedRow: (row) => {
       appendDelimited(writer, row, summary.columns.length)
       summary.rows++
+    },
+    delimitedRows: (batch) => {
+      if (writer.appendDelimitedRows) writer.appendDelimitedRows(batch)
+      else eachDelimitedRow(batch, (row) => appendDelimited(writer, row, summary.columns.length))
+      summary.rows += batch.spans.length / 2
     }
   }
   const maxPages = options.maxPages ?? 100_000
@@ -378,6 +382,21 @@ export async function fetchAll(
 export function appendDelimited(writer: ResultWriter, row: DelimitedRow, width: number): void {
   if (writer.appendDelimited) writer.appendDelimited(row)
   else writer.append(splitDelimitedRow(row, width))
+}
+
+/** The rows of a batch one by one; one row object for all: a row is only valid during the call (DelimitedRow). */
+export function eachDelimitedRow(batch: DelimitedRows, each: (row: DelimitedRow) => void): void {
+  const row = { bytes: batch.bytes, start: 0, end: 0, delimiter: batch.delimiter }
+  const spans = batch.spans
+  for (let k = 0; k < spans.length; k += 2) {
+    row.start = spans[k]!
+    row.end = spans[k + 1]!
+    each(row)
+  }
+}
+
+function firstOf(batch: DelimitedRows): DelimitedRow {
+  return { bytes: batch.bytes, start: batch.spans[0]!, end: batch.spans[1]!, delimiter: batch.delimiter }
 }
 
 function abortError(): Error {

@@ -2,7 +2,7 @@
 // Each element two levels below REData is one record; its leaf elements become columns named by their path
 // inside the record (Listing.ListPrice). Columns are discovered as they appear, so the sink may see more columns
 // later; earlier rows are then shorter and read back padded.
-import type { DelimitedRow } from '../../../platform/results/result-types'
+import type { DelimitedRow, DelimitedRows } from '../../../platform/results/result-types'
 import type { XmlHandlers } from '../xml-stream'
 import { RecordColumns } from './record-columns'
 
@@ -11,6 +11,8 @@ export interface RowSink {
   row(values: string[]): void
   /** optional: COMPACT rows that need no decoding, as bytes (not padded); without it they arrive through row() */
   delimitedRow?(row: DelimitedRow): void
+  /** optional: a batch of them (see DelimitedRows); without it they arrive through delimitedRow() or row() */
+  delimitedRows?(rows: DelimitedRows): void
 }
 
 export interface XmlSearchFacts {

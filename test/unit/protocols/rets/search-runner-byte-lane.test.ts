@@ -5,7 +5,8 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { HttpClient } from '../../../../src-main/platform/http/http-client'
 import { RetsSession } from '../../../../src-main/protocols/rets/rets-session'
-import { fetchAll, searchPage } from '../../../../src-main/protocols/rets/search/search-runner'
+import { eachDelimitedRow, fetchAll, searchPage } from '../../../../src-main/protocols/rets/search/search-runner'
+import { splitDelimitedRow } from '../../../../src-main/platform/results/delimited-row'
 import { ResultStore } from '../../../../src-main/platform/results/result-store'
 import { CollectingResultWriter } from '../../../support/collecting-result-writer'
 
@@ -100,6 +101,38 @@ describe('fetchAll with the byte lane', () => {
     )
     expect(page).toMatchObject({ rows: PAGE, maxRows: true, columns: ['ID', 'City'], firstRowKey: 'L1\u0001' })
     expect(rows).toEqual(Array.from({ length: PAGE }, (_, k) => expectedRow(k + 1)))
+  })
+
+  it('batches reach a sink that takes them; a sink with delimitedRow only gets the same rows one by one', async () => {
+    const one: string[][] = []
+    const batched: string[][] = []
+    let batches = 0
+    const width = 2
+    const pageParams = { ...params, limit: PAGE }
+    const single = await searchPage(await session(false), pageParams, {
+      columns: () => undefined,
+      row: (values) => one.push(values),
+      delimitedRow: (r) => one.push(splitDelimitedRow(r, width))
+    })
+    await new Promise((r) => server?.close(r))
+    const viaBatches = await searchPage(await session(false), pageParams, {
+      columns: () => undefined,
+      row: (values) => batched.push(values),
+      delimitedRow: () => {
+        throw new Error('rows of a batch arrive as the batch')
+      },
+      delimitedRows: (b) => {
+        batches++
+        eachDelimitedRow(b, (r) => batched.push(splitDelimitedRow(r, width)))
+      }
+    })
+    const expected = Array.from({ length: PAGE }, (_, k) => expectedRow(k + 1))
+    // a row with an entity comes as values between two batches: the order holds
+    expect(one).toEqual(expected)
+    expect(batched).toEqual(expected)
+    expect(batches).toBeGreaterThan(0)
+    expect(single).toMatchObject({ rows: PAGE, firstRowKey: 'L1\u0001' })
+    expect(viaBatches).toMatchObject({ rows: PAGE, firstRowKey: 'L1\u0001' })
   })
 
   it('still notices a repeated first row (Offset ignored) when rows arrive as bytes', async () => {
