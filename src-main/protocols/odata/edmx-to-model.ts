@@ -26,7 +26,7 @@ function shortName(qualified: string): string {
 }
 
 function annotationAttrs(a: EdmxAnnotations): Record<string, string> {
-  return { ...a.other }
+  return a.other ? { ...a.other } : {}
 }
 
 export class EdmxModelBuilder {
@@ -141,7 +141,8 @@ export class EdmxModelBuilder {
       systemName: p.name,
       dataType: p.type,
       searchable: true,
-      attrs: { ...p.attrs, ...annotationAttrs(p.annotations) }
+      // the document is dropped once the model is built: its attribute object is reused when nothing is added
+      attrs: p.annotations.other ? { ...p.attrs, ...p.annotations.other } : p.attrs
     }
     if (p.annotations.standardName) f.standardName = p.annotations.standardName
     if (p.annotations.description) f.description = p.annotations.description
