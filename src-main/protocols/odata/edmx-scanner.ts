@@ -106,12 +106,16 @@ export class EdmxScanner {
   private retryAt = 0
   private readonly open: string[] = []
   private rootSeen = false
+  private started = false
   private readonly tag = new EdmxTag()
 
   constructor(private readonly handler: EdmxScanHandler) {}
 
   write(text: string): void {
+    // a byte-order mark the caller's decoding kept (a string source) is no text outside the root
+    if (!this.started && text.charCodeAt(0) === 0xfeff) text = text.slice(1)
     if (!text) return
+    this.started = true
     this.parts.push(text)
     this.pendingLength += text.length
     if (this.pendingLength < this.retryAt) return

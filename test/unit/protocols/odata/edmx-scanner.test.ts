@@ -57,6 +57,7 @@ describe('EdmxScanner', () => {
       '</Root>'
     ])
     for (const size of [1, 2, 3, 5, 7, 13]) expect(scan(DOC, size)).toEqual(whole)
+    expect(scan('\uFEFF' + DOC, 4)).toEqual(whole)
   })
 
   it.each([
