@@ -4,6 +4,7 @@
 // and may sit inline or in <Annotations Target="Ns.Type/Prop"> blocks — both are read. Tokenizing is EdmxScanner's
 // (attribute values are cut out only when asked for); the values repeated across properties (types, facets) are
 // interned, so 200k properties share a few dozen strings.
+import { StringDecoder } from 'node:string_decoder'
 import { EdmxScanner, type EdmxTag } from './edmx-scanner'
 import {
   emptyAnnotations,
@@ -16,6 +17,31 @@ import {
 } from './edmx-types'
 
 const VALUE_ATTRS = ['String', 'Bool', 'Int', 'Decimal', 'EnumMember', 'Path', 'Date', 'DateTimeOffset']
+/** the elements read (and the frequent ones skipped), by local name */
+const ELEMENTS = [
+  'Edmx',
+  'DataServices',
+  'Reference',
+  'Include',
+  'Schema',
+  'EntityType',
+  'ComplexType',
+  'Key',
+  'PropertyRef',
+  'Property',
+  'NavigationProperty',
+  'EnumType',
+  'Member',
+  'EntityContainer',
+  'EntitySet',
+  'NavigationPropertyBinding',
+  'Annotations',
+  'Annotation',
+  'String',
+  'Record',
+  'PropertyValue',
+  'Collection'
+]
 /** distinct values interned at most: a hostile document of unique values must not grow the table without end */
 const MAX_INTERNED = 10_000
 
@@ -46,8 +72,9 @@ export function addAnnotation(target: EdmxAnnotations, term: string, value: stri
 }
 
 export class EdmxReader {
-  private readonly scanner = new EdmxScanner(this)
-  private readonly decoder = new TextDecoder('utf-8')
+  private readonly scanner = new EdmxScanner(this, ELEMENTS)
+  /** Node's decoder: several times faster than TextDecoder in streaming mode, same U+FFFD for bad bytes */
+  private readonly decoder = new StringDecoder('utf8')
   private readonly doc: EdmxDocument = { namespaces: [], aliases: {}, entityTypes: [], enumTypes: [], entitySets: [] }
   private namespace = ''
   private entityType: EdmxEntityType | undefined
@@ -68,11 +95,11 @@ export class EdmxReader {
   }
 
   write(chunk: Buffer | string): void {
-    this.scanner.write(typeof chunk === 'string' ? chunk : this.decoder.decode(chunk, { stream: true }))
+    this.scanner.write(typeof chunk === 'string' ? chunk : this.decoder.write(chunk))
   }
 
   finish(): EdmxDocument {
-    this.scanner.write(this.decoder.decode())
+    this.scanner.write(this.decoder.end())
     this.scanner.close()
     this.applyExternalAnnotations()
     return this.doc

@@ -109,7 +109,23 @@ export class EdmxScanner {
   private started = false
   private readonly tag = new EdmxTag()
 
-  constructor(private readonly handler: EdmxScanHandler) {}
+  /** the reader's element names by length: a tag named so is reported with the very same (internalized) string */
+  private readonly known: string[][] = []
+
+  constructor(
+    private readonly handler: EdmxScanHandler,
+    knownNames: readonly string[] = []
+  ) {
+    for (const name of knownNames) (this.known[name.length] ??= []).push(name)
+  }
+
+  /** The tag name at buf[from, to): a known one without cutting it out (the reader's switch then compares
+   * pointers), else a new string. */
+  private tagName(buf: string, from: number, to: number): string {
+    const candidates = this.known[to - from]
+    if (candidates) for (const name of candidates) if (buf.startsWith(name, from)) return name
+    return buf.slice(from, to)
+  }
 
   write(text: string): void {
     // a byte-order mark the caller's decoding kept (a string source) is no text outside the root
@@ -248,7 +264,7 @@ export class EdmxScanner {
           if (j + 1 >= n) return -1
           if (buf.charCodeAt(j + 1) !== GT) throw notWellFormed('a "/" inside a tag.')
         }
-        this.emitOpen(buf.slice(lt + 1, nameEnd), selfClosing)
+        this.emitOpen(this.tagName(buf, lt + 1, nameEnd), selfClosing)
         return j + (selfClosing ? 2 : 1)
       }
       const next = this.attribute(buf, j, tag)
