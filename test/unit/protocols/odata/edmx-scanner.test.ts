@@ -80,6 +80,18 @@ describe('EdmxScanner', () => {
     }
   })
 
+  it('decodes UTF-8 split anywhere between chunks', async () => {
+    const xml = '<Edmx Version="4.0 ☃ é"><DataServices><Schema Namespace="Ns.日本"/></DataServices></Edmx>'
+    const bytes = Buffer.from(xml)
+    for (const size of [1, 2, 3]) {
+      const chunks = async function* (): AsyncGenerator<Buffer> {
+        for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size)
+      }
+      const doc = await readEdmx(chunks())
+      expect([doc.version, doc.namespaces]).toEqual(['4.0 ☃ é', ['Ns.日本']])
+    }
+  })
+
   it('never expands a DTD entity (an entity bomb is inert text)', async () => {
     const bomb =
       '<!DOCTYPE Edmx [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>' +
