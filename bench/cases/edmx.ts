@@ -1,4 +1,4 @@
-// Case "edmx": a ~2 MB single-line $metadata parsed N times. Ours = readEdmx (saxes, streaming);
+// Case "edmx": a ~2 MB single-line $metadata parsed N times. Ours = readEdmx (own scanner, streaming);
 // baseline = fast-xml-parser. Guard: both find the generator's entity types, properties and enum members.
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'

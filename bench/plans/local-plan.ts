@@ -134,7 +134,7 @@ async function edmxCase(ctx: BenchContext): Promise<CaseReport> {
     ctx,
     'edmx',
     { file, repeat },
-    'readEdmx (saxes)',
+    'readEdmx (own indexOf scanner)',
     'fast-xml-parser'
   )
   guard(variants, 'fast-xml-parser', counts.properties)

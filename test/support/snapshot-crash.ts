@@ -9,12 +9,16 @@ import type { MetadataModel } from '../../domain/metadata/metadata-model'
 const [dir, profileId, version] = process.argv.slice(2) as [string, string, string]
 
 const probe = await open(os.devNull, 'r')
-const handleProto = Object.getPrototypeOf(probe) as { writeFile(data: string | Uint8Array): Promise<void> }
+type Write = (data: string | Uint8Array) => Promise<unknown>
+const handleProto = Object.getPrototypeOf(probe) as { writeFile: Write; write: Write }
 await probe.close()
-const writeFile = handleProto.writeFile
-handleProto.writeFile = async function (this: unknown, data: string | Uint8Array): Promise<void> {
-  await writeFile.call(this, data.slice(0, Math.floor(data.length / 2)))
-  process.kill(process.pid, 'SIGKILL')
+// the snapshot is written whole (writeFile) or in parts (write): either way half of the first bytes, then death
+for (const method of ['writeFile', 'write'] as const) {
+  const original = handleProto[method]
+  handleProto[method] = async function (this: unknown, data: string | Uint8Array): Promise<void> {
+    await original.call(this, data.slice(0, Math.floor(data.length / 2)))
+    process.kill(process.pid, 'SIGKILL')
+  }
 }
 
 const model: MetadataModel = {

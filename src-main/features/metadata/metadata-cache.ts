@@ -18,7 +18,7 @@ export interface MetadataCacheOptions {
   /** how long saves are gathered before a write (default 1 s) */
   settleMs?: number
   /** writes one snapshot file (default: the atomic writer); tests count writes through it */
-  write?: (file: string, text: string) => Promise<void>
+  write?: (file: string, text: Iterable<string>) => Promise<void>
 }
 
 /** A snapshot file with saves not yet on disk. */
@@ -44,7 +44,7 @@ export class MetadataCache implements MetadataSnapshots {
   /** the last write failure per profile, until a write succeeds (shown as a metadata warning) */
   private readonly failures = new Map<string, string>()
   private readonly settleMs: number
-  private readonly write: (file: string, text: string) => Promise<void>
+  private readonly write: (file: string, text: Iterable<string>) => Promise<void>
 
   constructor(
     private readonly dir: string,
@@ -127,7 +127,7 @@ export class MetadataCache implements MetadataSnapshots {
       entry.model = undefined
       try {
         // serialised now, not at save time: the model grows in place, so this is its newest state
-        await this.write(file, JSON.stringify({ savedAt: new Date().toISOString(), model }))
+        await this.write(file, snapshotJson(new Date().toISOString(), model))
         await this.prune(entry.profileId)
         this.failures.delete(entry.profileId)
       } catch (err) {
@@ -179,6 +179,38 @@ export class MetadataCache implements MetadataSnapshots {
 
   private file(profileId: string, version: string): string {
     return path.join(this.profileDir(profileId), `${safe(version)}.json`)
+  }
+}
+
+/**
+ * `{"savedAt":…,"model":…}` as JSON.stringify writes it, one resource at a time (re-iterable): a RESO model of 200k
+ * fields is ~100 MB of JSON, which as one string (and again as bytes) tripled the app's memory and held the event
+ * loop for seconds; in parts, only one resource's text exists at a time and the loop runs between the writes.
+ */
+export function snapshotJson(savedAt: string, model: MetadataModel): Iterable<string> {
+  return {
+    *[Symbol.iterator]() {
+      let head = `{"savedAt":${JSON.stringify(savedAt)},"model":{`
+      let first = true
+      for (const [key, value] of Object.entries(model)) {
+        if (value === undefined) continue
+        const name = `${first ? '' : ','}${JSON.stringify(key)}:`
+        first = false
+        if (key !== 'resources') {
+          head += name + JSON.stringify(value)
+          continue
+        }
+        yield `${head}${name}[`
+        head = ''
+        let comma = ''
+        for (const resource of model.resources) {
+          yield comma + JSON.stringify(resource)
+          comma = ','
+        }
+        head = ']'
+      }
+      yield `${head}}}`
+    }
   }
 }
 

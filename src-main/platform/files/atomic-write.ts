@@ -23,9 +23,10 @@ export function tempPathFor(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`)
 }
 
+/** `data` may come in parts (a big JSON document serialised piece by piece): never held whole, as text or bytes. */
 export async function writeFileAtomic(
   file: string,
-  data: string | Uint8Array,
+  data: string | Uint8Array | Iterable<string>,
   options: AtomicWriteOptions = {}
 ): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true })
@@ -34,7 +35,8 @@ export async function writeFileAtomic(
   try {
     const handle = await open(tmp, 'wx', options.mode ?? 0o644)
     try {
-      await handle.writeFile(data)
+      if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data)
+      else for (const part of data) await handle.write(part)
       await handle.sync()
     } finally {
       await handle.close()

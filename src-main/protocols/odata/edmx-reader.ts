@@ -1,9 +1,11 @@
-// Stream-reads an EDMX document with saxes (the RESO reference $metadata is 2 MB on ONE line, vendors' are bigger;
-// a DOM would hold all of it twice). Elements are matched by local name so any prefix (edmx:, none) works.
-// Annotations may carry their value as an attribute (String="…") or as a child element (<String>…</String>),
-// and may sit inline or in <Annotations Target="Ns.Type/Prop"> blocks — both are read.
-import { SaxesParser } from 'saxes'
-import { AppError } from '../../../contract/app-error'
+// Stream-reads an EDMX document as its bytes arrive (the RESO reference $metadata is 2 MB on ONE line, vendors' are
+// up to ~50 MB; a DOM would hold all of it twice). Elements are matched by local name so any prefix (edmx:, none)
+// works. Annotations may carry their value as an attribute (String="…") or as a child element (<String>…</String>),
+// and may sit inline or in <Annotations Target="Ns.Type/Prop"> blocks — both are read. Tokenizing is EdmxScanner's
+// (attribute values are cut out only when asked for); the values repeated across properties (types, facets) are
+// interned, so 200k properties share a few dozen strings.
+import { StringDecoder } from 'node:string_decoder'
+import { EdmxScanner, type EdmxTag } from './edmx-scanner'
 import {
   emptyAnnotations,
   type EdmxAnnotations,
@@ -15,34 +17,64 @@ import {
 } from './edmx-types'
 
 const VALUE_ATTRS = ['String', 'Bool', 'Int', 'Decimal', 'EnumMember', 'Path', 'Date', 'DateTimeOffset']
-
-function localName(name: string): string {
-  const i = name.indexOf(':')
-  return i < 0 ? name : name.slice(i + 1)
-}
+/** the elements read (and the frequent ones skipped), by local name */
+const ELEMENTS = [
+  'Edmx',
+  'DataServices',
+  'Reference',
+  'Include',
+  'Schema',
+  'EntityType',
+  'ComplexType',
+  'Key',
+  'PropertyRef',
+  'Property',
+  'NavigationProperty',
+  'EnumType',
+  'Member',
+  'EntityContainer',
+  'EntitySet',
+  'NavigationPropertyBinding',
+  'Annotations',
+  'Annotation',
+  'String',
+  'Record',
+  'PropertyValue',
+  'Collection'
+]
+/** distinct values interned at most: a hostile document of unique values must not grow the table without end */
+const MAX_INTERNED = 10_000
 
 function intAttr(value: string | undefined): number | undefined {
   if (value === undefined || !/^\d+$/.test(value)) return undefined
   return Number(value)
 }
 
+const COLLECTION = 'Collection('
+
 export function unwrapCollection(type: string): { type: string; collection: boolean } {
-  const m = /^Collection\((.+)\)$/.exec(type)
-  return m ? { type: m[1]!, collection: true } : { type, collection: false }
+  return type.startsWith(COLLECTION) && type.endsWith(')') && type.length > COLLECTION.length + 1
+    ? { type: type.slice(COLLECTION.length, -1), collection: true }
+    : { type, collection: false }
+}
+
+/** `term` ends with the segment `.last`, or is it (aliases vary), compared without cutting the segment out. */
+function termIs(term: string, last: string): boolean {
+  return term.endsWith(last) && (term.length === last.length || term.charCodeAt(term.length - last.length - 1) === 0x2e)
 }
 
 /** Puts one annotation where the model wants it; terms are matched on their last segment (aliases vary). */
 export function addAnnotation(target: EdmxAnnotations, term: string, value: string): void {
-  const last = term.slice(term.lastIndexOf('.') + 1)
-  if (last === 'StandardName') target.standardName = value
-  else if (last === 'Description' || last === 'LongDescription') target.description ??= value
-  else if (last === 'LookupName') target.lookupName = value
-  else target.other[term] = value
+  if (termIs(term, 'StandardName')) target.standardName = value
+  else if (termIs(term, 'Description') || termIs(term, 'LongDescription')) target.description ??= value
+  else if (termIs(term, 'LookupName')) target.lookupName = value
+  else (target.other ??= {})[term] = value
 }
 
 export class EdmxReader {
-  private readonly parser = new SaxesParser({ xmlns: false })
-  private readonly decoder = new TextDecoder('utf-8')
+  private readonly scanner = new EdmxScanner(this, ELEMENTS)
+  /** Node's decoder: several times faster than TextDecoder in streaming mode, same U+FFFD for bad bytes */
+  private readonly decoder = new StringDecoder('utf8')
   private readonly doc: EdmxDocument = { namespaces: [], aliases: {}, entityTypes: [], enumTypes: [], entitySets: [] }
   private namespace = ''
   private entityType: EdmxEntityType | undefined
@@ -55,58 +87,76 @@ export class EdmxReader {
   private inKey = false
   /** <Annotations Target="…"> blocks, applied after the document is read */
   private readonly external: Array<{ target: string; annotations: EdmxAnnotations }> = []
-  private error: unknown
+  private readonly interned = new Map<string, string>()
 
-  constructor() {
-    this.parser.on('opentag', (tag) =>
-      this.open(localName(tag.name), tag.attributes as Record<string, string>, tag.isSelfClosing)
-    )
-    this.parser.on('closetag', (tag) => this.close(localName(tag.name)))
-    this.parser.on('text', (text) => {
-      if (this.annotationTerm !== undefined) this.annotationText += text
-    })
-    this.parser.on('error', (err) => {
-      this.error ??= new AppError({ code: 'EDMX_XML', message: `The $metadata is not well-formed XML: ${err.message}` })
-    })
+  /** the scanner hands text over only inside an <Annotation> whose value is its content */
+  get wantsText(): boolean {
+    return this.annotationTerm !== undefined
   }
 
   write(chunk: Buffer | string): void {
-    this.parser.write(typeof chunk === 'string' ? chunk : this.decoder.decode(chunk, { stream: true }))
-    if (this.error) throw this.error
+    this.scanner.write(typeof chunk === 'string' ? chunk : this.decoder.write(chunk))
   }
 
   finish(): EdmxDocument {
-    this.parser.write(this.decoder.decode())
-    this.parser.close()
-    if (this.error) throw this.error
+    this.scanner.write(this.decoder.end())
+    this.scanner.close()
     this.applyExternalAnnotations()
     return this.doc
   }
 
-  private open(name: string, a: Record<string, string>, selfClosing: boolean): void {
+  text(text: string): void {
+    this.annotationText += text
+  }
+
+  /** One string per distinct value (a cut-out value is a view on the whole chunk it came from; this drops it). */
+  private intern(value: string): string {
+    const known = this.interned.get(value)
+    if (known !== undefined) return known
+    if (this.interned.size < MAX_INTERNED) this.interned.set(value, value)
+    return value
+  }
+
+  /** A property's attributes: the name as it is, every other value interned (types and facets repeat). */
+  private propertyAttrs(tag: EdmxTag): Record<string, string> {
+    const attrs: Record<string, string> = {}
+    for (let i = 0; i < tag.count; i++) {
+      const name = tag.nameAt(i)
+      attrs[name] = name === 'Name' ? tag.valueAt(i) : this.intern(tag.valueAt(i))
+    }
+    return attrs
+  }
+
+  open(name: string, tag: EdmxTag, selfClosing: boolean): void {
     switch (name) {
-      case 'Edmx':
-        if (a.Version) this.doc.version = a.Version
+      case 'Edmx': {
+        const version = tag.get('Version')
+        if (version) this.doc.version = version
         break
+      }
       case 'Include':
-        if (a.Alias && a.Namespace) this.doc.aliases[a.Alias] = a.Namespace
+      case 'Schema': {
+        const alias = tag.get('Alias')
+        const namespace = tag.get('Namespace')
+        if (name === 'Schema') {
+          this.namespace = namespace ?? ''
+          this.doc.namespaces.push(this.namespace)
+          if (alias) this.doc.aliases[alias] = this.namespace
+        } else if (alias && namespace) this.doc.aliases[alias] = namespace
         break
-      case 'Schema':
-        this.namespace = a.Namespace ?? ''
-        this.doc.namespaces.push(this.namespace)
-        if (a.Alias) this.doc.aliases[a.Alias] = this.namespace
-        break
+      }
       case 'EntityType':
       case 'ComplexType': {
         const et: EdmxEntityType = {
           namespace: this.namespace,
-          name: a.Name ?? '',
+          name: tag.get('Name') ?? '',
           key: [],
           properties: [],
           navigation: [],
           annotations: emptyAnnotations()
         }
-        if (a.BaseType) et.baseType = a.BaseType
+        const baseType = tag.get('BaseType')
+        if (baseType) et.baseType = baseType
         // complex types are kept out of the entity list: they are never entity sets
         if (name === 'EntityType') this.doc.entityTypes.push(et)
         this.entityType = et
@@ -116,41 +166,44 @@ export class EdmxReader {
       case 'Key':
         this.inKey = true
         break
-      case 'PropertyRef':
-        if (this.inKey && this.entityType && a.Name) this.entityType.key.push(a.Name)
+      case 'PropertyRef': {
+        const ref = this.inKey && this.entityType ? tag.get('Name') : undefined
+        if (ref) this.entityType!.key.push(ref)
         break
+      }
       case 'Property':
         if (this.entityType) {
-          const { type, collection } = unwrapCollection(a.Type ?? 'Edm.String')
+          const attrs = this.propertyAttrs(tag)
+          const { type, collection } = unwrapCollection(attrs.Type ?? 'Edm.String')
           const prop: EdmxProperty = {
-            name: a.Name ?? '',
-            type,
+            name: attrs.Name ?? '',
+            type: this.intern(type),
             collection,
-            attrs: { ...a },
+            attrs,
             annotations: emptyAnnotations()
           }
-          if (a.Nullable !== undefined) prop.nullable = a.Nullable !== 'false'
-          const maxLength = intAttr(a.MaxLength)
+          if (attrs.Nullable !== undefined) prop.nullable = attrs.Nullable !== 'false'
+          const maxLength = intAttr(attrs.MaxLength)
           if (maxLength !== undefined) prop.maxLength = maxLength
-          const precision = intAttr(a.Precision)
+          const precision = intAttr(attrs.Precision)
           if (precision !== undefined) prop.precision = precision
-          const scale = intAttr(a.Scale)
+          const scale = intAttr(attrs.Scale)
           if (scale !== undefined) prop.scale = scale
           this.entityType.properties.push(prop)
           this.annotatable.push(prop.annotations)
         } else this.annotatable.push(emptyAnnotations())
         break
       case 'NavigationProperty': {
-        const { type, collection } = unwrapCollection(a.Type ?? '')
-        this.entityType?.navigation.push({ name: a.Name ?? '', type, collection })
+        const { type, collection } = unwrapCollection(tag.get('Type') ?? '')
+        this.entityType?.navigation.push({ name: tag.get('Name') ?? '', type, collection })
         this.annotatable.push(emptyAnnotations())
         break
       }
       case 'EnumType': {
         const en: EdmxEnumType = {
           namespace: this.namespace,
-          name: a.Name ?? '',
-          isFlags: a.IsFlags === 'true',
+          name: tag.get('Name') ?? '',
+          isFlags: tag.get('IsFlags') === 'true',
           members: [],
           annotations: emptyAnnotations()
         }
@@ -160,22 +213,25 @@ export class EdmxReader {
         break
       }
       case 'Member': {
+        const value = tag.get('Value')
         const member = {
-          name: a.Name ?? '',
+          name: tag.get('Name') ?? '',
           annotations: emptyAnnotations(),
-          ...(a.Value !== undefined ? { value: a.Value } : {})
+          ...(value !== undefined ? { value } : {})
         }
         this.enumType?.members.push(member)
         this.annotatable.push(member.annotations)
         break
       }
-      case 'EntityContainer':
-        if (a.Name !== undefined) this.doc.containerName = a.Name
+      case 'EntityContainer': {
+        const container = tag.get('Name')
+        if (container !== undefined) this.doc.containerName = container
         break
+      }
       case 'EntitySet': {
         const set: EdmxEntitySet = {
-          name: a.Name ?? '',
-          entityType: a.EntityType ?? '',
+          name: tag.get('Name') ?? '',
+          entityType: tag.get('EntityType') ?? '',
           bindings: [],
           annotations: emptyAnnotations()
         }
@@ -185,17 +241,18 @@ export class EdmxReader {
         break
       }
       case 'NavigationPropertyBinding':
-        this.entitySet?.bindings.push({ path: a.Path ?? '', target: a.Target ?? '' })
+        this.entitySet?.bindings.push({ path: tag.get('Path') ?? '', target: tag.get('Target') ?? '' })
         break
       case 'Annotations': {
-        const block = { target: a.Target ?? '', annotations: emptyAnnotations() }
+        const block = { target: tag.get('Target') ?? '', annotations: emptyAnnotations() }
         this.external.push(block)
         this.annotatable.push(block.annotations)
         break
       }
       case 'Annotation': {
-        const term = a.Term ?? ''
-        const attrValue = VALUE_ATTRS.map((k) => a[k]).find((v) => v !== undefined)
+        const term = tag.get('Term') ?? ''
+        let attrValue: string | undefined
+        for (let i = 0; attrValue === undefined && i < VALUE_ATTRS.length; i++) attrValue = tag.get(VALUE_ATTRS[i]!)
         const target = this.annotatable[this.annotatable.length - 1]
         if (attrValue !== undefined || selfClosing) {
           if (target && attrValue !== undefined) addAnnotation(target, term, attrValue)
@@ -208,7 +265,7 @@ export class EdmxReader {
     }
   }
 
-  private close(name: string): void {
+  close(name: string): void {
     switch (name) {
       case 'EntityType':
       case 'ComplexType':
@@ -259,7 +316,7 @@ export class EdmxReader {
       if (annotations.standardName !== undefined) dest.standardName ??= annotations.standardName
       if (annotations.description !== undefined) dest.description ??= annotations.description
       if (annotations.lookupName !== undefined) dest.lookupName ??= annotations.lookupName
-      Object.assign(dest.other, annotations.other)
+      if (annotations.other) Object.assign((dest.other ??= {}), annotations.other)
     }
   }
 }

@@ -5,8 +5,8 @@ export interface EdmxAnnotations {
   standardName?: string
   description?: string
   lookupName?: string
-  /** every other annotation: term → value */
-  other: Record<string, string>
+  /** every other annotation: term → value (absent while there is none: most elements have none) */
+  other?: Record<string, string>
 }
 
 export interface EdmxProperty {
@@ -71,5 +71,5 @@ export interface EdmxDocument {
 }
 
 export function emptyAnnotations(): EdmxAnnotations {
-  return { other: {} }
+  return {}
 }

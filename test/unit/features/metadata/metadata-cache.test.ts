@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { MetadataCache } from '../../../../src-main/features/metadata/metadata-cache'
+import { MetadataCache, snapshotJson } from '../../../../src-main/features/metadata/metadata-cache'
 import { writeFileAtomic } from '../../../../src-main/platform/files/atomic-write'
 import type { MetadataModel } from '../../../../domain/metadata/metadata-model'
 import { repoRoot } from '../../../support/paths'
@@ -45,10 +45,10 @@ function gatedWriter() {
       gate = new Promise((r) => (release = r))
     },
     release: () => release(),
-    write: async (file: string, text: string) => {
+    write: async (file: string, text: Iterable<string>) => {
       running++
       maxRunning = Math.max(maxRunning, running)
-      writes.push(text)
+      writes.push([...text].join(''))
       await gate
       await writeFileAtomic(file, text)
       running--
@@ -114,6 +114,18 @@ describe('MetadataCache', () => {
     cache.save('p', model(2))
     await cache.flush()
     expect(cache.failure('p')).toBeUndefined()
+  })
+
+  it('writes the snapshot one resource at a time, the very JSON of the whole document', () => {
+    const m: MetadataModel = { ...model(2), foreignKeys: undefined, degraded: [] }
+    m.resources.push({ ...m.resources[0]!, name: 'Media', standardName: 'Media "m"' })
+    const parts = [...snapshotJson('2026-01-02T00:00:00Z', m)]
+    expect(parts.length).toBeGreaterThanOrEqual(m.resources.length + 1)
+    expect(parts.join('')).toBe(JSON.stringify({ savedAt: '2026-01-02T00:00:00Z', model: m }))
+    // re-iterable: a writer may read it twice (the test writers here do)
+    expect([...snapshotJson('t', m)].join('')).toBe([...snapshotJson('t', m)].join(''))
+    const none = { ...m, resources: [] }
+    expect([...snapshotJson('t', none)].join('')).toBe(JSON.stringify({ savedAt: 't', model: none }))
   })
 
   it('a crash halfway through a write leaves the previous snapshot readable', async () => {
