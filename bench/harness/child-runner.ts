@@ -7,10 +7,13 @@ const benchDir = fileURLToPath(new URL('..', import.meta.url))
 const TSX = ['--import', 'tsx']
 // the V8 setting the app's main process runs with (scripts/start.mjs), for ours and the baselines alike
 const MAIN_V8_FLAGS = ['--max-semi-space-size=4']
+// BENCH_CPU_PROF=<dir>: every child (variant workers, servers) writes a .cpuprofile there (node refuses --cpu-prof
+// in NODE_OPTIONS)
+const PROFILE = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []
 
 export function forkTs(relativePath: string, args: string[] = []): ChildProcess {
   return fork(`${benchDir}${relativePath}`, args, {
-    execArgv: [...TSX, ...MAIN_V8_FLAGS],
+    execArgv: [...TSX, ...MAIN_V8_FLAGS, ...PROFILE],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     serialization: 'json'
   })
