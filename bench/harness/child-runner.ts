@@ -7,13 +7,16 @@ const benchDir = fileURLToPath(new URL('..', import.meta.url))
 const TSX = ['--import', 'tsx']
 // the V8 setting the app's main process runs with (scripts/start.mjs), for ours and the baselines alike
 const MAIN_V8_FLAGS = ['--max-semi-space-size=4']
+// BENCH_CPU_PROF=<dir>: every child (variant workers, servers) writes a .cpuprofile there (node refuses --cpu-prof
+// in NODE_OPTIONS)
+const PROFILE = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []
 
 // BENCH_WORKER_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles each measurement (not the server children)
 const WORKER_FLAGS = process.env.BENCH_WORKER_FLAGS?.split(/\s+/).filter(Boolean) ?? []
 
 export function forkTs(relativePath: string, args: string[] = [], extraFlags: string[] = []): ChildProcess {
   return fork(`${benchDir}${relativePath}`, args, {
-    execArgv: [...TSX, ...MAIN_V8_FLAGS, ...extraFlags],
+    execArgv: [...TSX, ...MAIN_V8_FLAGS, ...PROFILE, ...extraFlags],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     serialization: 'json'
   })

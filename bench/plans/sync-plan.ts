@@ -2,10 +2,10 @@
 // COMPACT search of the same rows measured in the same run; peak RSS; then 1 % of the listings changed through the
 // admin API and an incremental sync, whose cost should follow the change, not the table.
 import path from 'node:path'
-import { startServerChild } from '../harness/child-runner'
+import { startServerChild, type ServerChild } from '../harness/child-runner'
 import type { BenchContext } from '../harness/bench-context'
 import { caseReport, measure, rssText, target } from '../harness/measure'
-import type { CaseReport } from '../harness/report-types'
+import type { CaseReport, VariantReport } from '../harness/report-types'
 import type { SyncParams } from '../cases/sync-case'
 import { listingKeyOf } from '../../demo-mls/data/listing-generator'
 
@@ -22,29 +22,34 @@ export async function runSyncPlan(ctx: BenchContext): Promise<CaseReport | undef
       dbFile: path.join(ctx.tmp, 'sync.sqlite')
     }
     const timeoutMs = 3_600_000
-    const plain = await measure(
-      {
-        module: 'sync',
-        variant: 'plain-search',
-        role: 'baseline',
-        label: 'plain COMPACT search, same pages, no store',
-        params,
-        reps: 1,
-        timeoutMs
-      },
-      ctx.log
+    const serverCpu: Record<string, number | undefined> = {}
+    const plain = await onServerCpu(server, serverCpu, 'plain', () =>
+      measure(
+        {
+          module: 'sync',
+          variant: 'plain-search',
+          role: 'baseline',
+          label: 'plain COMPACT search, same pages, no store',
+          params,
+          reps: 1,
+          timeoutMs
+        },
+        ctx.log
+      )
     )
-    const initial = await measure(
-      {
-        module: 'sync',
-        variant: 'initial',
-        role: 'ours',
-        label: 'initial sync → SQLite (empty store)',
-        params,
-        reps: 1,
-        timeoutMs
-      },
-      ctx.log
+    const initial = await onServerCpu(server, serverCpu, 'initial', () =>
+      measure(
+        {
+          module: 'sync',
+          variant: 'initial',
+          role: 'ours',
+          label: 'initial sync → SQLite (empty store)',
+          params,
+          reps: 1,
+          timeoutMs
+        },
+        ctx.log
+      )
     )
     const changed = Math.round(listings / 100)
     for (let i = 0; i < changed; i++) {
@@ -85,10 +90,49 @@ export async function runSyncPlan(ctx: BenchContext): Promise<CaseReport | undef
         )
       ],
       [
+        cpuNote(rows, plain, initial, serverCpu),
         'The incremental run also reads the master list (keys and timestamps of every row) to find deletes: that part follows the table size.'
       ]
     )
   } finally {
     await server.stop()
   }
+}
+
+/** The server's CPU spent while `run` ran (the Demo MLS child reports its own), kept under `name`. */
+async function onServerCpu<T>(
+  server: ServerChild,
+  into: Record<string, number | undefined>,
+  name: string,
+  run: () => Promise<T>
+): Promise<T> {
+  const before = (await server.rss()).cpuMs
+  const out = await run()
+  const after = (await server.rss()).cpuMs
+  into[name] = before === undefined || after === undefined ? undefined : after - before
+  return out
+}
+
+/**
+ * Client and server CPU seconds per 1M rows, sync vs plain search: on two cores shared by both processes the time
+ * ratio is capped by the sum of both CPUs; the client's ratio is what a server with CPU to spare would show.
+ */
+function cpuNote(
+  rows: number,
+  plain: VariantReport,
+  initial: VariantReport,
+  server: Record<string, number | undefined>
+): string {
+  const perM = (ms: number | undefined): string =>
+    ms === undefined || !rows ? '?' : ((ms / 1000 / rows) * 1e6).toFixed(1)
+  const client = (r: VariantReport): number | undefined => {
+    const v = r.extra?.clientCpuMs
+    return typeof v === 'number' ? v : undefined
+  }
+  const [pc, ic] = [client(plain), client(initial)]
+  const ratio = pc && ic ? `${Math.round((pc / ic) * 100)} %` : '?'
+  return (
+    `CPU s per 1M rows — client: plain ${perM(pc)}, initial sync ${perM(ic)} (plain / sync ${ratio}); ` +
+    `server: plain ${perM(server.plain)}, initial sync ${perM(server.initial)}.`
+  )
 }

@@ -5,7 +5,7 @@
 import type { Listing, Media, OpenHouse, Room } from './types'
 import { maskItems } from './prng'
 import { isoDate, isoSeconds } from './iso-time'
-import { fillDraw, ListingDraw, type GeneratorSetup } from './listing-draw'
+import { fillDraw, ListingDraw, listingStampMsOf, type GeneratorSetup } from './listing-draw'
 import { applianceValues, interiorValues, levels, photoCaptions, roomTypes } from './listing-vocabulary'
 
 export type { GeneratorSetup } from './listing-draw'
@@ -144,8 +144,10 @@ export class ListingRow extends ListingDraw implements Readonly<Listing> {
   get ListOfficeKey(): string {
     return this.setup.agentOffice[this.drawn.agent] ?? ''
   }
+  /** read without drawing the listing (its own short draw), as an index-only scan would: a master list of key and
+   *  stamp, and the DMQL test on the stamp, cost no row draws */
   get ModificationTimestamp(): string {
-    return isoSeconds(this.drawn.modifiedMs)
+    return isoSeconds(this.filled ? this.modifiedMs : listingStampMsOf(this.setup, this.index))
   }
   get ListingContractDate(): string {
     return isoDate(this.drawn.contractMs)

@@ -53,13 +53,16 @@ export class SqliteStore implements LocalStore {
   readonly kind = 'sqlite'
   private readonly db: Database
   private readonly prepared = new Map<string, PreparedBatch>()
-  /** target → CREATE INDEX statements held back while its new table fills (a killed run: the next ensureTable) */
-  private readonly deferredIndexes = new Map<string, string[]>()
+  /** target → its table and the CREATE INDEX statements held back while it fills (a killed run: next ensureTable) */
+  private readonly deferredIndexes = new Map<string, { table: string; statements: string[] }>()
   private diffs = 0
 
   constructor(readonly location: string) {
     if (location !== ':memory:') mkdirSync(path.dirname(location), { recursive: true })
     this.db = openDatabase(location)
+    // wide rows (typed columns + _raw, ~2 KB): 16 KB pages cut the store's CPU ~10 % against 4 KB (fewer cells
+    // per page split, fewer WAL frames); only a new file takes it, an existing one keeps its size
+    this.db.pragma('page_size = 16384')
     this.db.pragma('journal_mode = WAL')
     this.db.pragma('synchronous = NORMAL')
     // a checkpoint (every 1,000 pages by default) is what syncs to disk in WAL mode: a sync commits a batch every
@@ -83,12 +86,11 @@ export class SqliteStore implements LocalStore {
     const empty = this.db.transaction((): boolean => {
       for (const sql of statements) if (!indexes.includes(sql)) this.db.exec(sql)
       const none = this.db.prepare(`SELECT 1 FROM ${q(info.table)} LIMIT 1`).get() === undefined
-      for (const sql of indexes) {
-        // (a plan before the first run made the table, and its indexes, already: they go until the run ends)
+      for (const sql of [...indexes, keyStamp]) {
+        // (a plan before the first run made the table, and its indexes, already: they go until they are read)
         if (none) this.db.exec(`DROP INDEX IF EXISTS ${indexName(sql)}`)
         else this.db.exec(sql)
       }
-      this.db.exec(keyStamp)
       // metadata grew a field since the table was made: add the column rather than rebuild the copy
       if (existing.size > 0) {
         for (const col of info.columns.filter((c) => !existing.has(c.name))) {
@@ -103,11 +105,14 @@ export class SqliteStore implements LocalStore {
         .run(shape.target, info.table, new Date().toISOString())
       return none
     })()
-    if (empty && indexes.length) this.deferredIndexes.set(shape.target, indexes)
+    // the key + stamp index too: built at once (one sort) it costs less than a third B-tree
+    // written through the WAL on every commit; masterDiff (the first reader) builds it
+    if (empty) this.deferredIndexes.set(shape.target, { table: info.table, statements: [...indexes, keyStamp] })
     return info
   }
 
   async stamps(info: TableInfo): Promise<Map<string, string>> {
+    this.buildDeferredIndexes(undefined, info.table)
     const out = new Map<string, string>()
     const rows = this.db
       .prepare(`SELECT ${q(info.key)} AS k, _stamp AS s FROM ${q(info.table)} WHERE _deleted_at IS NULL`)
@@ -224,6 +229,7 @@ export class SqliteStore implements LocalStore {
    * pass over the store's key + stamp index (not its rows) and one over the list.
    */
   async masterDiff(info: TableInfo): Promise<MasterDiff> {
+    this.buildDeferredIndexes(undefined, info.table)
     const table = q(info.table)
     const key = q(info.key)
     const name = `temp."sync_master_${++this.diffs}"`
@@ -340,10 +346,10 @@ export class SqliteStore implements LocalStore {
     return { columns, rows, truncated }
   }
 
-  private buildDeferredIndexes(target?: string): void {
-    for (const [t, statements] of this.deferredIndexes) {
-      if (target !== undefined && t !== target) continue
-      for (const sql of statements) this.db.exec(sql)
+  private buildDeferredIndexes(target?: string, table?: string): void {
+    for (const [t, deferred] of this.deferredIndexes) {
+      if ((target !== undefined && t !== target) || (table !== undefined && deferred.table !== table)) continue
+      for (const sql of deferred.statements) this.db.exec(sql)
       this.deferredIndexes.delete(t)
     }
   }

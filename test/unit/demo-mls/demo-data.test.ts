@@ -47,6 +47,21 @@ describe('Demo MLS data', () => {
     }
   })
 
+  it('reads a large-mode view key and stamp without drawing the listing (a master list), and the same values', () => {
+    const normal = createDemoData({ ...opts, count: 1500 })
+    const large = createDemoData({ ...opts, count: 1500, large: true })
+    const stored = [...normal.listings()]
+    const views = [...large.listingViews()] as unknown as Array<Listing & { filled: boolean }>
+    for (const [i, view] of views.entries()) {
+      expect(view.ListingKey).toBe(stored[i]?.ListingKey)
+      expect(view.ModificationTimestamp, view.ListingKey).toBe(stored[i]?.ModificationTimestamp)
+      expect(view.filled).toBe(false)
+      // the draw made afterwards is the same listing
+      expect(view.ListPrice).toBe(stored[i]?.ListPrice)
+      expect(view.ModificationTimestamp).toBe(stored[i]?.ModificationTimestamp)
+    }
+  })
+
   it('spreads classes, statuses and timestamps over two years before the epoch', () => {
     const all = [...createDemoData({ ...opts, count: 2000 }).listings()]
     const types = new Set(all.map((l) => l.PropertyType))

@@ -1,5 +1,5 @@
-// The SQLite store's bulk-load paths: an empty table gets its stamp index only when the run ends (also after a plan
-// made the table first), and the master list is compared in the database — new, updated, deleted and "back after
+// The SQLite store's bulk-load paths: an empty table gets its secondary indexes only when the master list is
+// compared or the run ends (also after a plan made the table first), and the master list is compared in the database — new, updated, deleted and "back after
 // a delete" come out as the in-memory plan would say.
 import { describe, expect, it } from 'vitest'
 import { SqliteStore } from '../../../../src-main/features/sync/sqlite-store'
@@ -23,15 +23,28 @@ async function indexes(store: SqliteStore): Promise<string[]> {
 }
 
 describe('SQLite sync store', () => {
-  it('builds the stamp index of an empty table when the run ends', async () => {
+  it('builds the indexes of an empty table when the master list is compared, or else when the run ends', async () => {
     const store = new SqliteStore(':memory:')
     const info = await store.ensureTable(shape)
     await store.ensureTable(shape) // a plan, then the run
-    expect(await indexes(store)).toEqual(['Thing__key_stamp'])
+    expect(await indexes(store)).toEqual([])
     const run = await store.startRun('Thing', undefined)
     await store.applyBatch(info, run, [rec('a', '2026-01-01T00:00:00Z')], 'x')
+    expect(await indexes(store)).toEqual([])
+    // the reconcile pass reads the key + stamp index: it is there before the comparison
+    const diff = await store.masterDiff(info)
+    expect((await indexes(store)).sort()).toEqual(['Thing__key_stamp', 'Thing__stamp'])
+    await diff.close()
     await store.finishRun(run, 'done')
     expect((await indexes(store)).sort()).toEqual(['Thing__key_stamp', 'Thing__stamp'])
+    // without a comparison (a run cancelled before it): the run's end builds them
+    const other = new SqliteStore(':memory:')
+    const otherInfo = await other.ensureTable(shape)
+    const otherRun = await other.startRun('Thing', undefined)
+    await other.applyBatch(otherInfo, otherRun, [rec('a', '2026-01-01T00:00:00Z')], 'x')
+    await other.finishRun(otherRun, 'cancelled')
+    expect((await indexes(other)).sort()).toEqual(['Thing__key_stamp', 'Thing__stamp'])
+    await other.close()
     // a table with rows keeps (or gets) its index at once
     await store.ensureTable(shape)
     expect((await indexes(store)).sort()).toEqual(['Thing__key_stamp', 'Thing__stamp'])
