@@ -11,6 +11,7 @@ import { charsetFromContentType } from '../xml-text'
 import { streamXml } from '../xml-stream'
 import { DEFAULT_MAX_ELEMENT_BYTES, scanCompact, type CompactScannerOptions } from './compact-scanner'
 import { ElementTooLargeError } from './element-buffer'
+import { MarkupTooLargeError } from '../pending-markup'
 import { searchTransactionParams, type SearchParams } from './search-request'
 import { StandardXmlRowCollector, type RowSink } from './standard-xml-rows'
 import { detectReplyFamily, familyOf } from './search-reply-format'
@@ -128,7 +129,10 @@ async function readSearchPage(
   try {
     if (reply.family === 'STANDARD-XML') {
       const collector = new StandardXmlRowCollector(guarded)
-      const xml = await streamXml(reply.stream, res.header('content-type'), collector, { parser: 'light' })
+      const xml = await streamXml(reply.stream, res.header('content-type'), collector, {
+        parser: 'light',
+        ...(options.maxRecordBytes !== undefined ? { maxMarkupChars: options.maxRecordBytes } : {})
+      })
       result.warnings.push(...xml.warnings)
       Object.assign(result, {
         replyCode: collector.facts.replyCode ?? -1,
@@ -148,7 +152,7 @@ async function readSearchPage(
       })
     }
   } catch (err) {
-    if (err instanceof ElementTooLargeError) {
+    if (err instanceof ElementTooLargeError || err instanceof MarkupTooLargeError) {
       res.body.destroy()
       throw namingRequest(err, session, res.url)
     }
