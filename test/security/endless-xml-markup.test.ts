@@ -51,7 +51,13 @@ async function hostileRets(head: string, filler: string): Promise<{ server: Host
 
 async function session(server: HostileServer): Promise<RetsSession> {
   const s = new RetsSession(
-    { loginUrl: `${server.origin}/login`, username: 'agent', password: 'pw', userAgent: 'Test/1.0', retsVersion: '1.7.2' },
+    {
+      loginUrl: `${server.origin}/login`,
+      username: 'agent',
+      password: 'pw',
+      userAgent: 'Test/1.0',
+      retsVersion: '1.7.2'
+    },
     new HttpClient({ timeoutMs: 60_000 })
   )
   await s.login()
@@ -113,23 +119,30 @@ describe('endless XML markup from a RETS server', () => {
     })
   }
 
-  it('a GetMetadata reply with an endless CDATA section is refused, naming the request', { timeout: 60_000 }, async () => {
-    const { server, sent } = await hostileRets(
-      '<RETS ReplyCode="0" ReplyText="OK"><METADATA><METADATA-SYSTEM Version="1" Date="x"><SYSTEM SystemID="A">' +
-        '<COMMENTS><![CDATA[',
-      'abc]] ]>x>'
-    )
-    const { error, rssGrowth } = await measure(async () => new RetsMetadataLoader(await session(server)).loadRoot())
-    expect(error).toMatchObject({ code: 'REPLY_MARKUP_TOO_LARGE' })
-    expect(error.message).toMatch(/CDATA section/)
-    expect(error.message).toMatch(/Loading METADATA-SYSTEM failed/)
-    expect(error.message).toContain(`${server.origin}/metadata`)
-    expect(sent.bytes).toBeLessThan(40 * MB)
-    expect(rssGrowth).toBeLessThan(250 * MB)
-  })
+  it(
+    'a GetMetadata reply with an endless CDATA section is refused, naming the request',
+    { timeout: 60_000 },
+    async () => {
+      const { server, sent } = await hostileRets(
+        '<RETS ReplyCode="0" ReplyText="OK"><METADATA><METADATA-SYSTEM Version="1" Date="x"><SYSTEM SystemID="A">' +
+          '<COMMENTS><![CDATA[',
+        'abc]] ]>x>'
+      )
+      const { error, rssGrowth } = await measure(async () => new RetsMetadataLoader(await session(server)).loadRoot())
+      expect(error).toMatchObject({ code: 'REPLY_MARKUP_TOO_LARGE' })
+      expect(error.message).toMatch(/CDATA section/)
+      expect(error.message).toMatch(/Loading METADATA-SYSTEM failed/)
+      expect(error.message).toContain(`${server.origin}/metadata`)
+      expect(sent.bytes).toBeLessThan(40 * MB)
+      expect(rssGrowth).toBeLessThan(250 * MB)
+    }
+  )
 
   it('a GetMetadata reply with an endless attribute value is refused', { timeout: 60_000 }, async () => {
-    const { server } = await hostileRets('<RETS ReplyCode="0" ReplyText="OK"><METADATA><METADATA-SYSTEM Version="', `a'>`)
+    const { server } = await hostileRets(
+      '<RETS ReplyCode="0" ReplyText="OK"><METADATA><METADATA-SYSTEM Version="',
+      `a'>`
+    )
     const { error } = await measure(async () => new RetsMetadataLoader(await session(server)).loadRoot())
     expect(error).toMatchObject({ code: 'REPLY_MARKUP_TOO_LARGE' })
     expect(error.message).toMatch(/tag <METADATA-SYSTEM/)
