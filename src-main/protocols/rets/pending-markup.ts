@@ -16,7 +16,7 @@ export class MarkupTooLargeError extends AppError {
     super({
       code: 'REPLY_MARKUP_TOO_LARGE',
       message: `${what} of the reply has not ended after ${Math.round(limit / 1048576)} MB, the limit for a single tag or section.`,
-      hint: 'The server sent markup that never ends (a broken or hostile reply) or a value far larger than any real listing; check the query or the server, or raise the record limit in the settings.'
+      hint: "The server sent markup that never ends (a broken or hostile reply) or a value far larger than any real one; check the query and the server's reply. A search's limit is the connection's record limit (limits.maxRecordMb)."
     })
   }
 }

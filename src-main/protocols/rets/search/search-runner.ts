@@ -154,7 +154,8 @@ async function readSearchPage(
   } catch (err) {
     if (err instanceof ElementTooLargeError || err instanceof MarkupTooLargeError) {
       res.body.destroy()
-      throw namingRequest(err, session, res.url)
+      // searchPage's requestFailure names the request of a markup error (COMPACT's is retold here, as before)
+      throw err instanceof ElementTooLargeError ? namingRequest(err, session, res.url) : err
     }
     if (!(err instanceof RepeatedPage)) throw err
     res.body.destroy()
