@@ -8,8 +8,11 @@ import { AppError } from '../../../contract/app-error'
 /** The default bound, the same as a single COMPACT record's (DEFAULT_MAX_ELEMENT_BYTES): no real tag comes near. */
 export const DEFAULT_MAX_MARKUP_CHARS = 16 * 1024 * 1024
 
-/** Shorter unfinished markup (a tag cut by a chunk boundary, the usual case) is simply re-joined with the chunk. */
-export const LONG_MARKUP = 64 * 1024
+/**
+ * Shorter unfinished markup (a tag cut by a chunk boundary, the usual case) is simply re-joined with the chunk:
+ * small enough that even a reply trickled a byte per chunk costs little before it moves here.
+ */
+export const LONG_MARKUP = 4096
 
 export class MarkupTooLargeError extends AppError {
   constructor(what: string, limit: number) {
@@ -39,6 +42,8 @@ function kindOf(markup: string): Kind {
 
 export class PendingMarkup {
   private readonly parts: string[]
+  /** chunks shorter than LONG_MARKUP since the last part, joined: one part each would cost more than their text */
+  private recent = ''
   private length: number
   private readonly kind: Kind
   /** the last end.length − 1 characters: a terminator may straddle two chunks */
@@ -62,7 +67,11 @@ export class PendingMarkup {
 
   /** Adds a chunk; true when the markup may have ended, and the tokenizer should scan all of it again (text()). */
   add(text: string): boolean {
-    this.parts.push(text)
+    this.recent += text
+    if (this.recent.length >= LONG_MARKUP) {
+      this.parts.push(this.recent)
+      this.recent = ''
+    }
     this.length += text.length
     const end = this.kind.end
     let may: boolean
@@ -82,6 +91,6 @@ export class PendingMarkup {
   }
 
   text(): string {
-    return this.parts.join('')
+    return this.parts.join('') + this.recent
   }
 }

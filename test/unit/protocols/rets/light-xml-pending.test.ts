@@ -65,6 +65,13 @@ describe('long markup across chunks', () => {
     })
   }
 
+  it('reads long markup trickled a character per chunk', () => {
+    for (const [, markup] of cases) {
+      const doc = `<RETS>${markup.slice(0, 20_000)}${markup.slice(-30)}</RETS>`
+      expect(run([...doc])).toEqual(run([doc]))
+    }
+  })
+
   it('keeps the `>` inside quoted values, split across chunks', () => {
     const value = `${'>'.repeat(LONG_MARKUP)}">`
     const doc = `<RETS><F q='${value}' r="x>y"/></RETS>`
@@ -100,6 +107,16 @@ describe('markup that never ends', () => {
       expect(written).toBeLessThan(max + 2 * filler.length)
     })
   }
+
+  it('an endless CDATA section trickled a character per chunk is refused after the cap', () => {
+    const tok = new LightXmlTokenizer({ open() {}, close() {}, text() {} }, () => undefined, max)
+    tok.write('<RETS><![CDATA[')
+    const t0 = performance.now()
+    expect(() => {
+      for (let i = 0; i < 2 * max; i++) tok.write(i % 7 ? 'a' : ']')
+    }).toThrow(MarkupTooLargeError)
+    console.log(`1 MB a character per write: ${Math.round(performance.now() - t0)} ms`)
+  })
 
   it('does not rescan a long token at every chunk', () => {
     const scan = vi.spyOn(LightXmlTokenizer.prototype as unknown as { scan(b: string): number }, 'scan')
