@@ -3,10 +3,12 @@
 // this one jumps from `<` to `<` with indexOf, so it is several times faster on such documents. It takes text that
 // XmlRepairer already made legal (entities are then only the five named ones and character references) and, like
 // saxes, normalises line ends (XML 1.0 §2.11: CRLF and CR → LF) and attribute-value whitespace (§3.3.3: TAB, LF,
-// CR → space, before references are expanded). It never throws: well-formedness problems go to `onError` and
-// parsing goes on (a close tag that matches an outer element closes the ones in between; one that matches nothing
-// is dropped). It does not check names, namespaces or DTDs — RETS does not use them.
+// CR → space, before references are expanded). Well-formedness problems go to `onError` and parsing goes on (a
+// close tag that matches an outer element closes the ones in between; one that matches nothing is dropped); the
+// only throw is MarkupTooLargeError, for a tag or section that has not ended after `maxMarkup` characters. It does
+// not check names, namespaces or DTDs — RETS does not use them.
 import type { XmlHandlers } from './xml-stream'
+import { DEFAULT_MAX_MARKUP_CHARS, LONG_MARKUP, PendingMarkup } from './pending-markup'
 import { refArray } from './ref-array'
 import { decodeXmlEntities, lastAmpersand } from './xml-text'
 
@@ -66,6 +68,8 @@ function attributeValue(raw: string): string {
 export class LightXmlTokenizer {
   /** text not yet tokenized: an incomplete tag, comment or text tail from the previous write */
   private buf = ''
+  /** instead of `buf`: unfinished markup of LONG_MARKUP characters or more, collected without rescanning */
+  private pending: PendingMarkup | undefined
   private readonly open: string[] = refArray<string>()
   private sawRoot = false
   /**
@@ -79,7 +83,8 @@ export class LightXmlTokenizer {
 
   constructor(
     private readonly handlers: XmlHandlers,
-    private readonly onError: (message: string) => void
+    private readonly onError: (message: string) => void,
+    private readonly maxMarkup = DEFAULT_MAX_MARKUP_CHARS
   ) {}
 
   /** The first top-level element (the RETS root) has closed. */
@@ -89,12 +94,28 @@ export class LightXmlTokenizer {
 
   write(text: string): void {
     if (this.rootClosed) return
-    const buf = this.buf ? this.buf + text : text
-    this.buf = buf.slice(this.scan(buf))
+    let buf: string
+    if (this.pending) {
+      if (!this.pending.add(text)) return
+      buf = this.pending.text()
+      this.pending = undefined
+    } else buf = this.buf ? this.buf + text : text
+    const cut = this.scan(buf)
+    if (buf.length - cut < LONG_MARKUP) this.buf = buf.slice(cut)
+    else {
+      this.buf = ''
+      this.pending = new PendingMarkup(buf.slice(cut), this.maxMarkup)
+    }
   }
 
   /** After the last write: reports what was left unfinished (no close events, as with saxes). */
   close(): void {
+    if (this.pending) {
+      // a long tag whose rescan add() put off may have ended
+      const buf = this.pending.text()
+      this.pending = undefined
+      this.buf = buf.slice(this.scan(buf))
+    }
     const rest = this.buf
     this.buf = ''
     // what follows the root (chunk trailers, an HTML footer) is not read at all

@@ -29,6 +29,8 @@ export interface XmlStreamOptions {
    * hands every tag without attributes one shared frozen object (handlers copy attributes, never change them).
    */
   parser?: 'saxes' | 'light'
+  /** 'light': the longest tag, comment or CDATA section held while it arrives (default DEFAULT_MAX_MARKUP_CHARS) */
+  maxMarkupChars?: number
 }
 
 interface XmlSink {
@@ -57,7 +59,9 @@ export async function streamXml(
   }
   // the handlers go to the tokenizer as they are (no wrapper call per event on the fast path)
   const parser: XmlSink =
-    options.parser === 'light' ? new LightXmlTokenizer(handlers, onError) : saxesSink(handlers, onError)
+    options.parser === 'light'
+      ? new LightXmlTokenizer(handlers, onError, options.maxMarkupChars)
+      : saxesSink(handlers, onError)
   const feed = (text: string): void => {
     if (!text) return
     if (head.length < 2000) head += text.slice(0, 2000 - head.length)

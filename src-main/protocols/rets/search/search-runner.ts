@@ -11,6 +11,7 @@ import { charsetFromContentType } from '../xml-text'
 import { streamXml } from '../xml-stream'
 import { DEFAULT_MAX_ELEMENT_BYTES, scanCompact, type CompactScannerOptions } from './compact-scanner'
 import { ElementTooLargeError } from './element-buffer'
+import { MarkupTooLargeError } from '../pending-markup'
 import { searchTransactionParams, type SearchParams } from './search-request'
 import { StandardXmlRowCollector, type RowSink } from './standard-xml-rows'
 import { detectReplyFamily, familyOf } from './search-reply-format'
@@ -135,7 +136,10 @@ async function readSearchPage(
   try {
     if (reply.family === 'STANDARD-XML') {
       const collector = new StandardXmlRowCollector(guarded)
-      const xml = await streamXml(reply.stream, res.header('content-type'), collector, { parser: 'light' })
+      const xml = await streamXml(reply.stream, res.header('content-type'), collector, {
+        parser: 'light',
+        ...(options.maxRecordBytes !== undefined ? { maxMarkupChars: options.maxRecordBytes } : {})
+      })
       result.warnings.push(...xml.warnings)
       Object.assign(result, {
         replyCode: collector.facts.replyCode ?? -1,
@@ -155,9 +159,10 @@ async function readSearchPage(
       })
     }
   } catch (err) {
-    if (err instanceof ElementTooLargeError) {
+    if (err instanceof ElementTooLargeError || err instanceof MarkupTooLargeError) {
       res.body.destroy()
-      throw namingRequest(err, session, res.url)
+      // searchPage's requestFailure names the request of a markup error (COMPACT's is retold here, as before)
+      throw err instanceof ElementTooLargeError ? namingRequest(err, session, res.url) : err
     }
     if (!(err instanceof RepeatedPage)) throw err
     res.body.destroy()
