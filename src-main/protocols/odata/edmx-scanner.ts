@@ -7,25 +7,7 @@
 // name, quoted attribute values, one root, no text outside it — and a violation is a thrown EDMX_XML error.
 import { AppError } from '../../../contract/app-error'
 import { decodeXmlEntities } from '../rets/xml-text'
-
-const LT = 0x3c
-const GT = 0x3e
-const SLASH = 0x2f
-const BANG = 0x21
-const QUESTION = 0x3f
-const EQUALS = 0x3d
-const DQUOTE = 0x22
-const SQUOTE = 0x27
-const AMP = 0x26
-
-function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d
-}
-
-/** XML NameStartChar, loosely: a letter, `_`, `:` or any non-ASCII character. */
-function isNameStart(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x3a || c >= 0x80
-}
+import { AMP, BANG, DQUOTE, EQUALS, GT, isNameStart, isSpace, LT, QUESTION, SLASH, SQUOTE } from '../rets/xml-chars'
 
 function notWellFormed(problem: string): AppError {
   return new AppError({ code: 'EDMX_XML', message: `The $metadata is not well-formed XML: ${problem}` })

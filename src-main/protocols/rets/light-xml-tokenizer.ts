@@ -11,23 +11,7 @@ import type { XmlHandlers } from './xml-stream'
 import { DEFAULT_MAX_MARKUP_CHARS, LONG_MARKUP, PendingMarkup } from './pending-markup'
 import { refArray } from './ref-array'
 import { decodeXmlEntities, lastAmpersand } from './xml-text'
-
-const GT = 0x3e
-const SLASH = 0x2f
-const BANG = 0x21
-const QUESTION = 0x3f
-const EQUALS = 0x3d
-const DQUOTE = 0x22
-const SQUOTE = 0x27
-
-function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d
-}
-
-/** A tag name may start with a letter, `_`, `:` or any non-ASCII character (XML 1.0 NameStartChar, loosely). */
-function isNameStart(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x3a || c >= 0x80
-}
+import { BANG, DQUOTE, EQUALS, GT, isNameStart, isSpace, QUESTION, SLASH, SQUOTE } from './xml-chars'
 
 /** Shared by every tag without attributes (most of them): handlers must copy, never change, what they get. */
 const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>
