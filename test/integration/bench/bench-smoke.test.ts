@@ -1,6 +1,7 @@
 // Keeps `npm run bench` working in CI: runs the harness in --quick mode on three cases that need no Demo MLS
 // captures (a generated OData page over a replay server, a generated EDMX, the result store) and checks the JSON
-// report's shape and that every variant ran and was checked correct.
+// report's shape and that every variant ran and was checked correct; then the two COMPACT cases, which log in to
+// a Demo MLS child like the app does.
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
@@ -62,4 +63,28 @@ describe('npm run bench --quick (smoke)', () => {
     expect(store.extra?.wrongPages).toBe(0)
     expect(Number(store.extra?.p99Ms)).toBeGreaterThan(0)
   }, 90_000)
+
+  // the RETS cases log in to a Demo MLS child over Basic on loopback: a security default once made every one of
+  // them fail while the cases above stayed green
+  it('runs the COMPACT search cases (end to end from the Demo MLS, and replayed), checked against fast-xml-parser', () => {
+    const out = path.join(tmp, 'compact.json')
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'bench/run.ts', '--quick', '--case', 'compact-e2e,compact', '--out', out],
+      { cwd: root, encoding: 'utf8', timeout: 150_000 }
+    )
+    expect(run.stderr).not.toMatch(/ERROR|bench failed/)
+    expect(run.status).toBe(0)
+    const report = JSON.parse(readFileSync(out, 'utf8')) as BenchReport
+    expect(report.cases.map((c) => c.name)).toEqual(['compact-e2e', 'compact'])
+    const reference = report.cases[1]!.variants.find((v) => v.variant === 'fast-xml-parser')!
+    expect(reference.rows).toBeGreaterThan(0)
+    for (const c of report.cases) {
+      const ours = c.variants.find((v) => v.variant === 'ours')!
+      expect(ours.ok, c.name).toBe(true)
+      expect(ours.correct, c.name).toBe(true)
+      expect(ours.rows, c.name).toBe(reference.rows)
+      expect(ours.checksum, c.name).toBe(reference.checksum)
+    }
+  }, 180_000)
 })
