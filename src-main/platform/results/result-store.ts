@@ -10,7 +10,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { createAtomicWriteStream } from '../files/atomic-write'
 import { csvHeader, csvLine } from '../csv/csv-text'
-import { splitDelimitedRow } from './delimited-row'
+import { eachDelimitedRow, splitDelimitedRow } from './delimited-row'
 import type { DelimitedRow, DelimitedRows, ExportOptions, ResultInfo, ResultWriter } from './result-types'
 import type { ResultColumn, ResultPage } from '../../../contract/results-channels'
 import { isSpillDelimiter, readSpillLine } from './spill-line'
@@ -111,12 +111,7 @@ export class ResultStore implements ResultWriter {
     const range = spans[spans.length - 1]! - first
     // a lone row (a huge record among them) is copied once rather than copied and moved
     if (!isSpillDelimiter(delimiter) || n === 1) {
-      const row = { bytes, start: 0, end: 0, delimiter }
-      for (let k = 0; k < spans.length; k += 2) {
-        row.start = spans[k]!
-        row.end = spans[k + 1]!
-        this.appendDelimited(row)
-      }
+      eachDelimitedRow(batch, (row) => this.appendDelimited(row))
       return
     }
     this.assertOpen()

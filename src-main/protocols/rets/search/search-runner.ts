@@ -3,7 +3,7 @@
 // flag it with MAXROWS; COUNT tells when to stop; some servers ignore Offset and return page 1 again — we compare
 // the first row of each page with the previous page's first row and stop with a warning instead of looping.
 import { AppError } from '../../../../contract/app-error'
-import { splitDelimitedRow } from '../../../platform/results/delimited-row'
+import { appendDelimited, eachDelimitedRow, splitDelimitedRow } from '../../../platform/results/delimited-row'
 import type { DelimitedRow, DelimitedRows, ResultWriter } from '../../../platform/results/result-types'
 import type { RetsSession } from '../rets-session'
 import { NON_ERROR_CODES, retsError } from '../rets-reply'
@@ -381,23 +381,6 @@ export async function fetchAll(
     warnings: summary.warnings
   })
   return summary
-}
-
-/** A COMPACT row into a writer: as bytes when the writer takes them (the result store), else as values. */
-export function appendDelimited(writer: ResultWriter, row: DelimitedRow, width: number): void {
-  if (writer.appendDelimited) writer.appendDelimited(row)
-  else writer.append(splitDelimitedRow(row, width))
-}
-
-/** The rows of a batch one by one; one row object for all: a row is only valid during the call (DelimitedRow). */
-export function eachDelimitedRow(batch: DelimitedRows, each: (row: DelimitedRow) => void): void {
-  const row = { bytes: batch.bytes, start: 0, end: 0, delimiter: batch.delimiter }
-  const spans = batch.spans
-  for (let k = 0; k < spans.length; k += 2) {
-    row.start = spans[k]!
-    row.end = spans[k + 1]!
-    each(row)
-  }
 }
 
 function firstOf(batch: DelimitedRows): DelimitedRow {
