@@ -2,7 +2,7 @@
 // captures (a generated OData page over a replay server, a generated EDMX, the result store) and checks the JSON
 // report's shape and that every variant ran and was checked correct; then the two COMPACT cases, which log in to
 // a Demo MLS child like the app does.
-import { spawnSync } from 'node:child_process'
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -14,19 +14,25 @@ const root = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../../.
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'bench-smoke-'))
 afterAll(() => rmSync(tmp, { recursive: true, force: true }))
 
+/** `npm run bench -- --quick --case <cases>` in a child; its stdout and the JSON report it wrote. */
+function quickBench(cases: string, timeout: number): { run: SpawnSyncReturns<string>; report: () => BenchReport } {
+  const out = path.join(tmp, `${cases.replace(/\W+/g, '-')}.json`)
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'bench/run.ts', '--quick', '--case', cases, '--out', out],
+    { cwd: root, encoding: 'utf8', timeout }
+  )
+  return { run, report: () => JSON.parse(readFileSync(out, 'utf8')) as BenchReport }
+}
+
 describe('npm run bench --quick (smoke)', () => {
   it('runs odata, edmx and result-store and writes a checked report', () => {
-    const out = path.join(tmp, 'report.json')
-    const run = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', 'bench/run.ts', '--quick', '--case', 'odata,edmx,result-store', '--out', out],
-      { cwd: root, encoding: 'utf8', timeout: 60_000 }
-    )
+    const { run, report: read } = quickBench('odata,edmx,result-store', 60_000)
     expect(run.stderr).not.toMatch(/bench failed/)
     expect(run.status).toBe(0)
     expect(run.stdout).toContain('| case | size | variant | runs | min ms | median ms | MB/s | rows/s |')
 
-    const report = JSON.parse(readFileSync(out, 'utf8')) as BenchReport
+    const report = read()
     expect(report.quick).toBe(true)
     expect(report.machine.cpus).toBeGreaterThan(0)
     expect(report.cases.map((c) => c.name)).toEqual(['odata', 'edmx', 'result-store'])
@@ -67,15 +73,10 @@ describe('npm run bench --quick (smoke)', () => {
   // the RETS cases log in to a Demo MLS child over Basic on loopback: a security default once made every one of
   // them fail while the cases above stayed green
   it('runs the COMPACT search cases (end to end from the Demo MLS, and replayed), checked against fast-xml-parser', () => {
-    const out = path.join(tmp, 'compact.json')
-    const run = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', 'bench/run.ts', '--quick', '--case', 'compact-e2e,compact', '--out', out],
-      { cwd: root, encoding: 'utf8', timeout: 150_000 }
-    )
+    const { run, report: read } = quickBench('compact-e2e,compact', 150_000)
     expect(run.stderr).not.toMatch(/ERROR|bench failed/)
     expect(run.status).toBe(0)
-    const report = JSON.parse(readFileSync(out, 'utf8')) as BenchReport
+    const report = read()
     expect(report.cases.map((c) => c.name)).toEqual(['compact-e2e', 'compact'])
     const reference = report.cases[1]!.variants.find((v) => v.variant === 'fast-xml-parser')!
     expect(reference.rows).toBeGreaterThan(0)
