@@ -8,6 +8,11 @@ const TRUE_WORDS = new Set(['1', 'true', 't', 'y', 'yes'])
 const FALSE_WORDS = new Set(['0', 'false', 'f', 'n', 'no'])
 
 export function toSqlValue(dialect: SqlDialect, kind: ColumnKind, value: unknown): SqlValue {
+  // most cells of a feed: text that starts with a printable ASCII character is stored as it is
+  if (kind === 'text' && typeof value === 'string') {
+    const first = value.charCodeAt(0)
+    if (first > 0x20 && first < 0x7f) return value
+  }
   if (value === undefined || value === null) return null
   if (Array.isArray(value)) return value.map((v) => String(v)).join(',')
   if (typeof value === 'object') return JSON.stringify(value)

@@ -36,6 +36,10 @@ type Database = BetterSqlite3.Database
 interface PreparedBatch {
   info: TableInfo
   upsert: BetterSqlite3.Statement
+  /** the same INSERT doing nothing on a known key */
+  insert: BetterSqlite3.Statement
+  /** try `insert` first: the last batch was mostly new records */
+  insertFirst: boolean
   current: BetterSqlite3.Statement
   runCounts: BetterSqlite3.Statement
   kinds: Array<TableInfo['columns'][number]['kind']>
@@ -154,7 +158,8 @@ export class SqliteStore implements LocalStore {
     records: readonly SyncRecord[],
     cursor?: string
   ): Promise<BatchResult> {
-    const { upsert, current, runCounts, kinds } = this.statements(info)
+    const prepared = this.statements(info)
+    const { upsert, insert, current, runCounts, kinds } = prepared
     const counts: BatchResult = { new: 0, updated: 0, unchanged: 0, deleted: 0, changed: [] }
     const now = new Date().toISOString()
     const width = info.columns.length
@@ -165,10 +170,42 @@ export class SqliteStore implements LocalStore {
     const keyAt = info.columns.findIndex((c) => c.name === info.key)
     let rowColumns: readonly string[] | undefined
     let at: number[] = []
+    const fill = (record: SyncRecord): void => {
+      const row = record.row
+      if (row) {
+        // a row: the cells by position (the column map made once per reply), the JSON as the source built it
+        if (row.columns !== rowColumns) {
+          rowColumns = row.columns
+          at = info.columns.map((c) => row.columns.indexOf(c.name))
+        }
+        for (let i = 0; i < width; i++) {
+          params[i] = i === keyAt ? record.key : toSqlValue('sqlite', kinds[i]!, row.cells[at[i]!])
+        }
+        params[width + 1] = row.json
+      } else {
+        const values = record.values
+        for (let i = 0; i < width; i++) {
+          params[i] = i === keyAt ? record.key : toSqlValue('sqlite', kinds[i]!, values[info.columns[i]!.name])
+        }
+        params[width + 1] = JSON.stringify(values)
+      }
+      params[width] = record.stamp
+    }
+    // while batches are mostly new records (a first sync), one INSERT that skips a known key does the lookup the
+    // upsert would; only the records it skips are looked up and compared
+    const insertFirst = prepared.insertFirst
     let newest = run.maxStamp
     this.db.transaction(() => {
       for (const record of records) {
         newest = maxStamp(newest, record.stamp)
+        if (insertFirst) {
+          fill(record)
+          if (insert.run(params).changes > 0) {
+            counts.new++
+            counts.changed.push(record.key)
+            continue
+          }
+        }
         const before = current.get(record.key) as [string, string | null] | undefined
         if (before && before[0] === record.stamp && before[1] === null) {
           counts.unchanged++
@@ -177,29 +214,12 @@ export class SqliteStore implements LocalStore {
         if (before && before[1] === null) counts.updated++
         else counts.new++
         counts.changed.push(record.key)
-        const row = record.row
-        if (row) {
-          // a row: the cells by position (the column map made once per reply), the JSON as the source built it
-          if (row.columns !== rowColumns) {
-            rowColumns = row.columns
-            at = info.columns.map((c) => row.columns.indexOf(c.name))
-          }
-          for (let i = 0; i < width; i++) {
-            params[i] = i === keyAt ? record.key : toSqlValue('sqlite', kinds[i]!, row.cells[at[i]!])
-          }
-          params[width + 1] = row.json
-        } else {
-          const values = record.values
-          for (let i = 0; i < width; i++) {
-            params[i] = i === keyAt ? record.key : toSqlValue('sqlite', kinds[i]!, values[info.columns[i]!.name])
-          }
-          params[width + 1] = JSON.stringify(values)
-        }
-        params[width] = record.stamp
+        if (!insertFirst) fill(record)
         upsert.run(params)
       }
       runCounts.run(cursor ?? null, newest ?? null, counts.new, counts.updated, counts.unchanged, run.id)
     })()
+    prepared.insertFirst = counts.new * 2 > records.length
     run.cursor = cursor
     run.maxStamp = newest
     addCounts(run.counts, counts)
@@ -213,6 +233,8 @@ export class SqliteStore implements LocalStore {
     const made: PreparedBatch = {
       info,
       upsert: this.db.prepare(upsertSql('sqlite', info)),
+      insert: this.db.prepare(upsertSql('sqlite', info, 'ignore')),
+      insertFirst: true,
       current: this.db.prepare(`SELECT _stamp, _deleted_at FROM ${q(info.table)} WHERE ${q(info.key)} = ?`).raw(),
       runCounts: this.db.prepare(
         `UPDATE sync_runs SET cursor = ?, max_stamp = ?, new_count = new_count + ?,

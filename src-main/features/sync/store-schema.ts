@@ -98,12 +98,18 @@ export function targetFromRow(row: RunDbRow): { target: string; table: string; h
   return out
 }
 
-/** INSERT … ON CONFLICT (key) DO UPDATE of every column, with `?` (SQLite) or `$n` (PostgreSQL) placeholders. */
-export function upsertSql(dialect: 'sqlite' | 'postgres', info: TableInfo): string {
+/** INSERT … ON CONFLICT (key) DO UPDATE of every column (or DO NOTHING), with `?` (SQLite) or `$n` (PostgreSQL)
+ *  placeholders. */
+export function upsertSql(
+  dialect: 'sqlite' | 'postgres',
+  info: TableInfo,
+  onConflict: 'update' | 'ignore' = 'update'
+): string {
   const q = (name: string): string => quoteIdent(dialect, name)
   const all = [...info.columns.map((c) => c.name), ...RECORD_EXTRA_COLUMNS.map((c) => c.name)]
   const marks = all.map((_, i) => (dialect === 'sqlite' ? '?' : `$${i + 1}`))
   const updates = all.filter((n) => n !== info.key).map((n) => `${q(n)} = excluded.${q(n)}`)
+  const action = onConflict === 'update' ? `DO UPDATE SET ${updates.join(', ')}` : 'DO NOTHING'
   return `INSERT INTO ${q(info.table)} (${all.map(q).join(', ')}) VALUES (${marks.join(', ')})
-    ON CONFLICT (${q(info.key)}) DO UPDATE SET ${updates.join(', ')}`
+    ON CONFLICT (${q(info.key)}) ${action}`
 }

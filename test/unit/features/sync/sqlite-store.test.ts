@@ -82,4 +82,64 @@ describe('SQLite sync store', () => {
     })
     await store.close()
   })
+
+  it('counts new, updated, unchanged and back-after-delete alike whether a batch inserts first or looks up first', async () => {
+    const store = new SqliteStore(':memory:')
+    const info = await store.ensureTable(shape)
+    const run = await store.startRun('Thing', undefined)
+    const t1 = '2026-01-01T00:00:00Z'
+    const t2 = '2026-02-01T00:00:00Z'
+    const counts = async (records: SyncRecord[]): Promise<unknown> => {
+      const { changed, ...rest } = await store.applyBatch(info, run, records, 'x')
+      return { ...rest, changed: [...changed].sort() }
+    }
+    // a first batch: all new (inserted first)
+    expect(await counts(['a', 'b', 'c', 'd'].map((k) => rec(k, t1)))).toEqual({
+      new: 4,
+      updated: 0,
+      unchanged: 0,
+      deleted: 0,
+      changed: ['a', 'b', 'c', 'd']
+    })
+    await store.markDeleted(info, run, ['d'])
+    // mostly new still: the known keys fall back to the comparison
+    const mixed = [rec('e', t1), rec('f', t1), rec('g', t1), rec('a', t1), rec('b', t2), rec('d', t1)]
+    expect(await counts(mixed)).toEqual({
+      new: 4,
+      updated: 1,
+      unchanged: 1,
+      deleted: 0,
+      changed: ['b', 'd', 'e', 'f', 'g']
+    })
+    // mostly known records: still inserted first (the batch before was mostly new) …
+    expect(await counts([rec('a', t1), rec('c', t1), rec('e', t2), rec('h', t1)])).toEqual({
+      new: 1,
+      updated: 1,
+      unchanged: 2,
+      deleted: 0,
+      changed: ['e', 'h']
+    })
+    // … and then looked up first
+    expect(await counts([rec('a', t2), rec('c', t1), rec('i', t1)])).toEqual({
+      new: 1,
+      updated: 1,
+      unchanged: 1,
+      deleted: 0,
+      changed: ['a', 'i']
+    })
+    const rows = await store.query('SELECT Key, _stamp, _deleted_at IS NULL FROM Thing ORDER BY Key', 100)
+    expect(rows.rows).toEqual([
+      ['a', t2, 1],
+      ['b', t2, 1],
+      ['c', t1, 1],
+      ['d', t1, 1],
+      ['e', t2, 1],
+      ['f', t1, 1],
+      ['g', t1, 1],
+      ['h', t1, 1],
+      ['i', t1, 1]
+    ])
+    expect(run.counts).toEqual({ new: 10, updated: 3, unchanged: 4, deleted: 1 })
+    await store.close()
+  })
 })
