@@ -7,14 +7,26 @@ import { toSqlValue } from '../../../domain/sql/sql-values'
 import { addCounts } from './sqlite-store'
 import {
   bookkeepingDdl,
+  masterDiffSql,
   maxStamp,
   recordTableDdl,
+  sortChangedRows,
   runFromRow,
   targetFromRow,
   upsertSql,
   type RunDbRow
 } from './store-schema'
-import type { BatchResult, LocalStore, QueryResult, RunRow, SourceShape, SyncRecord, TableInfo } from './sync-types'
+import { stampKey } from './sync-plan'
+import type {
+  BatchResult,
+  LocalStore,
+  MasterDiff,
+  QueryResult,
+  RunRow,
+  SourceShape,
+  SyncRecord,
+  TableInfo
+} from './sync-types'
 
 const q = (name: string): string => quoteIdent('postgres', name)
 
@@ -22,6 +34,7 @@ export class PostgresStore implements LocalStore {
   readonly kind = 'postgres'
   private readonly pool: pg.Pool
   private ready: Promise<void> | undefined
+  private diffs = 0
 
   /** `location` is shown to the user: the connection string without its password */
   constructor(
@@ -162,6 +175,50 @@ export class PostgresStore implements LocalStore {
     run.maxStamp = newest
     addCounts(run.counts, counts)
     return counts
+  }
+
+  /**
+   * The master list in a temporary table on a connection of its own (a temporary table lives in its session), compared
+   * there: the app holds neither the list nor the store's million stamps.
+   */
+  async masterDiff(info: TableInfo): Promise<MasterDiff> {
+    const client = await (await this.db()).connect()
+    const list = `"sync_master_${++this.diffs}"`
+    try {
+      const typed = await client.query({
+        text: `SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = $1::regclass AND attname = $2`,
+        values: [q(info.table), info.key],
+        rowMode: 'array'
+      })
+      const sql = masterDiffSql('postgres', info, list, String((typed.rows[0] as [string] | undefined)?.[0] ?? 'text'))
+      await client.query(sql.create)
+      return {
+        // the first entry of a key wins, as in planSync (unnest keeps the list's order)
+        add: async (entries) =>
+          void (await client.query(
+            `INSERT INTO ${list} (k, s) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (k) DO NOTHING`,
+            [entries.map((e) => e.id), entries.map((e) => stampKey(e.lastUpdated))]
+          )),
+        result: async () => {
+          const newKeys = await client.query({ text: sql.newKeys, rowMode: 'array' })
+          const out = {
+            new: newKeys.rows.map((r: unknown[]) => String(r[0])),
+            updated: [] as string[],
+            deleted: [] as string[]
+          }
+          const changed = await client.query({ text: sql.changed, rowMode: 'array' })
+          sortChangedRows(changed.rows as Array<[unknown, boolean, boolean]>, out)
+          return out
+        },
+        close: async () => {
+          await client.query(`DROP TABLE IF EXISTS ${list}`).catch(() => undefined)
+          client.release()
+        }
+      }
+    } catch (err) {
+      client.release()
+      throw err
+    }
   }
 
   async markDeleted(info: TableInfo, run: RunRow, keys: readonly string[]): Promise<number> {

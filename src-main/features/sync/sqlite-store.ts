@@ -11,8 +11,10 @@ import { toSqlValue } from '../../../domain/sql/sql-values'
 import { stampKey } from './sync-plan'
 import {
   bookkeepingDdl,
+  masterDiffSql,
   maxStamp,
   recordTableDdl,
+  sortChangedRows,
   runFromRow,
   targetFromRow,
   upsertSql,
@@ -252,17 +254,16 @@ export class SqliteStore implements LocalStore {
    */
   async masterDiff(info: TableInfo): Promise<MasterDiff> {
     this.buildDeferredIndexes(undefined, info.table)
-    const table = q(info.table)
-    const key = q(info.key)
     const name = `temp."sync_master_${++this.diffs}"`
     // the key column's own type: both sides of the join then compare alike, and the lookup uses the key index
     const keyType =
-      (this.db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string; type: string }>).find(
+      (this.db.prepare(`PRAGMA table_info(${q(info.table)})`).all() as Array<{ name: string; type: string }>).find(
         (c) => c.name === info.key
       )?.type ?? 'TEXT'
+    const sql = masterDiffSql('sqlite', info, name, keyType)
     // the keys arrive in order and are read back once: a small cache for the temporary database will do
     this.db.pragma('temp.cache_size = -2000')
-    this.db.exec(`CREATE TEMP TABLE ${name} (k ${keyType} PRIMARY KEY, s TEXT NOT NULL) WITHOUT ROWID`)
+    this.db.exec(sql.create)
     // the first entry of a key wins, as in planSync
     const insert = this.db.prepare(`INSERT OR IGNORE INTO ${name} (k, s) VALUES (?, ?)`)
     const addAll = this.db.transaction((entries: readonly MasterEntry[]) => {
@@ -270,27 +271,11 @@ export class SqliteStore implements LocalStore {
     })
     const result = (): { new: string[]; updated: string[]; deleted: string[] } => {
       const out = {
-        new: this.db
-          .prepare(`SELECT m.k FROM ${name} m WHERE NOT EXISTS (SELECT 1 FROM ${table} r WHERE r.${key} = m.k)`)
-          .pluck()
-          .all()
-          .map(String),
+        new: this.db.prepare(sql.newKeys).pluck().all().map(String),
         updated: [] as string[],
         deleted: [] as string[]
       }
-      const rows = this.db
-        .prepare(
-          `SELECT r.${key}, m.k IS NULL, r._deleted_at IS NOT NULL FROM ${table} r LEFT JOIN ${name} m ON m.k = r.${key}
-           WHERE (m.k IS NULL AND r._deleted_at IS NULL)
-              OR (m.k IS NOT NULL AND (r._deleted_at IS NOT NULL OR r._stamp <> m.s))`
-        )
-        .raw()
-        .iterate() as IterableIterator<[unknown, number, number]>
-      for (const [k, gone, wasDeleted] of rows) {
-        // gone from the server: deleted; back after a delete: new again; else its stamp moved
-        if (gone) out.deleted.push(String(k))
-        else (wasDeleted ? out.new : out.updated).push(String(k))
-      }
+      sortChangedRows(this.db.prepare(sql.changed).raw().iterate() as IterableIterator<[unknown, number, number]>, out)
       return out
     }
     return {

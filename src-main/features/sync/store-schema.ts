@@ -113,3 +113,45 @@ export function upsertSql(
   return `INSERT INTO ${q(info.table)} (${all.map(q).join(', ')}) VALUES (${marks.join(', ')})
     ON CONFLICT (${q(info.key)}) ${action}`
 }
+
+/**
+ * The master list compared in the database (both stores): the list goes into a temporary table `list` (k, s) and two
+ * queries read it against the record table's key + stamp index. `newKeys`: in the list, not in the store. `changed`:
+ * (key, gone from the list, was deleted) of every store row gone from the list or differing from it — gone means
+ * deleted now; back after a delete means new again; else its stamp moved.
+ */
+export function masterDiffSql(
+  dialect: 'sqlite' | 'postgres',
+  info: TableInfo,
+  list: string,
+  keyType: string
+): { create: string; newKeys: string; changed: string } {
+  const q = (name: string): string => quoteIdent(dialect, name)
+  const table = q(info.table)
+  // PostgreSQL compares strictly typed: a key of another type than text is compared as its text (an ID the list
+  // holds need not be a valid number); SQLite compares by the column's affinity either way
+  const textKey = dialect === 'sqlite' || /^(text|character varying|varchar)/i.test(keyType)
+  const key = textKey ? `r.${q(info.key)}` : `r.${q(info.key)}::text`
+  const listKey = textKey ? keyType : 'TEXT'
+  return {
+    create:
+      dialect === 'sqlite'
+        ? `CREATE TEMP TABLE ${list} (k ${listKey} PRIMARY KEY, s TEXT NOT NULL) WITHOUT ROWID`
+        : `CREATE TEMP TABLE ${list} (k ${listKey} PRIMARY KEY, s TEXT NOT NULL)`,
+    newKeys: `SELECT m.k FROM ${list} m WHERE NOT EXISTS (SELECT 1 FROM ${table} r WHERE ${key} = m.k)`,
+    changed: `SELECT ${key}, m.k IS NULL, r._deleted_at IS NOT NULL FROM ${table} r LEFT JOIN ${list} m ON m.k = ${key}
+           WHERE (m.k IS NULL AND r._deleted_at IS NULL)
+              OR (m.k IS NOT NULL AND (r._deleted_at IS NOT NULL OR r._stamp <> m.s))`
+  }
+}
+
+/** Sorts the rows of masterDiffSql's `changed` query into the plan's buckets. */
+export function sortChangedRows(
+  rows: Iterable<readonly [unknown, unknown, unknown]>,
+  out: { new: string[]; updated: string[]; deleted: string[] }
+): void {
+  for (const [k, gone, wasDeleted] of rows) {
+    if (gone) out.deleted.push(String(k))
+    else (wasDeleted ? out.new : out.updated).push(String(k))
+  }
+}

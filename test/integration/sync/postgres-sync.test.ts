@@ -10,6 +10,7 @@ import { PostgresStore } from '../../../src-main/features/sync/postgres-store'
 import { planTarget, runTarget } from '../../../src-main/features/sync/sync-engine'
 import { startPostgres, type PostgresServer } from '../../support/postgres-server'
 import { HARNESSES } from './support/sync-harness'
+import { expectMasterDiffPlan } from '../../support/master-diff-case'
 
 const server = startPostgres()
 const unavailable = 'unavailable' in server ? server.unavailable : undefined
@@ -93,6 +94,20 @@ describe.skipIf(unavailable !== undefined)('PostgreSQL store', () => {
     const typed = await store.query(`SELECT "LIST_22" FROM "Property_A" WHERE "LIST_1" = '${keys[5]}'`, 1)
     expect(Number(typed.rows[0]![0])).toBe(777000)
     await expect(store.query('DELETE FROM "Property_A"', 1)).rejects.toThrow(/read-only/)
+    await store.close()
+  })
+
+  it('compares the master list in the database, on a connection of its own', async () => {
+    const client = new pg.Client({ connectionString: pgServer.url })
+    await client.connect()
+    await client.query('CREATE DATABASE masterdiff')
+    await client.end()
+    const store = new PostgresStore(pgServer.url.replace('/postgres?', '/masterdiff?'), 'postgres (test)')
+    await expectMasterDiffPlan(store)
+    // the temporary table went with the comparison; the pool's one connection is free again
+    expect((await store.query(`SELECT count(*) FROM pg_tables WHERE tablename LIKE 'sync_master_%'`, 1)).rows).toEqual([
+      ['0']
+    ])
     await store.close()
   })
 
