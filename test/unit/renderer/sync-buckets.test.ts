@@ -65,7 +65,7 @@ describe('SyncBuckets', () => {
     expect(useToastStore().toasts.at(-1)?.title).toBe('Copied the first 3 of 1,250 new keys')
   })
 
-  it('only counts on a run report', () => {
+  it('only counts on a run report, and follows the reports that replace each other', async () => {
     const run: SyncReport = {
       action: 'run',
       target: 'Property:A',
@@ -76,8 +76,17 @@ describe('SyncBuckets', () => {
       durationMs: 800,
       warnings: []
     }
-    const w = mount(SyncBuckets, { props: { report: run } })
+    const w = mount(SyncBuckets, { props: { report: PLAN } })
+    await w.get(tile('new')).trigger('click')
+    await w.setProps({ report: run })
     expect(w.findAll('button')).toHaveLength(0)
-    expect(w.get(`${tile('new')} .n`).text()).toBe('4')
+    expect(w.find('[data-testid^="sync-keys-"]').exists()).toBe(false)
+    const counts = (): string[] => w.findAll('.tile .n').map((n) => n.text())
+    expect(counts()).toEqual(['4', '1', '2', '0'])
+    // the next plan: nothing new (its tile only counts now), one deleted
+    const quiet = { ...PLAN, counts: { new: 0, updated: 0, unchanged: 7, deleted: 1 } }
+    await w.setProps({ report: { ...quiet, sample: { new: [], updated: [], deleted: ['D-1'] } } })
+    expect(counts()).toEqual(['0', '0', '1', '7'])
+    expect(w.findAll('button').map((b) => b.attributes('data-testid'))).toEqual(['sync-count-deleted'])
   })
 })
