@@ -1,5 +1,5 @@
 // sync:* — keeping a local copy of a feed (RETS, RESO, Spark, the IDX API) in a database: plan (new / updated / deleted /
-// unchanged counts from the master list, nothing fetched) and run are jobs with progress and cancel; their report
+// unchanged counts from the master list and the first keys of each changed bucket, nothing fetched) and run are jobs with progress and cancel; their report
 // is asked for once the job has ended. status reads the store's targets and logged runs; query runs read-only SQL on
 // the copy into a result (paged with results:page, exported like any result).
 import { z } from 'zod'
@@ -19,12 +19,22 @@ export const syncCountsSchema = z.strictObject({
   deleted: z.number()
 })
 
+/**
+ * How many keys of each bucket a plan report lists: a plan of a million-row feed can have a million new keys, and
+ * the report goes over IPC and into the CLI's JSON whole. The bucket's total is in `counts`.
+ */
+export const PLAN_KEYS_LISTED = 200
+
+const plannedKeys = z.array(z.string()).max(PLAN_KEYS_LISTED)
+export const syncPlanSampleSchema = z.strictObject({ new: plannedKeys, updated: plannedKeys, deleted: plannedKeys })
+export type SyncPlanSample = z.output<typeof syncPlanSampleSchema>
+
 export const syncPlanReportSchema = z.strictObject({
   action: z.literal('plan'),
   target: z.string(),
   counts: syncCountsSchema,
-  /** the first keys of each bucket (a feed can have a million) */
-  sample: z.strictObject({ new: z.array(z.string()), updated: z.array(z.string()), deleted: z.array(z.string()) }),
+  /** the first PLAN_KEYS_LISTED keys of each changed bucket, in the master list's order (the store's for deleted) */
+  sample: syncPlanSampleSchema,
   masterCount: z.number(),
   storeCount: z.number(),
   highWaterMark: z.string().optional()

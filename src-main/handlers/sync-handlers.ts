@@ -8,6 +8,7 @@ import type { JobManager } from '../platform/jobs/job-manager'
 import type { ResultRegistry } from '../platform/results/result-registry'
 import { planTarget, runTarget, type SyncProgress } from '../features/sync/sync-engine'
 import type { SyncStoreRegistry } from '../features/sync/store-registry'
+import { planSummary } from '../features/sync/sync-plan'
 import type { PartialHandlerTable } from './handler-registry'
 import { liveCapability } from './live-capability'
 import path from 'node:path'
@@ -17,7 +18,6 @@ import { exportPhotos, photoExportJobSpec } from '../features/export/photos/phot
 import type { PhotoExportRequest } from '../features/export/photos/photo-export-types'
 
 const KEEP_REPORTS = 20
-const SAMPLE = 200
 const DEFAULT_QUERY_ROWS = 100_000
 const MAX_PHOTO_KEYS = 100_000
 
@@ -77,17 +77,7 @@ export function syncHandlers({ sessions, profiles, jobs, results, stores }: Sync
           const report: SyncReport = {
             action: 'plan',
             target: r.target,
-            counts: {
-              new: r.plan.new.length,
-              updated: r.plan.updated.length,
-              unchanged: r.plan.unchanged.length,
-              deleted: r.plan.deleted.length
-            },
-            sample: {
-              new: r.plan.new.slice(0, SAMPLE),
-              updated: r.plan.updated.slice(0, SAMPLE),
-              deleted: r.plan.deleted.slice(0, SAMPLE)
-            },
+            ...planSummary(r.plan),
             masterCount: r.masterCount,
             storeCount: r.storeCount,
             ...(r.highWaterMark ? { highWaterMark: r.highWaterMark } : {})

@@ -2,8 +2,9 @@
 // local store by key — records missing locally are new, a different timestamp means updated, local records absent
 // from the master list are deleted. Timestamps are compared as instants (normalizeIdxTimestamp), so the same moment
 // sent as RFC 1123 in one reply and as a day-first COMPACT clock in another is "unchanged".
+import { PLAN_KEYS_LISTED, type SyncPlanSample } from '../../../contract/sync-channels'
 import { normalizeIdxTimestamp } from '../idx/idx-timestamps'
-import type { MasterEntry } from './sync-types'
+import type { BatchCounts, MasterEntry } from './sync-types'
 
 export interface SyncPlan {
   new: string[]
@@ -36,4 +37,24 @@ export function planSync(master: readonly MasterEntry[], stored: ReadonlyMap<str
   }
   for (const id of stored.keys()) if (!seen.has(id)) plan.deleted.push(id)
   return plan
+}
+
+/**
+ * A plan as its report carries it: every bucket's count, and the first `limit` keys of the changed buckets only —
+ * the unchanged keys are the whole feed on a quiet day, and no bucket ships more than `limit` keys over IPC.
+ */
+export function planSummary(plan: SyncPlan, limit = PLAN_KEYS_LISTED): { counts: BatchCounts; sample: SyncPlanSample } {
+  return {
+    counts: {
+      new: plan.new.length,
+      updated: plan.updated.length,
+      unchanged: plan.unchanged.length,
+      deleted: plan.deleted.length
+    },
+    sample: {
+      new: plan.new.slice(0, limit),
+      updated: plan.updated.slice(0, limit),
+      deleted: plan.deleted.slice(0, limit)
+    }
+  }
 }

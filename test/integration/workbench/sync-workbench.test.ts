@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readdirSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { PLAN_KEYS_LISTED } from '../../../contract/sync-channels'
 import { settle, startHarness, type Harness } from '../../support/workbench-harness'
 
 let h: Harness
@@ -21,6 +22,8 @@ describe('sync channels', () => {
     const planned = await h.call('sync:report', { jobId: plan.jobId })
     expect(planned).toMatchObject({ action: 'plan', target: 'Property:A', storeCount: 0 })
     expect(planned!.counts.new).toBeGreaterThan(0)
+    // fewer than the report lists: every new key is there
+    expect(planned?.action === 'plan' && new Set(planned.sample.new).size).toBe(planned!.counts.new)
 
     const run = await h.call('sync:run', { profileId: 'demo-rets', target })
     expect(await settle(h, run.jobId)).toBe('done')
@@ -55,6 +58,12 @@ describe('sync channels', () => {
   })
 
   it('syncs a RESO entity too, and refuses a kind without the capability', async () => {
+    // 300 new: the plan lists the first keys only, its count says how many there are
+    const plan = await h.call('sync:plan', { profileId: 'demo-reso', target: { resource: 'Property' } })
+    expect(await settle(h, plan.jobId)).toBe('done')
+    const planned = await h.call('sync:report', { jobId: plan.jobId })
+    expect(planned?.counts.new).toBe(300)
+    expect(planned?.action === 'plan' && new Set(planned.sample.new).size).toBe(PLAN_KEYS_LISTED)
     const run = await h.call('sync:run', { profileId: 'demo-reso', target: { resource: 'Property' } })
     expect(await settle(h, run.jobId)).toBe('done')
     expect(await h.call('sync:report', { jobId: run.jobId })).toMatchObject({ status: 'done', counts: { new: 300 } })

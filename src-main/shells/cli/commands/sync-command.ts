@@ -1,8 +1,8 @@
 // `mlswb sync plan|run <profile>`: the sync engine for cron. Plan prints the new / updated / deleted / unchanged
-// counts; run syncs into the profile's local store, resuming an interrupted run from its last committed batch. The
+// counts and the first keys of each changed bucket (--json: the report's first PLAN_KEYS_LISTED); run syncs into the profile's local store, resuming an interrupted run from its last committed batch. The
 // target is a RETS resource and class, a RESO entity set, an IDX SearchType (--resource Agent), or Spark's listings.
 import { CLI_EXIT, syncOutputSchema } from '../../../../contract/cli-output'
-import type { SyncTarget } from '../../../../contract/sync-channels'
+import type { SyncReport, SyncTarget } from '../../../../contract/sync-channels'
 import type { CliCommand } from '../cli-command'
 import { need, stringOpt } from '../cli-command'
 import { usageError } from '../cli-exit'
@@ -50,9 +50,22 @@ export const syncCommand: CliCommand = {
             `run ${report.runId} ${report.status}${report.resumed ? ' (resumed)' : ''} in ${report.durationMs} ms`,
             ...(report.highWaterMark ? [`high-water mark ${report.highWaterMark}`] : [])
           ]
-        : [])
+        : plannedKeyLines(report))
     ])
     if (report.action === 'run') for (const w of report.warnings) ctx.warn(w)
     return CLI_EXIT.ok
   }
+}
+
+/** keys per bucket in the human output: enough to recognise the records, short enough for a terminal */
+const KEYS_PRINTED = 5
+
+function plannedKeyLines(report: Extract<SyncReport, { action: 'plan' }>): string[] {
+  return (['new', 'updated', 'deleted'] as const).flatMap((bucket) => {
+    const total = report.counts[bucket]
+    if (total === 0) return []
+    const shown = report.sample[bucket].slice(0, KEYS_PRINTED)
+    const more = total > shown.length ? ` … and ${total - shown.length} more` : ''
+    return [`  ${bucket}: ${shown.join(', ')}${more}`]
+  })
 }
