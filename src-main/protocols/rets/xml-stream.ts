@@ -87,8 +87,25 @@ export async function streamXml(
 /** How much of what saxes holds is kept to say in an error what never ended. */
 const HEAD_CHARS = 64
 
+/**
+ * saxes makes an Error (a stack trace) of every problem before its handler sees it: a hostile comment with a stray
+ * `--` every ten characters cost ~0.5 s per MB. Past the warnings kept, a problem is only counted.
+ */
+class CountingSaxesParser extends SaxesParser {
+  private problems = 0
+
+  constructor(private readonly onError: (message: string) => void) {
+    super({ position: true })
+  }
+
+  override fail(message: string): this {
+    this.onError(++this.problems <= MAX_ERROR_WARNINGS ? this.makeError(message).message : message)
+    return this
+  }
+}
+
 function saxesSink(handlers: XmlHandlers, onError: (message: string) => void, maxMarkup: number): XmlSink {
-  const parser = new SaxesParser({ position: true })
+  const parser = new CountingSaxesParser(onError)
   // saxes holds a tag (its attributes), comment, CDATA section or text node until it ends, then hands it over in an
   // event: so what it holds is what was written since the last such event, and that is bounded here as the light
   // tokenizer bounds its pending markup (a reply that never closes one must not grow memory without end)
@@ -119,7 +136,6 @@ function saxesSink(handlers: XmlHandlers, onError: (message: string) => void, ma
   for (const event of ['comment', 'processinginstruction', 'doctype', 'xmldecl'] as const) {
     parser.on(event, () => release(parser.position))
   }
-  parser.on('error', (err) => onError(err.message))
   parser.on('end', () => undefined)
   let rootClosed = false
   parser.on('closetag', (tag) => {
