@@ -7,6 +7,7 @@
 // name, quoted attribute values, one root, no text outside it — and a violation is a thrown EDMX_XML error.
 import { AppError } from '../../../contract/app-error'
 import { decodeXmlEntities } from '../rets/xml-text'
+import { DEFAULT_MAX_MARKUP_CHARS, markupKind, MarkupTooLargeError } from '../rets/pending-markup'
 import { AMP, BANG, DQUOTE, EQUALS, GT, isNameStart, isSpace, LT, QUESTION, SLASH, SQUOTE } from '../rets/xml-chars'
 import { CDATA, cdataText, DECLARATION, specialEnd, specialKind } from '../rets/xml-special-markup'
 
@@ -106,7 +107,9 @@ export class EdmxScanner {
 
   constructor(
     private readonly handler: EdmxScanHandler,
-    knownNames: readonly string[] = []
+    knownNames: readonly string[] = [],
+    /** the longest unfinished tag, comment or section held while it arrives: past it the document is refused */
+    private readonly maxMarkup = DEFAULT_MAX_MARKUP_CHARS
   ) {
     for (const name of knownNames) (this.known[name.length] ??= []).push(name)
   }
@@ -126,10 +129,12 @@ export class EdmxScanner {
     this.started = true
     this.parts.push(text)
     this.pendingLength += text.length
-    if (this.pendingLength < this.retryAt) return
+    if (this.pendingLength < this.retryAt && this.pendingLength <= this.maxMarkup) return
     const buf = this.parts.length === 1 ? text : this.parts.join('')
     const used = this.scan(buf, false)
     const rest = used === 0 ? buf : buf.slice(used)
+    // a server's markup that never ends (an attribute value, a comment) must not grow memory without bound
+    if (rest.length > this.maxMarkup) throw new MarkupTooLargeError(markupKind(rest).what, this.maxMarkup)
     this.parts = rest ? [rest] : []
     this.pendingLength = rest.length
     this.retryAt = rest.length * 2
