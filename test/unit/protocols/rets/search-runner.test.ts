@@ -133,9 +133,10 @@ describe('a COMPACT record over the record cap', () => {
         },
         new HttpClient()
       )
-      const err = await searchPage(s, params, { row() {}, columns() {} }, { maxRecordBytes: 1048576 }).catch(
-        (e: unknown) => e as Error & { code?: string }
-      )
+      const err = (await searchPage(s, params, { row() {}, columns() {} }, { maxRecordBytes: 1048576 }).then(
+        () => undefined,
+        (e: unknown) => e
+      )) as Error
       expect(err).toMatchObject({ code: 'REPLY_ELEMENT_TOO_LARGE' })
       expect(err.message).toMatch(
         /^Running Search of Property:RE failed: One record of the reply is larger than 1 MB, the limit for a single record\. \(GET http:\/\/127\.0\.0\.1:\d+\/rets\/Search\?[^ ]*\)$/
