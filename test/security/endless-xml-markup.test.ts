@@ -1,13 +1,17 @@
 // Every read from a server is bounded: a STANDARD-XML search or GetMetadata reply that opens a CDATA section, a
 // comment or an attribute value and never closes it made the light XML tokenizer hold (and rescan at every chunk)
 // an ever-growing pending text. It is now refused after the record cap (16 MB by default) with an error that names
-// what never ended and the request; RSS growth stays bounded and the time per MB does not grow with the size.
+// what never ended and the request; RSS growth stays bounded and the time per MB does not grow with the size. The
+// IDX API's search replies go through saxes instead, which held such markup (and an endless text node) just as
+// unboundedly: they are refused the same way.
 import type http from 'node:http'
 import { afterEach, describe, expect, it } from 'vitest'
 import { HttpClient } from '../../src-main/platform/http/http-client'
 import { RetsSession } from '../../src-main/protocols/rets/rets-session'
 import { searchPage } from '../../src-main/protocols/rets/search/search-runner'
 import { RetsMetadataLoader } from '../../src-main/protocols/rets/metadata/metadata-loader'
+import { fetchIdxDetails } from '../../src-main/features/idx/idx-search'
+import { IdxRecordCollector } from '../../src-main/features/idx/idx-record-rows'
 import { startHostileServer, type HostileServer } from './support/hostile-server'
 
 const MB = 1024 * 1024
@@ -163,5 +167,48 @@ describe('endless XML markup from a RETS server', () => {
     console.log(`endless attribute value: ${small.toFixed(1)} ms/MB at 4 MB, ${large.toFixed(1)} ms/MB at 32 MB`)
     // rescanning the pending text at every chunk made this grow with the size (8× here); linear keeps it flat
     expect(large / small).toBeLessThan(3)
+  })
+
+  describe('the IDX API search (saxes)', () => {
+    const IDX_HEAD =
+      '<RETS ReplyCode="0" ReplyText="OK"><RETS-RESPONSE xmlns="MLSIDXAPI.Search.Property"><PropertyDetails>'
+    const idxSearch = (s: RetsSession, maxRecordBytes?: number): Promise<unknown> =>
+      fetchIdxDetails(
+        s,
+        { searchType: 'Property', query: '(ID=*)' },
+        new IdxRecordCollector({ row() {}, columns() {} }),
+        { pageSize: 100, ...(maxRecordBytes ? { maxRecordBytes } : {}) }
+      )
+    // saxes hands a comment over at every `--` (malformed or not), so the endless one here has single dashes only
+    const endlessIdx: [string, string, string, RegExp][] = [
+      ['CDATA section', '<Remarks><![CDATA[', 'abc]] ]>x>', /CDATA section/],
+      ['comment', '<!--', 'abc- ->x>', /comment/],
+      ['attribute value', `<ID value="`, `abc'>x>`, /tag <ID/],
+      ['text value', '<Remarks>', 'abc ]] > ', /text value/]
+    ]
+    for (const [what, open, filler, named] of endlessIdx) {
+      it(`a reply with an endless ${what} is refused after 16 MB, naming the request`, async () => {
+        const { server, sent } = await hostileRets(IDX_HEAD + open, filler)
+        const s = await session(server)
+        const { error, ms, rssGrowth } = await measure(() => idxSearch(s))
+        console.log(`IDX ${what}: refused after ${Math.round(ms)} ms, RSS +${Math.round(rssGrowth / MB)} MB`)
+        if (what === 'text value') console.log(error.message)
+        expect(error).toMatchObject({ code: 'REPLY_MARKUP_TOO_LARGE' })
+        expect(error.message).toMatch(named)
+        expect(error.message).toMatch(/16 MB/)
+        expect(error.message).toMatch(/IDX Search of Property failed/)
+        expect(error.message).toContain(`${server.origin}/search`)
+        expect((error as { hint?: string }).hint).toMatch(/record limit/)
+        expect(sent.bytes).toBeLessThan(40 * MB)
+        expect(rssGrowth).toBeLessThan(250 * MB)
+      })
+    }
+
+    it("the cap is the connection's record limit", async () => {
+      const { server, sent } = await hostileRets(IDX_HEAD + '<Remarks><![CDATA[', 'abc]] ]>x>')
+      const { error } = await measure(async () => idxSearch(await session(server), 4 * MB))
+      expect(error.message).toMatch(/CDATA section .* 4 MB/)
+      expect(sent.bytes).toBeLessThan(20 * MB)
+    })
   })
 })

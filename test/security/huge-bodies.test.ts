@@ -1,5 +1,6 @@
 // Item 7, token and error bodies (issue 17): a 300 MB token reply was read whole (1.13 GB RSS). Token replies are
-// refused past 1 MB and error bodies are cut at 1 MB; reading stops there, so peak RSS stays far below 250 MB.
+// refused past 1 MB and error bodies are cut at 1 MB; reading stops there, so peak RSS stays far below 250 MB. A RETS
+// login reply (read whole, then parsed) is refused past 4 MB.
 // (The COMPACT record and multipart header caps are the performance suite's.)
 import type http from 'node:http'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
@@ -8,6 +9,7 @@ import { HttpClient } from '../../src-main/platform/http/http-client'
 import { httpClientTransport } from '../../src-main/protocols/json-api/http-client-transport'
 import { requestToken } from '../../src-main/protocols/oauth/token-endpoint'
 import { ODataClient } from '../../src-main/protocols/odata/odata-client'
+import { RetsSession } from '../../src-main/protocols/rets/rets-session'
 import { startHostileServer, type HostileServer } from './support/hostile-server'
 
 const MB = 1024 * 1024
@@ -79,6 +81,35 @@ describe('huge token and error bodies', () => {
     )
     expect(String((error as Error).message)).toMatch(/500/)
     console.log(`peak RSS during a 300 MB error body: ${Math.round(peak / MB)} MB`)
+    expect(peak).toBeLessThan(250 * MB)
+  })
+
+  it('a 300 MB RETS login reply is refused after 4 MB and peak RSS stays under 250 MB', async () => {
+    let sent = 0
+    const server = await startHostileServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/xml' })
+      res.write('<RETS ReplyCode="0" ReplyText="OK"><RETS-RESPONSE>\nSearch=/search\n')
+      const chunk = Buffer.alloc(64 * 1024, 0x61)
+      const pump = (): void => {
+        while (sent < 300 * MB && !res.destroyed) {
+          sent += chunk.length
+          if (!res.write(chunk)) return void res.once('drain', pump)
+        }
+        res.end()
+      }
+      pump()
+    })
+    servers.push(server)
+    const session = new RetsSession(
+      { loginUrl: `${server.origin}/login`, username: 'u', password: 'p', userAgent: 'T/1', retsVersion: '1.7.2' },
+      new HttpClient()
+    )
+    let error: unknown
+    const peak = await peakRss(() => session.login().catch((e: unknown) => (error = e)))
+    expect(error).toMatchObject({ code: 'HTTP_BODY_TOO_LARGE' })
+    expect(String((error as Error).message)).toMatch(/4096 KB/)
+    expect(sent).toBeLessThan(40 * MB)
+    console.log(`peak RSS during a 300 MB login reply: ${Math.round(peak / MB)} MB`)
     expect(peak).toBeLessThan(250 * MB)
   })
 })

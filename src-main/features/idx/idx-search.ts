@@ -7,6 +7,8 @@ import { AppError } from '../../../contract/app-error'
 import type { RetsSession } from '../../protocols/rets/rets-session'
 import { NON_ERROR_CODES, retsError } from '../../protocols/rets/rets-reply'
 import { streamXml } from '../../protocols/rets/xml-stream'
+import { MarkupTooLargeError } from '../../protocols/rets/pending-markup'
+import { requestFailure, transactionContext } from '../../protocols/rets/request-failure'
 import { searchTransactionParams } from '../../protocols/rets/search/search-request'
 import type { RowSink } from '../../protocols/rets/search/standard-xml-rows'
 import type { ResultWriter } from '../../platform/results/result-types'
@@ -33,7 +35,7 @@ export interface IdxPageResult {
 export async function idxDetailsPage(
   session: RetsSession,
   query: IdxDetailsQuery,
-  page: { limit?: number; offset?: number; count?: boolean },
+  page: { limit?: number; offset?: number; count?: boolean; maxRecordBytes?: number },
   collector: IdxRecordCollector,
   signal?: AbortSignal,
   previousFirstRowKey?: string
@@ -52,8 +54,17 @@ export async function idxDetailsPage(
   collector.beginReply(previousFirstRowKey)
   let xml: Awaited<ReturnType<typeof streamXml>>
   try {
-    xml = await streamXml(res.body as AsyncIterable<Buffer>, res.header('content-type'), collector)
+    xml = await streamXml(res.body as AsyncIterable<Buffer>, res.header('content-type'), collector, {
+      ...(page.maxRecordBytes !== undefined ? { maxMarkupChars: page.maxRecordBytes } : {})
+    })
   } catch (err) {
+    if (err instanceof MarkupTooLargeError) {
+      res.body.destroy()
+      throw requestFailure(
+        err,
+        transactionContext(session, 'Search', params, `running IDX Search of ${query.searchType}`)
+      )
+    }
     if (!(err instanceof RepeatedReply)) throw err
     res.body.destroy()
     return { rows: 0, replyCode: 0, replyText: '', pagination: {}, repeated: true, warnings: [] }
@@ -88,6 +99,8 @@ export interface IdxFetchOptions {
   maxRows?: number
   /** stop after this many pages (one page = a preview) */
   maxPages?: number
+  /** the longest tag or value held while it arrives (default 16 MB; the profile's limits.maxRecordMb) */
+  maxRecordBytes?: number
   signal?: AbortSignal
   onProgress?: (rows: number, total: number | undefined) => void
 }
@@ -124,7 +137,12 @@ export async function fetchIdxDetails(
     const page = await idxDetailsPage(
       session,
       query,
-      { limit, offset, count: true },
+      {
+        limit,
+        offset,
+        count: true,
+        ...(options.maxRecordBytes !== undefined ? { maxRecordBytes: options.maxRecordBytes } : {})
+      },
       collector,
       options.signal,
       previousFirst

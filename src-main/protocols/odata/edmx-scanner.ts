@@ -7,7 +7,9 @@
 // name, quoted attribute values, one root, no text outside it — and a violation is a thrown EDMX_XML error.
 import { AppError } from '../../../contract/app-error'
 import { decodeXmlEntities } from '../rets/xml-text'
+import { DEFAULT_MAX_MARKUP_CHARS, markupKind, MarkupTooLargeError } from '../rets/pending-markup'
 import { AMP, BANG, DQUOTE, EQUALS, GT, isNameStart, isSpace, LT, QUESTION, SLASH, SQUOTE } from '../rets/xml-chars'
+import { CDATA, cdataText, DECLARATION, specialEnd, specialKind } from '../rets/xml-special-markup'
 
 function notWellFormed(problem: string): AppError {
   return new AppError({ code: 'EDMX_XML', message: `The $metadata is not well-formed XML: ${problem}` })
@@ -105,7 +107,9 @@ export class EdmxScanner {
 
   constructor(
     private readonly handler: EdmxScanHandler,
-    knownNames: readonly string[] = []
+    knownNames: readonly string[] = [],
+    /** the longest unfinished tag, comment or section held while it arrives: past it the document is refused */
+    private readonly maxMarkup = DEFAULT_MAX_MARKUP_CHARS
   ) {
     for (const name of knownNames) (this.known[name.length] ??= []).push(name)
   }
@@ -125,10 +129,12 @@ export class EdmxScanner {
     this.started = true
     this.parts.push(text)
     this.pendingLength += text.length
-    if (this.pendingLength < this.retryAt) return
+    if (this.pendingLength < this.retryAt && this.pendingLength <= this.maxMarkup) return
     const buf = this.parts.length === 1 ? text : this.parts.join('')
     const used = this.scan(buf, false)
     const rest = used === 0 ? buf : buf.slice(used)
+    // a server's markup that never ends (an attribute value, a comment) must not grow memory without bound
+    if (rest.length > this.maxMarkup) throw new MarkupTooLargeError(markupKind(rest).what, this.maxMarkup)
     this.parts = rest ? [rest] : []
     this.pendingLength = rest.length
     this.retryAt = rest.length * 2
@@ -182,38 +188,22 @@ export class EdmxScanner {
     if (lt + 1 >= buf.length) return -1
     const c = buf.charCodeAt(lt + 1)
     if (c === SLASH) return this.closeTag(buf, lt)
-    if (c === QUESTION) {
-      const end = buf.indexOf('?>', lt + 2)
-      return end < 0 ? -1 : end + 2
-    }
-    if (c === BANG) return this.declaration(buf, lt)
+    if (c === BANG || c === QUESTION) return this.special(buf, lt)
     if (!isNameStart(c)) throw notWellFormed('a "<" that starts no tag.')
     return this.startTag(buf, lt)
   }
 
-  private declaration(buf: string, lt: number): number {
-    if (buf.startsWith('<!--', lt)) {
-      const end = buf.indexOf('-->', lt + 4)
-      return end < 0 ? -1 : end + 3
-    }
-    if (buf.startsWith('<![CDATA[', lt)) {
-      const end = buf.indexOf(']]>', lt + 9)
-      if (end < 0) return -1
+  /** A PI, comment, CDATA section or DOCTYPE (skipped with its internal subset: nothing in it is ever expanded). */
+  private special(buf: string, lt: number): number {
+    const kind = specialKind(buf, lt)
+    if (kind === DECLARATION && (!buf.startsWith('<!DOCTYPE', lt) || this.rootSeen))
+      throw notWellFormed('unexpected "<!".')
+    const end = specialEnd(buf, lt, kind)
+    if (kind === CDATA && end >= 0) {
       if (this.open.length === 0) throw notWellFormed('CDATA outside of the root element.')
-      if (this.handler.wantsText) this.handler.text(buf.slice(lt + 9, end).replace(/\r\n?/g, '\n'))
-      return end + 3
+      if (this.handler.wantsText) this.handler.text(cdataText(buf, lt, end))
     }
-    if (buf.length - lt < 9) return -1
-    if (!buf.startsWith('<!DOCTYPE', lt) || this.rootSeen) throw notWellFormed('unexpected "<!".')
-    // skipped with its internal subset: nothing in it is ever expanded
-    const gt = buf.indexOf('>', lt)
-    if (gt < 0) return -1
-    const bracket = buf.indexOf('[', lt)
-    if (bracket < 0 || bracket > gt) return gt + 1
-    const close = buf.indexOf(']', bracket)
-    if (close < 0) return -1
-    const end = buf.indexOf('>', close)
-    return end < 0 ? -1 : end + 1
+    return end
   }
 
   private closeTag(buf: string, lt: number): number {

@@ -12,6 +12,7 @@ import { DEFAULT_MAX_MARKUP_CHARS, LONG_MARKUP, PendingMarkup } from './pending-
 import { refArray } from './ref-array'
 import { decodeXmlEntities, lastAmpersand } from './xml-text'
 import { BANG, DQUOTE, EQUALS, GT, isNameStart, isSpace, QUESTION, SLASH, SQUOTE } from './xml-chars'
+import { CDATA, cdataText, specialEnd, specialKind } from './xml-special-markup'
 
 /** Shared by every tag without attributes (most of them): handlers must copy, never change, what they get. */
 const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>
@@ -172,36 +173,19 @@ export class LightXmlTokenizer {
   private markup(buf: string, lt: number): number {
     const c = buf.charCodeAt(lt + 1)
     if (c === SLASH) return this.closeTag(buf, lt)
-    if (c === QUESTION) {
-      const end = buf.indexOf('?>', lt + 2)
-      return end < 0 ? -1 : end + 2
-    }
-    if (c === BANG) return this.declaration(buf, lt)
+    if (c === BANG || c === QUESTION) return this.special(buf, lt)
     return this.startTag(buf, lt)
   }
 
-  private declaration(buf: string, lt: number): number {
-    if (buf.startsWith('<!--', lt)) {
-      const end = buf.indexOf('-->', lt + 4)
-      return end < 0 ? -1 : end + 3
-    }
-    if (buf.startsWith('<![CDATA[', lt)) {
-      const end = buf.indexOf(']]>', lt + 9)
-      if (end < 0) return -1
-      if (this.open.length) this.handlers.text(buf.slice(lt + 9, end).replace(/\r\n?/g, '\n'))
+  /** A PI, comment, CDATA section or DOCTYPE; only CDATA is reported (as text). */
+  private special(buf: string, lt: number): number {
+    const kind = specialKind(buf, lt)
+    const end = specialEnd(buf, lt, kind)
+    if (kind === CDATA && end >= 0) {
+      if (this.open.length) this.handlers.text(cdataText(buf, lt, end))
       else this.onError('CDATA outside of the root element.')
-      return end + 3
     }
-    if (buf.length - lt < 9) return -1
-    // <!DOCTYPE …> with an optional internal subset [ … ]
-    const gt = buf.indexOf('>', lt)
-    if (gt < 0) return -1
-    const bracket = buf.indexOf('[', lt)
-    if (bracket < 0 || bracket > gt) return gt + 1
-    const close = buf.indexOf(']', bracket)
-    if (close < 0) return -1
-    const end = buf.indexOf('>', close)
-    return end < 0 ? -1 : end + 1
+    return end
   }
 
   private closeTag(buf: string, lt: number): number {

@@ -4,6 +4,8 @@
 // one is searched for the markup's end (from where the last search stopped, minus the terminator's length − 1); the
 // tokenizer scans the whole markup again only once it may have ended. Past `max` characters it is refused.
 import { AppError } from '../../../contract/app-error'
+import { BANG, LT, QUESTION } from './xml-chars'
+import { CDATA, COMMENT, PI, specialKind } from './xml-special-markup'
 
 /** The default bound, the same as a single COMPACT record's (DEFAULT_MAX_ELEMENT_BYTES): no real tag comes near. */
 export const DEFAULT_MAX_MARKUP_CHARS = 16 * 1024 * 1024
@@ -18,24 +20,30 @@ export class MarkupTooLargeError extends AppError {
   constructor(what: string, limit: number) {
     super({
       code: 'REPLY_MARKUP_TOO_LARGE',
-      message: `${what} of the reply has not ended after ${Math.round(limit / 1048576)} MB, the limit for a single tag or section.`,
+      message: `${what} of the reply has not ended after ${Math.round(limit / 1048576)} MB, the limit for a single tag, section or value.`,
       hint: "The server sent markup that never ends (a broken or hostile reply) or a value far larger than any real one; check the query and the server's reply. A search's limit is the connection's record limit (limits.maxRecordMb)."
     })
   }
 }
 
-interface Kind {
+export interface Kind {
   /** for the error: what never ended */
   what: string
   /** what ends it; '>' for tags, where a `>` inside a quoted attribute value does not */
   end: string
 }
 
-function kindOf(markup: string): Kind {
-  if (markup.startsWith('<![CDATA[')) return { what: 'A CDATA section', end: ']]>' }
-  if (markup.startsWith('<!--')) return { what: 'A comment', end: '-->' }
-  if (markup.startsWith('<?')) return { what: 'A processing instruction', end: '?>' }
-  if (markup.startsWith('<!')) return { what: 'A <!DOCTYPE> declaration', end: '>' }
+/** What `markup` (the unfinished rest of a reply, from a `<` or from text) is, and what would end it. */
+export function markupKind(markup: string): Kind {
+  if (markup.charCodeAt(0) !== LT) return { what: 'A text value', end: '<' }
+  const c = markup.charCodeAt(1)
+  if (c === BANG || c === QUESTION) {
+    const kind = specialKind(markup, 0)
+    if (kind === CDATA) return { what: 'A CDATA section', end: ']]>' }
+    if (kind === COMMENT) return { what: 'A comment', end: '-->' }
+    if (kind === PI) return { what: 'A processing instruction', end: '?>' }
+    return { what: 'A <!DOCTYPE> declaration', end: '>' }
+  }
   const name = /^<\/?[^\s/>="']{1,40}/.exec(markup)?.[0] ?? '<'
   return { what: `The tag ${name}… (or one of its attribute values)`, end: '>' }
 }
@@ -58,7 +66,7 @@ export class PendingMarkup {
     markup: string,
     private readonly max: number
   ) {
-    this.kind = kindOf(markup)
+    this.kind = markupKind(markup)
     if (markup.length > max) throw new MarkupTooLargeError(this.kind.what, max)
     this.parts = [markup]
     this.length = this.tried = markup.length

@@ -2,6 +2,7 @@
 // into AppErrors — trusting the body over the HTTP status (RETS servers send 200 + error codes, and some send
 // 4xx/5xx with a perfectly good RETS body).
 import type { HttpResponse } from '../../platform/http/http-client'
+import { readCapped } from '../json-api/api-transport'
 import { decodeRetsText, repairXml } from './xml-text'
 import { assertRetsReply, httpStatusError, readRetsReply, type RetsReply } from './rets-reply'
 
@@ -21,12 +22,15 @@ export function decodeRetsBody(body: Buffer, contentType: string | undefined): R
   return { text: repaired.text, warnings, ...(reply ? { reply } : {}) }
 }
 
+/** A login reply is a few KB (its capability URLs); a server sending more is refused, not read on. */
+export const RETS_REPLY_LIMIT = 4 * 1024 * 1024
+
 /** Reads the body; throws on a RETS error code, or on an HTTP error without a RETS envelope. */
 export async function readRetsResponse(
   res: HttpResponse,
   options: { requireEnvelope?: boolean } = {}
 ): Promise<RetsText> {
-  const body = await res.buffer()
+  const body = await readCapped(res.body, RETS_REPLY_LIMIT, 'refuse')
   const out = decodeRetsBody(body, res.header('content-type'))
   if (out.reply) {
     assertRetsReply(out.reply, out.text)

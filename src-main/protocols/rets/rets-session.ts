@@ -232,7 +232,8 @@ export class RetsSession {
     }
     try {
       const res = await this.transaction('Logout', {}, { relogin: false, ...(signal ? { signal } : {}) })
-      const out = decodeRetsBody(await res.buffer(), res.header('content-type'))
+      // only its message is shown: a longer reply is not read further
+      const out = decodeRetsBody(await readCapped(res.body, SMALL_BODY_LIMIT, 'truncate'), res.header('content-type'))
       // Logout replies come as RETS XML, bare text ("Logged Out") or even HTML: never fail on the shape
       const message = stripMarkup(out.text)
       return { ...(out.reply ? { reply: out.reply } : {}), message }

@@ -4,6 +4,7 @@
 // value must not lose a whole reply.
 import { SaxesParser } from 'saxes'
 import { LightXmlTokenizer } from './light-xml-tokenizer'
+import { DEFAULT_MAX_MARKUP_CHARS, markupKind, MarkupTooLargeError } from './pending-markup'
 import { charsetFromContentType, RetsTextDecoder, XmlRepairer } from './xml-text'
 
 export interface XmlHandlers {
@@ -29,7 +30,10 @@ export interface XmlStreamOptions {
    * hands every tag without attributes one shared frozen object (handlers copy attributes, never change them).
    */
   parser?: 'saxes' | 'light'
-  /** 'light': the longest tag, comment or CDATA section held while it arrives (default DEFAULT_MAX_MARKUP_CHARS) */
+  /**
+   * The longest tag, comment, CDATA section (and, with saxes, text node) held while it arrives; past it the reply is
+   * refused with MarkupTooLargeError (default DEFAULT_MAX_MARKUP_CHARS).
+   */
   maxMarkupChars?: number
 }
 
@@ -61,7 +65,7 @@ export async function streamXml(
   const parser: XmlSink =
     options.parser === 'light'
       ? new LightXmlTokenizer(handlers, onError, options.maxMarkupChars)
-      : saxesSink(handlers, onError)
+      : saxesSink(handlers, onError, options.maxMarkupChars ?? DEFAULT_MAX_MARKUP_CHARS)
   const feed = (text: string): void => {
     if (!text) return
     if (head.length < 2000) head += text.slice(0, 2000 - head.length)
@@ -80,18 +84,62 @@ export async function streamXml(
   return { warnings, head }
 }
 
-function saxesSink(handlers: XmlHandlers, onError: (message: string) => void): XmlSink {
-  const parser = new SaxesParser({ position: true })
+/** How much of what saxes holds is kept to say in an error what never ended. */
+const HEAD_CHARS = 64
+
+/**
+ * saxes makes an Error (a stack trace) of every problem before its handler sees it: a hostile comment with a stray
+ * `--` every ten characters cost ~0.5 s per MB. Past the warnings kept, a problem is only counted.
+ */
+class CountingSaxesParser extends SaxesParser {
+  private problems = 0
+
+  constructor(private readonly onError: (message: string) => void) {
+    super({ position: true })
+  }
+
+  override fail(message: string): this {
+    this.onError(++this.problems <= MAX_ERROR_WARNINGS ? this.makeError(message).message : message)
+    return this
+  }
+}
+
+function saxesSink(handlers: XmlHandlers, onError: (message: string) => void, maxMarkup: number): XmlSink {
+  const parser = new CountingSaxesParser(onError)
+  // saxes holds a tag (its attributes), comment, CDATA section or text node until it ends, then hands it over in an
+  // event: so what it holds is what was written since the last such event, and that is bounded here as the light
+  // tokenizer bounds its pending markup (a reply that never closes one must not grow memory without end)
+  let written = 0
+  /** the stream index where what saxes holds starts */
+  let heldFrom = 0
+  let releasedNow = false
+  /** the first characters of what saxes holds */
+  let held = ''
+  const release = (at: number): void => {
+    heldFrom = at
+    releasedNow = true
+  }
   parser.on('opentag', (tag) => {
+    release(parser.position)
     handlers.open(tag.name, tag.attributes as Record<string, string>, tag.isSelfClosing)
     if (tag.isSelfClosing) handlers.close(tag.name)
   })
-  parser.on('text', (t) => handlers.text(t))
-  parser.on('cdata', (t) => handlers.text(t))
-  parser.on('error', (err) => onError(err.message))
+  parser.on('text', (t) => {
+    // text is handed over at the `<` that ends it (already read)
+    release(parser.position - 1)
+    handlers.text(t)
+  })
+  parser.on('cdata', (t) => {
+    release(parser.position)
+    handlers.text(t)
+  })
+  for (const event of ['comment', 'processinginstruction', 'doctype', 'xmldecl'] as const) {
+    parser.on(event, () => release(parser.position))
+  }
   parser.on('end', () => undefined)
   let rootClosed = false
   parser.on('closetag', (tag) => {
+    release(parser.position)
     if (!tag.isSelfClosing) handlers.close(tag.name)
     if (/^RETS$/i.test(tag.name)) rootClosed = true
   })
@@ -99,7 +147,17 @@ function saxesSink(handlers: XmlHandlers, onError: (message: string) => void): X
     get rootClosed() {
       return rootClosed
     },
-    write: (text) => void parser.write(text),
+    write: (text) => {
+      const start = written
+      releasedNow = false
+      parser.write(text)
+      written += text.length
+      if (releasedNow) {
+        const from = Math.max(0, heldFrom - start)
+        held = text.slice(from, from + HEAD_CHARS)
+      } else if (held.length < HEAD_CHARS) held += text.slice(0, HEAD_CHARS - held.length)
+      if (written - heldFrom > maxMarkup) throw new MarkupTooLargeError(markupKind(held).what, maxMarkup)
+    },
     close: () => {
       try {
         parser.close()

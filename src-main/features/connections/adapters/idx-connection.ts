@@ -50,6 +50,7 @@ export async function createIdxConnection(
           signal: job.signal,
           ...(limit !== undefined ? { maxRows: limit } : {}),
           ...(spec.fetchAll ? {} : { maxPages: 1 }),
+          ...(profile.limits.maxRecordMb !== undefined ? { maxRecordBytes: profile.limits.maxRecordMb * 1048576 } : {}),
           onProgress: (rows, total) => job.progress(rows, total !== undefined ? { total } : {})
         }
       )

@@ -129,7 +129,6 @@ export class RetsMetadataLoader {
   ): Promise<void> {
     const params = { Type: `METADATA-${type}`, ID: id, Format: this.format }
     const forWhat = id === '0' || id === '*' ? '' : ` for ${id}`
-    const request = transactionContext(this.session, 'GetMetadata', params, `loading METADATA-${type}${forWhat}`)
     let status = ''
     try {
       const res = await this.session.transaction('GetMetadata', params, signal ? { signal } : {})
@@ -138,6 +137,8 @@ export class RetsMetadataLoader {
       applyBlocks(model, read.blocks, context)
       for (const w of read.warnings) model.warnings.push(`${type} ${id}: ${w}`)
     } catch (err) {
+      // named once the transaction has run: a first request logs in, and only then is the GetMetadata URL known
+      const request = transactionContext(this.session, 'GetMetadata', params, `loading METADATA-${type}${forWhat}`)
       // an HTML error page has no RETS envelope: the HTTP status is what the server said
       const code = (err as { code?: string }).code
       if (code === 'RETS_-1' && status) {

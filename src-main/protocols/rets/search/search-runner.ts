@@ -15,7 +15,7 @@ import { MarkupTooLargeError } from '../pending-markup'
 import { searchTransactionParams, type SearchParams } from './search-request'
 import { StandardXmlRowCollector, type RowSink } from './standard-xml-rows'
 import { detectReplyFamily, familyOf } from './search-reply-format'
-import { isAbort, namingRequest, requestFailure, transactionContext } from '../request-failure'
+import { isAbort, requestFailure, transactionContext } from '../request-failure'
 
 export interface SearchPageResult {
   rows: number
@@ -56,16 +56,13 @@ export async function searchPage(
   options: PageOptions = {}
 ): Promise<SearchPageResult> {
   const txParams = searchTransactionParams(params)
-  const request = transactionContext(
-    session,
-    'Search',
-    txParams,
-    `running Search of ${params.resource}:${params.class}`
-  )
   try {
     return await readSearchPage(session, params, txParams, sink, options)
   } catch (err) {
-    throw isAbort(err, options.signal) ? err : requestFailure(err, request)
+    if (isAbort(err, options.signal)) throw err
+    // named once the transaction has run: a first search logs in, and only then is the Search URL known
+    const part = `running Search of ${params.resource}:${params.class}`
+    throw requestFailure(err, transactionContext(session, 'Search', txParams, part))
   }
 }
 
@@ -161,8 +158,8 @@ async function readSearchPage(
   } catch (err) {
     if (err instanceof ElementTooLargeError || err instanceof MarkupTooLargeError) {
       res.body.destroy()
-      // searchPage's requestFailure names the request of a markup error (COMPACT's is retold here, as before)
-      throw err instanceof ElementTooLargeError ? namingRequest(err, session, res.url) : err
+      // searchPage's requestFailure names the request (once)
+      throw err
     }
     if (!(err instanceof RepeatedPage)) throw err
     res.body.destroy()

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { EdmxScanner, type EdmxScanHandler, type EdmxTag } from '../../../../src-main/protocols/odata/edmx-scanner'
 import { readEdmx } from '../../../../src-main/protocols/odata/edmx-reader'
+import { MarkupTooLargeError } from '../../../../src-main/protocols/rets/pending-markup'
 
 /** Records every event; text is collected inside elements named "Text" only (as the reader does for Annotations). */
 function recorder(): EdmxScanHandler & { events: string[] } {
@@ -117,5 +118,27 @@ describe('EdmxScanner', () => {
     expect(got).toBe(value.length)
     // re-scanning the whole pending tag at each of the ~4000 pieces would take minutes; doubling keeps it linear
     expect(performance.now() - started).toBeLessThan(5000)
+  })
+
+  it.each([
+    ['attribute value', '<Property Name="', /tag <Property/],
+    ['comment', '<!--', /comment/],
+    ['CDATA section', '<Text><![CDATA[', /CDATA section/]
+  ])('refuses an endless %s after the cap, naming it', (_what, open, named) => {
+    const max = 1024 * 1024
+    const s = new EdmxScanner(recorder(), [], max)
+    s.write(`<edmx:Edmx><Schema>${open}`)
+    const filler = `ab>c'-->${'y'.repeat(16 * 1024)}`.replace('-->', '- ->')
+    let written = 0
+    let thrown: unknown
+    try {
+      for (; written < 8 * max; written += filler.length) s.write(filler)
+    } catch (err) {
+      thrown = err
+    }
+    expect(thrown).toBeInstanceOf(MarkupTooLargeError)
+    expect((thrown as MarkupTooLargeError).code).toBe('REPLY_MARKUP_TOO_LARGE')
+    expect((thrown as MarkupTooLargeError).message).toMatch(named)
+    expect(written).toBeLessThan(max + 2 * filler.length)
   })
 })

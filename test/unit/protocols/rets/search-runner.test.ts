@@ -4,6 +4,7 @@ import { HttpClient } from '../../../../src-main/platform/http/http-client'
 import { RetsSession } from '../../../../src-main/protocols/rets/rets-session'
 import { fetchAll, searchPage } from '../../../../src-main/protocols/rets/search/search-runner'
 import { ResultStore } from '../../../../src-main/platform/results/result-store'
+import { startSingleRecordServer } from '../../../support/single-record-server'
 
 let fake: FakeRets | undefined
 const stores: ResultStore[] = []
@@ -115,5 +116,34 @@ describe('search paging', () => {
     )
     expect(page).toMatchObject({ rows: 10, count: 23, maxRows: true, replyCode: 0 })
     expect(rows).toHaveLength(10)
+  })
+})
+
+describe('a COMPACT record over the record cap', () => {
+  it('is refused with an error that names the search and its request once', async () => {
+    const server = await startSingleRecordServer(3 * 1048576)
+    try {
+      const s = new RetsSession(
+        {
+          loginUrl: `${server.baseUrl}/rets/Login`,
+          username: 'u',
+          password: 'p',
+          userAgent: 'T/1',
+          retsVersion: '1.7.2'
+        },
+        new HttpClient()
+      )
+      const err = (await searchPage(s, params, { row() {}, columns() {} }, { maxRecordBytes: 1048576 }).then(
+        () => undefined,
+        (e: unknown) => e
+      )) as Error
+      expect(err).toMatchObject({ code: 'REPLY_ELEMENT_TOO_LARGE' })
+      expect(err.message).toMatch(
+        /^Running Search of Property:RE failed: One record of the reply is larger than 1 MB, the limit for a single record\. \(GET http:\/\/127\.0\.0\.1:\d+\/rets\/Search\?[^ ]*\)$/
+      )
+      expect(err.message.split('Search?SearchType=')).toHaveLength(2)
+    } finally {
+      await server.close()
+    }
   })
 })

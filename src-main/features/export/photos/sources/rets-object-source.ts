@@ -18,6 +18,7 @@ import {
 } from '../../../../protocols/rets/objects/get-object'
 import type { ObjectPartInfo, ObjectPartResult } from '../../../../protocols/rets/objects/object-part'
 import { downloadFetcher } from '../url-fetchers'
+import { readCapped, SMALL_BODY_LIMIT } from '../../../../protocols/json-api/api-transport'
 import type {
   ExportObjectSink,
   ObjectMeta,
@@ -185,7 +186,7 @@ export class RetsObjectSource implements PhotoSource {
       { signal }
     )
     if (res.status >= 400) {
-      const text = (await res.buffer()).toString('latin1')
+      const text = (await readCapped(res.body, SMALL_BODY_LIMIT, 'truncate')).toString('latin1')
       throw httpStatusError(res.status, res.statusText, text, res.url)
     }
     let parts = 0
