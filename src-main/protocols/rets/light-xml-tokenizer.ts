@@ -5,10 +5,10 @@
 // saxes, normalises line ends (XML 1.0 §2.11: CRLF and CR → LF) and attribute-value whitespace (§3.3.3: TAB, LF,
 // CR → space, before references are expanded). Well-formedness problems go to `onError` and parsing goes on (a
 // close tag that matches an outer element closes the ones in between; one that matches nothing is dropped); the
-// only throw is MarkupTooLargeError, for a tag or section that has not ended after `maxMarkup` characters. It does
+// only throw is MarkupTooLargeError, for a tag, section or text value that has not ended after `maxMarkup` characters. It does
 // not check names, namespaces or DTDs — RETS does not use them.
 import type { XmlHandlers } from './xml-stream'
-import { DEFAULT_MAX_MARKUP_CHARS, LONG_MARKUP, PendingMarkup } from './pending-markup'
+import { DEFAULT_MAX_MARKUP_CHARS, LONG_MARKUP, MarkupTooLargeError, PendingMarkup } from './pending-markup'
 import { refArray } from './ref-array'
 import { decodeXmlEntities, lastAmpersand } from './xml-text'
 import { BANG, DQUOTE, EQUALS, GT, isNameStart, isSpace, QUESTION, SLASH, SQUOTE } from './xml-chars'
@@ -57,6 +57,11 @@ export class LightXmlTokenizer {
   private pending: PendingMarkup | undefined
   private readonly open: string[] = refArray<string>()
   private sawRoot = false
+  /**
+   * Characters of text (and CDATA) handed over since the last tag: handlers join a value's pieces, so an endless
+   * text value would grow there; it is refused past maxMarkup like endless markup.
+   */
+  private textRun = 0
   /**
    * Tag and attribute names seen so far, by the hash of their characters: a document repeats a
    * few dozen names millions of times, and handing out the same (internalized) string each time spares a slice
@@ -153,6 +158,7 @@ export class LightXmlTokenizer {
   private emitText(buf: string, from: number, to: number): void {
     if (to <= from) return
     if (this.open.length) {
+      this.countText(to - from)
       // the line break between two records, the most frequent text of all, without cutting it out
       if (to - from === 2 && buf.charCodeAt(from) === 0x0d && buf.charCodeAt(from + 1) === 0x0a) {
         this.handlers.text('\n')
@@ -169,12 +175,17 @@ export class LightXmlTokenizer {
     }
   }
 
+  private countText(chars: number): void {
+    this.textRun += chars
+    if (this.textRun > this.maxMarkup) throw new MarkupTooLargeError('A text value', this.maxMarkup)
+  }
+
   /** Markup starting at `lt`; returns the index after it, or -1 when it is not complete yet. */
   private markup(buf: string, lt: number): number {
     const c = buf.charCodeAt(lt + 1)
-    if (c === SLASH) return this.closeTag(buf, lt)
     if (c === BANG || c === QUESTION) return this.special(buf, lt)
-    return this.startTag(buf, lt)
+    this.textRun = 0
+    return c === SLASH ? this.closeTag(buf, lt) : this.startTag(buf, lt)
   }
 
   /** A PI, comment, CDATA section or DOCTYPE; only CDATA is reported (as text). */
@@ -182,8 +193,10 @@ export class LightXmlTokenizer {
     const kind = specialKind(buf, lt)
     const end = specialEnd(buf, lt, kind)
     if (kind === CDATA && end >= 0) {
-      if (this.open.length) this.handlers.text(cdataText(buf, lt, end))
-      else this.onError('CDATA outside of the root element.')
+      if (this.open.length) {
+        this.countText(end - lt)
+        this.handlers.text(cdataText(buf, lt, end))
+      } else this.onError('CDATA outside of the root element.')
     }
     return end
   }
