@@ -1,17 +1,20 @@
 // Case "getobject": one multipart/parallel GetObject reply (~1,000 photos) written to one file per photo.
-// Ours = getObjects (streaming multipart splitter) with a file sink; floor = the HTTP body stream-copied to one
-// file; baseline = rets-client's streaming getObjects piping each photo to a file. Files are checksummed after the
+// Ours = getObjects (streaming multipart splitter) with a file sink; floors = the HTTP body stream-copied to one
+// file, and the body split into one crash-safe file per photo with nothing else (files-floor); baseline = rets-client's streaming getObjects piping each photo to a file. Files are checksummed after the
 // clock stops; ours and rets-client must produce the same set.
 import { createWriteStream } from 'node:fs'
-import { mkdir, rm } from 'node:fs/promises'
+import { mkdir, rename, rm } from 'node:fs/promises'
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 import { getObjects, type ObjectSink } from '../../src-main/protocols/rets/objects/get-object'
 import { exportPhotos } from '../../src-main/features/export/photos/photo-export-engine'
 import { RetsObjectSource } from '../../src-main/features/export/photos/sources/rets-object-source'
 import { STATE_FILE } from '../../src-main/features/export/photos/resume-index'
+import { defaultFileOps, PART_SUFFIX, WriteBudget } from '../../src-main/features/export/photos/photo-file-writer'
+import { boundaryOf, MultipartSplitter } from '../../src-main/protocols/rets/objects/multipart-splitter'
+import { partInfo } from '../../src-main/protocols/rets/objects/object-part'
 import { dirChecksum, photoFileName } from '../harness/file-set'
-import { drainGet } from '../harness/http-drain'
+import { drainGet, getResponse } from '../harness/http-drain'
 import { ourRetsSession } from '../harness/our-rets'
 import type { VariantFn, VariantOutput } from '../harness/protocol'
 import { preloadRetsClient, retsClient, retsClientSettings, type RetsClientObjectEvent } from '../harness/baseline-libs'
@@ -110,16 +113,69 @@ const oursEngine: VariantFn = async (raw) => {
   return out
 }
 
+function getObjectUrl(p: GetObjectParams): string {
+  const q = new URLSearchParams({ Resource: 'Property', Type: p.type, ID: idString(p.ids), Location: '0' })
+  return `${p.url}/rets/GetObject?${q}`
+}
+
 const streamCopy: VariantFn = async (raw) => {
   const p = raw as unknown as GetObjectParams
   const dir = await freshDir(p.outDir, 'copy')
   const started = performance.now()
-  const q = new URLSearchParams({ Resource: 'Property', Type: p.type, ID: idString(p.ids), Location: '0' })
-  const r = await drainGet(`${p.url}/rets/GetObject?${q}`, { toFile: path.join(dir, 'body.bin') })
+  const r = await drainGet(getObjectUrl(p), { toFile: path.join(dir, 'body.bin') })
   const timedMs = performance.now() - started
   timedPhaseDone()
   await rm(dir, { recursive: true, force: true })
   return { bytes: r.bytes, checksum: r.sha256, timedMs }
+}
+
+/** What any crash-safe writer of one photo must do: `.part` opened, written in one go, closed, renamed. */
+async function writeAndRename(file: string, chunks: Buffer[]): Promise<void> {
+  const part = file + PART_SUFFIX
+  const fd = await defaultFileOps.open(part)
+  await defaultFileOps.writev(fd, chunks)
+  await defaultFileOps.close(fd)
+  await rename(part, file)
+}
+
+// The true floor of one file per photo: the body split by the app's splitter (splitting is the least any export
+// does) and each image part written by writeAndRename — no hash, no manifest, no error sniffing. Photos wait for
+// the disk side by side, at most a WriteBudget's worth of bytes, like the engine's.
+const filesFloor: VariantFn = async (raw) => {
+  const p = raw as unknown as GetObjectParams
+  const dir = await freshDir(p.outDir, 'files-floor')
+  const started = performance.now()
+  const res = await getResponse(getObjectUrl(p))
+  const budget = new WriteBudget()
+  const writes: Array<Promise<void>> = []
+  let part: { file: string; chunks: Buffer[]; bytes: number } | undefined
+  const splitter = new MultipartSplitter(boundaryOf(res.headers['content-type'])!, {
+    partStart: (headers) => {
+      const info = partInfo(headers)
+      const image = /^image\//i.test(info.contentType ?? '')
+      part = image
+        ? { file: path.join(dir, photoFileName(info.contentId, info.objectId)), chunks: [], bytes: 0 }
+        : undefined
+    },
+    partData: (chunk) => {
+      if (!part) return
+      part.chunks.push(chunk)
+      part.bytes += chunk.length
+      budget.add(chunk.length)
+    },
+    partEnd: () => {
+      if (!part) return
+      const { file, chunks, bytes } = part
+      writes.push(writeAndRename(file, chunks).finally(() => budget.release(bytes)))
+    }
+  })
+  for await (const chunk of res) {
+    splitter.push(chunk as Buffer)
+    if (budget.full) await budget.room()
+  }
+  splitter.end()
+  await Promise.all(writes)
+  return finishWith(dir, performance.now() - started, 0)
 }
 
 const retsClientVariant: VariantFn = async (raw) => {
@@ -157,6 +213,7 @@ export const variants: Record<string, VariantFn> = {
   ours,
   'ours-engine': oursEngine,
   'stream-copy': streamCopy,
+  'files-floor': filesFloor,
   'rets-client': retsClientVariant
 }
 
