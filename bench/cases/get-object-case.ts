@@ -33,8 +33,30 @@ async function freshDir(base: string, variant: string): Promise<string> {
   return dir
 }
 
-async function finishWith(dir: string, timedMs: number, bytesIn: number): Promise<VariantOutput> {
-  timedPhaseDone()
+interface Timed {
+  timedMs: number
+  /** the process's CPU over the timed phase: user = JS, hashing, copies; system = the kernel's file work (the
+   * thread pool's included) */
+  cpuUserMs: number
+  cpuSysMs: number
+}
+
+/** Starts the clock; the returned function stops it. */
+function startClock(): () => Timed {
+  const started = performance.now()
+  const cpu = process.cpuUsage()
+  return () => {
+    const used = process.cpuUsage(cpu)
+    timedPhaseDone()
+    return {
+      timedMs: performance.now() - started,
+      cpuUserMs: Math.round(used.user / 1000),
+      cpuSysMs: Math.round(used.system / 1000)
+    }
+  }
+}
+
+async function finishWith(dir: string, { timedMs, ...cpu }: Timed, bytesIn: number): Promise<VariantOutput> {
   const sum = await dirChecksum(dir)
   // BENCH_KEEP_FILES=1 keeps the photo folders for a look when the checksums disagree
   if (!process.env.BENCH_KEEP_FILES) await rm(dir, { recursive: true, force: true })
@@ -43,7 +65,7 @@ async function finishWith(dir: string, timedMs: number, bytesIn: number): Promis
     bytes: bytesIn || sum.bytes,
     checksum: sum.checksum,
     timedMs,
-    extra: { fileBytes: sum.bytes }
+    extra: { fileBytes: sum.bytes, ...cpu }
   }
 }
 
@@ -52,7 +74,7 @@ const ours: VariantFn = async (raw) => {
   const dir = await freshDir(p.outDir, 'ours')
   const session = ourRetsSession(p.url)
   await session.login()
-  const started = performance.now()
+  const stop = startClock()
   const sink: ObjectSink = {
     open(info) {
       const file = path.join(dir, photoFileName(info.contentId, info.objectId))
@@ -72,10 +94,9 @@ const ours: VariantFn = async (raw) => {
     }
   }
   const summary = await getObjects(session, { resource: 'Property', type: p.type, ids: idString(p.ids) }, sink)
-  const timedMs = performance.now() - started
-  timedPhaseDone()
+  const timed = stop()
   session.http.close()
-  const out = await finishWith(dir, timedMs, 0)
+  const out = await finishWith(dir, timed, 0)
   out.extra = { ...out.extra, parts: summary.parts, missing: summary.missing, errors: summary.errors }
   return out
 }
@@ -88,7 +109,7 @@ const oursEngine: VariantFn = async (raw) => {
   const session = ourRetsSession(p.url)
   await session.login()
   const keys = Object.keys(p.ids)
-  const started = performance.now()
+  const stop = startClock()
   const summary = await exportPhotos(
     {
       destination: dir,
@@ -101,14 +122,13 @@ const oursEngine: VariantFn = async (raw) => {
     },
     new RetsObjectSource(session, { resource: 'Property', mode: 'multipart' })
   )
-  const timedMs = performance.now() - started
-  timedPhaseDone()
+  const timed = stop()
   session.http.close()
   // the manifests and the resume journal are the engine's own extra output; the photo set is what is compared
   await rm(summary.manifestCsv)
   await rm(summary.manifestJsonl)
   await rm(path.join(dir, STATE_FILE), { force: true })
-  const out = await finishWith(dir, timedMs, 0)
+  const out = await finishWith(dir, timed, 0)
   out.extra = { ...out.extra, written: summary.written, failed: summary.failed }
   return out
 }
@@ -121,12 +141,11 @@ function getObjectUrl(p: GetObjectParams): string {
 const streamCopy: VariantFn = async (raw) => {
   const p = raw as unknown as GetObjectParams
   const dir = await freshDir(p.outDir, 'copy')
-  const started = performance.now()
+  const stop = startClock()
   const r = await drainGet(getObjectUrl(p), { toFile: path.join(dir, 'body.bin') })
-  const timedMs = performance.now() - started
-  timedPhaseDone()
+  const { timedMs, ...cpu } = stop()
   await rm(dir, { recursive: true, force: true })
-  return { bytes: r.bytes, checksum: r.sha256, timedMs }
+  return { bytes: r.bytes, checksum: r.sha256, timedMs, extra: cpu }
 }
 
 /** What any crash-safe writer of one photo must do: `.part` opened, written in one go, closed, renamed. */
@@ -144,7 +163,7 @@ async function writeAndRename(file: string, chunks: Buffer[]): Promise<void> {
 const filesFloor: VariantFn = async (raw) => {
   const p = raw as unknown as GetObjectParams
   const dir = await freshDir(p.outDir, 'files-floor')
-  const started = performance.now()
+  const stop = startClock()
   const res = await getResponse(getObjectUrl(p))
   const budget = new WriteBudget()
   const writes: Array<Promise<void>> = []
@@ -175,15 +194,15 @@ const filesFloor: VariantFn = async (raw) => {
   }
   splitter.end()
   await Promise.all(writes)
-  return finishWith(dir, performance.now() - started, 0)
+  return finishWith(dir, stop(), 0)
 }
 
 const retsClientVariant: VariantFn = async (raw) => {
   const p = raw as unknown as GetObjectParams
   const dir = await freshDir(p.outDir, 'rets-client')
-  let started = 0
+  let stop: (() => Timed) | undefined
   await retsClient().getAutoLogoutClient(retsClientSettings(p.url), async (client) => {
-    started = performance.now()
+    stop = startClock()
     const { objectStream } = await client.objects.stream.getObjects('Property', p.type, p.ids, {
       alwaysGroupObjects: true
     })
@@ -200,7 +219,7 @@ const retsClientVariant: VariantFn = async (raw) => {
     })
     await Promise.all(writes)
   })
-  return finishWith(dir, performance.now() - started, 0)
+  return finishWith(dir, stop!(), 0)
 }
 
 export function idString(ids: Record<string, string>): string {

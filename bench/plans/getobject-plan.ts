@@ -4,13 +4,14 @@ import { caseReport, guard, measure, speedups, target } from '../harness/measure
 import type { CaseReport, VariantReport } from '../harness/report-types'
 import type { Capture } from './demo-mls-plan'
 import { multipartReference } from '../inputs/multipart-reference'
+import { photoRunsDir } from '../harness/file-set'
 
 export async function getObjectCase(
   ctx: BenchContext,
   url: string,
   cap: Capture & { ids: Record<string, string> }
 ): Promise<CaseReport> {
-  const params = { url, type: 'HiRes', ids: cap.ids, outDir: ctx.tmp }
+  const params = { url, type: 'HiRes', ids: cap.ids, outDir: photoRunsDir(ctx.tmp) }
   const reps = ctx.sizes.reps
   const variants: VariantReport[] = [
     await measure(
