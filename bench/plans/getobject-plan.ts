@@ -6,6 +6,9 @@ import type { Capture } from './demo-mls-plan'
 import { multipartReference } from '../inputs/multipart-reference'
 import { photoRunsDir } from '../harness/file-set'
 
+const cpuText = (v: VariantReport): string =>
+  v.ok ? `${v.variant} ${String(v.extra?.cpuUserMs ?? '?')} / ${String(v.extra?.cpuSysMs ?? '?')}` : `${v.variant} n/a`
+
 export async function getObjectCase(
   ctx: BenchContext,
   url: string,
@@ -120,6 +123,7 @@ export async function getObjectCase(
     ],
     [
       `The files floor runs at ${percent(ratio(copy, files))} of the stream-copy floor: what ${photos} files (open, write, close, rename each) cost over one.`,
+      `CPU user / system ms (first run; system = the kernel's file work, the thread pool's included): ${[engine, files, copy].map(cpuText).join(', ')}.`,
       `Reference: ${expected.files} photos / ${expected.bytes} bytes from splitting the captured body as a whole.`,
       'The Demo MLS serves each JPEG padded to a realistic size by comment segments (its photoBytes option; still valid JPEGs), and that reply is replayed, so the case has the shape of the issue: ~1,000 photos, ~300 MB.'
     ]
