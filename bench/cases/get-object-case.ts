@@ -4,7 +4,7 @@
 // clock stops; ours and rets-client must produce the same set.
 import { createWriteStream } from 'node:fs'
 import { mkdir, rename, rm } from 'node:fs/promises'
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes, type Hash } from 'node:crypto'
 import path from 'node:path'
 import { getObjects, type ObjectSink } from '../../src-main/protocols/rets/objects/get-object'
 import { exportPhotos } from '../../src-main/features/export/photos/photo-export-engine'
@@ -159,43 +159,47 @@ async function writeAndRename(file: string, chunks: Buffer[]): Promise<void> {
 
 // The true floor of one file per photo: the body split by the app's splitter (splitting is the least any export
 // does) and each image part written by writeAndRename — no hash, no manifest, no error sniffing. Photos wait for
-// the disk side by side, at most a WriteBudget's worth of bytes, like the engine's.
-const filesFloor: VariantFn = async (raw) => {
-  const p = raw as unknown as GetObjectParams
-  const dir = await freshDir(p.outDir, 'files-floor')
-  const stop = startClock()
-  const res = await getResponse(getObjectUrl(p))
-  const budget = new WriteBudget()
-  const writes: Array<Promise<void>> = []
-  let part: { file: string; chunks: Buffer[]; bytes: number } | undefined
-  const splitter = new MultipartSplitter(boundaryOf(res.headers['content-type'])!, {
-    partStart: (headers) => {
-      const info = partInfo(headers)
-      const image = /^image\//i.test(info.contentType ?? '')
-      part = image
-        ? { file: path.join(dir, photoFileName(info.contentId, info.objectId)), chunks: [], bytes: 0 }
-        : undefined
-    },
-    partData: (chunk) => {
-      if (!part) return
-      part.chunks.push(chunk)
-      part.bytes += chunk.length
-      budget.add(chunk.length)
-    },
-    partEnd: () => {
-      if (!part) return
-      const { file, chunks, bytes } = part
-      writes.push(writeAndRename(file, chunks).finally(() => budget.release(bytes)))
+// the disk side by side, at most a WriteBudget's worth of bytes, like the engine's. `sha256`: the same plus the
+// SHA-256 of every photo as its bytes pass (diagnostic: the one piece of the engine's work no scheduling removes).
+const filesFloor =
+  (sha256: boolean): VariantFn =>
+  async (raw) => {
+    const p = raw as unknown as GetObjectParams
+    const dir = await freshDir(p.outDir, 'files-floor')
+    const stop = startClock()
+    const res = await getResponse(getObjectUrl(p))
+    const budget = new WriteBudget()
+    const writes: Array<Promise<void>> = []
+    let part: { file: string; chunks: Buffer[]; bytes: number; hash?: Hash } | undefined
+    const splitter = new MultipartSplitter(boundaryOf(res.headers['content-type'])!, {
+      partStart: (headers) => {
+        const info = partInfo(headers)
+        const image = /^image\//i.test(info.contentType ?? '')
+        const file = path.join(dir, photoFileName(info.contentId, info.objectId))
+        part = image ? { file, chunks: [], bytes: 0, ...(sha256 ? { hash: createHash('sha256') } : {}) } : undefined
+      },
+      partData: (chunk) => {
+        if (!part) return
+        part.hash?.update(chunk)
+        part.chunks.push(chunk)
+        part.bytes += chunk.length
+        budget.add(chunk.length)
+      },
+      partEnd: () => {
+        if (!part) return
+        const { file, chunks, bytes, hash } = part
+        hash?.digest()
+        writes.push(writeAndRename(file, chunks).finally(() => budget.release(bytes)))
+      }
+    })
+    for await (const chunk of res) {
+      splitter.push(chunk as Buffer)
+      if (budget.full) await budget.room()
     }
-  })
-  for await (const chunk of res) {
-    splitter.push(chunk as Buffer)
-    if (budget.full) await budget.room()
+    splitter.end()
+    await Promise.all(writes)
+    return finishWith(dir, stop(), 0)
   }
-  splitter.end()
-  await Promise.all(writes)
-  return finishWith(dir, stop(), 0)
-}
 
 const retsClientVariant: VariantFn = async (raw) => {
   const p = raw as unknown as GetObjectParams
@@ -232,7 +236,8 @@ export const variants: Record<string, VariantFn> = {
   ours,
   'ours-engine': oursEngine,
   'stream-copy': streamCopy,
-  'files-floor': filesFloor,
+  'files-floor': filesFloor(false),
+  'files-floor-sha256': filesFloor(true),
   'rets-client': retsClientVariant
 }
 
