@@ -1,7 +1,7 @@
 // Parent side of the "getobject" case (see cases/get-object.ts).
 import type { BenchContext } from '../harness/bench-context'
-import { caseReport, guard, measure, speedups, target } from '../harness/measure'
-import type { CaseReport, VariantReport } from '../harness/report-types'
+import { caseReport, guard, measureInterleaved, speedups, target, type VariantSpec } from '../harness/measure'
+import type { CaseReport, VariantReport, VariantRole } from '../harness/report-types'
 import type { Capture } from './demo-mls-plan'
 import { multipartReference } from '../inputs/multipart-reference'
 import { photoRunsDir } from '../harness/file-set'
@@ -15,68 +15,32 @@ export async function getObjectCase(
   cap: Capture & { ids: Record<string, string> }
 ): Promise<CaseReport> {
   const params = { url, type: 'HiRes', ids: cap.ids, outDir: photoRunsDir(ctx.tmp) }
-  const reps = ctx.sizes.reps
-  const variants: VariantReport[] = [
-    await measure(
-      { module: 'getobject', variant: 'ours', role: 'ours', label: 'getObjects → file per photo', params, reps },
-      ctx.log
-    ),
-    await measure(
-      {
-        module: 'getobject',
-        variant: 'ours-engine',
-        role: 'ours',
-        label: 'photo export engine (SHA-256, manifest, .part → rename)',
-        params,
-        reps
-      },
-      ctx.log
-    ),
-    await measure(
-      {
-        module: 'getobject',
-        variant: 'stream-copy',
-        role: 'floor',
-        label: 'HTTP body stream-copied to one file (floor)',
-        params,
-        reps
-      },
-      ctx.log
-    ),
-    await measure(
-      {
-        module: 'getobject',
-        variant: 'files-floor',
-        role: 'floor',
-        label: 'body split into one file per photo: .part, one writev, close, rename (true floor)',
-        params,
-        reps
-      },
-      ctx.log
-    ),
-    await measure(
-      {
-        module: 'getobject',
-        variant: 'files-floor-sha256',
-        role: 'floor',
-        label: 'the files floor + SHA-256 of every photo (diagnostic: the hash the engine must do)',
-        params,
-        reps
-      },
-      ctx.log
-    ),
-    await measure(
-      {
-        module: 'getobject',
-        variant: 'rets-client',
-        role: 'baseline',
-        label: 'rets-client stream getObjects → files',
-        params,
-        reps
-      },
-      ctx.log
-    )
-  ]
+  // runs of ~1 s on a shared machine: five rounds, so the median survives two disturbed ones
+  const reps = ctx.quick ? ctx.sizes.reps : 5
+  const spec = (variant: string, role: VariantRole, label: string): VariantSpec => ({
+    module: 'getobject',
+    variant,
+    role,
+    label,
+    params,
+    reps
+  })
+  // in rounds (A B C, A B C…), so a burst of load elsewhere slows a round, not every run of one variant
+  const variants = await measureInterleaved(
+    [
+      spec('ours', 'ours', 'getObjects → file per photo'),
+      spec('ours-engine', 'ours', 'photo export engine (SHA-256, manifest, .part → rename)'),
+      spec('stream-copy', 'floor', 'HTTP body stream-copied to one file (floor)'),
+      spec('files-floor', 'floor', 'body split into one file per photo: .part, one writev, close, rename (true floor)'),
+      spec(
+        'files-floor-sha256',
+        'floor',
+        'the files floor + SHA-256 of every photo (diagnostic: the hash the engine must do)'
+      ),
+      spec('rets-client', 'baseline', 'rets-client stream getObjects → files')
+    ],
+    ctx.log
+  )
   const byName = (name: string): VariantReport => variants.find((v) => v.variant === name)!
   const copy = byName('stream-copy')
   if (copy.ok && copy.checksum !== cap.sha256) {
