@@ -1,7 +1,7 @@
 // The floor: a plain node:http GET that only counts, hashes and (optionally) copies the body to a file.
 import { createHash } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
-import http from 'node:http'
+import http, { type IncomingMessage } from 'node:http'
 
 export interface DrainResult {
   status: number
@@ -51,6 +51,13 @@ export function drainGet(
       })
     })
     req.on('error', reject)
+  })
+}
+
+/** A plain GET's response, its body not read yet (for a floor that consumes the stream itself). */
+export function getResponse(url: string, headers: Record<string, string> = {}): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    http.get(url, { headers: { 'User-Agent': 'MLSWorkbench/1.0', ...headers } }, resolve).on('error', reject)
   })
 }
 

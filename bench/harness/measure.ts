@@ -1,5 +1,6 @@
 // Runs a variant several times (each in a fresh child), summarises it, and checks variants against a reference.
 import { runVariant } from './child-runner'
+import type { VariantMeasurement } from './protocol'
 import type { CaseReport, TargetCheck, VariantReport, VariantRole } from './report-types'
 
 export interface VariantSpec {
@@ -27,19 +28,44 @@ export function percentile(values: number[], p: number): number {
 
 const r1 = (n: number): number => Math.round(n * 10) / 10
 
+async function runOnce(spec: VariantSpec, i: number, log: (line: string) => void): Promise<VariantMeasurement> {
+  const m = await runVariant(
+    { caseName: spec.module, variant: spec.variant, params: spec.params as Record<string, unknown> },
+    spec.timeoutMs ?? 300_000
+  )
+  log(
+    `  ${spec.module}/${spec.variant} #${i + 1}: ${m.ok ? `${Math.round(m.ms)} ms, peak ${m.peakRssMb} MB` : `ERROR ${m.error}`}`
+  )
+  return m
+}
+
 export async function measure(spec: VariantSpec, log: (line: string) => void): Promise<VariantReport> {
-  const runs = []
+  const runs: VariantMeasurement[] = []
   for (let i = 0; i < spec.reps; i++) {
-    const m = await runVariant(
-      { caseName: spec.module, variant: spec.variant, params: spec.params as Record<string, unknown> },
-      spec.timeoutMs ?? 300_000
-    )
-    log(
-      `  ${spec.module}/${spec.variant} #${i + 1}: ${m.ok ? `${Math.round(m.ms)} ms, peak ${m.peakRssMb} MB` : `ERROR ${m.error}`}`
-    )
+    const m = await runOnce(spec, i, log)
     runs.push(m)
     if (!m.ok) break
   }
+  return summarise(spec, runs)
+}
+
+/**
+ * The variants' repetitions in rounds (A B C, A B C…) instead of one variant after another: a burst of load from
+ * elsewhere on the machine then slows a round of every variant rather than all runs of one, so the ratios of
+ * variants with short runs (the photo cases: ~1 s each) are not decided by when each happened to run.
+ */
+export async function measureInterleaved(specs: VariantSpec[], log: (line: string) => void): Promise<VariantReport[]> {
+  const runs = specs.map((): VariantMeasurement[] => [])
+  const rounds = Math.max(...specs.map((s) => s.reps))
+  for (let i = 0; i < rounds; i++)
+    for (const [k, spec] of specs.entries()) {
+      if (i >= spec.reps || runs[k]!.some((m) => !m.ok)) continue
+      runs[k]!.push(await runOnce(spec, i, log))
+    }
+  return specs.map((spec, k) => summarise(spec, runs[k]!))
+}
+
+function summarise(spec: VariantSpec, runs: VariantMeasurement[]): VariantReport {
   const good = runs.filter((m) => m.ok)
   const ok = good.length === runs.length && good.length > 0
   const times = good.map((m) => m.ms)

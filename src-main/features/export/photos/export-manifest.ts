@@ -131,10 +131,13 @@ export class ManifestWriter {
   private rows = 0
   private queue: Pending[] = []
   private flushing: Promise<void> | undefined
+  /** identities of this run's rows while the files hold nothing else (undefined: they did, or one repeated) */
+  private soleRows: Set<string> | undefined
 
   constructor(readonly destination: string) {
     const csvPath = path.join(destination, MANIFEST_CSV)
     const fresh = !existsSync(csvPath)
+    if (fresh && !existsSync(path.join(destination, MANIFEST_JSONL))) this.soleRows = new Set()
     this.csv = createWriteStream(csvPath, { flags: 'a' })
     this.jsonl = createWriteStream(path.join(destination, MANIFEST_JSONL), { flags: 'a' })
     for (const s of [this.csv, this.jsonl])
@@ -146,10 +149,26 @@ export class ManifestWriter {
     return this.rows
   }
 
+  /**
+   * The files already hold exactly what compact() would write: they started empty and got one row per object, none
+   * a listing-level failure (compaction may drop those). A fresh export then skips the rewrite and its fsyncs.
+   */
+  get isCompact(): boolean {
+    return this.soleRows !== undefined
+  }
+
+  private track(row: ManifestRow): void {
+    if (!this.soleRows) return
+    const id = objectIdentity(row)
+    if (this.soleRows.has(id) || isListingLevel(row)) this.soleRows = undefined
+    else this.soleRows.add(id)
+  }
+
   /** Queues a row (failed, skipped…: no file waits for it). */
   append(row: ManifestRow): void {
     if (this.error) throw this.error
     this.rows++
+    this.track(row)
     this.queue.push({ row })
     this.kick()
   }
@@ -158,6 +177,7 @@ export class ManifestWriter {
   commit(row: ManifestRow, then: () => Promise<void>): Promise<void> {
     if (this.error) return Promise.reject(this.error)
     this.rows++
+    this.track(row)
     return new Promise((resolve, reject) => {
       this.queue.push({ row, then, settle: (err) => (err === undefined ? resolve() : reject(err)) })
       this.kick()

@@ -224,7 +224,7 @@ export async function exportPhotos(
   }
   if (fatal) throw fatal
   // one row per object again (a resumed run appended `skipped` rows)
-  await ManifestWriter.compact(plan.destination)
+  if (!manifest.isCompact) await ManifestWriter.compact(plan.destination)
   progress.report()
   return progress.summary(
     plan.destination,

@@ -155,7 +155,7 @@ class PartTracker {
     const info = this.info
     if (!info) return undefined
     this.info = undefined
-    const error = partError(info, Buffer.concat(this.head), this.size)
+    const error = partError(info, this.head, this.size)
     const result: ObjectPartResult = { ...info, size: this.size, ...(error ? { error } : {}) }
     this.summary.parts++
     this.summary.bytes += this.size

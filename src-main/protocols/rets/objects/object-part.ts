@@ -63,14 +63,18 @@ export function partInfo(headers: PartHeaders): ObjectPartInfo {
 
 const MAX_ERROR_BODY = 8192
 
-/** Decides from headers and the first bytes whether a part is an error. */
-export function partError(info: ObjectPartInfo, firstBytes: Buffer, totalSize: number): ObjectPartError | undefined {
+/** Decides from headers and the first bytes whether a part is an error (the bytes are joined only to be read). */
+export function partError(
+  info: ObjectPartInfo,
+  firstBytes: Buffer | readonly Buffer[],
+  totalSize: number
+): ObjectPartError | undefined {
   const ct = (info.contentType ?? '').toLowerCase()
   const flagged = first(info.headers, 'rets-error') === '1'
   const textual = ct.includes('xml') || ct.startsWith('text/')
   if (!flagged && !textual) return undefined
   if (totalSize > MAX_ERROR_BODY && !flagged) return undefined
-  const decoded = decodeRetsBody(firstBytes, info.contentType)
+  const decoded = decodeRetsBody(Buffer.isBuffer(firstBytes) ? firstBytes : Buffer.concat(firstBytes), info.contentType)
   if (decoded.reply) {
     // an embedded success reply (flexmls Location=1 parts) is not an error
     if (decoded.reply.replyCode === 0 && !flagged) return undefined

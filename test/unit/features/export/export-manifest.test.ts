@@ -105,6 +105,34 @@ describe('manifest', () => {
     expect(await readManifestRows(dir)).toHaveLength(3)
   })
 
+  it('a fresh manifest with one row per object is already compact: compacting it changes no byte', async () => {
+    const read = (dir: string): string[] =>
+      ['manifest.csv', 'manifest.jsonl'].map((f) => readFileSync(path.join(dir, f), 'utf8'))
+    const dir = temp()
+    const w = new ManifestWriter(dir)
+    w.append(row({ objectId: '2', status: 'failed', file: '', error: '20403 No Object Found' }))
+    await w.commit(row(), async () => undefined)
+    w.append(row({ type: 'HiRes' }))
+    await w.close()
+    expect(w.isCompact).toBe(true)
+    const before = read(dir)
+    await ManifestWriter.compact(dir)
+    expect(read(dir)).toEqual(before)
+
+    // what compaction would change: an object twice, a listing-level failure, rows of an earlier run
+    const twice = new ManifestWriter(temp())
+    twice.append(row())
+    twice.append(row({ status: 'skipped' }))
+    const listingLevel = new ManifestWriter(temp())
+    listingLevel.append(row({ objectId: '*', status: 'failed', file: '', error: 'HTTP 500' }))
+    const resumed = new ManifestWriter(dir)
+    resumed.append(row({ objectId: '3' }))
+    for (const m of [twice, listingLevel, resumed]) {
+      await m.close()
+      expect(m.isCompact).toBe(false)
+    }
+  })
+
   it('group commit: a file is renamed only once its row is on disk; a failed rename rejects only its own commit', async () => {
     const dir = temp()
     const w = new ManifestWriter(dir)
