@@ -229,12 +229,14 @@ describe('every other whole-body read is bounded and names the request', () => {
     expect(sent.bytes).toBeLessThan(40 * MB)
   })
 
-  it("an IDX sync page holds at most the profile's limits.maxRecordMb (1 MB), not the 16 MB default", async () => {
+  it("every IDX sync read holds at most the profile's limits.maxRecordMb (1 MB), not the 16 MB default", async () => {
     const sent = { bytes: 0 }
     const server = await startHostileServer((req, res) => {
       if (req.url?.startsWith('/login')) return loginReply(req, res, ['Search=/search', 'Logout=/logout'])
-      const head =
-        '<RETS ReplyCode="0" ReplyText="OK"><RETS-RESPONSE xmlns="MLSIDXAPI.Search.Property"><PropertyDetails><Remarks>'
+      // the master list is COMPACT (an endless DATA row), the other reads STANDARD-XML (an endless value)
+      const head = req.url?.includes('Format=COMPACT')
+        ? '<RETS ReplyCode="0" ReplyText="OK"><DELIMITER value="09"/><COLUMNS>\tID\tLastUpdated\t</COLUMNS><DATA>\t'
+        : '<RETS ReplyCode="0" ReplyText="OK"><RETS-RESPONSE xmlns="MLSIDXAPI.Search.Property"><PropertyDetails><Remarks>'
       endlessBody(res, 200, 300 * MB, { type: 'text/xml', head, sent })
     })
     servers.push(server)
@@ -251,14 +253,22 @@ describe('every other whole-body read is bounded and names the request', () => {
     const cache = new MetadataCache(mkdtempSync(path.join(os.tmpdir(), 'wb-huge-')), { settleMs: 60_000 })
     const conn = await createIdxConnection(profile, secrets, new WireLog(), cache)
     try {
-      const source = conn.sync!.source({ resource: 'Property' } as never)
-      const error = await refusal(() => source.changedPage(undefined, undefined))
-      expect(error).toMatchObject({ code: 'REPLY_MARKUP_TOO_LARGE' })
-      expect(error.message).toMatch(/has not ended after 1 MB/)
-      expect(error.message).toContain(`GET ${server.origin}/search?`)
-      expect(error.hint).toMatch(/limits\.maxRecordMb/)
-      console.log(`${error.message} — server sent ${Math.round(sent.bytes / MB)} MB`)
-      expect(sent.bytes).toBeLessThan(12 * MB)
+      const source = conn.sync!.source({ resource: 'Property' })
+      const reads: [string, () => Promise<unknown>, RegExp][] = [
+        ['changed page', () => source.changedPage(undefined, undefined), /has not ended after 1 MB/],
+        ['records by key', () => source.fetchByKeys(['1', '2']), /has not ended after 1 MB/],
+        ['master list', () => source.masterList(), /larger than 1 MB/]
+      ]
+      for (const [what, read, bound] of reads) {
+        sent.bytes = 0
+        const error = await refusal(read)
+        console.log(`IDX ${what}: ${error.message} — server sent ${Math.round(sent.bytes / MB)} MB`)
+        expect(error.code).toMatch(/^REPLY_(MARKUP|ELEMENT)_TOO_LARGE$/)
+        expect(error.message).toMatch(bound)
+        expect(error.message).toContain(`GET ${server.origin}/search?`)
+        expect(error.hint).toMatch(/limits\.maxRecordMb|raise the limit/)
+        expect(sent.bytes).toBeLessThan(12 * MB)
+      }
     } finally {
       await conn.close()
     }
