@@ -11,12 +11,15 @@ import type {
   ActivityValidation
 } from '../../../contract/activity-channels'
 import type { HttpClient } from '../../platform/http/http-client'
+import { readCapped } from '../../protocols/json-api/api-transport'
 import { redactor } from '../../platform/redaction/redactor'
 import { validateActivityEvent } from './activity-validation'
 import { API_KEY_PLACEHOLDER, resolveTracking, trackerPath, uploadPath } from './tracking-urls'
 import { composeViewTracking } from './view-tracking-document'
 
 const EXCERPT = 2000
+/** The reply is a 43-byte GIF or a short text; a server sending more is refused, not read on. */
+export const ACTIVITY_REPLY_LIMIT = 4 * 1024 * 1024
 
 /** What would be sent, with the key as {apiKey}: the composer's preview and the validate channel. */
 export function previewActivity(event: ActivityEvent, apiKey = API_KEY_PLACEHOLDER): ActivityValidation {
@@ -80,7 +83,12 @@ export class ListingActivityClient {
       ...(preview.body !== undefined ? { body: preview.body } : {}),
       ...(signal ? { signal } : {})
     })
-    const body = await res.buffer()
+    const body = await readCapped(res.body, ACTIVITY_REPLY_LIMIT, 'refuse', {
+      method: preview.method,
+      url,
+      what: 'The Listing Activity reply',
+      hint: 'The tracking API answers with a tiny image or a short text; check the tracking URL of the activity profile.'
+    })
     const contentType = res.header('content-type')
     const reply: ActivityReply = {
       method: preview.method,

@@ -4,11 +4,14 @@
 // submit the page's own POST form, as the user would by clicking "generate".
 import { AppError } from '../../../contract/app-error'
 import { redactor } from '../../platform/redaction/redactor'
+import { ERROR_BODY_LIMIT, readCapped } from '../../protocols/json-api/api-transport'
 import { resolveCapabilityUrl } from '../../protocols/rets/login-body'
 import type { RetsSession } from '../../protocols/rets/rets-session'
 import type { HttpResponse } from '../../platform/http/http-client'
 
 export const API_ACCESS_CAPABILITY = 'X-ApiAccessSettings'
+/** The page is a small form; a server sending more is refused, not read on (the key regexes would scan it all). */
+export const API_KEY_PAGE_LIMIT = 4 * 1024 * 1024
 
 export interface ApiKeyFromPage {
   apiKey: string
@@ -59,9 +62,22 @@ export function readPostForm(html: string, pageUrl: string): PageForm | undefine
   return undefined
 }
 
-async function pageText(res: HttpResponse, pageUrl: string): Promise<string> {
-  const text = await res.text('utf8')
-  if (res.status >= 400) {
+async function pageText(res: HttpResponse, pageUrl: string, method: 'GET' | 'POST'): Promise<string> {
+  // an error page is shown by its start only; a page to read the key from is read whole, up to the limit
+  const failed = res.status >= 400
+  const body = await readCapped(
+    res.body,
+    failed ? ERROR_BODY_LIMIT : API_KEY_PAGE_LIMIT,
+    failed ? 'truncate' : 'refuse',
+    {
+      method,
+      url: pageUrl,
+      what: 'The API access page',
+      hint: 'The page is a small form; open it in a browser with the RETS credentials, or enter the API key in the activity profile.'
+    }
+  )
+  const text = body.toString('utf8')
+  if (failed) {
     throw new AppError({
       code: 'ACTIVITY_KEY_PAGE',
       message: `The API access page answered HTTP ${res.status} (${redactor.url(pageUrl)}).`,
@@ -89,7 +105,7 @@ export async function apiKeyFromRets(
   }
   const pageUrl = resolveCapabilityUrl(advertised, rets.profile.loginUrl)
   const signal = options.signal ? { signal: options.signal } : {}
-  let html = await pageText(await rets.extensionRequest(pageUrl, signal), pageUrl)
+  let html = await pageText(await rets.extensionRequest(pageUrl, signal), pageUrl, 'GET')
   let apiKey = readApiKey(html)
   let generated = false
   if (!apiKey && options.generate) {
@@ -97,7 +113,8 @@ export async function apiKeyFromRets(
     if (form) {
       html = await pageText(
         await rets.extensionRequest(form.url, { method: 'POST', form: form.fields, ...signal }),
-        form.url
+        form.url,
+        'POST'
       )
       apiKey = readApiKey(html)
       generated = apiKey !== undefined

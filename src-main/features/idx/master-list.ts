@@ -17,6 +17,8 @@ export const MASTER_QUERY = '(ID=*)'
 export interface MasterListOptions {
   format?: 'COMPACT' | 'STANDARD-XML'
   pageSize: number
+  /** the longest record (or tag) held while it arrives (default 16 MB; the profile's limits.maxRecordMb) */
+  maxRecordBytes?: number
   signal?: AbortSignal
   onProgress?: (rows: number, total: number | undefined) => void
 }
@@ -74,6 +76,7 @@ export async function fetchMasterList(
       writer,
       {
         pageSize: options.pageSize,
+        ...(options.maxRecordBytes !== undefined ? { maxRecordBytes: options.maxRecordBytes } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
         onProgress: (p) => options.onProgress?.(writer.entries.length, p.serverCount)
       }
@@ -86,7 +89,8 @@ export async function fetchMasterList(
       columns: (cols) => writer.setColumns(cols.map((name) => ({ name }))),
       row: (values) => writer.append(values)
     })
-    const page = await idxDetailsPage(session, { searchType, query: MASTER_QUERY }, {}, collector, options.signal)
+    const bound = options.maxRecordBytes !== undefined ? { maxRecordBytes: options.maxRecordBytes } : {}
+    const page = await idxDetailsPage(session, { searchType, query: MASTER_QUERY }, bound, collector, options.signal)
     out.pages = 1
     out.warnings.push(...page.warnings)
     if (page.pagination.totalRecords !== undefined) out.serverCount = page.pagination.totalRecords

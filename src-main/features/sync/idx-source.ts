@@ -25,12 +25,15 @@ export interface IdxSourceOptions {
   searchType: string
   /** records per page (the IDX API caps at 100 anyway) */
   pageSize?: number
+  /** the longest tag or value held while it arrives (default 16 MB; the profile's limits.maxRecordMb) */
+  maxRecordBytes?: number
 }
 
 export class IdxSource implements SyncSource {
   readonly keyBatch: number
   private readonly pageSize: number
   private readonly shapeValue: SourceShape
+  private readonly recordBound: { maxRecordBytes?: number }
 
   constructor(
     private readonly session: RetsSession,
@@ -38,6 +41,7 @@ export class IdxSource implements SyncSource {
   ) {
     this.pageSize = Math.max(1, Math.min(options.pageSize ?? IDX_PAGE_CAP, IDX_PAGE_CAP))
     this.keyBatch = this.pageSize
+    this.recordBound = options.maxRecordBytes !== undefined ? { maxRecordBytes: options.maxRecordBytes } : {}
     const fields = idxFields(options.searchType)
     this.shapeValue = { target: options.searchType, fields, keyField: IDX_KEY, stampField: IDX_STAMP }
   }
@@ -49,6 +53,7 @@ export class IdxSource implements SyncSource {
   async masterList(signal?: AbortSignal, onProgress?: (rows: number) => void): Promise<MasterEntry[]> {
     const master = await fetchMasterList(this.session, this.options.searchType, {
       pageSize: this.pageSize,
+      ...this.recordBound,
       ...(signal ? { signal } : {}),
       onProgress: (rows) => onProgress?.(rows)
     })
@@ -65,7 +70,7 @@ export class IdxSource implements SyncSource {
     const page = await idxDetailsPage(
       this.session,
       { searchType: this.options.searchType, query },
-      { limit: this.pageSize, offset, count: true },
+      { limit: this.pageSize, offset, count: true, ...this.recordBound },
       collector,
       signal
     )
@@ -93,7 +98,7 @@ export class IdxSource implements SyncSource {
       await idxDetailsPage(
         this.session,
         { searchType: this.options.searchType, query: `(${IDX_KEY}=${batch.join(',')})` },
-        { limit: batch.length },
+        { limit: batch.length, ...this.recordBound },
         collector,
         signal
       )

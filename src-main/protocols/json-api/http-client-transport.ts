@@ -1,7 +1,13 @@
 // Adapts the one HttpClient (platform/http: cookie jar, proxy/CA, timeouts, wire log) to the ApiTransport the
 // OData, Spark and OAuth clients use, so their requests show in the wire log like RETS ones do.
 import type { HttpClient } from '../../platform/http/http-client'
-import { readAll, readCapped, type ApiRequest, type ApiStreamResponse, type ApiTransport } from './api-transport'
+import {
+  readCapped,
+  REQUEST_BODY_LIMIT,
+  type ApiRequest,
+  type ApiStreamResponse,
+  type ApiTransport
+} from './api-transport'
 
 function flat(headers: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {}
@@ -27,10 +33,11 @@ export function httpClientTransport(client: HttpClient): ApiTransport {
     stream,
     async request(req) {
       const res = await stream(req)
-      const body =
-        req.maxBodyBytes !== undefined
-          ? await readCapped(res.body, req.maxBodyBytes, 'refuse', `The reply from ${new URL(res.url).host}`)
-          : await readAll(res.body)
+      const body = await readCapped(res.body, req.maxBodyBytes ?? REQUEST_BODY_LIMIT, 'refuse', {
+        method: req.method,
+        url: req.url,
+        what: `The reply from ${new URL(res.url).host}`
+      })
       return { status: res.status, headers: res.headers, url: res.url, body }
     }
   }

@@ -7,9 +7,8 @@ import type { DegradedPart, LookupMeta, MetadataModel } from '../../../domain/me
 import { markDegraded } from '../../../domain/metadata/metadata-model'
 import { redactor } from '../../platform/redaction/redactor'
 import type { ResultWriter } from '../../platform/results/result-types'
-import type { ApiTransport } from '../json-api/api-transport'
+import { readCapped, type ApiTransport } from '../json-api/api-transport'
 import { authorizedExchange, noAuthorizer, type RequestAuthorizer } from '../json-api/authorized-exchange'
-import { readAll } from '../json-api/api-transport'
 import { cellText } from '../json-api/cell-text'
 import type { RetryPolicy } from '../json-api/retry-policy'
 import { sparkEnvelopeError, parseSparkEnvelope, type SparkEnvelope } from './envelope'
@@ -35,6 +34,11 @@ export interface SparkQuery {
 export const SPARK_MAX_LIMIT = 25
 /** A replication key's _limit maximum on /listings (Spark API documentation, "Replication") */
 export const SPARK_REPLICATION_LIMIT = 1000
+/**
+ * A Spark reply is one JSON document, parsed whole, so the page is what is held: 1000 replication listings with
+ * expansions fit, a runaway body is refused. The profile's limits.maxRecordMb replaces it when set.
+ */
+export const SPARK_REPLY_LIMIT = 64 * 1024 * 1024
 
 export interface SparkClientOptions {
   /** e.g. https://sparkapi.com (the /v1 prefix is added) */
@@ -45,6 +49,8 @@ export interface SparkClientOptions {
   userAgent: string
   retry?: RetryPolicy
   onQuota?: (headers: Record<string, string>) => void
+  /** a reply larger than this is refused (default SPARK_REPLY_LIMIT) */
+  maxReplyBytes?: number
 }
 
 export function sparkQueryParams(q: SparkQuery): URLSearchParams {
@@ -110,7 +116,14 @@ export class SparkClient {
         ...(this.opts.onQuota ? { onQuota: this.opts.onQuota } : {})
       }
     )
-    const text = (res.errorBody ?? (await readAll(res.body))).toString('utf8')
+    const text = (
+      res.errorBody ??
+      (await readCapped(res.body, this.opts.maxReplyBytes ?? SPARK_REPLY_LIMIT, 'refuse', {
+        url,
+        what: 'The Spark reply',
+        hint: 'Ask for fewer listings per page (_limit) or fewer fields (_select), or raise the profile’s record limit (limits.maxRecordMb).'
+      }))
+    ).toString('utf8')
     let json: unknown
     try {
       json = JSON.parse(text)

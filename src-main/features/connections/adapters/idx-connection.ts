@@ -29,6 +29,9 @@ export async function createIdxConnection(
   snapshots: MetadataSnapshots
 ): Promise<ConnectionOf<'idx'>> {
   const { rets, http } = await openRetsSession(profile, secrets, wireLog)
+  // the profile's record limit bounds every reply: search, sync pages and the master list
+  const recordBound =
+    profile.limits.maxRecordMb !== undefined ? { maxRecordBytes: profile.limits.maxRecordMb * 1048576 } : {}
   const loader = new RetsMetadataLoader(rets, { snapshot: (version) => snapshots.model(profile.id, version) })
 
   async function run(spec: QuerySpec, writer: ResultWriter, job: JobControl): Promise<void> {
@@ -50,7 +53,7 @@ export async function createIdxConnection(
           signal: job.signal,
           ...(limit !== undefined ? { maxRows: limit } : {}),
           ...(spec.fetchAll ? {} : { maxPages: 1 }),
-          ...(profile.limits.maxRecordMb !== undefined ? { maxRecordBytes: profile.limits.maxRecordMb * 1048576 } : {}),
+          ...recordBound,
           onProgress: (rows, total) => job.progress(rows, total !== undefined ? { total } : {})
         }
       )
@@ -88,7 +91,11 @@ export async function createIdxConnection(
     },
     sync: {
       source: (target) =>
-        new IdxSource(rets, { searchType: target.resource ?? 'Property', pageSize: profile.limits.pageSize })
+        new IdxSource(rets, {
+          searchType: target.resource ?? 'Property',
+          pageSize: profile.limits.pageSize,
+          ...recordBound
+        })
     },
     async close() {
       await rets.logout().catch(() => undefined)

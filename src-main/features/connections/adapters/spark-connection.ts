@@ -30,7 +30,8 @@ export async function createSparkConnection(
     baseUrl,
     transport,
     auth: tokenHolderFor(profile, secrets, transport, openBrowser),
-    userAgent: profile.userAgent
+    userAgent: profile.userAgent,
+    ...(profile.limits.maxRecordMb !== undefined ? { maxReplyBytes: profile.limits.maxRecordMb * 1048576 } : {})
   })
   let model: MetadataModel | undefined
 

@@ -4,6 +4,7 @@
 // took 6.7 min that way). `resume` remembers how far the scanner already searched inside it, so the searches stay
 // linear too. Bounded: an element over `max` bytes is refused.
 import { AppError } from '../../../../contract/app-error'
+import { byteSize } from '../../json-api/api-transport'
 
 /** Offsets inside the pending element (from its first byte) before which the scanner's searches found nothing. */
 export interface Resume {
@@ -29,7 +30,7 @@ export class ElementTooLargeError extends AppError {
   constructor(readonly limit: number) {
     super({
       code: 'REPLY_ELEMENT_TOO_LARGE',
-      message: `One record of the reply is larger than ${formatBytes(limit)}, the limit for a single record.`,
+      message: `One record of the reply is larger than ${byteSize(limit)}, the limit for a single record.`,
       hint: 'The server sent a record that never ends or is far larger than any real listing; check the query or raise the limit in the settings.'
     })
   }
@@ -97,8 +98,4 @@ export class ElementBuffer {
     this.storage = next
     this.long = true
   }
-}
-
-function formatBytes(n: number): string {
-  return n >= 1048576 ? `${Math.round(n / 1048576)} MB` : `${Math.round(n / 1024)} KB`
 }

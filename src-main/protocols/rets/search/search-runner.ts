@@ -61,7 +61,7 @@ export async function searchPage(
   } catch (err) {
     if (isAbort(err, options.signal)) throw err
     // named once the transaction has run: a first search logs in, and only then is the Search URL known
-    const part = `running Search of ${params.resource}:${params.class}`
+    const part = `running Search of ${params.resource}${params.class ? `:${params.class}` : ''}`
     throw requestFailure(err, transactionContext(session, 'Search', txParams, part))
   }
 }
