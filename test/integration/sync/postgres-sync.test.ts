@@ -28,6 +28,14 @@ describe.skipIf(unavailable !== undefined)('PostgreSQL store', () => {
     pgServer.stop?.()
   })
 
+  async function storeInNewDatabase(name: string): Promise<PostgresStore> {
+    const client = new pg.Client({ connectionString: pgServer.url })
+    await client.connect()
+    await client.query(`CREATE DATABASE ${name}`)
+    await client.end()
+    return new PostgresStore(pgServer.url.replace('/postgres?', `/${name}?`), 'postgres (test)')
+  }
+
   async function expectEqual(store: PostgresStore, target: string, table: string): Promise<number> {
     const records = await harness.serverRecords(demo.url, target)
     const local = await store.query(`SELECT "LIST_1", _raw FROM "${table}" WHERE _deleted_at IS NULL`, 1e9)
@@ -98,11 +106,7 @@ describe.skipIf(unavailable !== undefined)('PostgreSQL store', () => {
   })
 
   it('compares the master list in the database, on a connection of its own', async () => {
-    const client = new pg.Client({ connectionString: pgServer.url })
-    await client.connect()
-    await client.query('CREATE DATABASE masterdiff')
-    await client.end()
-    const store = new PostgresStore(pgServer.url.replace('/postgres?', '/masterdiff?'), 'postgres (test)')
+    const store = await storeInNewDatabase('masterdiff')
     await expectMasterDiffPlan(store)
     // the temporary table went with the comparison; the pool's one connection is free again
     expect((await store.query(`SELECT count(*) FROM pg_tables WHERE tablename LIKE 'sync_master_%'`, 1)).rows).toEqual([
@@ -113,11 +117,7 @@ describe.skipIf(unavailable !== undefined)('PostgreSQL store', () => {
 
   it('a cancelled run resumes from its last committed batch', async () => {
     // a database of its own: this run starts from an empty copy
-    const client = new pg.Client({ connectionString: pgServer.url })
-    await client.connect()
-    await client.query('CREATE DATABASE resume')
-    await client.end()
-    const store = new PostgresStore(pgServer.url.replace('/postgres?', '/resume?'), 'postgres (test)')
+    const store = await storeInNewDatabase('resume')
     const source = harness.sources(demo.url, 100)[1]!
     const abort = new AbortController()
     let commits = 0

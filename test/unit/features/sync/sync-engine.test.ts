@@ -5,16 +5,9 @@ import { describe, expect, it } from 'vitest'
 import { SqliteStore } from '../../../../src-main/features/sync/sqlite-store'
 import { runTarget } from '../../../../src-main/features/sync/sync-engine'
 import type { ChangedPage, SourceShape, SyncRecord, SyncSource } from '../../../../src-main/features/sync/sync-types'
+import { masterDiffShape } from '../../../support/master-diff-case'
 
-const shape: SourceShape = {
-  target: 'Thing',
-  keyField: 'Key',
-  stampField: 'Stamp',
-  fields: [
-    { systemName: 'Key', dataType: 'Character', searchable: true, isKey: true, attrs: {} },
-    { systemName: 'Stamp', dataType: 'DateTime', searchable: true, attrs: {} }
-  ]
-}
+const shape = masterDiffShape
 
 function record(i: number): SyncRecord {
   const stamp = `2026-01-0${1 + (i % 9)}T00:00:00Z`
