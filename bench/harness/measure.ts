@@ -1,4 +1,5 @@
 // Runs a variant several times (each in a fresh child), summarises it, and checks variants against a reference.
+import { spawnSync } from 'node:child_process'
 import { runVariant } from './child-runner'
 import type { VariantMeasurement } from './protocol'
 import type { CaseReport, TargetCheck, VariantReport, VariantRole } from './report-types'
@@ -29,6 +30,9 @@ export function percentile(values: number[], p: number): number {
 const r1 = (n: number): number => Math.round(n * 10) / 10
 
 async function runOnce(spec: VariantSpec, i: number, log: (line: string) => void): Promise<VariantMeasurement> {
+  // the last run's writes (a 150 MB spill, 1,000 photos) go to disk first: their writeback would otherwise compete
+  // with this run's own writes and reads, and a variant would be timed by what ran before it
+  spawnSync('sync')
   const m = await runVariant(
     { caseName: spec.module, variant: spec.variant, params: spec.params as Record<string, unknown> },
     spec.timeoutMs ?? 300_000
