@@ -55,7 +55,6 @@ export async function idxDetailsPage(
   let xml: Awaited<ReturnType<typeof streamXml>>
   try {
     xml = await streamXml(res.body as AsyncIterable<Buffer>, res.header('content-type'), collector, {
-      parser: 'light',
       ...(page.maxRecordBytes !== undefined ? { maxMarkupChars: page.maxRecordBytes } : {})
     })
   } catch (err) {

@@ -8,7 +8,7 @@
 // only throw is MarkupTooLargeError, for a tag, section or text value that has not ended after `maxMarkup` characters. It does
 // not check names, namespaces or DTDs — RETS does not use them.
 import type { XmlHandlers } from './xml-stream'
-import { DEFAULT_MAX_MARKUP_CHARS, LONG_MARKUP, MarkupTooLargeError, PendingMarkup } from './pending-markup'
+import { DEFAULT_MAX_MARKUP_CHARS, LONG_MARKUP, MarkupTooLargeError, PendingMarkup, TEXT_VALUE } from './pending-markup'
 import { refArray } from './ref-array'
 import { decodeXmlEntities, lastAmpersand } from './xml-text'
 import { BANG, DQUOTE, EQUALS, GT, isNameStart, isSpace, QUESTION, SLASH, SQUOTE } from './xml-chars'
@@ -177,7 +177,7 @@ export class LightXmlTokenizer {
 
   private countText(chars: number): void {
     this.textRun += chars
-    if (this.textRun > this.maxMarkup) throw new MarkupTooLargeError('A text value', this.maxMarkup)
+    if (this.textRun > this.maxMarkup) throw new MarkupTooLargeError(TEXT_VALUE, this.maxMarkup)
   }
 
   /** Markup starting at `lt`; returns the index after it, or -1 when it is not complete yet. */

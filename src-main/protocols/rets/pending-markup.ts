@@ -33,9 +33,12 @@ export interface Kind {
   end: string
 }
 
+/** A text value, for MarkupTooLargeError (the light tokenizer counts text up to the next tag too) */
+export const TEXT_VALUE = 'A text value'
+
 /** What `markup` (the unfinished rest of a reply, from a `<` or from text) is, and what would end it. */
 export function markupKind(markup: string): Kind {
-  if (markup.charCodeAt(0) !== LT) return { what: 'A text value', end: '<' }
+  if (markup.charCodeAt(0) !== LT) return { what: TEXT_VALUE, end: '<' }
   const c = markup.charCodeAt(1)
   if (c === BANG || c === QUESTION) {
     const kind = specialKind(markup, 0)

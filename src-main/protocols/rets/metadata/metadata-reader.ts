@@ -38,8 +38,7 @@ export async function readMetadataBlocks(
     reply = collector.reply
   } else {
     const collector = new XmlMetadataCollector()
-    // metadata is machine-written XML of many tiny elements: the light tokenizer reads it ~3× faster than saxes
-    const res = await streamXml(teeHead(), contentType, collector, { parser: 'light' })
+    const res = await streamXml(teeHead(), contentType, collector)
     warnings.push(...res.warnings)
     blocks = collector.blocks
     reply = collector.reply

@@ -134,7 +134,6 @@ async function readSearchPage(
     if (reply.family === 'STANDARD-XML') {
       const collector = new StandardXmlRowCollector(guarded)
       const xml = await streamXml(reply.stream, res.header('content-type'), collector, {
-        parser: 'light',
         ...(options.maxRecordBytes !== undefined ? { maxMarkupChars: options.maxRecordBytes } : {})
       })
       result.warnings.push(...xml.warnings)

@@ -26,7 +26,7 @@ async function feed(
   }
   const handlers: XmlHandlers = { open() {}, close() {}, text: () => void texts++ }
   try {
-    const { warnings } = await streamXml(body(), 'text/xml', handlers, { maxMarkupChars: max })
+    const { warnings } = await streamXml(body(), 'text/xml', handlers, { parser: 'saxes', maxMarkupChars: max })
     return { error: undefined, pulled, texts, warnings }
   } catch (error) {
     return { error, pulled, texts, warnings: [] }
