@@ -6,18 +6,7 @@ import {
   splitODataPage,
   splitODataPageBatches
 } from '../../../../src-main/protocols/odata/json-array-splitter'
-
-function cut(buf: Buffer, points: number[]): Buffer[] {
-  const sorted = [...new Set(points.map((p) => p % (buf.length + 1)))].sort((a, b) => a - b)
-  const parts: Buffer[] = []
-  let last = 0
-  for (const p of sorted) {
-    parts.push(buf.subarray(last, p))
-    last = p
-  }
-  parts.push(buf.subarray(last))
-  return parts
-}
+import { cutAt } from '../../../support/cut-at'
 
 function runSplitter(parts: Buffer[]): { rows: unknown[]; members: Record<string, unknown> } {
   const s = new JsonPageSplitter()
@@ -72,7 +61,7 @@ describe('JsonPageSplitter', () => {
             ? { '@odata.count': rows.length, value: rows, '@odata.nextLink': 'n' }
             : { value: rows, '@odata.nextLink': 'n', '@odata.count': rows.length }
           const buf = Buffer.from(JSON.stringify(page, null, points.length % 2 ? 2 : 0))
-          const result = runSplitter(cut(buf, points))
+          const result = runSplitter(cutAt(buf, points))
           expect(result.rows).toEqual(JSON.parse(JSON.stringify(rows)))
           expect(result.members['@odata.count']).toBe(rows.length)
           expect(result.members['@odata.nextLink']).toBe('n')
@@ -93,7 +82,7 @@ describe('JsonPageSplitter', () => {
     const buf = Buffer.from(JSON.stringify({ value: values.map((v) => ({ v })), next: 'n' }))
     for (let a = 1; a < buf.length; a++) {
       for (const b of [a + 1, a + 2, a + 5]) {
-        const { rows, members } = runSplitter(cut(buf, [a, b]))
+        const { rows, members } = runSplitter(cutAt(buf, [a, b]))
         expect(rows).toEqual(values.map((v) => ({ v })))
         expect(members).toEqual({ next: 'n' })
       }
@@ -113,7 +102,7 @@ describe('JsonPageSplitter', () => {
         '@odata.nextLink': 'next'
       })
     )
-    const parts = cut(
+    const parts = cutAt(
       body,
       Array.from({ length: 500 }, (_, i) => Math.floor((body.length / 500) * i))
     )
@@ -145,7 +134,7 @@ describe('JsonPageSplitter', () => {
         const s = new JsonPageSplitter()
         const parsed: unknown[] = []
         let batches = 0
-        for (const part of cut(buf, points)) {
+        for (const part of cutAt(buf, points)) {
           const text = s.pushBatch(part)
           if (text === undefined) continue
           batches++
@@ -166,7 +155,7 @@ describe('JsonPageSplitter', () => {
 
   it('splitODataPageBatches yields one parsed array per chunk; stopping early closes the body', async () => {
     const body = Buffer.from(JSON.stringify({ value: Array.from({ length: 30 }, (_, i) => ({ i })), n: 'x' }))
-    const parts = cut(body, [40, 120, 200])
+    const parts = cutAt(body, [40, 120, 200])
     const sizes: number[] = []
     const gen = splitODataPageBatches(chunks(parts))
     for (;;) {

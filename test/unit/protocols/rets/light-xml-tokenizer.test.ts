@@ -13,6 +13,7 @@ import { XmlMetadataCollector } from '../../../../src-main/protocols/rets/metada
 import { createDemoContext } from '../../../../demo-mls/server'
 import { selectBlocks } from '../../../../demo-mls/rets/metadata/getmetadata'
 import { renderStandardXml } from '../../../../demo-mls/rets/metadata/metadata-writers'
+import { cutAt } from '../../../support/cut-at'
 
 type Event = [string, ...unknown[]]
 
@@ -72,18 +73,6 @@ function saxes(text: string): { events: Event[]; errors: string[] } {
 
 async function* iterate(parts: Buffer[]): AsyncGenerator<Buffer> {
   for (const p of parts) yield p
-}
-
-function cut(text: string, points: number[]): string[] {
-  const at = [...new Set(points.map((p) => p % (text.length + 1)))].sort((a, b) => a - b)
-  const parts: string[] = []
-  let last = 0
-  for (const p of at) {
-    parts.push(text.slice(last, p))
-    last = p
-  }
-  parts.push(text.slice(last))
-  return parts
 }
 
 // well-formed documents with what RETS servers put in them: attributes in either quote, references, CRLF and CR,
@@ -146,7 +135,7 @@ describe('LightXmlTokenizer', () => {
       fc.property(documents, fc.array(fc.nat(), { maxLength: 12 }), (doc, points) => {
         const reference = saxes(doc)
         expect(reference.errors).toEqual([])
-        const ours = light(cut(doc, points))
+        const ours = light(cutAt(doc, points))
         expect(ours.errors).toEqual([])
         expect(ours.events).toEqual(reference.events)
       }),

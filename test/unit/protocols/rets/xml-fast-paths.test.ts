@@ -12,6 +12,7 @@ import {
 import { streamXml } from '../../../../src-main/protocols/rets/xml-stream'
 import { XmlMetadataCollector } from '../../../../src-main/protocols/rets/metadata/xml-metadata-collector'
 import { StandardXmlRowCollector } from '../../../../src-main/protocols/rets/search/standard-xml-rows'
+import { cutAt } from '../../../support/cut-at'
 
 /** The repair as one replace over all the text (what XmlRepairer did before it checked first). */
 function referenceRepair(text: string): { text: string; repairs: number } {
@@ -70,24 +71,12 @@ const piece = fc.constantFrom(
 )
 const texts = fc.array(piece, { maxLength: 40 }).map((a) => a.join(''))
 
-function chunked(text: string, points: number[]): string[] {
-  const at = [...new Set(points.map((p) => p % (text.length + 1)))].sort((a, b) => a - b)
-  const parts: string[] = []
-  let last = 0
-  for (const p of at) {
-    parts.push(text.slice(last, p))
-    last = p
-  }
-  parts.push(text.slice(last))
-  return parts
-}
-
 describe('XmlRepairer', () => {
   it('repairs any text in any chunks as one replace over the whole text does (fast-check)', () => {
     fc.assert(
       fc.property(texts, fc.array(fc.nat(), { maxLength: 6 }), (text, points) => {
         const r = new XmlRepairer()
-        const out = chunked(text, points)
+        const out = cutAt(text, points)
           .map((p) => r.write(p))
           .join('')
         expect({ text: out + r.end(), repairs: r.repairs }).toEqual(referenceRepair(text))
