@@ -73,20 +73,21 @@ async function compactCase(ctx: BenchContext, url: string, captures: DemoCapture
   const reps = ctx.sizes.reps
   // ours and the floors: runs of ~0.3–0.5 s, in five interleaved rounds (as the photo case), so a burst of load
   // elsewhere slows a round of each rather than deciding the share; the baselines take seconds and run after
+  const spec = (variant: string, role: VariantSpec['role'], label: string): VariantSpec => ({
+    module: 'compact',
+    variant,
+    role,
+    label,
+    params,
+    reps: ctx.quick ? reps : 5
+  })
   const [ours, noStore, drain, drainToFile] = (await measureInterleaved(
     [
-      ['ours', 'ours', 'RetsSession → scanner → ResultStore'],
-      ['ours-no-store', 'ours', 'diagnostic: same without the ResultStore (rows only hashed)'],
-      ['raw-drain', 'floor', 'raw HTTP GET drain (floor)'],
-      ['raw-drain-file', 'floor', 'diagnostic floor: raw HTTP GET drain → file (the write the store cannot skip)']
-    ].map(([variant, role, label]) => ({
-      module: 'compact',
-      variant: variant!,
-      role: role as VariantSpec['role'],
-      label: label!,
-      params,
-      reps: ctx.quick ? reps : 5
-    })),
+      spec('ours', 'ours', 'RetsSession → scanner → ResultStore'),
+      spec('ours-no-store', 'ours', 'diagnostic: same without the ResultStore (rows only hashed)'),
+      spec('raw-drain', 'floor', 'raw HTTP GET drain (floor)'),
+      spec('raw-drain-file', 'floor', 'diagnostic floor: raw HTTP GET drain → file (the write the store cannot skip)')
+    ],
     ctx.log
   )) as [VariantReport, VariantReport, VariantReport, VariantReport]
   const variants: VariantReport[] = [
