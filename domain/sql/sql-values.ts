@@ -8,10 +8,13 @@ const TRUE_WORDS = new Set(['1', 'true', 't', 'y', 'yes'])
 const FALSE_WORDS = new Set(['0', 'false', 'f', 'n', 'no'])
 
 export function toSqlValue(dialect: SqlDialect, kind: ColumnKind, value: unknown): SqlValue {
-  // most cells of a feed: text that starts with a printable ASCII character is stored as it is
-  if (kind === 'text' && typeof value === 'string') {
-    const first = value.charCodeAt(0)
-    if (first > 0x20 && first < 0x7f) return value
+  // most cells of a feed: empty, or text that starts with a printable ASCII character (stored as it is)
+  if (typeof value === 'string') {
+    if (value === '') return null
+    if (kind === 'text') {
+      const first = value.charCodeAt(0)
+      if (first > 0x20 && first < 0x7f) return value
+    }
   }
   if (value === undefined || value === null) return null
   if (Array.isArray(value)) return value.map((v) => String(v)).join(',')

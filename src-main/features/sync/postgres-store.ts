@@ -4,8 +4,8 @@
 import pg from 'pg'
 import { quoteIdent } from '../../../domain/sql/sql-dialect'
 import { toSqlValue } from '../../../domain/sql/sql-values'
-import { addCounts } from './sqlite-store'
 import {
+  addCounts,
   bookkeepingDdl,
   masterDiffSql,
   maxStamp,

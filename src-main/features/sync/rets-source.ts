@@ -14,7 +14,7 @@ import type { ResultWriter } from '../../platform/results/result-types'
 import { stampKey } from './sync-plan'
 import { pipeBatches } from './batch-pipe'
 import { ColumnSet, RowRecord } from './row-record'
-import type { ChangedPage, MasterEntry, SourceShape, SyncRecord, SyncSource } from './sync-types'
+import type { ChangedPage, ChangeSink, MasterEntry, SourceShape, SyncRecord, SyncSource } from './sync-types'
 
 export interface RetsSourceOptions {
   resource: string
@@ -103,81 +103,81 @@ export class RetsSource implements SyncSource {
 
   async changedPage(since: string | undefined, cursor: string | undefined, signal?: AbortSignal): Promise<ChangedPage> {
     const page: ChangedPage = { records: [] }
-    for await (const part of this.changes(since, cursor, signal, true)) {
-      for (const r of part.records) page.records.push(r)
-      if (part.serverCount !== undefined) page.serverCount = part.serverCount
-      if (part.next === undefined) delete page.next
-      else page.next = part.next
+    const sink: ChangeSink = {
+      add: (record) => void page.records.push(record),
+      end: (next, serverCount) => {
+        if (next !== undefined) page.next = next
+        if (serverCount !== undefined) page.serverCount = serverCount
+      }
     }
+    await this.readChanges(since, cursor, sink, signal, true)
     return page
   }
 
-  changedBatches(
+  streamChanges(
     since: string | undefined,
     cursor: string | undefined,
+    sink: ChangeSink,
     signal?: AbortSignal
-  ): AsyncGenerator<ChangedPage> {
-    return this.changes(since, cursor, signal, false)
+  ): Promise<void> {
+    return this.readChanges(since, cursor, sink, signal, false)
   }
 
   /**
-   * Pages of changes as batches of at most BATCH records while they arrive; each batch's `next` is where the
-   * following one starts (mid-page: the Offset of the row after it), so a batch is a resume point of its own.
+   * Pages of changes into the sink, a batch ended every BATCH records while a page arrives (`onePage`: only at the
+   * page's end); each batch's `next` is where the following one starts (mid-page: the Offset of the row after it),
+   * so a batch is a resume point of its own.
    */
-  private changes(
+  private async readChanges(
     since: string | undefined,
     cursor: string | undefined,
+    sink: ChangeSink,
     signal: AbortSignal | undefined,
     onePage: boolean
-  ): AsyncGenerator<ChangedPage> {
-    return pipeBatches(async (emit, room, inner) => {
-      const shape = await this.shape(inner)
-      const query = `(${shape.stampField}=${since ? dmqlDateTime(since) : EPOCH}+)`
-      let at = parseCursor(cursor)
-      for (;;) {
-        const start = at.offset
-        let count = at.count
-        let rows = 0
-        let firstKey: string | undefined
-        let ignored: AppError | undefined
-        let records: SyncRecord[] = []
-        const batchOut = (next: string | undefined): ChangedPage => {
-          const out: ChangedPage = { records }
-          if (next !== undefined) out.next = next
-          if (count !== undefined) out.serverCount = count
-          records = []
-          return out
-        }
-        const sink = recordSink(shape, (record) => {
-          rows++
-          if (record) {
-            if (firstKey === undefined) {
-              firstKey = record.key
-              // stops the page (the search wraps what a sink throws, so the error is made below)
-              if (record.key === at.previousFirst) throw (ignored = offsetIgnored(start))
-            }
-            records.push(record)
+  ): Promise<void> {
+    const shape = await this.shape(signal)
+    const query = `(${shape.stampField}=${since ? dmqlDateTime(since) : EPOCH}+)`
+    let at = parseCursor(cursor)
+    for (;;) {
+      const start = at.offset
+      let count = at.count
+      let rows = 0
+      let inBatch = 0
+      let firstKey: string | undefined
+      let ignored: AppError | undefined
+      const rowSink = recordSink(shape, (record) => {
+        rows++
+        if (record) {
+          if (firstKey === undefined) {
+            firstKey = record.key
+            // stops the page (the search wraps what a sink throws, so the error is made below)
+            if (record.key === at.previousFirst) throw (ignored = offsetIgnored(start))
           }
-          if (records.length >= BATCH && !onePage) emit(batchOut(cursorText(start + rows, firstKey ?? '', count)))
-        })
-        const page = await searchPage(
-          this.session,
-          // COUNT once per run: a real server counts the whole result set for it
-          { ...this.searchBase(query), offset: start, limit: this.pageSize, count: count === undefined ? 1 : 0 },
-          sink,
-          { signal: inner, beforeChunk: room }
-        ).catch((err: unknown) => {
-          throw ignored ?? err
-        })
-        count ??= page.count
-        const reachedCount = count !== undefined && start - 1 + page.rows >= count
-        const more = page.rows > 0 && !reachedCount && (page.maxRows || page.rows >= this.pageSize)
-        const next = more ? cursorText(start + page.rows, firstKey ?? '', count) : undefined
-        emit(batchOut(next))
-        if (!more || onePage) return
-        at = { offset: start + page.rows, previousFirst: firstKey ?? '', ...(count === undefined ? {} : { count }) }
-      }
-    }, signal)
+          sink.add(record)
+          inBatch++
+        }
+        if (inBatch >= BATCH && !onePage) {
+          inBatch = 0
+          sink.end(cursorText(start + rows, firstKey ?? '', count), count)
+        }
+      })
+      const page = await searchPage(
+        this.session,
+        // COUNT once per run: a real server counts the whole result set for it
+        { ...this.searchBase(query), offset: start, limit: this.pageSize, count: count === undefined ? 1 : 0 },
+        rowSink,
+        { ...(signal ? { signal } : {}), ...(sink.room ? { beforeChunk: () => sink.room?.() } : {}) }
+      ).catch((err: unknown) => {
+        throw ignored ?? err
+      })
+      count ??= page.count
+      const reachedCount = count !== undefined && start - 1 + page.rows >= count
+      const more = page.rows > 0 && !reachedCount && (page.maxRows || page.rows >= this.pageSize)
+      const next = more ? cursorText(start + page.rows, firstKey ?? '', count) : undefined
+      sink.end(next, count)
+      if (!more || onePage) return
+      at = { offset: start + page.rows, previousFirst: firstKey ?? '', ...(count === undefined ? {} : { count }) }
+    }
   }
 
   async fetchByKeys(keys: readonly string[], signal?: AbortSignal): Promise<SyncRecord[]> {

@@ -7,8 +7,9 @@ import path from 'node:path'
 import type BetterSqlite3 from 'better-sqlite3'
 import { AppError } from '../../../contract/app-error'
 import { quoteIdent } from '../../../domain/sql/sql-dialect'
-import { toSqlValue } from '../../../domain/sql/sql-values'
 import { stampKey } from './sync-plan'
+import { buildIndexesOnWorker } from './sqlite-index-worker'
+import { prepareTable, SqliteBatchWriter, type PreparedTable } from './sqlite-batch-writer'
 import {
   bookkeepingDdl,
   masterDiffSql,
@@ -17,11 +18,9 @@ import {
   sortChangedRows,
   runFromRow,
   targetFromRow,
-  upsertSql,
   type RunDbRow
 } from './store-schema'
 import type {
-  BatchCounts,
   BatchResult,
   LocalStore,
   MasterDiff,
@@ -35,17 +34,6 @@ import type {
 
 type Database = BetterSqlite3.Database
 
-interface PreparedBatch {
-  info: TableInfo
-  upsert: BetterSqlite3.Statement
-  /** the same INSERT doing nothing on a known key */
-  insert: BetterSqlite3.Statement
-  /** try `insert` first: the last batch was mostly new records */
-  insertFirst: boolean
-  current: BetterSqlite3.Statement
-  runCounts: BetterSqlite3.Statement
-  kinds: Array<TableInfo['columns'][number]['kind']>
-}
 const q = (name: string): string => quoteIdent('sqlite', name)
 
 /** Loads the native module lazily, so the app still starts (and says why) where it could not be built. */
@@ -58,9 +46,11 @@ function openDatabase(file: string): Database {
 export class SqliteStore implements LocalStore {
   readonly kind = 'sqlite'
   private readonly db: Database
-  private readonly prepared = new Map<string, PreparedBatch>()
+  private readonly prepared = new Map<string, PreparedTable>()
   /** target → its table and the CREATE INDEX statements held back while it fills (a killed run: next ensureTable) */
   private readonly deferredIndexes = new Map<string, { table: string; statements: string[] }>()
+  /** table → its held-back indexes being built on a worker (masterDiff starts it) */
+  private readonly building = new Map<string, Promise<void>>()
   private diffs = 0
 
   constructor(readonly location: string) {
@@ -118,7 +108,7 @@ export class SqliteStore implements LocalStore {
   }
 
   async stamps(info: TableInfo): Promise<Map<string, string>> {
-    this.buildDeferredIndexes(undefined, info.table)
+    await this.indexesReady(undefined, info.table)
     const out = new Map<string, string>()
     const rows = this.db
       .prepare(`SELECT ${q(info.key)} AS k, _stamp AS s FROM ${q(info.table)} WHERE _deleted_at IS NULL`)
@@ -160,92 +150,23 @@ export class SqliteStore implements LocalStore {
     records: readonly SyncRecord[],
     cursor?: string
   ): Promise<BatchResult> {
-    const prepared = this.statements(info)
-    const { upsert, insert, current, runCounts, kinds } = prepared
-    const counts: BatchResult = { new: 0, updated: 0, unchanged: 0, deleted: 0, changed: [] }
-    const now = new Date().toISOString()
-    const width = info.columns.length
-    // one array reused for every row's parameters: metadata columns, then _stamp, _raw, _synced_at, _deleted_at
-    const params: unknown[] = new Array(width + 4)
-    params[width + 2] = now
-    params[width + 3] = null
-    const keyAt = info.columns.findIndex((c) => c.name === info.key)
-    let rowColumns: readonly string[] | undefined
-    let at: number[] = []
-    const fill = (record: SyncRecord): void => {
-      const row = record.row
-      if (row) {
-        // a row: the cells by position (the column map made once per reply), the JSON as the source built it
-        if (row.columns !== rowColumns) {
-          rowColumns = row.columns
-          at = info.columns.map((c) => row.columns.indexOf(c.name))
-        }
-        for (let i = 0; i < width; i++) {
-          params[i] = i === keyAt ? record.key : toSqlValue('sqlite', kinds[i]!, row.cells[at[i]!])
-        }
-        params[width + 1] = row.json
-      } else {
-        const values = record.values
-        for (let i = 0; i < width; i++) {
-          params[i] = i === keyAt ? record.key : toSqlValue('sqlite', kinds[i]!, values[info.columns[i]!.name])
-        }
-        params[width + 1] = JSON.stringify(values)
-      }
-      params[width] = record.stamp
+    const writer = this.batchWriter(info, run)
+    try {
+      for (const record of records) writer.add(record)
+    } catch (err) {
+      writer.abort()
+      throw err
     }
-    // while batches are mostly new records (a first sync), one INSERT that skips a known key does the lookup the
-    // upsert would; only the records it skips are looked up and compared
-    const insertFirst = prepared.insertFirst
-    let newest = run.maxStamp
-    this.db.transaction(() => {
-      for (const record of records) {
-        newest = maxStamp(newest, record.stamp)
-        if (insertFirst) {
-          fill(record)
-          if (insert.run(params).changes > 0) {
-            counts.new++
-            counts.changed.push(record.key)
-            continue
-          }
-        }
-        const before = current.get(record.key) as [string, string | null] | undefined
-        if (before && before[0] === record.stamp && before[1] === null) {
-          counts.unchanged++
-          continue
-        }
-        if (before && before[1] === null) counts.updated++
-        else counts.new++
-        counts.changed.push(record.key)
-        if (!insertFirst) fill(record)
-        upsert.run(params)
-      }
-      runCounts.run(cursor ?? null, newest ?? null, counts.new, counts.updated, counts.unchanged, run.id)
-    })()
-    prepared.insertFirst = counts.new * 2 > records.length
-    run.cursor = cursor
-    run.maxStamp = newest
-    addCounts(run.counts, counts)
-    return counts
+    return writer.commit(cursor)
   }
 
-  /** Prepared once per table: a sync commits thousands of batches. */
-  private statements(info: TableInfo): PreparedBatch {
-    const known = this.prepared.get(info.table)
-    if (known && known.info === info) return known
-    const made: PreparedBatch = {
-      info,
-      upsert: this.db.prepare(upsertSql('sqlite', info)),
-      insert: this.db.prepare(upsertSql('sqlite', info, 'ignore')),
-      insertFirst: true,
-      current: this.db.prepare(`SELECT _stamp, _deleted_at FROM ${q(info.table)} WHERE ${q(info.key)} = ?`).raw(),
-      runCounts: this.db.prepare(
-        `UPDATE sync_runs SET cursor = ?, max_stamp = ?, new_count = new_count + ?,
-         updated_count = updated_count + ?, unchanged_count = unchanged_count + ? WHERE id = ?`
-      ),
-      kinds: info.columns.map((c) => c.kind)
+  batchWriter(info: TableInfo, run: RunRow): SqliteBatchWriter {
+    let prepared = this.prepared.get(info.table)
+    if (!prepared || prepared.info !== info) {
+      prepared = prepareTable(this.db, info)
+      this.prepared.set(info.table, prepared)
     }
-    this.prepared.set(info.table, made)
-    return made
+    return new SqliteBatchWriter(this.db, prepared, run)
   }
 
   /**
@@ -253,7 +174,8 @@ export class SqliteStore implements LocalStore {
    * pass over the store's key + stamp index (not its rows) and one over the list.
    */
   async masterDiff(info: TableInfo): Promise<MasterDiff> {
-    this.buildDeferredIndexes(undefined, info.table)
+    // built while the list arrives; the comparison reads the key + stamp index
+    const indexes = this.startIndexBuild(info.table)
     const name = `temp."sync_master_${++this.diffs}"`
     // the key column's own type: both sides of the join then compare alike, and the lookup uses the key index
     const keyType =
@@ -269,7 +191,9 @@ export class SqliteStore implements LocalStore {
     const addAll = this.db.transaction((entries: readonly MasterEntry[]) => {
       for (const e of entries) insert.run(e.id, stampKey(e.lastUpdated))
     })
-    const result = (): { new: string[]; updated: string[]; deleted: string[] } => {
+    const result = async (): Promise<{ new: string[]; updated: string[]; deleted: string[] }> => {
+      await indexes
+      await this.indexesReady(undefined, info.table)
       const out = {
         new: this.db.prepare(sql.newKeys).pluck().all().map(String),
         updated: [] as string[],
@@ -280,7 +204,7 @@ export class SqliteStore implements LocalStore {
     }
     return {
       add: async (entries) => addAll(entries),
-      result: async () => result(),
+      result,
       close: async () => void this.db.exec(`DROP TABLE IF EXISTS ${name}`)
     }
   }
@@ -300,7 +224,7 @@ export class SqliteStore implements LocalStore {
   }
 
   async finishRun(run: RunRow, status: RunRow['status'], error?: string): Promise<RunRow> {
-    this.buildDeferredIndexes(run.target)
+    await this.indexesReady(run.target)
     this.db.transaction(() => {
       let hwm: string | undefined
       if (status === 'done') {
@@ -353,6 +277,29 @@ export class SqliteStore implements LocalStore {
     return { columns, rows, truncated }
   }
 
+  /** Starts building a table's held-back indexes on a worker's connection (in memory: here, at once). */
+  private startIndexBuild(table: string): Promise<void> {
+    const entry = [...this.deferredIndexes].find(([, d]) => d.table === table)
+    if (!entry || this.location === ':memory:') {
+      this.buildDeferredIndexes(undefined, table)
+      return this.building.get(table) ?? Promise.resolve()
+    }
+    const [target, deferred] = entry
+    this.deferredIndexes.delete(target)
+    const build = buildIndexesOnWorker(this.location, deferred.statements)
+      // built on this connection instead, where a real error then surfaces
+      .catch(() => void this.deferredIndexes.set(target, deferred))
+      .finally(() => this.building.delete(table))
+    this.building.set(table, build)
+    return build
+  }
+
+  /** The held-back indexes are there: a build under way finished, anything left built here. */
+  private async indexesReady(target?: string, table?: string): Promise<void> {
+    await Promise.all(this.building.values())
+    this.buildDeferredIndexes(target, table)
+  }
+
   private buildDeferredIndexes(target?: string, table?: string): void {
     for (const [t, deferred] of this.deferredIndexes) {
       if ((target !== undefined && t !== target) || (table !== undefined && deferred.table !== table)) continue
@@ -362,7 +309,7 @@ export class SqliteStore implements LocalStore {
   }
 
   async close(): Promise<void> {
-    this.buildDeferredIndexes()
+    await this.indexesReady()
     this.db.close()
   }
 }
@@ -371,11 +318,4 @@ function indexName(createIndex: string): string {
   const name = /^CREATE INDEX\s+(?:IF NOT EXISTS\s+)?("[^"]+"|\S+)/i.exec(createIndex)?.[1]
   if (!name) throw new Error(`not a CREATE INDEX statement: ${createIndex}`)
   return name
-}
-
-export function addCounts(into: BatchCounts, add: BatchCounts): void {
-  into.new += add.new
-  into.updated += add.updated
-  into.unchanged += add.unchanged
-  into.deleted += add.deleted
 }

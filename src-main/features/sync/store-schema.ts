@@ -83,6 +83,13 @@ export function runFromRow(row: RunDbRow): RunRow {
   return run
 }
 
+export function addCounts(into: BatchCounts, add: BatchCounts): void {
+  into.new += add.new
+  into.updated += add.updated
+  into.unchanged += add.unchanged
+  into.deleted += add.deleted
+}
+
 export function maxStamp(a: string | undefined, b: string | undefined): string | undefined {
   if (a === undefined) return b
   if (b === undefined) return a

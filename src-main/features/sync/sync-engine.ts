@@ -12,8 +12,12 @@
 import { performance } from 'node:perf_hooks'
 import { planSync, type SyncPlan } from './sync-plan'
 import { memoryMasterDiff } from './master-diff'
+import { pipeBatches } from './batch-pipe'
 import type {
   BatchCounts,
+  BatchResult,
+  BatchWriter,
+  ChangeSink,
   ChangedPage,
   LocalStore,
   MasterEntry,
@@ -105,13 +109,18 @@ export async function runTarget(
   const warnings: string[] = []
   const changed = new Set<string>()
   const limit = options.collectChanged ?? 0
-  const apply = async (records: readonly SyncRecord[], cursor: string): Promise<void> => {
-    const result = await store.applyBatch(info, run, records, cursor)
+  const committed = (result: BatchResult): void => {
     for (const key of result.changed) if (changed.size < limit) changed.add(key)
     options.onCommit?.(run)
   }
+  const apply = async (records: readonly SyncRecord[], cursor: string): Promise<void> =>
+    committed(await store.applyBatch(info, run, records, cursor))
   try {
-    if (run.cursor !== CHANGES_DONE) await changesPass(source, run, options, apply)
+    if (run.cursor !== CHANGES_DONE) {
+      const writer = source.streamChanges && store.batchWriter?.(info, run)
+      if (writer) await streamChangesPass(source, writer, run, options, committed)
+      else await changesPass(source, run, options, apply)
+    }
     if (options.reconcile !== false) await reconcilePass(source, store, info, run, options, apply)
     const done = await store.finishRun(run, 'done')
     if (limit > 0 && changed.size >= limit) warnings.push(`Only the first ${limit} changed keys were kept.`)
@@ -169,13 +178,66 @@ async function changesPass(source: SyncSource, run: RunRow, options: SyncRunOpti
   }
 }
 
+/** Pass 1 for a synchronous store: each record is written as the source decodes it, each batch committed at its end. */
+async function streamChangesPass(
+  source: SyncSource,
+  writer: BatchWriter,
+  run: RunRow,
+  options: SyncRunOptions,
+  committed: (result: BatchResult) => void
+): Promise<void> {
+  const progress = meter('changes', options)
+  let done = 0
+  let retried = false
+  const sink: ChangeSink = {
+    add: (record) => writer.add(record),
+    end: (next, serverCount) => {
+      throwIfAborted(options.signal)
+      const result = writer.commit(next ?? CHANGES_DONE)
+      committed(result)
+      retried = false
+      done += result.new + result.updated + result.unchanged
+      progress(done, serverCount)
+    }
+  }
+  for (;;) {
+    try {
+      // from the last committed batch: a reset is read again from there
+      await source.streamChanges?.(run.since, run.cursor, sink, options.signal)
+      return
+    } catch (err) {
+      writer.abort()
+      if (retried || !isReset(err)) throw err
+      retried = true
+    }
+  }
+}
+
 function changeStream(
   source: SyncSource,
   since: string | undefined,
   cursor: string | undefined,
   signal: AbortSignal | undefined
 ): AsyncIterable<ChangedPage> {
-  if (source.changedBatches) return source.changedBatches(since, cursor, signal)
+  const stream = source.streamChanges?.bind(source)
+  if (stream) {
+    // an asynchronous store: the records gathered into pages, the source held while one waits
+    return pipeBatches<ChangedPage>((emit, room, inner) => {
+      let records: SyncRecord[] = []
+      const sink: ChangeSink = {
+        add: (record) => void records.push(record),
+        end: (next, serverCount) => {
+          const page: ChangedPage = { records }
+          if (next !== undefined) page.next = next
+          if (serverCount !== undefined) page.serverCount = serverCount
+          records = []
+          emit(page)
+        },
+        room
+      }
+      return stream(since, cursor, sink, inner)
+    }, signal)
+  }
   return (async function* () {
     for (let at = cursor; ;) {
       const page = await source.changedPage(since, at, signal)

@@ -46,6 +46,15 @@ export interface ChangedPage {
   serverCount?: number
 }
 
+/** Where a streaming source puts its changes: record by record, then the end of each batch. */
+export interface ChangeSink {
+  add(record: SyncRecord): void
+  /** the batch added since the last end is complete; `next` is where the following one starts (undefined: the last) */
+  end(next: string | undefined, serverCount: number | undefined): void
+  /** a promise to hold the socket with while the sink is full (PageOptions.beforeChunk), or undefined */
+  room?(): Promise<void> | undefined
+}
+
 export interface SyncSource {
   shape(signal?: AbortSignal): Promise<SourceShape>
   /** every record's key + timestamp (deletes are what the store has and this has not) */
@@ -54,14 +63,15 @@ export interface SyncSource {
   changedPage(since: string | undefined, cursor: string | undefined, signal?: AbortSignal): Promise<ChangedPage>
   fetchByKeys(keys: readonly string[], signal?: AbortSignal): Promise<SyncRecord[]>
   /**
-   * Optional streaming forms the engine prefers: changes in batches while a page arrives (each batch's `next` is a
+   * Optional streaming forms the engine prefers: changes into a sink while a page arrives (each batch's end is a
    * resume point), and the master list in batches, so neither is held whole.
    */
-  changedBatches?(
+  streamChanges?(
     since: string | undefined,
     cursor: string | undefined,
+    sink: ChangeSink,
     signal?: AbortSignal
-  ): AsyncIterable<ChangedPage>
+  ): Promise<void>
   masterBatches?(signal?: AbortSignal, onProgress?: (rows: number) => void): AsyncIterable<MasterEntry[]>
   /** keys per fetch-by-key request */
   readonly keyBatch: number
@@ -105,6 +115,16 @@ export interface QueryResult {
   truncated: boolean
 }
 
+/** A store's synchronous write path for a streaming source: each record written as it is added, each batch one
+ *  transaction. */
+export interface BatchWriter {
+  add(record: SyncRecord): void
+  /** commits what was added since the last commit and moves the run's cursor, in the same transaction */
+  commit(cursor: string | undefined): BatchResult
+  /** drops what was added since the last commit */
+  abort(): void
+}
+
 /** The reconcile pass's comparison of the master list with the store, fed in batches. */
 export interface MasterDiff {
   add(entries: readonly MasterEntry[]): Promise<void>
@@ -128,6 +148,8 @@ export interface LocalStore {
   startRun(target: string, since: string | undefined): Promise<RunRow>
   /** upserts records and moves the run's cursor and max stamp, in one transaction */
   applyBatch(info: TableInfo, run: RunRow, records: readonly SyncRecord[], cursor?: string): Promise<BatchResult>
+  /** optional: records written one by one as a source decodes them (a synchronous database) */
+  batchWriter?(info: TableInfo, run: RunRow): BatchWriter
   markDeleted(info: TableInfo, run: RunRow, keys: readonly string[]): Promise<number>
   /** ends the run and (status done) moves the target's high-water mark to the run's max stamp */
   finishRun(run: RunRow, status: RunRow['status'], error?: string): Promise<RunRow>

@@ -1,8 +1,14 @@
 // The SQLite store's bulk-load paths: an empty table gets its secondary indexes only when the master list is
 // compared or the run ends (also after a plan made the table first); the master list is compared in the database
-// (the case PostgreSQL shares); a batch counts alike whether it inserts first or looks up first.
-import { describe, expect, it } from 'vitest'
+// (the case PostgreSQL shares); a batch counts alike whether it inserts first or looks up first. A store in a file
+// builds those indexes on a worker's connection while the list arrives; the batch writer commits or drops its batch.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import { afterAll, describe, expect, it } from 'vitest'
 import { SqliteStore } from '../../../../src-main/features/sync/sqlite-store'
+import { buildIndexesOnWorker } from '../../../../src-main/features/sync/sqlite-index-worker'
 import type { SyncRecord } from '../../../../src-main/features/sync/sync-types'
 import { expectMasterDiffPlan, masterDiffShape, thing } from '../../../support/master-diff-case'
 
@@ -11,7 +17,48 @@ async function indexes(store: SqliteStore): Promise<string[]> {
   return r.rows.map((row) => String(row[0])).filter((n) => !n.startsWith('sqlite_'))
 }
 
+const dir = mkdtempSync(path.join(tmpdir(), 'sqlite-store-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
 describe('SQLite sync store', () => {
+  it("builds indexes on a worker thread: its own connection, SQLite's error when a statement fails", async () => {
+    const file = path.join(dir, 'worker.sqlite')
+    const db = new Database(file)
+    db.pragma('journal_mode = WAL')
+    db.exec('CREATE TABLE t (k TEXT PRIMARY KEY, s TEXT)')
+    db.prepare('INSERT INTO t VALUES (?, ?)').run('a', '1')
+    await buildIndexesOnWorker(file, ['CREATE INDEX t_s ON t (s)', 'CREATE INDEX t_ks ON t (k, s)'])
+    const names = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name`)
+    expect(names.pluck().all()).toEqual(['t_ks', 't_s'])
+    await expect(buildIndexesOnWorker(file, ['CREATE INDEX t_x ON t (nope)'])).rejects.toThrow(/no such column: nope/)
+    db.close()
+  })
+
+  it('in a file, compares the master list once the worker built the held-back indexes', async () => {
+    const store = new SqliteStore(path.join(dir, 'diff.sqlite'))
+    await expectMasterDiffPlan(store)
+    expect((await indexes(store)).sort()).toEqual(['Thing__key_stamp', 'Thing__stamp'])
+    await store.close()
+  })
+
+  it('commits a written batch with its cursor, or drops it whole', async () => {
+    const store = new SqliteStore(':memory:')
+    const info = await store.ensureTable(masterDiffShape)
+    const run = await store.startRun('Thing', undefined)
+    const writer = store.batchWriter(info, run)
+    writer.add(thing('a', '2026-01-01T00:00:00Z'))
+    writer.add(thing('b', '2026-01-02T00:00:00Z'))
+    expect(writer.commit('2')).toMatchObject({ new: 2, changed: ['a', 'b'] })
+    writer.add(thing('c', '2026-01-03T00:00:00Z'))
+    writer.abort()
+    // a batch of nothing still moves the cursor
+    expect(writer.commit('3')).toMatchObject({ new: 0, changed: [] })
+    expect(run).toMatchObject({ cursor: '3', maxStamp: '2026-01-02T00:00:00Z', counts: { new: 2 } })
+    expect((await store.query('SELECT Key FROM Thing ORDER BY Key', 10)).rows).toEqual([['a'], ['b']])
+    expect((await store.runs(1))[0]).toMatchObject({ cursor: '3', maxStamp: '2026-01-02T00:00:00Z' })
+    await store.close()
+  })
+
   it('builds the indexes of an empty table when the master list is compared, or else when the run ends', async () => {
     const store = new SqliteStore(':memory:')
     const info = await store.ensureTable(masterDiffShape)

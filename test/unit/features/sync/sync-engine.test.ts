@@ -1,10 +1,18 @@
 // The sync engine on an in-memory source and a SQLite store in memory: a connection reset on a page is read once
 // more (reads are idempotent), a second reset fails the run with the cursor kept, and the overlap window puts
-// `since` that far before the high-water mark.
+// `since` that far before the high-water mark. A streaming source writes each record as it comes (a synchronous
+// store's batch writer) or in gathered pages (any other store); a reset mid-batch drops the batch's records.
 import { describe, expect, it } from 'vitest'
 import { SqliteStore } from '../../../../src-main/features/sync/sqlite-store'
 import { runTarget } from '../../../../src-main/features/sync/sync-engine'
-import type { ChangedPage, SourceShape, SyncRecord, SyncSource } from '../../../../src-main/features/sync/sync-types'
+import type {
+  ChangeSink,
+  ChangedPage,
+  LocalStore,
+  SourceShape,
+  SyncRecord,
+  SyncSource
+} from '../../../../src-main/features/sync/sync-types'
 import { masterDiffShape } from '../../../support/master-diff-case'
 
 const shape = masterDiffShape
@@ -40,7 +48,59 @@ class MemorySource implements SyncSource {
   }
 }
 
+/** Changes record by record into a sink, a batch ended every 3; `resetAfter` records in, the connection resets. */
+class StreamingSource extends MemorySource {
+  resetAfter: number | undefined
+  added = 0
+  async streamChanges(since: string | undefined, cursor: string | undefined, sink: ChangeSink): Promise<void> {
+    const todo = this.records.filter((r) => !since || r.stamp >= since)
+    for (let at = Number(cursor ?? 0); at < todo.length; at += 3) {
+      for (const r of todo.slice(at, at + 3)) {
+        if (this.resetAfter !== undefined && this.added === this.resetAfter) {
+          this.resetAfter = undefined
+          throw Object.assign(new Error('socket hang up'), { code: 'HTTP_ECONNRESET' })
+        }
+        this.added++
+        sink.add(r)
+      }
+      await Promise.resolve(sink.room?.())
+      sink.end(at + 3 < todo.length ? String(at + 3) : undefined, todo.length)
+    }
+  }
+}
+
+/** The same store without its synchronous writer: the engine gathers pages and applies them (as for PostgreSQL). */
+function withoutWriter(store: SqliteStore): LocalStore {
+  return new Proxy(store, {
+    get: (target, prop) => {
+      if (prop === 'batchWriter') return undefined
+      const value = Reflect.get(target, prop) as unknown
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value
+    }
+  })
+}
+
 describe('sync engine', () => {
+  for (const [label, wrap] of [
+    ['written record by record', (s: SqliteStore): LocalStore => s],
+    ['gathered into pages', withoutWriter]
+  ] as const) {
+    it(`streams changes ${label}; a reset mid-batch drops that batch's records and reads it again`, async () => {
+      const store = new SqliteStore(':memory:')
+      const source = new StreamingSource(Array.from({ length: 8 }, (_, i) => record(i)))
+      source.resetAfter = 4 // the second batch's second record
+      const commits: Array<string | undefined> = []
+      const report = await runTarget(source, wrap(store), { onCommit: (run) => commits.push(run.cursor) })
+      expect(report).toMatchObject({ status: 'done', counts: { new: 8, updated: 0, unchanged: 0 } })
+      expect(commits.slice(0, 3)).toEqual(['3', '6', '#changes-done'])
+      // 8 records + the one of the dropped batch that was read again
+      expect(source.added).toBe(9)
+      const rows = await store.query('SELECT count(*), count(DISTINCT Key) FROM Thing', 1)
+      expect(rows.rows).toEqual([[8, 8]])
+      await store.close()
+    })
+  }
+
   it('reads a page once more after a connection reset', async () => {
     const store = new SqliteStore(':memory:')
     const source = new MemorySource(Array.from({ length: 8 }, (_, i) => record(i)))
