@@ -11,8 +11,8 @@ export function memoryMasterDiff(store: LocalStore, info: TableInfo): MasterDiff
       for (const e of batch) entries.push(e)
     },
     result: async () => {
-      const { new: added, updated, deleted } = planSync(entries, await store.stamps(info))
-      return { new: added, updated, deleted }
+      const { new: added, updated, deleted, unchanged } = planSync(entries, await store.stamps(info))
+      return { new: added, updated, deleted, unchanged: unchanged.length }
     },
     close: async () => {
       entries.length = 0

@@ -201,10 +201,12 @@ export class PostgresStore implements LocalStore {
           )),
         result: async () => {
           const newKeys = await client.query({ text: sql.newKeys, rowMode: 'array' })
+          const unchanged = await client.query({ text: sql.unchanged, rowMode: 'array' })
           const out = {
             new: newKeys.rows.map((r: unknown[]) => String(r[0])),
             updated: [] as string[],
-            deleted: [] as string[]
+            deleted: [] as string[],
+            unchanged: Number((unchanged.rows[0] as unknown[] | undefined)?.[0] ?? 0)
           }
           const changed = await client.query({ text: sql.changed, rowMode: 'array' })
           sortChangedRows(changed.rows as Array<[unknown, boolean, boolean]>, out)

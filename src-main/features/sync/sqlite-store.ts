@@ -23,6 +23,7 @@ import {
 import type {
   BatchResult,
   LocalStore,
+  MasterComparison,
   MasterDiff,
   MasterEntry,
   QueryResult,
@@ -191,13 +192,14 @@ export class SqliteStore implements LocalStore {
     const addAll = this.db.transaction((entries: readonly MasterEntry[]) => {
       for (const e of entries) insert.run(e.id, stampKey(e.lastUpdated))
     })
-    const result = async (): Promise<{ new: string[]; updated: string[]; deleted: string[] }> => {
+    const result = async (): Promise<MasterComparison> => {
       await indexes
       await this.indexesReady(undefined, info.table)
       const out = {
         new: this.db.prepare(sql.newKeys).pluck().all().map(String),
         updated: [] as string[],
-        deleted: [] as string[]
+        deleted: [] as string[],
+        unchanged: Number(this.db.prepare(sql.unchanged).pluck().get())
       }
       sortChangedRows(this.db.prepare(sql.changed).raw().iterate() as IterableIterator<[unknown, number, number]>, out)
       return out

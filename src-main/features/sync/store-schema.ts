@@ -132,7 +132,7 @@ export function masterDiffSql(
   info: TableInfo,
   list: string,
   keyType: string
-): { create: string; newKeys: string; changed: string } {
+): { create: string; newKeys: string; changed: string; unchanged: string } {
   const q = (name: string): string => quoteIdent(dialect, name)
   const table = q(info.table)
   // PostgreSQL compares strictly typed: a key of another type than text is compared as its text (an ID the list
@@ -148,7 +148,9 @@ export function masterDiffSql(
     newKeys: `SELECT m.k FROM ${list} m WHERE NOT EXISTS (SELECT 1 FROM ${table} r WHERE ${key} = m.k)`,
     changed: `SELECT ${key}, m.k IS NULL, r._deleted_at IS NOT NULL FROM ${table} r LEFT JOIN ${list} m ON m.k = ${key}
            WHERE (m.k IS NULL AND r._deleted_at IS NULL)
-              OR (m.k IS NOT NULL AND (r._deleted_at IS NOT NULL OR r._stamp <> m.s))`
+              OR (m.k IS NOT NULL AND (r._deleted_at IS NOT NULL OR r._stamp <> m.s))`,
+    unchanged: `SELECT count(*) FROM ${list} m JOIN ${table} r ON ${key} = m.k
+           WHERE r._deleted_at IS NULL AND r._stamp = m.s`
   }
 }
 

@@ -1,5 +1,6 @@
 // One sync engine for every protocol. Plan: the server's master list (key + modification timestamp) against the
-// store → new / updated / deleted / unchanged, nothing fetched. Run, in two passes:
+// store → new / updated / deleted / unchanged, nothing fetched (compared as the reconcile pass compares: in the store
+// when it can, so a million-row plan holds only what changed). Run, in two passes:
 //   1. changes: records modified since the high-water mark minus an overlap window (everything on the first run),
 //      page by page; each page is one transaction that also records where the next page starts, so a killed run
 //      resumes from the last committed page with the same `since`;
@@ -10,7 +11,6 @@
 // The overlap window re-reads records stamped just before the mark: servers stamp in their own clock and commit
 // late, so a record can appear with a stamp older than one already seen.
 import { performance } from 'node:perf_hooks'
-import { planSync, type SyncPlan } from './sync-plan'
 import { memoryMasterDiff } from './master-diff'
 import { pipeBatches } from './batch-pipe'
 import type {
@@ -20,6 +20,7 @@ import type {
   ChangeSink,
   ChangedPage,
   LocalStore,
+  MasterComparison,
   MasterEntry,
   RunRow,
   SyncRecord,
@@ -56,8 +57,10 @@ export interface SyncRunOptions {
 
 export interface SyncPlanReport {
   target: string
-  plan: SyncPlan
+  plan: MasterComparison
+  /** master list entries read */
   masterCount: number
+  /** live records in the store */
   storeCount: number
   highWaterMark?: string
 }
@@ -79,16 +82,13 @@ export interface SyncRunReport {
 export async function planTarget(source: SyncSource, store: LocalStore, signal?: AbortSignal): Promise<SyncPlanReport> {
   const shape = await source.shape(signal)
   const info = await store.ensureTable(shape)
-  const [master, stamps, hwm] = await Promise.all([
-    source.masterList(signal),
-    store.stamps(info),
-    store.highWaterMark(shape.target)
-  ])
+  const { plan, listed } = await masterPlan(source, store, info, signal ? { signal } : {})
+  const hwm = await store.highWaterMark(shape.target)
   const report: SyncPlanReport = {
     target: shape.target,
-    plan: planSync(master, stamps),
-    masterCount: master.length,
-    storeCount: stamps.size
+    plan,
+    masterCount: listed,
+    storeCount: plan.unchanged + plan.updated.length + plan.deleted.length
   }
   if (hwm) report.highWaterMark = hwm
   return report
@@ -256,7 +256,7 @@ async function reconcilePass(
   options: SyncRunOptions,
   apply: Apply
 ): Promise<void> {
-  const plan = await onceMoreOnReset(() => masterPlan(source, store, info, options))
+  const { plan } = await onceMoreOnReset(() => masterPlan(source, store, info, options))
   if (plan.deleted.length) {
     await store.markDeleted(info, run, plan.deleted)
     options.onCommit?.(run)
@@ -279,7 +279,7 @@ async function masterPlan(
   store: LocalStore,
   info: TableInfo,
   options: SyncRunOptions
-): Promise<{ new: string[]; updated: string[]; deleted: string[] }> {
+): Promise<{ plan: MasterComparison; listed: number }> {
   const progress = meter('master', options)
   const onRows = (rows: number): void => progress(rows)
   const batches: AsyncIterable<readonly MasterEntry[]> = source.masterBatches
@@ -289,8 +289,12 @@ async function masterPlan(
       })()
   const diff = store.masterDiff ? await store.masterDiff(info) : memoryMasterDiff(store, info)
   try {
-    for await (const batch of batches) await diff.add(batch)
-    return await diff.result()
+    let listed = 0
+    for await (const batch of batches) {
+      listed += batch.length
+      await diff.add(batch)
+    }
+    return { plan: await diff.result(), listed }
   } finally {
     await diff.close()
   }

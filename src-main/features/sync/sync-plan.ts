@@ -4,7 +4,7 @@
 // sent as RFC 1123 in one reply and as a day-first COMPACT clock in another is "unchanged".
 import { PLAN_KEYS_LISTED, type SyncPlanSample } from '../../../contract/sync-channels'
 import { normalizeIdxTimestamp } from '../idx/idx-timestamps'
-import type { BatchCounts, MasterEntry } from './sync-types'
+import type { BatchCounts, MasterComparison, MasterEntry } from './sync-types'
 
 export interface SyncPlan {
   new: string[]
@@ -43,12 +43,15 @@ export function planSync(master: readonly MasterEntry[], stored: ReadonlyMap<str
  * A plan as its report carries it: every bucket's count, and the first `limit` keys of the changed buckets only —
  * the unchanged keys are the whole feed on a quiet day, and no bucket ships more than `limit` keys over IPC.
  */
-export function planSummary(plan: SyncPlan, limit = PLAN_KEYS_LISTED): { counts: BatchCounts; sample: SyncPlanSample } {
+export function planSummary(
+  plan: MasterComparison,
+  limit = PLAN_KEYS_LISTED
+): { counts: BatchCounts; sample: SyncPlanSample } {
   return {
     counts: {
       new: plan.new.length,
       updated: plan.updated.length,
-      unchanged: plan.unchanged.length,
+      unchanged: plan.unchanged,
       deleted: plan.deleted.length
     },
     sample: {

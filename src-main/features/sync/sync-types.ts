@@ -125,11 +125,19 @@ export interface BatchWriter {
   abort(): void
 }
 
+/** new: not in the store (or deleted there); updated: another stamp; deleted: live in the store, not in the list;
+ *  unchanged: how many are in both with the same stamp (their keys are the whole feed on a quiet day) */
+export interface MasterComparison {
+  new: string[]
+  updated: string[]
+  deleted: string[]
+  unchanged: number
+}
+
 /** The reconcile pass's comparison of the master list with the store, fed in batches. */
 export interface MasterDiff {
   add(entries: readonly MasterEntry[]): Promise<void>
-  /** new: not in the store (or deleted there); updated: another stamp; deleted: live in the store, not in the list */
-  result(): Promise<{ new: string[]; updated: string[]; deleted: string[] }>
+  result(): Promise<MasterComparison>
   close(): Promise<void>
 }
 

@@ -61,7 +61,7 @@ describe.each(Object.values(HARNESSES))('$protocol → SQLite sync', (harness: S
       let total = 0
       for (const source of sources) {
         const before = await planTarget(source, store)
-        expect(before.plan.updated.length + before.plan.deleted.length + before.plan.unchanged.length).toBe(0)
+        expect(before.plan.updated.length + before.plan.deleted.length + before.plan.unchanged).toBe(0)
         const report = await runTarget(source, store)
         expect(report.status).toBe('done')
         expect(report.counts.new).toBe(before.plan.new.length)
@@ -85,6 +85,9 @@ describe.each(Object.values(HARNESSES))('$protocol → SQLite sync', (harness: S
       expect([plan.plan.new.length, plan.plan.updated.length, plan.plan.deleted.length]).toEqual([2, 3, 2])
       expect(plan.plan.updated.sort()).toEqual(keys.slice(10, 13))
       expect(plan.plan.deleted.sort()).toEqual(keys.slice(20, 22))
+      // the rest are unchanged: the server's listings before the mutations, less the updated and the deleted
+      expect(plan.plan.unchanged).toBe(keys.length - 5)
+      expect([plan.masterCount, plan.storeCount]).toEqual([keys.length - 2 + 2, keys.length])
 
       const hwmBefore = plan.highWaterMark!
       const report = await runTarget(source, store)
@@ -106,6 +109,7 @@ describe.each(Object.values(HARNESSES))('$protocol → SQLite sync', (harness: S
       expect(last!.endedAt).toBeTruthy()
       const after = await planTarget(source, store)
       expect([after.plan.new.length, after.plan.updated.length, after.plan.deleted.length]).toEqual([0, 0, 0])
+      expect(after.plan.unchanged).toBe(keys.length)
       await store.close()
     },
     SLOW
