@@ -1,7 +1,8 @@
 // The Spark API as a sync source for /v1/listings. Changes: `_filter=ModificationTimestamp Ge <since>` paged with
 // `_skiptoken` (the replication style: the token is the last Id of a page, a short page is the end; the cursor a
 // run records is that token). Pages ask for 1000 listings, a replication key's maximum; a key that is refused that
-// (code 1053) pages at 25, the ordinary maximum, from then on. Master list: `_select=ListingKey,ModificationTimestamp`
+// (code 1053) pages at 25, the ordinary maximum, from then on (what a connection's sources share, so the refusal is
+// met once per session, not once per run). Master list: `_select=ListingKey,ModificationTimestamp`
 // through the same paging. By key: `ListingKey Eq 'a','b'` (SparkQL value lists), 25 keys a request, so the filter
 // stays well inside Spark's length limits.
 import { AppError } from '../../../contract/app-error'
@@ -19,13 +20,20 @@ import type { ChangedPage, MasterEntry, SourceShape, SyncRecord, SyncSource } fr
 const STAMP = 'ModificationTimestamp'
 const KEY = 'ListingKey'
 
+/** What the sources of one connection learn about its key. */
+export interface SparkKeyLimits {
+  /** listings asked per request: a replication key's maximum until the server refuses it */
+  perRequest: number
+}
+
 export class SparkSource implements SyncSource {
   readonly keyBatch = SPARK_MAX_LIMIT
   private shapeCache: SourceShape | undefined
-  /** listings asked per request: a replication key's maximum until the server refuses it */
-  private limit = SPARK_REPLICATION_LIMIT
 
-  constructor(private readonly client: SparkClient) {}
+  constructor(
+    private readonly client: SparkClient,
+    private readonly limits: SparkKeyLimits = { perRequest: SPARK_REPLICATION_LIMIT }
+  ) {}
 
   async shape(signal?: AbortSignal): Promise<SourceShape> {
     if (this.shapeCache) return this.shapeCache
@@ -71,13 +79,15 @@ export class SparkSource implements SyncSource {
     try {
       env = await this.client.get(
         'listings',
-        sparkQueryParams({ ...q, limit: this.limit, skiptoken: cursor ?? '' }),
+        sparkQueryParams({ ...q, limit: this.limits.perRequest, skiptoken: cursor ?? '' }),
         signal
       )
     } catch (err) {
       // not a replication key: 1053 is Spark's "parameter out of its constraints" (here _limit over 25)
-      if (this.limit <= SPARK_MAX_LIMIT || !(err instanceof AppError) || err.code !== 'SPARK_1053') throw err
-      this.limit = SPARK_MAX_LIMIT
+      if (this.limits.perRequest <= SPARK_MAX_LIMIT || !(err instanceof AppError) || err.code !== 'SPARK_1053') {
+        throw err
+      }
+      this.limits.perRequest = SPARK_MAX_LIMIT
       return this.page(q, cursor, signal)
     }
     const records: SyncRecord[] = []

@@ -8,7 +8,7 @@ import type { SyncRecord } from '../../../src-main/features/sync/sync-types'
 import { HttpClient } from '../../../src-main/platform/http/http-client'
 import { httpClientTransport } from '../../../src-main/protocols/json-api/http-client-transport'
 import { TokenHolder } from '../../../src-main/protocols/oauth/token-holder'
-import { SparkClient, sparkQueryParams } from '../../../src-main/protocols/spark/spark-client'
+import { SPARK_REPLICATION_LIMIT, SparkClient, sparkQueryParams } from '../../../src-main/protocols/spark/spark-client'
 import { MemorySecrets } from '../../support/memory-secrets'
 
 const transport = httpClientTransport(new HttpClient())
@@ -78,11 +78,16 @@ describe('Spark replication paging (Demo MLS)', () => {
     expect(repl.limits).toEqual([1000, 1000, 1000])
 
     const plain = spark('workbench')
-    const fromPlain = await drain(new SparkSource(plain.client))
+    const learned = { perRequest: SPARK_REPLICATION_LIMIT }
+    const fromPlain = await drain(new SparkSource(plain.client, learned))
     expect(fromPlain.map((r) => r.key)).toEqual(allKeys())
     // the first request is refused (1053), every one after asks for 25; 1200 / 25 = 48 full pages and a last empty one
     expect(plain.limits[0]).toBe(1000)
     expect(plain.limits.slice(1)).toEqual(Array(LISTINGS / 25 + 1).fill(25))
+    // the next run of the same connection shares what the first learned: no refused request again
+    plain.limits.length = 0
+    expect((await drain(new SparkSource(plain.client, learned))).length).toBe(LISTINGS)
+    expect(plain.limits).toEqual(Array(LISTINGS / 25 + 1).fill(25))
   })
 
   it('_skiptoken pages in ListingKey order with one filter pass per search, not one per page', async () => {

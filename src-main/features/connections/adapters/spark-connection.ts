@@ -2,7 +2,7 @@
 import { AppError } from '../../../../contract/app-error'
 import { findResource, type MetadataModel } from '../../../../domain/metadata/metadata-model'
 import type { ConnectionInfo } from '../../../../contract/session-channels'
-import { SparkClient, SPARK_MAX_LIMIT } from '../../../protocols/spark/spark-client'
+import { SparkClient, SPARK_MAX_LIMIT, SPARK_REPLICATION_LIMIT } from '../../../protocols/spark/spark-client'
 import { SparkPhotoSource, sparkListingsFromClient } from '../../export/photos/sources/spark-photo-source'
 import { downloadFetcher } from '../../export/photos/url-fetchers'
 import { httpClientTransport } from '../../../protocols/json-api/http-client-transport'
@@ -34,6 +34,8 @@ export async function createSparkConnection(
     ...(profile.limits.maxRecordMb !== undefined ? { maxReplyBytes: profile.limits.maxRecordMb * 1048576 } : {})
   })
   let model: MetadataModel | undefined
+  // every sync run of this connection pages with what the first learned of the key (see SparkSource)
+  const syncLimits = { perRequest: SPARK_REPLICATION_LIMIT }
 
   return {
     kind: 'spark',
@@ -93,7 +95,7 @@ export async function createSparkConnection(
       source: 'spark',
       open: () => new SparkPhotoSource(sparkListingsFromClient(client), downloadFetcher(http, 'omit'))
     },
-    sync: { source: () => new SparkSource(client) },
+    sync: { source: () => new SparkSource(client, syncLimits) },
     async close() {
       http.close()
     }
