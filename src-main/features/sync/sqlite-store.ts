@@ -176,7 +176,7 @@ export class SqliteStore implements LocalStore {
    */
   async masterDiff(info: TableInfo): Promise<MasterDiff> {
     // built while the list arrives; the comparison reads the key + stamp index
-    const indexes = this.startIndexBuild(info.table)
+    this.startIndexBuild(info.table)
     const name = `temp."sync_master_${++this.diffs}"`
     // the key column's own type: both sides of the join then compare alike, and the lookup uses the key index
     const keyType =
@@ -193,7 +193,6 @@ export class SqliteStore implements LocalStore {
       for (const e of entries) insert.run(e.id, stampKey(e.lastUpdated))
     })
     const result = async (): Promise<MasterComparison> => {
-      await indexes
       await this.indexesReady(undefined, info.table)
       const out = {
         new: this.db.prepare(sql.newKeys).pluck().all().map(String),
@@ -280,12 +279,9 @@ export class SqliteStore implements LocalStore {
   }
 
   /** Starts building a table's held-back indexes on a worker's connection (in memory: here, at once). */
-  private startIndexBuild(table: string): Promise<void> {
+  private startIndexBuild(table: string): void {
     const entry = [...this.deferredIndexes].find(([, d]) => d.table === table)
-    if (!entry || this.location === ':memory:') {
-      this.buildDeferredIndexes(undefined, table)
-      return this.building.get(table) ?? Promise.resolve()
-    }
+    if (!entry || this.location === ':memory:') return this.buildDeferredIndexes(undefined, table)
     const [target, deferred] = entry
     this.deferredIndexes.delete(target)
     const build = buildIndexesOnWorker(this.location, deferred.statements)
@@ -293,7 +289,6 @@ export class SqliteStore implements LocalStore {
       .catch(() => void this.deferredIndexes.set(target, deferred))
       .finally(() => this.building.delete(table))
     this.building.set(table, build)
-    return build
   }
 
   /** The held-back indexes are there: a build under way finished, anything left built here. */
