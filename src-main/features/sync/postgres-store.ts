@@ -6,6 +6,7 @@ import { quoteIdent } from '../../../domain/sql/sql-dialect'
 import { toSqlValue } from '../../../domain/sql/sql-values'
 import {
   addCounts,
+  emptyBatchResult,
   bookkeepingDdl,
   masterDiffSql,
   maxStamp,
@@ -135,7 +136,7 @@ export class PostgresStore implements LocalStore {
     cursor?: string
   ): Promise<BatchResult> {
     const upsert = upsertSql('postgres', info)
-    const counts: BatchResult = { new: 0, updated: 0, unchanged: 0, deleted: 0, changed: [] }
+    const counts = emptyBatchResult()
     const now = new Date().toISOString()
     let newest = run.maxStamp
     await this.transaction(async (c) => {

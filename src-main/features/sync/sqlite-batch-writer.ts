@@ -5,7 +5,7 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import { quoteIdent } from '../../../domain/sql/sql-dialect'
 import { toSqlValue } from '../../../domain/sql/sql-values'
-import { addCounts, maxStamp, upsertSql } from './store-schema'
+import { addCounts, emptyBatchResult, maxStamp, upsertSql } from './store-schema'
 import type { BatchResult, BatchWriter, RunRow, SyncRecord, TableInfo } from './sync-types'
 
 type Database = BetterSqlite3.Database
@@ -57,7 +57,7 @@ export class SqliteBatchWriter implements BatchWriter {
   private at: number[] = []
   private open = false
   private added = 0
-  private counts: BatchResult = emptyResult()
+  private counts: BatchResult = emptyBatchResult()
   private newest: string | undefined
 
   constructor(
@@ -121,21 +121,24 @@ export class SqliteBatchWriter implements BatchWriter {
       this.abort()
       throw err
     }
-    this.open = false
     this.prepared.insertFirst = counts.new * 2 > this.added
     this.run.cursor = cursor
     this.run.maxStamp = this.newest
     addCounts(this.run.counts, counts)
-    this.counts = emptyResult()
-    this.added = 0
+    this.startOver()
     return counts
   }
 
   /** Drops what was added since the last commit. */
   abort(): void {
     if (this.open && this.db.inTransaction) this.prepared.rollback.run()
+    this.startOver()
+  }
+
+  /** The next batch starts from what the run has committed. */
+  private startOver(): void {
     this.open = false
-    this.counts = emptyResult()
+    this.counts = emptyBatchResult()
     this.added = 0
     this.newest = this.run.maxStamp
   }
@@ -170,8 +173,4 @@ export class SqliteBatchWriter implements BatchWriter {
     }
     params[width] = record.stamp
   }
-}
-
-function emptyResult(): BatchResult {
-  return { new: 0, updated: 0, unchanged: 0, deleted: 0, changed: [] }
 }

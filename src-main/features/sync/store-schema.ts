@@ -2,7 +2,7 @@
 // name for a target, and reading a run row back. Dialect differences stay in the two store classes.
 import { createTableDdl, type ExtraColumn } from '../../../domain/sql/ddl-from-metadata'
 import { quoteIdent, type SqlDialect } from '../../../domain/sql/sql-dialect'
-import type { BatchCounts, RunRow, SourceShape, TableInfo } from './sync-types'
+import type { BatchCounts, BatchResult, RunRow, SourceShape, TableInfo } from './sync-types'
 
 /** Bookkeeping columns beside the metadata's: the normalised stamp, the record as sent, when seen and deleted. */
 export const RECORD_EXTRA_COLUMNS: ExtraColumn[] = [
@@ -81,6 +81,10 @@ export function runFromRow(row: RunDbRow): RunRow {
     if (v !== undefined) (run as unknown as Record<string, unknown>)[prop] = v
   }
   return run
+}
+
+export function emptyBatchResult(): BatchResult {
+  return { new: 0, updated: 0, unchanged: 0, deleted: 0, changed: [] }
 }
 
 export function addCounts(into: BatchCounts, add: BatchCounts): void {

@@ -156,61 +156,71 @@ function meter(phase: SyncPhase, options: SyncRunOptions): (done: number, total?
 
 type Apply = (records: readonly SyncRecord[], cursor: string) => Promise<void>
 
-async function changesPass(source: SyncSource, run: RunRow, options: SyncRunOptions, apply: Apply): Promise<void> {
+/** Called after each committed batch of pass 1, with its record count and the server's count when known. */
+type BatchDone = (records: number, serverCount: number | undefined) => void
+
+/**
+ * Pass 1's loop: `read` goes from the run's last committed batch. A connection reset is read again from there,
+ * once in a row: a batch committed in between allows another. `dropUncommitted` runs after any failure.
+ */
+async function fromLastCommit(
+  options: SyncRunOptions,
+  read: (batchDone: BatchDone) => Promise<void>,
+  dropUncommitted?: () => void
+): Promise<void> {
   const progress = meter('changes', options)
   let done = 0
   let retried = false
+  const batchDone: BatchDone = (records, serverCount) => {
+    retried = false
+    done += records
+    progress(done, serverCount)
+  }
   for (;;) {
     try {
-      // from the last committed batch: a reset is read again from there
-      for await (const page of changeStream(source, run.since, run.cursor, options.signal)) {
-        throwIfAborted(options.signal)
-        await apply(page.records, page.next ?? CHANGES_DONE)
-        retried = false
-        done += page.records.length
-        progress(done, page.serverCount)
-      }
-      return
+      return await read(batchDone)
     } catch (err) {
+      dropUncommitted?.()
       if (retried || !isReset(err)) throw err
       retried = true
     }
   }
 }
 
+function changesPass(source: SyncSource, run: RunRow, options: SyncRunOptions, apply: Apply): Promise<void> {
+  return fromLastCommit(options, async (batchDone) => {
+    for await (const page of changeStream(source, run.since, run.cursor, options.signal)) {
+      throwIfAborted(options.signal)
+      await apply(page.records, page.next ?? CHANGES_DONE)
+      batchDone(page.records.length, page.serverCount)
+    }
+  })
+}
+
 /** Pass 1 for a synchronous store: each record is written as the source decodes it, each batch committed at its end. */
-async function streamChangesPass(
+function streamChangesPass(
   source: SyncSource,
   writer: BatchWriter,
   run: RunRow,
   options: SyncRunOptions,
   committed: (result: BatchResult) => void
 ): Promise<void> {
-  const progress = meter('changes', options)
-  let done = 0
-  let retried = false
-  const sink: ChangeSink = {
-    add: (record) => writer.add(record),
-    end: (next, serverCount) => {
-      throwIfAborted(options.signal)
-      const result = writer.commit(next ?? CHANGES_DONE)
-      committed(result)
-      retried = false
-      done += result.new + result.updated + result.unchanged
-      progress(done, serverCount)
-    }
-  }
-  for (;;) {
-    try {
-      // from the last committed batch: a reset is read again from there
+  return fromLastCommit(
+    options,
+    async (batchDone) => {
+      const sink: ChangeSink = {
+        add: (record) => writer.add(record),
+        end: (next, serverCount) => {
+          throwIfAborted(options.signal)
+          const result = writer.commit(next ?? CHANGES_DONE)
+          committed(result)
+          batchDone(result.new + result.updated + result.unchanged, serverCount)
+        }
+      }
       await source.streamChanges?.(run.since, run.cursor, sink, options.signal)
-      return
-    } catch (err) {
-      writer.abort()
-      if (retried || !isReset(err)) throw err
-      retried = true
-    }
-  }
+    },
+    () => writer.abort()
+  )
 }
 
 function changeStream(
