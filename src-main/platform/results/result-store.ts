@@ -1,10 +1,13 @@
 // Search results live here, in main, never in the renderer: rows are appended as lines to a temp file with an
-// in-memory offset index (8 bytes per row, a Float64Array), so a million-row result costs ~8 MB of RAM plus a 1 MB
-// write buffer, and any page is one positioned read. Lines are delimited rows (RETS COMPACT rows copied byte for
+// in-memory offset index (8 bytes per row, a Float64Array), so a million-row result costs ~8 MB of RAM plus two 1 MB
+// write buffers, and any page is one positioned read. Lines are delimited rows (RETS COMPACT rows copied byte for
 // byte; appended values joined with US) or JSON arrays (spill-line.ts): encoding was most of the store's cost
-// (JSON.stringify of 15 strings ≈ 0.5 µs a row), so rows skip it whenever they can. Rows are encoded straight into one reused Buffer — no per-row line strings to join and
-// re-encode — and written with one writeSync per buffer. Exports stream from the file through the atomic writer.
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs'
+// (JSON.stringify of 15 strings ≈ 0.5 µs a row), so rows skip it whenever they can. Rows are encoded straight into a
+// reused Buffer — no per-row line strings to join and re-encode. A full buffer is written on the thread pool while
+// the other one fills: on the main thread, copying the lines into the page cache took 11–18 % of a 150 MB OData
+// page's time (more where new pages are dear: a VM handing freed memory back to its host). Exports stream from the
+// file through the atomic writer.
+import { close, closeSync, mkdtempSync, openSync, readSync, rmSync, write, writeSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import os from 'node:os'
 import path from 'node:path'
@@ -33,6 +36,7 @@ export class ResultStore implements ResultWriter {
   private infoValue: ResultInfo = { pages: 0, warnings: [] }
   private readonly dir: string
   private readonly file: string
+  private readonly bufferBytes: number
   private fd: number | undefined
   private offsets = new Float64Array(1024)
   private count = 0
@@ -40,6 +44,11 @@ export class ResultStore implements ResultWriter {
   /** encoded lines not yet on disk: `pending[0, pendingBytes)` */
   private pending: Buffer
   private pendingBytes = 0
+  /** the last full buffer, on its way to the file; settles to undefined when written */
+  private writing: Promise<void> | undefined
+  /** the buffer the last write emptied, filled next */
+  private spare: Buffer | undefined
+  private writeError: Error | undefined
   private done = false
   private disposed = false
 
@@ -48,7 +57,8 @@ export class ResultStore implements ResultWriter {
     this.dir = mkdtempSync(path.join(options.dir ?? os.tmpdir(), 'mlswb-result-'))
     this.file = path.join(this.dir, 'rows.jsonl')
     this.fd = openSync(this.file, 'w+')
-    this.pending = Buffer.allocUnsafe(options.writeBufferBytes ?? 1 << 20)
+    this.bufferBytes = options.writeBufferBytes ?? 1 << 20
+    this.pending = Buffer.allocUnsafe(this.bufferBytes)
   }
 
   get columns(): ResultColumn[] {
@@ -148,13 +158,15 @@ export class ResultStore implements ResultWriter {
   }
 
   async finish(): Promise<void> {
-    this.flush()
+    while (this.writing) await this.writing
+    this.flush(true)
     this.done = true
   }
 
   async page(offset: number, limit: number): Promise<ResultPage> {
     this.assertOpen()
-    this.flush()
+    while (this.writing) await this.writing
+    this.flushForRead()
     const start = Math.max(0, Math.min(offset, this.count))
     const end = Math.max(start, Math.min(this.count, start + Math.max(0, limit)))
     return { offset: start, rows: this.readRows(start, end), total: this.count, complete: this.done }
@@ -205,12 +217,28 @@ export class ResultStore implements ResultWriter {
   dispose(): void {
     if (this.disposed) return
     this.disposed = true
-    if (this.fd !== undefined) closeSync(this.fd)
+    const fd = this.fd
     this.fd = undefined
     this.pending = Buffer.alloc(0)
+    this.spare = undefined
     this.pendingBytes = 0
     this.offsets = new Float64Array(0)
-    rmSync(this.dir, { recursive: true, force: true })
+    const remove = (): void => rmSync(this.dir, { recursive: true, force: true })
+    if (fd === undefined) return remove()
+    // a write in flight still uses the descriptor: closed under it, the number could be reused by another file
+    if (!this.writing) {
+      closeSync(fd)
+      return remove()
+    }
+    void this.writing.finally(() =>
+      close(fd, () => {
+        try {
+          remove()
+        } catch {
+          // a folder left in the temp dir is all a failure here costs
+        }
+      })
+    )
   }
 
   private async exportTo(
@@ -219,7 +247,8 @@ export class ResultStore implements ResultWriter {
     format: { start: string; row: (r: string[]) => string; end: string }
   ): Promise<number> {
     this.assertOpen()
-    this.flush()
+    while (this.writing) await this.writing
+    this.flushForRead()
     // the shared atomic writer: temp file, fsync, rename; a failure or cancel leaves the target untouched
     const out = await createAtomicWriteStream(target)
     try {
@@ -281,16 +310,59 @@ export class ResultStore implements ResultWriter {
     this.offsets = grown
   }
 
-  private flush(): void {
+  /**
+   * Sends the write buffer to the file: on the thread pool, filling the spare meanwhile; here, before a read
+   * (`here`) or when the last buffer is still on its way (the disk is behind: memory stays two buffers).
+   */
+  private flush(here = false): void {
+    if (this.writeError) throw this.writeError
     if (this.pendingBytes === 0 || this.fd === undefined) return
-    this.writeAt(this.pending.subarray(0, this.pendingBytes), this.fileBytes)
+    const full = this.pending.subarray(0, this.pendingBytes)
+    const position = this.fileBytes
     this.fileBytes += this.pendingBytes
     this.pendingBytes = 0
+    if (here || this.writing) return this.writeAt(full, position)
+    const emptied = this.pending
+    this.pending = this.spare ?? Buffer.allocUnsafe(this.bufferBytes)
+    this.spare = undefined
+    this.writing = writeFully(this.fd, full, position).then(
+      () => {
+        // a buffer grown for one long line is let go: lines that fit are the rule
+        if (emptied.length === this.bufferBytes) this.spare = emptied
+        this.writing = undefined
+      },
+      (err: Error) => {
+        this.writeError = err
+        this.writing = undefined
+      }
+    )
+  }
+
+  /**
+   * Called once no write is in flight (`while (this.writing) await this.writing`, in the caller: an await of its own
+   * would let a new write start): what is left is written here, so every row is in the file until the caller's next
+   * await.
+   */
+  private flushForRead(): void {
+    this.assertOpen()
+    this.flush(true)
   }
 
   private assertOpen(): void {
     if (this.disposed) throw new Error(`Result ${this.id} was disposed.`)
   }
+}
+
+function writeFully(fd: number, buf: Buffer, position: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const from = (at: number): void =>
+      write(fd, buf, at, buf.length - at, position + at, (err, n) => {
+        if (err) reject(err)
+        else if (at + n < buf.length) from(at + n)
+        else resolve()
+      })
+    from(0)
+  })
 }
 
 function delimitable(row: string[]): boolean {

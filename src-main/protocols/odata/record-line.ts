@@ -348,7 +348,7 @@ function joinList(b: Buffer, s: number, e: number, out: Buffer, n: number): numb
       i = q + 1
     } else {
       const v = scalarEnd(b, i, e)
-      if (b[i] !== 0x6e) n += b.copy(out, n, i, v)
+      if (b[i] !== 0x6e) n = copyInto(b, i, v, out, n)
       i = v
     }
     i = skipSpace(b, i, e)
@@ -361,7 +361,7 @@ function joinList(b: Buffer, s: number, e: number, out: Buffer, n: number): numb
 function unescapeInto(b: Buffer, s: number, e: number, out: Buffer, n: number): number {
   let from = s
   for (let j = nextBackslash(b, s); j < e; j = nextBackslash(b, from)) {
-    n += b.copy(out, n, from, j)
+    n = copyInto(b, from, j, out, n)
     const c = b[j + 1]!
     if (c !== 0x75) {
       const v = SHORT_ESCAPES[c]
@@ -382,5 +382,5 @@ function unescapeInto(b: Buffer, s: number, e: number, out: Buffer, n: number): 
     } else if (code >= 0xdc00 && code <= 0xdfff) return FAIL
     n += out.write(String.fromCodePoint(code), n, 'utf8')
   }
-  return n + b.copy(out, n, from, e)
+  return copyInto(b, from, e, out, n)
 }
