@@ -87,7 +87,9 @@ export async function runSyncPlan(ctx: BenchContext): Promise<CaseReport | undef
     )
     const share = plain.ok && initial.ok ? Math.round((plain.medianMs / initial.medianMs) * 100) : NaN
     const withWrite =
-      share >= 0 && fileWrite.ok ? Math.round(((plain.medianMs + fileWrite.medianMs) / initial.medianMs) * 100) : NaN
+      plain.ok && initial.ok && fileWrite.ok
+        ? Math.round(((plain.medianMs + fileWrite.medianMs) / initial.medianMs) * 100)
+        : NaN
     const rows = initial.rows ?? 0
     const incRows = incremental.rows ?? 0
     return caseReport(
