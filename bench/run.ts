@@ -68,7 +68,9 @@ async function main(): Promise<number> {
     if (sync) cases.push(sync)
     cases.push(...(await runTreePlan(ctx, demo.captures)))
   } finally {
-    rmSync(tmp, { recursive: true, force: true })
+    // BENCH_KEEP_FILES=1 (see get-object-case.ts) is for a look afterwards: the folders are under tmp
+    if (process.env.BENCH_KEEP_FILES) process.stderr.write(`kept ${tmp}\n`)
+    else rmSync(tmp, { recursive: true, force: true })
   }
   const finishedAt = new Date()
   const cpus = os.cpus()

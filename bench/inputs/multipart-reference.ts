@@ -10,10 +10,9 @@ import { fileSetChecksum } from '../harness/row-checksum'
 export function multipartReference(
   file: string,
   contentType: string
-): { files: number; bytes: number; checksum: string } {
-  const parts = splitMultipart(contentType, readFileSync(file)).filter((p) =>
-    /^image\//i.test(p.headers['content-type'] ?? '')
-  )
+): { files: number; bytes: number; checksum: string; otherParts: number } {
+  const all = splitMultipart(contentType, readFileSync(file))
+  const parts = all.filter((p) => /^image\//i.test(p.headers['content-type'] ?? ''))
   const entries = parts.map((p) => ({
     name: photoFileName(p.headers['content-id'], p.headers['object-id']),
     sha256: createHash('sha256').update(p.body).digest('hex')
@@ -21,6 +20,8 @@ export function multipartReference(
   return {
     files: parts.length,
     bytes: parts.reduce((n, p) => n + p.body.length, 0),
-    checksum: fileSetChecksum(entries)
+    checksum: fileSetChecksum(entries),
+    // RETS error parts in the reply: objects the server says it does not have
+    otherParts: all.length - parts.length
   }
 }
