@@ -11,7 +11,7 @@ import type {
   ActivityValidation
 } from '../../../contract/activity-channels'
 import type { HttpClient } from '../../platform/http/http-client'
-import { readCapped } from '../../protocols/json-api/api-transport'
+import { readCapped } from '../../platform/http/read-capped'
 import { redactor } from '../../platform/redaction/redactor'
 import { validateActivityEvent } from './activity-validation'
 import { API_KEY_PLACEHOLDER, resolveTracking, trackerPath, uploadPath } from './tracking-urls'

@@ -4,7 +4,8 @@
 // submit the page's own POST form, as the user would by clicking "generate".
 import { AppError } from '../../../contract/app-error'
 import { redactor } from '../../platform/redaction/redactor'
-import { ERROR_BODY_LIMIT, readCapped } from '../../protocols/json-api/api-transport'
+import { ERROR_BODY_LIMIT } from '../../protocols/json-api/api-transport'
+import { readCapped } from '../../platform/http/read-capped'
 import { resolveCapabilityUrl } from '../../protocols/rets/login-body'
 import type { RetsSession } from '../../protocols/rets/rets-session'
 import type { HttpResponse } from '../../platform/http/http-client'

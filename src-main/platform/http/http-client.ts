@@ -11,6 +11,7 @@ import { HttpsProxyAgent } from 'https-proxy-agent'
 import { AppError } from '../../../contract/app-error'
 import { CookieJar } from './cookie-jar'
 import { decoderFor } from './content-decoding'
+import { readCapped } from './read-capped'
 import { BODY_STAGE_BYTES } from './stream-peek'
 import type { WireLog, WireRecorder } from './wire-log'
 import { addressRefusal, addressRefusedError, guardedLookup } from './address-policy'
@@ -75,11 +76,15 @@ export interface HttpResponse {
   rawHeaders: string[]
   header(name: string): string | undefined
   body: Readable
-  buffer(): Promise<Buffer>
-  text(encoding?: BufferEncoding): Promise<string>
+  /** the whole body, refused (HTTP_BODY_TOO_LARGE) past `limit` bytes (default RESPONSE_BUFFER_LIMIT) */
+  buffer(limit?: number): Promise<Buffer>
+  text(encoding?: BufferEncoding, limit?: number): Promise<string>
   /** drains and drops the body (frees the socket) */
   discard(): Promise<void>
 }
+
+/** What buffer() and text() read at most unless told otherwise: a whole body in memory is never unbounded. */
+export const RESPONSE_BUFFER_LIMIT = 16 * 1024 * 1024
 
 export class HttpClient {
   readonly cookies: CookieJar
@@ -328,11 +333,7 @@ function buildResponse(
   body: Readable,
   wireId: string | undefined
 ): HttpResponse {
-  const buffer = async (): Promise<Buffer> => {
-    const chunks: Buffer[] = []
-    for await (const c of body) chunks.push(c as Buffer)
-    return Buffer.concat(chunks)
-  }
+  const buffer = (limit = RESPONSE_BUFFER_LIMIT): Promise<Buffer> => readCapped(body, limit, 'refuse', { url })
   return {
     ...(wireId ? { wireId } : {}),
     url,
@@ -346,7 +347,7 @@ function buildResponse(
     },
     body,
     buffer,
-    text: async (encoding: BufferEncoding = 'utf8') => (await buffer()).toString(encoding),
+    text: async (encoding: BufferEncoding = 'utf8', limit?: number) => (await buffer(limit)).toString(encoding),
     discard: async () => {
       body.resume()
       await new Promise<void>((resolve) => {

@@ -4,13 +4,8 @@
 // server may send GBs);
 // success bodies stay streams.
 import { quotaHeaders } from './quota-headers'
-import {
-  readCapped,
-  ERROR_BODY_LIMIT,
-  type ApiRequest,
-  type ApiStreamResponse,
-  type ApiTransport
-} from './api-transport'
+import { ERROR_BODY_LIMIT, type ApiRequest, type ApiStreamResponse, type ApiTransport } from './api-transport'
+import { readCapped } from '../../platform/http/read-capped'
 import { DEFAULT_RETRY_POLICY, isThrottleStatus, retryDelayMs, sleep, type RetryPolicy } from './retry-policy'
 
 export interface RequestAuthorizer {

@@ -1,13 +1,8 @@
 // Adapts the one HttpClient (platform/http: cookie jar, proxy/CA, timeouts, wire log) to the ApiTransport the
 // OData, Spark and OAuth clients use, so their requests show in the wire log like RETS ones do.
 import type { HttpClient } from '../../platform/http/http-client'
-import {
-  readCapped,
-  REQUEST_BODY_LIMIT,
-  type ApiRequest,
-  type ApiStreamResponse,
-  type ApiTransport
-} from './api-transport'
+import { REQUEST_BODY_LIMIT, type ApiRequest, type ApiStreamResponse, type ApiTransport } from './api-transport'
+import { readCapped } from '../../platform/http/read-capped'
 
 function flat(headers: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {}

@@ -2,7 +2,7 @@
 // into AppErrors — trusting the body over the HTTP status (RETS servers send 200 + error codes, and some send
 // 4xx/5xx with a perfectly good RETS body).
 import type { HttpResponse } from '../../platform/http/http-client'
-import { readCapped } from '../json-api/api-transport'
+import { readCapped } from '../../platform/http/read-capped'
 import { decodeRetsText, repairXml } from './xml-text'
 import { assertRetsReply, httpStatusError, readRetsReply, type RetsReply } from './rets-reply'
 

@@ -4,7 +4,7 @@
 // took 6.7 min that way). `resume` remembers how far the scanner already searched inside it, so the searches stay
 // linear too. Bounded: an element over `max` bytes is refused.
 import { AppError } from '../../../../contract/app-error'
-import { byteSize } from '../../json-api/api-transport'
+import { byteSize } from '../../../platform/http/read-capped'
 
 /** Offsets inside the pending element (from its first byte) before which the scanner's searches found nothing. */
 export interface Resume {

@@ -29,6 +29,31 @@ async function serve(handler: Handler, server: Server = createServer()): Promise
 }
 
 describe('HttpClient', () => {
+  it('buffer() reads a whole body only up to its limit, then refuses naming the request', async () => {
+    let sent = 0
+    const url = await serve((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/octet-stream' })
+      // an endless body: the refusal must come from the limit, not from the end
+      const chunk = Buffer.alloc(64 * 1024, 0x41)
+      const pump = (): void => {
+        while (!res.destroyed && res.write(chunk)) sent += chunk.length
+        if (!res.destroyed) res.once('drain', pump)
+      }
+      pump()
+    })
+    const client = new HttpClient()
+    const res = await client.request({ url: `${url}/endless?token=s3cret-token` })
+    const refusal = await res.buffer(1024 * 1024).catch((e: unknown) => e)
+    expect(refusal).toMatchObject({ code: 'HTTP_BODY_TOO_LARGE' })
+    expect((refusal as Error).message).toMatch(/larger than 1 MB/)
+    expect((refusal as Error).message).toContain('/endless')
+    expect((refusal as Error).message).not.toContain('s3cret-token')
+    // reading stopped: the server was not drained to its end (there is none)
+    expect(sent).toBeLessThan(64 * 1024 * 1024)
+    const small = await client.request({ url: `${url}/again` })
+    await expect(small.text('utf8', 100)).rejects.toMatchObject({ code: 'HTTP_BODY_TOO_LARGE' })
+  })
+
   it('decodes gzip, zlib deflate and raw deflate bodies', async () => {
     const text = 'RETS '.repeat(1000)
     const url = await serve((req, res) => {

@@ -18,7 +18,8 @@ import {
 } from '../../../../protocols/rets/objects/get-object'
 import type { ObjectPartInfo, ObjectPartResult } from '../../../../protocols/rets/objects/object-part'
 import { downloadFetcher } from '../url-fetchers'
-import { readCapped, SMALL_BODY_LIMIT } from '../../../../protocols/json-api/api-transport'
+import { SMALL_BODY_LIMIT } from '../../../../protocols/json-api/api-transport'
+import { readCapped } from '../../../../platform/http/read-capped'
 import type {
   ExportObjectSink,
   ObjectMeta,
