@@ -68,6 +68,8 @@ export interface HttpResponse {
   /** wire log entry id, when the client has a wire log */
   wireId?: string
   url: string
+  /** the request's method (GET when not known) */
+  method?: string
   status: number
   statusText: string
   /** lower-case names; repeated headers joined except set-cookie (array) */
@@ -179,7 +181,7 @@ export class HttpClient {
         if (req.credentials !== 'omit') this.cookies.setFromResponse(url.href, incoming.headers['set-cookie'])
         recorder?.response(status, statusText, incoming.headers)
         body = this.responseBody(incoming, req.decompress !== false, recorder)
-        resolve(makeResponse(url.href, status, statusText, incoming, body, recorder?.id))
+        resolve(makeResponse(url.href, method, status, statusText, incoming, body, recorder?.id))
       })
       const { connectTimeoutMs } = this.options
       if (connectTimeoutMs) watchConnect(outgoing, connectTimeoutMs, url, () => body)
@@ -310,22 +312,24 @@ function withoutCredentials(headers: Record<string, string> = {}): Record<string
 
 /** The same response with another body stream (used after peeking at the first bytes). */
 export function responseWithBody(res: HttpResponse, body: Readable): HttpResponse {
-  return buildResponse(res.url, res.status, res.statusText, res.headers, res.rawHeaders, body, res.wireId)
+  return buildResponse(res.url, res.method, res.status, res.statusText, res.headers, res.rawHeaders, body, res.wireId)
 }
 
 function makeResponse(
   url: string,
+  method: string,
   status: number,
   statusText: string,
   incoming: http.IncomingMessage,
   body: Readable,
   wireId: string | undefined
 ): HttpResponse {
-  return buildResponse(url, status, statusText, incoming.headers, incoming.rawHeaders, body, wireId)
+  return buildResponse(url, method, status, statusText, incoming.headers, incoming.rawHeaders, body, wireId)
 }
 
 function buildResponse(
   url: string,
+  method: string | undefined,
   status: number,
   statusText: string,
   headers: http.IncomingHttpHeaders,
@@ -333,10 +337,12 @@ function buildResponse(
   body: Readable,
   wireId: string | undefined
 ): HttpResponse {
-  const buffer = (limit = RESPONSE_BUFFER_LIMIT): Promise<Buffer> => readCapped(body, limit, 'refuse', { url })
+  const buffer = (limit = RESPONSE_BUFFER_LIMIT): Promise<Buffer> =>
+    readCapped(body, limit, 'refuse', { url, ...(method ? { method } : {}) })
   return {
     ...(wireId ? { wireId } : {}),
     url,
+    ...(method ? { method } : {}),
     status,
     statusText,
     headers,

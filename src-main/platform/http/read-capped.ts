@@ -45,8 +45,7 @@ export async function readCapped(
 }
 
 function bodyTooLarge(limit: number, received: number, bound: BodyBound): AppError {
-  const request =
-    bound.url !== undefined ? `${bound.method ? `${bound.method} ` : ''}${redactor.url(bound.url)}` : undefined
+  const request = bound.url !== undefined ? `${bound.method ?? 'GET'} ${redactor.url(bound.url)}` : undefined
   return new AppError({
     code: 'HTTP_BODY_TOO_LARGE',
     message:
