@@ -100,7 +100,9 @@ const ours: VariantFn = async (raw) => {
     {
       onBytes: () => {
         if (firstByte < 0) firstByte = performance.now() - started
-      }
+      },
+      // as fetchAll does for the app: the body waits while the store's disk is behind
+      beforeChunk: () => store.room()
     }
   )
   const bodyEnd = performance.now() - started

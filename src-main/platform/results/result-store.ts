@@ -1,12 +1,12 @@
 // Search results live here, in main, never in the renderer: rows are appended as lines to a temp file with an
-// in-memory offset index (8 bytes per row, a Float64Array), so a million-row result costs ~8 MB of RAM plus two 1 MB
-// write buffers, and any page is one positioned read. Lines are delimited rows (RETS COMPACT rows copied byte for
-// byte; appended values joined with US) or JSON arrays (spill-line.ts): encoding was most of the store's cost
+// in-memory offset index (8 bytes per row, a Float64Array), so a million-row result costs ~8 MB of RAM plus a few
+// 512 KB write buffers, and any page is one positioned read. Lines are delimited rows (RETS COMPACT rows copied byte
+// for byte; appended values joined with US) or JSON arrays (spill-line.ts): encoding was most of the store's cost
 // (JSON.stringify of 15 strings ≈ 0.5 µs a row), so rows skip it whenever they can. Rows are encoded straight into a
-// reused Buffer — no per-row line strings to join and re-encode. A full buffer is written on the thread pool while
-// the other one fills: on the main thread, copying the lines into the page cache took 11–18 % of a 150 MB OData
-// page's time (more where new pages are dear: a VM handing freed memory back to its host). Exports stream from the
-// file through the atomic writer.
+// reused Buffer — no per-row line strings to join and re-encode. Full buffers are written on the thread pool while
+// the next one fills; a producer that can wait asks room() and holds its socket while one queues, instead of the
+// store writing on the main thread (measured on a 150 MB COMPACT reply: the main thread spent half its time in such
+// writes, blocked behind the pool's write to the same file). Exports stream from the file through the atomic writer.
 import { close, closeSync, mkdtempSync, openSync, readSync, rmSync, write, writeSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import os from 'node:os'
@@ -21,6 +21,17 @@ import { isSpillDelimiter, readSpillLine } from './spill-line'
 const LF = 0x0a
 const UNIT_SEPARATOR = '\u001f'
 const SURROGATE = /[\ud800-\udfff]/
+/** full buffers that may wait behind the write in flight before the store writes on the main thread */
+const QUEUE_LIMIT = 4
+
+interface QueuedWrite {
+  /** the write buffer (kept for reuse) and the bytes of it to write */
+  buffer: Buffer
+  full: Buffer
+  position: number
+}
+
+const noop = (): void => undefined
 
 export interface ResultStoreOptions {
   id?: string
@@ -44,10 +55,12 @@ export class ResultStore implements ResultWriter {
   /** encoded lines not yet on disk: `pending[0, pendingBytes)` */
   private pending: Buffer
   private pendingBytes = 0
-  /** the last full buffer, on its way to the file; settles to undefined when written */
+  /** the write on the thread pool; the next queued one starts when it settles, and it is undefined once none is left */
   private writing: Promise<void> | undefined
-  /** the buffer the last write emptied, filled next */
-  private spare: Buffer | undefined
+  /** full buffers waiting for the write in flight, in file order */
+  private queued: QueuedWrite[] = []
+  /** buffers emptied by writes, filled next */
+  private spares: Buffer[] = []
   private writeError: Error | undefined
   private done = false
   private disposed = false
@@ -57,7 +70,7 @@ export class ResultStore implements ResultWriter {
     this.dir = mkdtempSync(path.join(options.dir ?? os.tmpdir(), 'mlswb-result-'))
     this.file = path.join(this.dir, 'rows.jsonl')
     this.fd = openSync(this.file, 'w+')
-    this.bufferBytes = options.writeBufferBytes ?? 1 << 20
+    this.bufferBytes = options.writeBufferBytes ?? 1 << 19
     this.pending = Buffer.allocUnsafe(this.bufferBytes)
   }
 
@@ -157,6 +170,14 @@ export class ResultStore implements ResultWriter {
     }
   }
 
+  /**
+   * Undefined while the disk keeps up; else a promise that settles when the write in flight does. A producer that
+   * can wait (a search holding its socket: PageOptions.beforeChunk) awaits it instead of the store writing here.
+   */
+  room(): Promise<void> | undefined {
+    return this.writing && this.queued.length > 0 ? this.writing.then(noop, noop) : undefined
+  }
+
   async finish(): Promise<void> {
     while (this.writing) await this.writing
     this.flush(true)
@@ -220,7 +241,8 @@ export class ResultStore implements ResultWriter {
     const fd = this.fd
     this.fd = undefined
     this.pending = Buffer.alloc(0)
-    this.spare = undefined
+    this.spares = []
+    this.queued = []
     this.pendingBytes = 0
     this.offsets = new Float64Array(0)
     const remove = (): void => rmSync(this.dir, { recursive: true, force: true })
@@ -311,8 +333,8 @@ export class ResultStore implements ResultWriter {
   }
 
   /**
-   * Sends the write buffer to the file: on the thread pool, filling the spare meanwhile; here, before a read
-   * (`here`) or when the last buffer is still on its way (the disk is behind: memory stays two buffers).
+   * Sends the write buffer to the file on the thread pool, one write at a time, while the next one fills. Here
+   * instead: before a read (`here`), or when QUEUE_LIMIT buffers already wait (a writer that never asks `room()`).
    */
   private flush(here = false): void {
     if (this.writeError) throw this.writeError
@@ -321,18 +343,25 @@ export class ResultStore implements ResultWriter {
     const position = this.fileBytes
     this.fileBytes += this.pendingBytes
     this.pendingBytes = 0
-    if (here || this.writing) return this.writeAt(full, position)
-    const emptied = this.pending
-    this.pending = this.spare ?? Buffer.allocUnsafe(this.bufferBytes)
-    this.spare = undefined
-    this.writing = writeFully(this.fd, full, position).then(
+    if (here || this.queued.length >= QUEUE_LIMIT) return this.writeAt(full, position)
+    const job = { buffer: this.pending, full, position }
+    this.pending = this.spares.pop() ?? Buffer.allocUnsafe(this.bufferBytes)
+    if (this.writing) this.queued.push(job)
+    else this.startWrite(job)
+  }
+
+  private startWrite(job: QueuedWrite): void {
+    this.writing = writeFully(this.fd!, job.full, job.position).then(
       () => {
         // a buffer grown for one long line is let go: lines that fit are the rule
-        if (emptied.length === this.bufferBytes) this.spare = emptied
-        this.writing = undefined
+        if (job.buffer.length === this.bufferBytes && this.spares.length < 1) this.spares.push(job.buffer)
+        const next = this.queued.shift()
+        if (next && this.fd !== undefined) this.startWrite(next)
+        else this.writing = undefined
       },
       (err: Error) => {
         this.writeError = err
+        this.queued = []
         this.writing = undefined
       }
     )

@@ -39,6 +39,8 @@ export interface ResultWriter {
   appendDelimitedRows?(rows: DelimitedRows): void
   /** server-side facts: COUNT, MAXROWS seen, next link… */
   setInfo(info: Partial<ResultInfo>): void
+  /** optional: a promise while the writer's disk is behind; a producer that can wait holds its body until it settles */
+  room?(): Promise<void> | undefined
 }
 
 export interface ResultInfo {

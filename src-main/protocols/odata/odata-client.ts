@@ -63,6 +63,8 @@ export interface ODataRunOptions {
   maxRows?: number
   signal?: AbortSignal
   onPage?: (summary: ODataRunSummary) => void
+  /** a promise while the rows' destination is behind (run(): the writer's room()); the body waits for it */
+  room?: () => Promise<void> | undefined
 }
 
 export class ODataClient {
@@ -220,7 +222,7 @@ export class ODataClient {
       summary.retries += res.retries
       if (res.headers['preference-applied']) summary.preferenceApplied = res.headers['preference-applied']
       // records arrive in batches (those completed in one body chunk): one await per chunk, not per record
-      const stop = await this.readPage(res.body, summary, maxRows, onRow, onRaw)
+      const stop = await this.readPage(res.body, summary, maxRows, onRow, onRaw, options.room)
       if (stop.members) {
         if (stop.members.count !== undefined) summary.serverCount ??= stop.members.count
         url = stop.members.nextLink ? nextUrl(stop.members.nextLink, this.opts.serviceRoot) : undefined
@@ -247,11 +249,14 @@ export class ODataClient {
     summary: ODataRunSummary,
     maxRows: number,
     onRow: (row: Record<string, unknown>) => void,
-    onRaw: RawRecordHandler | undefined
+    onRaw: RawRecordHandler | undefined,
+    room: (() => Promise<void> | undefined) | undefined
   ): Promise<{ members?: ReturnType<typeof pageMembers> }> {
     if (!onRaw) {
       const pages = splitODataPageBatches(body)
       for (;;) {
+        const wait = room?.()
+        if (wait) await wait
         const step = await pages.next()
         if (step.done) return { members: pageMembers(step.value) }
         for (const record of step.value) {
@@ -266,6 +271,8 @@ export class ODataClient {
     }
     const pages = splitODataPageRecords(body)
     for (;;) {
+      const wait = room?.()
+      if (wait) await wait
       const step = await pages.next()
       if (step.done) return { members: pageMembers(step.value) }
       const { bytes, spans } = step.value
@@ -323,6 +330,7 @@ export class ODataClient {
       },
       {
         ...options,
+        room: () => (options.room ? options.room() : writer.room?.()),
         onPage: (s) => {
           writer.setInfo({ pages: s.pages, ...(s.serverCount !== undefined ? { serverCount: s.serverCount } : {}) })
           options.onPage?.(s)

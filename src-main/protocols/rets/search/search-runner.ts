@@ -282,6 +282,8 @@ export async function fetchAll(
     columns: [],
     warnings: []
   }
+  // the body waits for the caller, else for a writer whose disk is behind (rather than the writer writing inline)
+  const beforeChunk = options.beforeChunk ?? (writer.room ? () => writer.room?.() : undefined)
   let offset = params.offset ?? 1
   let previousFirst: string | undefined
   let bytesBefore = 0
@@ -333,7 +335,7 @@ export async function fetchAll(
         ...(options.signal ? { signal: options.signal } : {}),
         ...(previousFirst !== undefined ? { previousFirstRowKey: previousFirst } : {}),
         ...(options.maxRecordBytes !== undefined ? { maxRecordBytes: options.maxRecordBytes } : {}),
-        ...(options.beforeChunk ? { beforeChunk: options.beforeChunk } : {}),
+        ...(beforeChunk ? { beforeChunk } : {}),
         onBytes: (b) => {
           summary.bytes = bytesBefore + b
         }

@@ -122,6 +122,32 @@ describe('ResultStore', () => {
     expect(page.rows).toEqual(rows)
   })
 
+  it('queues full buffers behind the write in flight; room() holds a producer until the disk catches up', async () => {
+    const store = new ResultStore({ writeBufferBytes: 64 })
+    cleanup.push(() => store.dispose())
+    store.setColumns([{ name: 'N' }])
+    expect(store.room()).toBeUndefined()
+    const rows = Array.from({ length: 3000 }, (_, i) => [`row ${String(i).padStart(5, '0')}`])
+    let waits = 0
+    for (let i = 0; i < rows.length; i++) {
+      store.append(rows[i]!)
+      // a producer that honours room(): it waits at its chunk edges (every 50 rows here) while a buffer queues
+      if (i % 50 === 49) {
+        const wait = store.room()
+        if (wait) {
+          waits++
+          await wait
+        }
+      }
+    }
+    // appended without waiting, the queue fills to its limit and the rest is written here: order is kept either way
+    for (let i = 0; i < 200; i++) store.append([`late ${i}`])
+    expect(waits).toBeGreaterThan(0)
+    await store.finish()
+    expect(store.room()).toBeUndefined()
+    expect((await store.page(0, 5000)).rows).toEqual([...rows, ...Array.from({ length: 200 }, (_, i) => [`late ${i}`])])
+  })
+
   it('dispose removes the spill file', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'wb-store-'))
     const store = new ResultStore({ dir })
