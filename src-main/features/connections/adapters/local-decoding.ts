@@ -60,7 +60,8 @@ export function decodingWriter(writer: ResultWriter, tables: Map<string, ValueMa
     setInfo(info: Partial<ResultInfo>) {
       const warnings = info.warnings ? [note, ...info.warnings.filter((w) => w !== note)] : undefined
       writer.setInfo(warnings ? { ...info, warnings } : info)
-    }
+    },
+    room: () => writer.room?.()
   }
 }
 

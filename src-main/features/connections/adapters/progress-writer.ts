@@ -20,6 +20,7 @@ export function withProgress(writer: ResultWriter, job: JobControl): ResultWrite
       if (info.serverCount !== undefined) total = info.serverCount
       writer.setInfo(info)
       report()
-    }
+    },
+    room: () => writer.room?.()
   }
 }
