@@ -6,7 +6,7 @@
 // reused Buffer — no per-row line strings to join and re-encode. Full buffers are written on the thread pool while
 // the next one fills; a producer that can wait asks room() and holds its socket while one queues, instead of the
 // store writing on the main thread (measured on a 150 MB COMPACT reply: the main thread spent half its time in such
-// writes, blocked behind the pool's write to the same file). Exports stream from the file through the atomic writer.
+// writes). Exports stream from the file through the atomic writer.
 import { close, closeSync, mkdtempSync, openSync, readSync, rmSync, write, writeSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import os from 'node:os'
@@ -59,8 +59,8 @@ export class ResultStore implements ResultWriter {
   private writing: Promise<void> | undefined
   /** full buffers waiting for the write in flight, in file order */
   private queued: QueuedWrite[] = []
-  /** buffers emptied by writes, filled next */
-  private spares: Buffer[] = []
+  /** a buffer a write emptied, filled next */
+  private spare: Buffer | undefined
   private writeError: Error | undefined
   private done = false
   private disposed = false
@@ -241,7 +241,7 @@ export class ResultStore implements ResultWriter {
     const fd = this.fd
     this.fd = undefined
     this.pending = Buffer.alloc(0)
-    this.spares = []
+    this.spare = undefined
     this.queued = []
     this.pendingBytes = 0
     this.offsets = new Float64Array(0)
@@ -345,7 +345,8 @@ export class ResultStore implements ResultWriter {
     this.pendingBytes = 0
     if (here || this.queued.length >= QUEUE_LIMIT) return this.writeAt(full, position)
     const job = { buffer: this.pending, full, position }
-    this.pending = this.spares.pop() ?? Buffer.allocUnsafe(this.bufferBytes)
+    this.pending = this.spare ?? Buffer.allocUnsafe(this.bufferBytes)
+    this.spare = undefined
     if (this.writing) this.queued.push(job)
     else this.startWrite(job)
   }
@@ -354,7 +355,7 @@ export class ResultStore implements ResultWriter {
     this.writing = writeFully(this.fd!, job.full, job.position).then(
       () => {
         // a buffer grown for one long line is let go: lines that fit are the rule
-        if (job.buffer.length === this.bufferBytes && this.spares.length < 1) this.spares.push(job.buffer)
+        if (job.buffer.length === this.bufferBytes) this.spare ??= job.buffer
         const next = this.queued.shift()
         if (next && this.fd !== undefined) this.startWrite(next)
         else this.writing = undefined
