@@ -3,7 +3,7 @@
 // an ever-growing pending text. It is now refused after the record cap (16 MB by default) with an error that names
 // what never ended and the request; RSS growth stays bounded and the time per MB does not grow with the size. An
 // endless text value (which the row collectors join from its pieces) is refused the same way, and so are the IDX
-// API's search replies.
+// API's search replies. Elements nested without end are refused past 1,000 levels.
 import type http from 'node:http'
 import { afterEach, describe, expect, it } from 'vitest'
 import { HttpClient } from '../../src-main/platform/http/http-client'
@@ -153,6 +153,26 @@ describe('endless XML markup from a RETS server', () => {
     const { error } = await measure(async () => new RetsMetadataLoader(await session(server)).loadRoot())
     expect(error).toMatchObject({ code: 'REPLY_MARKUP_TOO_LARGE' })
     expect(error.message).toMatch(/tag <METADATA-SYSTEM/)
+  })
+
+  it('a search reply nesting elements without end is refused at 1,000 levels, naming the request', async () => {
+    // ~125 bytes were held per open element (3 bytes read): 200 MB of <a> would have taken ~8 GB
+    const { server, sent } = await hostileRets(SEARCH_HEAD, '<a>')
+    const s = await session(server)
+    const { error, rssGrowth } = await measure(() => search(s))
+    expect(error).toMatchObject({ code: 'REPLY_NESTING_TOO_DEEP' })
+    expect(error.message).toMatch(/more than 1000 levels deep/)
+    expect(error.message).toMatch(/Search of Property:RES failed/)
+    expect(error.message).toContain(`${server.origin}/search`)
+    expect(sent.bytes).toBeLessThan(40 * MB)
+    expect(rssGrowth).toBeLessThan(100 * MB)
+  })
+
+  it('a GetMetadata reply nesting elements without end is refused the same way', async () => {
+    const { server } = await hostileRets('<RETS ReplyCode="0" ReplyText="OK"><METADATA>', '<METADATA-SYSTEM>')
+    const { error } = await measure(async () => new RetsMetadataLoader(await session(server)).loadRoot())
+    expect(error).toMatchObject({ code: 'REPLY_NESTING_TOO_DEEP' })
+    expect(error.message).toMatch(/Loading METADATA-SYSTEM failed/)
   })
 
   it('the time per MB does not grow with the size of the endless value', { timeout: 120_000 }, async () => {

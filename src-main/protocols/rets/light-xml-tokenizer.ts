@@ -8,7 +8,15 @@
 // only throw is MarkupTooLargeError, for a tag, section or text value that has not ended after `maxMarkup` characters. It does
 // not check names, namespaces or DTDs — RETS does not use them.
 import type { XmlHandlers } from './xml-stream'
-import { DEFAULT_MAX_MARKUP_CHARS, LONG_MARKUP, MarkupTooLargeError, PendingMarkup, TEXT_VALUE } from './pending-markup'
+import {
+  DEFAULT_MAX_MARKUP_CHARS,
+  LONG_MARKUP,
+  MAX_ELEMENT_DEPTH,
+  MarkupTooLargeError,
+  NestingTooDeepError,
+  PendingMarkup,
+  TEXT_VALUE
+} from './pending-markup'
 import { refArray } from './ref-array'
 import { decodeXmlEntities, lastAmpersand } from './xml-text'
 import { BANG, DQUOTE, EQUALS, GT, isNameStart, isSpace, QUESTION, SLASH, SQUOTE } from './xml-chars'
@@ -246,7 +254,7 @@ export class LightXmlTokenizer {
       const c = buf.charCodeAt(j)
       if (c === GT) {
         this.handlers.open(name, attrs, false)
-        this.open.push(name)
+        this.push(name)
         this.sawRoot = true
         return j + 1
       }
@@ -285,8 +293,13 @@ export class LightXmlTokenizer {
     this.sawRoot = true
     this.handlers.open(name, NO_ATTRIBUTES, selfClosing)
     if (selfClosing) this.handlers.close(name)
-    else this.open.push(name)
+    else this.push(name)
     return gt + 1
+  }
+
+  private push(name: string): void {
+    if (this.open.length >= MAX_ELEMENT_DEPTH) throw new NestingTooDeepError(MAX_ELEMENT_DEPTH)
+    this.open.push(name)
   }
 
   /** One `name="value"` from `j`; returns the index after it, or -1 when incomplete. */

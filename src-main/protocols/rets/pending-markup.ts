@@ -26,6 +26,23 @@ export class MarkupTooLargeError extends AppError {
   }
 }
 
+/**
+ * Elements open at once. RETS and RESO replies nest fewer than a dozen; each open element costs the tokenizer and
+ * the row or metadata collector some memory, so a reply of endless `<a><a><a>…` (~125 bytes held per 3 bytes read)
+ * would otherwise grow the process until it died.
+ */
+export const MAX_ELEMENT_DEPTH = 1000
+
+export class NestingTooDeepError extends AppError {
+  constructor(limit: number) {
+    super({
+      code: 'REPLY_NESTING_TOO_DEEP',
+      message: `The reply nests elements more than ${limit} levels deep; reading stopped there.`,
+      hint: "No RETS reply nests more than a dozen levels: the server sent a broken or hostile document. Check the query and the server's reply in the raw view."
+    })
+  }
+}
+
 export interface Kind {
   /** for the error: what never ended */
   what: string

@@ -4,7 +4,13 @@
 // value must not lose a whole reply.
 import { SaxesParser } from 'saxes'
 import { LightXmlTokenizer } from './light-xml-tokenizer'
-import { DEFAULT_MAX_MARKUP_CHARS, markupKind, MarkupTooLargeError } from './pending-markup'
+import {
+  DEFAULT_MAX_MARKUP_CHARS,
+  markupKind,
+  MarkupTooLargeError,
+  MAX_ELEMENT_DEPTH,
+  NestingTooDeepError
+} from './pending-markup'
 import { charsetFromContentType, RetsTextDecoder, XmlRepairer } from './xml-text'
 
 export interface XmlHandlers {
@@ -120,8 +126,10 @@ function saxesSink(handlers: XmlHandlers, onError: (message: string) => void, ma
     heldFrom = at
     releasedNow = true
   }
+  let depth = 0
   parser.on('opentag', (tag) => {
     release(parser.position)
+    if (!tag.isSelfClosing && ++depth > MAX_ELEMENT_DEPTH) throw new NestingTooDeepError(MAX_ELEMENT_DEPTH)
     handlers.open(tag.name, tag.attributes as Record<string, string>, tag.isSelfClosing)
     if (tag.isSelfClosing) handlers.close(tag.name)
   })
@@ -141,7 +149,10 @@ function saxesSink(handlers: XmlHandlers, onError: (message: string) => void, ma
   let rootClosed = false
   parser.on('closetag', (tag) => {
     release(parser.position)
-    if (!tag.isSelfClosing) handlers.close(tag.name)
+    if (!tag.isSelfClosing) {
+      depth--
+      handlers.close(tag.name)
+    }
     if (/^RETS$/i.test(tag.name)) rootClosed = true
   })
   return {

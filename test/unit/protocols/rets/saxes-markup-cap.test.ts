@@ -101,4 +101,12 @@ describe('the saxes path of streamXml', () => {
     console.log(`3 MB of malformed comments: ${Math.round(ms)} ms`)
     expect(ms).toBeLessThan(1000)
   })
+
+  it('refuses elements nested more than 1,000 deep, and reads 1,000 (self-closing ones do not count)', async () => {
+    const deep = await feed(['<RETS>'], '<a>', 64 * 1024)
+    expect(deep.error).toMatchObject({ code: 'REPLY_NESTING_TOO_DEEP' })
+    expect(deep.pulled).toBeLessThan(64 * 1024)
+    const ok = await feed(['<RETS>', '<a>'.repeat(998), '<b/>'.repeat(5000), '</a>'.repeat(998)], '', 0, '</RETS>')
+    expect(ok.error).toBeUndefined()
+  })
 })
