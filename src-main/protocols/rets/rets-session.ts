@@ -120,18 +120,24 @@ export class RetsSession {
     this.result = undefined
     const method = this.profile.method ?? 'GET'
     const res = await this.send(method, this.profile.loginUrl, method === 'POST' ? '' : undefined, { signal })
+    const request = `${method} ${redactor.url(this.profile.loginUrl)}`
     if (res.status === 401) {
       const text = (await readCapped(res.body, SMALL_BODY_LIMIT, 'truncate')).toString('latin1')
       throw new AppError({
         code: 'RETS_AUTH_FAILED',
-        message: `The server refused the login (HTTP 401)${this.basicRefused ? `: ${this.basicRefused}` : '.'}`,
+        message:
+          `The server refused the login (HTTP 401 to ${request})` +
+          (this.basicRefused ? `: ${this.basicRefused}` : '.'),
         detail: redactor.text(text.slice(0, 2000)),
         hint: this.basicRefused
           ? 'Use https, or set Authentication to basic or allow Basic over plain http in the profile if you accept the risk.'
           : 'Check the user name and password; some servers also need the right User-Agent and UA password.'
       })
     }
-    const { text, warnings } = await readRetsResponse(res, { requireEnvelope: true })
+    const { text, warnings } = await readRetsResponse(res, { requireEnvelope: true }).catch((err: unknown) => {
+      // a RETS error code or a broken reply: which request it answered
+      throw err instanceof AppError ? Object.assign(err, { message: `${err.message} (login: ${request})` }) : err
+    })
     const body = parseLoginBody(text)
     const capabilities: Partial<Record<CapabilityName, string>> = {}
     for (const [name, value] of Object.entries(body.capabilities) as Array<[CapabilityName, string]>) {

@@ -180,7 +180,11 @@ describe('RetsSession against a local server', () => {
     fake = await startFakeRets()
     const log = new WireLog()
     const session = new RetsSession(profile(fake, { password: 'wrong-password-1' }), new HttpClient({ wireLog: log }))
-    await expect(session.login()).rejects.toMatchObject({ code: 'RETS_AUTH_FAILED' })
+    const refusal = (await session.login().catch((e: unknown) => e)) as Error
+    expect(refusal).toMatchObject({ code: 'RETS_AUTH_FAILED' })
+    // the request is named (its URL redacted), the password is not
+    expect(refusal.message).toContain(`HTTP 401 to GET ${profile(fake).loginUrl}`)
+    expect(refusal.message).not.toContain('wrong-password-1')
     const dump =
       JSON.stringify(log.list()) +
       log
@@ -190,6 +194,31 @@ describe('RetsSession against a local server', () => {
     expect(dump).not.toContain('wrong-password-1')
     expect(dump).toContain('Digest [redacted]')
     expect(dump).toContain('--digest -u "$MLS_USER:$MLS_PASSWORD"')
+  })
+
+  it('a login refused by a RETS reply code names the request', async () => {
+    replay = await startReplayServer(() => ({
+      status: 200,
+      headers: { 'content-type': 'text/xml' },
+      body: Buffer.from('<RETS ReplyCode="20036" ReplyText="Account disabled"></RETS>')
+    }))
+    const session = new RetsSession(
+      {
+        loginUrl: `${replay.url}/Login.asmx/Login?token=s3cret`,
+        username: 'u',
+        password: 'p',
+        userAgent: 'T/1',
+        retsVersion: '1.7.2',
+        allowBasicOverHttp: true
+      },
+      new HttpClient()
+    )
+    const refusal = (await session.login().catch((e: unknown) => e)) as Error
+    expect(refusal).toMatchObject({ code: 'RETS_20036' })
+    expect(refusal.message).toMatch(
+      /^Account disabled \(login: GET http:\/\/127\.0\.0\.1:\d+\/Login\.asmx\/Login\?token=/
+    )
+    expect(refusal.message).not.toContain('s3cret')
   })
 
   it('logout tolerates an HTML reply', async () => {
