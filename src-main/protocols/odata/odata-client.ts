@@ -2,6 +2,7 @@
 // @odata.nextLink opaquely (relative links resolved; short pages are normal; a link seen twice stops the loop),
 // a link to another origin stops paging (the token stays with the service root), `Prefer: odata.maxpagesize`,
 // rows streamed out of each page by the byte-level splitter, the DD 2.x Lookup resource checked against @odata.count. Auth, throttling and quota headers come from authorizedExchange.
+import { withRequest } from '../../platform/http/request-named'
 import type { MetadataModel } from '../../../domain/metadata/metadata-model'
 import { findClass, markDegraded } from '../../../domain/metadata/metadata-model'
 import { toErrorShape } from '../../../contract/app-error'
@@ -108,12 +109,12 @@ export class ODataClient {
 
   /** GET $metadata (as XML) and build the model; `withLookups` also pages the Lookup resource when the service has one. */
   async metadata(options: { signal?: AbortSignal; withLookups?: boolean } = {}): Promise<MetadataModel> {
-    const res = await this.get(
-      `${this.opts.serviceRoot.replace(/\/$/, '')}/$metadata`,
-      'application/xml',
-      options.signal
-    )
-    const model = edmxToModel(await readEdmx(res.body))
+    const url = `${this.opts.serviceRoot.replace(/\/$/, '')}/$metadata`
+    const res = await this.get(url, 'application/xml', options.signal)
+    const edmx = await readEdmx(res.body).catch((err: unknown) => {
+      throw withRequest(err, 'GET', url)
+    })
+    const model = edmxToModel(edmx)
     if (options.withLookups) await this.applyLookupResource(model, options.signal)
     return model
   }

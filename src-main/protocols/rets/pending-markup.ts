@@ -38,7 +38,7 @@ export class NestingTooDeepError extends AppError {
     super({
       code: 'REPLY_NESTING_TOO_DEEP',
       message: `The reply nests elements more than ${limit} levels deep; reading stopped there.`,
-      hint: "No RETS reply nests more than a dozen levels: the server sent a broken or hostile document. Check the query and the server's reply in the raw view."
+      hint: "No RETS or RESO reply nests more than a dozen levels: the server sent a broken or hostile document. Check the query and the server's reply in the raw view."
     })
   }
 }

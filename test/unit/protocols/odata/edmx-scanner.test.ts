@@ -141,4 +141,12 @@ describe('EdmxScanner', () => {
     expect((thrown as MarkupTooLargeError).message).toMatch(named)
     expect(written).toBeLessThan(max + 2 * filler.length)
   })
+
+  it('refuses elements nested more than 1,000 deep (the $metadata reader held each one)', async () => {
+    const head = '<edmx:Edmx><edmx:DataServices><Schema Namespace="X"><EntityType Name="A">'
+    const nest = (n: number): string => '<Property Name="p" Type="Edm.String">'.repeat(n)
+    await expect(readEdmx(head + nest(100_000))).rejects.toMatchObject({ code: 'REPLY_NESTING_TOO_DEEP' })
+    // 996 + the four above: 1,000 open at once is read (and then reported unclosed, as before)
+    await expect(readEdmx(head + nest(996))).rejects.toMatchObject({ code: 'EDMX_XML' })
+  })
 })

@@ -98,4 +98,26 @@ describe('ODataClient paging (canned pages)', () => {
     expect(rows).toHaveLength(2)
     expect(summary.limitReached).toBe(true)
   })
+
+  it('a $metadata it cannot read names the request', async () => {
+    const transport: ApiTransport = {
+      request: async () => {
+        throw new Error('unused')
+      },
+      stream: async (req) => ({
+        status: 200,
+        headers: {},
+        url: req.url,
+        body: (async function* () {
+          yield Buffer.from(
+            '<edmx:Edmx><edmx:DataServices><Schema Namespace="X">' + '<EntityType Name="A">'.repeat(2000)
+          )
+        })()
+      })
+    }
+    const client = new ODataClient({ serviceRoot: 'http://h/odata/', transport })
+    const refusal = (await client.metadata().catch((e: unknown) => e)) as Error
+    expect(refusal).toMatchObject({ code: 'REPLY_NESTING_TOO_DEEP' })
+    expect(refusal.message).toMatch(/levels deep; reading stopped there\. \(GET http:\/\/h\/odata\/\$metadata\)$/)
+  })
 })
