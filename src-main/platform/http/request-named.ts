@@ -1,9 +1,15 @@
-// An error found while reading a reply, retold with the request it answered, so a toast or the log says where to
-// look (the URL redacted). Anything but an AppError passes through unchanged.
+// An error found while reading a reply (a record or part header over its bound, a login or $metadata the reader
+// refused), retold with the request it answered, so a toast or the log says where to look (the URL redacted).
 import { AppError } from '../../../contract/app-error'
 import { redactor } from '../redaction/redactor'
 
-export function withRequest(err: unknown, method: string, url: string): unknown {
+/** The AppError again, its message ending in ` Request: METHOD url`; code, detail and hint kept. Others pass through. */
+export function namingRequest(err: unknown, method: string, url: string): unknown {
   if (!(err instanceof AppError)) return err
-  return Object.assign(err, { message: `${err.message} (${method} ${redactor.url(url)})` })
+  return new AppError({
+    code: err.code,
+    message: `${err.message} Request: ${method} ${redactor.url(url)}`,
+    ...(err.detail !== undefined ? { detail: err.detail } : {}),
+    ...(err.hint !== undefined ? { hint: err.hint } : {})
+  })
 }

@@ -2,7 +2,7 @@
 // @odata.nextLink opaquely (relative links resolved; short pages are normal; a link seen twice stops the loop),
 // a link to another origin stops paging (the token stays with the service root), `Prefer: odata.maxpagesize`,
 // rows streamed out of each page by the byte-level splitter, the DD 2.x Lookup resource checked against @odata.count. Auth, throttling and quota headers come from authorizedExchange.
-import { withRequest } from '../../platform/http/request-named'
+import { namingRequest } from '../../platform/http/request-named'
 import type { MetadataModel } from '../../../domain/metadata/metadata-model'
 import { findClass, markDegraded } from '../../../domain/metadata/metadata-model'
 import { toErrorShape } from '../../../contract/app-error'
@@ -112,7 +112,7 @@ export class ODataClient {
     const url = `${this.opts.serviceRoot.replace(/\/$/, '')}/$metadata`
     const res = await this.get(url, 'application/xml', options.signal)
     const edmx = await readEdmx(res.body).catch((err: unknown) => {
-      throw withRequest(err, 'GET', url)
+      throw namingRequest(err, 'GET', url)
     })
     const model = edmxToModel(edmx)
     if (options.withLookups) await this.applyLookupResource(model, options.signal)

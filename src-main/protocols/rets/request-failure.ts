@@ -63,13 +63,3 @@ export function isAbort(err: unknown, signal?: AbortSignal): boolean {
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1)
 }
-
-/** An error found while reading a reply (a record or part header over its bound), retold with its request. */
-export function namingRequest(err: AppError, session: RetsSession, url: string): AppError {
-  return new AppError({
-    code: err.code,
-    message: `${err.message} Request: ${session.profile.method ?? 'GET'} ${redactor.url(url)}`,
-    ...(err.detail !== undefined ? { detail: err.detail } : {}),
-    ...(err.hint !== undefined ? { hint: err.hint } : {})
-  })
-}

@@ -8,7 +8,7 @@ import { basicAuthorization, DigestAuth, parseWwwAuthenticate } from './digest-a
 import { uaAuthorization } from './ua-auth'
 import { SMALL_BODY_LIMIT } from '../json-api/api-transport'
 import { readCapped } from '../../platform/http/read-capped'
-import { withRequest } from '../../platform/http/request-named'
+import { namingRequest } from '../../platform/http/request-named'
 import { parseLoginBody, resolveCapabilityUrl, type CapabilityName, type LoginBody } from './login-body'
 import { decodeRetsBody, readRetsResponse } from './rets-response'
 import { readRetsReply, type RetsReply } from './rets-reply'
@@ -136,7 +136,7 @@ export class RetsSession {
       })
     }
     const { text, warnings } = await readRetsResponse(res, { requireEnvelope: true }).catch((err: unknown) => {
-      throw withRequest(err, method, this.profile.loginUrl)
+      throw namingRequest(err, method, this.profile.loginUrl)
     })
     const body = parseLoginBody(text)
     const capabilities: Partial<Record<CapabilityName, string>> = {}

@@ -6,7 +6,7 @@ import { NON_ERROR_CODES, retsError } from '../rets-reply'
 import type { RetsSession } from '../rets-session'
 import { boundaryOf, MultipartSplitter, PartHeaderTooLargeError, type PartHeaders } from './multipart-splitter'
 import { partError, partInfo, type ObjectPartInfo, type ObjectPartResult } from './object-part'
-import { namingRequest } from '../request-failure'
+import { namingRequest } from '../../../platform/http/request-named'
 
 export interface ObjectIdSpec {
   key: string
@@ -74,7 +74,7 @@ export async function getObjects(
   ).catch((err: unknown) => {
     if (!(err instanceof PartHeaderTooLargeError)) throw err
     res.body.destroy()
-    throw namingRequest(err, session, res.url)
+    throw namingRequest(err, session.profile.method ?? 'GET', res.url)
   })
   if (deferred.length > 0)
     await fetchLocationParts(session, deferred, sink, summary, request.locationConcurrency ?? 4, options.signal)

@@ -215,7 +215,9 @@ describe('RetsSession against a local server', () => {
     )
     const refusal = (await session.login().catch((e: unknown) => e)) as Error
     expect(refusal).toMatchObject({ code: 'RETS_20036' })
-    expect(refusal.message).toMatch(/^Account disabled \(GET http:\/\/127\.0\.0\.1:\d+\/Login\.asmx\/Login\?token=/)
+    expect(refusal.message).toMatch(
+      /^Account disabled Request: GET http:\/\/127\.0\.0\.1:\d+\/Login\.asmx\/Login\?token=/
+    )
     expect(refusal.message).not.toContain('s3cret')
   })
 
