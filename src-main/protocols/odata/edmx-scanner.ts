@@ -7,13 +7,7 @@
 // name, quoted attribute values, one root, no text outside it — and a violation is a thrown EDMX_XML error.
 import { AppError } from '../../../contract/app-error'
 import { decodeXmlEntities } from '../rets/xml-text'
-import {
-  DEFAULT_MAX_MARKUP_CHARS,
-  markupKind,
-  MarkupTooLargeError,
-  MAX_ELEMENT_DEPTH,
-  NestingTooDeepError
-} from '../rets/pending-markup'
+import { DEFAULT_MAX_MARKUP_CHARS, markupKind, MarkupTooLargeError, refuseDeeper } from '../rets/pending-markup'
 import { AMP, BANG, DQUOTE, EQUALS, GT, isNameStart, isSpace, LT, QUESTION, SLASH, SQUOTE } from '../rets/xml-chars'
 import { CDATA, cdataText, DECLARATION, specialEnd, specialKind } from '../rets/xml-special-markup'
 
@@ -268,7 +262,7 @@ export class EdmxScanner {
     const local = localName(name)
     if (!selfClosing) {
       // every open element is held (here and by the reader): endless nesting must not grow them without end
-      if (this.open.length >= MAX_ELEMENT_DEPTH) throw new NestingTooDeepError(MAX_ELEMENT_DEPTH)
+      refuseDeeper(this.open.length)
       this.open.push(name)
     }
     this.handler.open(local, this.tag, selfClosing)

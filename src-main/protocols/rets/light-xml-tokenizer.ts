@@ -11,10 +11,9 @@ import type { XmlHandlers } from './xml-stream'
 import {
   DEFAULT_MAX_MARKUP_CHARS,
   LONG_MARKUP,
-  MAX_ELEMENT_DEPTH,
   MarkupTooLargeError,
-  NestingTooDeepError,
   PendingMarkup,
+  refuseDeeper,
   TEXT_VALUE
 } from './pending-markup'
 import { refArray } from './ref-array'
@@ -298,7 +297,7 @@ export class LightXmlTokenizer {
   }
 
   private push(name: string): void {
-    if (this.open.length >= MAX_ELEMENT_DEPTH) throw new NestingTooDeepError(MAX_ELEMENT_DEPTH)
+    refuseDeeper(this.open.length)
     this.open.push(name)
   }
 

@@ -33,11 +33,16 @@ export class MarkupTooLargeError extends AppError {
  */
 export const MAX_ELEMENT_DEPTH = 1000
 
+/** Throws when an element would open below `open` elements already open and that would pass MAX_ELEMENT_DEPTH. */
+export function refuseDeeper(open: number): void {
+  if (open >= MAX_ELEMENT_DEPTH) throw new NestingTooDeepError()
+}
+
 export class NestingTooDeepError extends AppError {
-  constructor(limit: number) {
+  constructor() {
     super({
       code: 'REPLY_NESTING_TOO_DEEP',
-      message: `The reply nests elements more than ${limit} levels deep; reading stopped there.`,
+      message: `The reply nests elements more than ${MAX_ELEMENT_DEPTH} levels deep; reading stopped there.`,
       hint: "No RETS or RESO reply nests more than a dozen levels: the server sent a broken or hostile document. Check the query and the server's reply in the raw view."
     })
   }

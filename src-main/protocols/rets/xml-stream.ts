@@ -4,13 +4,7 @@
 // value must not lose a whole reply.
 import { SaxesParser } from 'saxes'
 import { LightXmlTokenizer } from './light-xml-tokenizer'
-import {
-  DEFAULT_MAX_MARKUP_CHARS,
-  markupKind,
-  MarkupTooLargeError,
-  MAX_ELEMENT_DEPTH,
-  NestingTooDeepError
-} from './pending-markup'
+import { DEFAULT_MAX_MARKUP_CHARS, markupKind, MarkupTooLargeError, refuseDeeper } from './pending-markup'
 import { charsetFromContentType, RetsTextDecoder, XmlRepairer } from './xml-text'
 
 export interface XmlHandlers {
@@ -129,7 +123,7 @@ function saxesSink(handlers: XmlHandlers, onError: (message: string) => void, ma
   let depth = 0
   parser.on('opentag', (tag) => {
     release(parser.position)
-    if (!tag.isSelfClosing && ++depth > MAX_ELEMENT_DEPTH) throw new NestingTooDeepError(MAX_ELEMENT_DEPTH)
+    if (!tag.isSelfClosing) refuseDeeper(depth++)
     handlers.open(tag.name, tag.attributes as Record<string, string>, tag.isSelfClosing)
     if (tag.isSelfClosing) handlers.close(tag.name)
   })
