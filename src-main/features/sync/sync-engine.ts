@@ -106,7 +106,8 @@ export async function runTarget(
   const unfinished = await store.unfinishedRun(shape.target)
   const hwm = await store.highWaterMark(shape.target)
   const run = unfinished ?? (await store.startRun(shape.target, sinceFor(hwm, options.overlapSeconds)))
-  const warnings: string[] = []
+  const notice = store.takeNotice?.()
+  const warnings: string[] = notice ? [notice] : []
   const changed = new Set<string>()
   const limit = options.collectChanged ?? 0
   const committed = (result: BatchResult): void => {

@@ -146,6 +146,8 @@ export interface LocalStore {
   readonly kind: 'sqlite' | 'postgres'
   readonly location: string
   ensureTable(shape: SourceShape): Promise<TableInfo>
+  /** optional: what opening the store found that a run should report (once), e.g. a damaged file set aside */
+  takeNotice?(): string | undefined
   /** key → stamp of every record not marked deleted */
   stamps(info: TableInfo): Promise<Map<string, string>>
   /** optional: the master list compared store-side (the engine otherwise holds it and `stamps` in memory) */

@@ -20,3 +20,17 @@ export function writeFileAtomicSync(file: string, data: string): void {
     throw err
   }
 }
+
+/** Persists the folder's entries (a new or renamed file) where the system allows; Windows cannot open a folder. */
+export function syncFolderSync(folder: string): void {
+  try {
+    const fd = openSync(folder, 'r')
+    try {
+      fsyncSync(fd)
+    } finally {
+      closeSync(fd)
+    }
+  } catch {
+    // best effort (see above)
+  }
+}

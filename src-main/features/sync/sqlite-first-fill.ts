@@ -1,0 +1,96 @@
+// The first fill of a new copy is written without fsync. In WAL mode with synchronous=NORMAL every page is written
+// twice (WAL, then checkpoint) and each checkpoint waits for the disk: ~5 s of a 1M-row initial sync here (bench
+// `sync`). A rollback journal with synchronous=OFF writes each page once and never waits. A killed process loses
+// nothing either way (the OS holds the writes; a hot journal rolls the open batch back), so kill -9 still resumes
+// from the last committed batch. Only a system crash or power cut could damage the file, and only while it holds
+// nothing but this fill: a marker file says so, and the next open checks the file and sets a damaged one aside.
+import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs'
+import path from 'node:path'
+import type BetterSqlite3 from 'better-sqlite3'
+import { syncFolderSync, writeFileAtomicSync } from '../../platform/files/atomic-write-sync'
+
+type Database = BetterSqlite3.Database
+
+/** The durable mode every other write uses (see sqlite-store.ts). */
+export function useDurableMode(db: Database): void {
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = NORMAL')
+}
+
+const markerOf = (file: string): string => `${file}.first-fill`
+
+/** Flushes the database file's pages to disk (whatever connection wrote them). */
+function flushFile(file: string): void {
+  const fd = openSync(file, 'r+')
+  try {
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+}
+
+export class FirstFill {
+  private active = false
+
+  constructor(
+    private readonly db: Database,
+    private readonly file: string
+  ) {}
+
+  /** Fills without fsync from here on; the marker is on disk before the first unsynced page. */
+  begin(): void {
+    if (this.active) return
+    writeFileAtomicSync(markerOf(this.file), `${new Date().toISOString()}\n`)
+    syncFolderSync(path.dirname(this.file))
+    // another process holding the file in WAL mode keeps it there: this connection then only skips the syncs
+    this.db.pragma('journal_mode = TRUNCATE')
+    this.db.pragma('synchronous = OFF')
+    this.active = true
+  }
+
+  /** Back to the durable mode, with everything the fill wrote on disk before the marker goes. */
+  end(): void {
+    if (!this.active) return
+    this.active = false
+    useDurableMode(this.db)
+    flushFile(this.file)
+    rmSync(markerOf(this.file), { force: true })
+  }
+}
+
+/**
+ * Opens a store file; one whose first fill was cut off (the marker is still there) is checked first. A damaged
+ * one is renamed aside and a new file opened, with a notice saying so; a sound one is flushed to disk, so the
+ * marker can go.
+ */
+export function openAfterFill(file: string, open: (file: string) => Database): { db: Database; notice?: string } {
+  const marker = markerOf(file)
+  if (!existsSync(marker)) return { db: open(file) }
+  let db: Database | undefined
+  try {
+    db = open(file)
+    const result = db.pragma('quick_check', { simple: true })
+    if (result !== 'ok') throw new Error(String(result))
+    flushFile(file)
+    rmSync(marker, { force: true })
+    return { db }
+  } catch (err) {
+    db?.close()
+    const aside = `${file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`
+    for (const suffix of ['', '-journal', '-wal', '-shm']) {
+      if (existsSync(file + suffix)) renameSync(file + suffix, aside + suffix)
+    }
+    rmSync(marker, { force: true })
+    // quick_check's first finding, on one line ("*** in database main *** Tree 3 page 3: …")
+    const why = (err instanceof Error ? err.message : String(err))
+      .replace(/\*\*\* in database \w+ \*\*\*/, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+    return {
+      db: open(file),
+      notice:
+        `The local copy's first fill was cut off by a system crash or power loss and the file is damaged (${why}). ` +
+        `It was set aside as ${path.basename(aside)}; this sync fills a new copy.`
+    }
+  }
+}
