@@ -3,8 +3,10 @@
 // `sync`). A rollback journal with synchronous=OFF writes each page once and never waits. A killed process loses
 // nothing either way (the OS holds the writes; a hot journal rolls the open batch back), so kill -9 still resumes
 // from the last committed batch. Only a system crash or power cut could damage the file, and only while it holds
-// nothing but this fill: a marker file says so, and the next open checks the file and sets a damaged one aside.
-import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs'
+// nothing but this fill: a marker file says so, with the time the system started, and an open after a restart of
+// the system checks the file and sets a damaged one aside.
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync } from 'node:fs'
+import { uptime } from 'node:os'
 import path from 'node:path'
 import type BetterSqlite3 from 'better-sqlite3'
 import { syncFolderSync, writeFileAtomicSync } from '../../platform/files/atomic-write-sync'
@@ -18,6 +20,16 @@ export function useDurableMode(db: Database): void {
 }
 
 const markerOf = (file: string): string => `${file}.first-fill`
+
+/** When the system started (ms since the epoch; a clock step moves it, which only costs a needless check). */
+const bootTime = (): number => Date.now() - uptime() * 1000
+const SAME_BOOT_MS = 60_000
+
+/** The marker's boot time is this boot's: the process died, the system did not, and the OS kept every write. */
+function sameBoot(marker: string): boolean {
+  const then = Number(readFileSync(marker, 'utf8'))
+  return Number.isFinite(then) && Math.abs(bootTime() - then) < SAME_BOOT_MS
+}
 
 /** Flushes the database file's pages to disk (whatever connection wrote them). */
 function flushFile(file: string): void {
@@ -40,7 +52,7 @@ export class FirstFill {
   /** Fills without fsync from here on; the marker is on disk before the first unsynced page. */
   begin(): void {
     if (this.active) return
-    writeFileAtomicSync(markerOf(this.file), `${new Date().toISOString()}\n`)
+    writeFileAtomicSync(markerOf(this.file), `${Math.round(bootTime())}\n`)
     syncFolderSync(path.dirname(this.file))
     // another process holding the file in WAL mode keeps it there: this connection then only skips the syncs
     this.db.pragma('journal_mode = TRUNCATE')
@@ -59,9 +71,9 @@ export class FirstFill {
 }
 
 /**
- * Opens a store file; one whose first fill was cut off (the marker is still there) is checked first. A damaged
- * one is renamed aside and a new file opened, with a notice saying so; a sound one is flushed to disk, so the
- * marker can go.
+ * Opens a store file. One whose first fill was cut off (the marker is still there) by a system restart is checked
+ * first: a damaged one is renamed aside and a new file opened, with a notice saying so. Either way the file is
+ * then flushed to disk (after SQLite rolled back the open batch), so the marker can go.
  */
 export function openAfterFill(file: string, open: (file: string) => Database): { db: Database; notice?: string } {
   const marker = markerOf(file)
@@ -69,8 +81,12 @@ export function openAfterFill(file: string, open: (file: string) => Database): {
   let db: Database | undefined
   try {
     db = open(file)
-    const result = db.pragma('quick_check', { simple: true })
-    if (result !== 'ok') throw new Error(String(result))
+    // the first read rolls back a batch the fill left open (a hot journal); a file of another boot is read whole
+    if (sameBoot(marker)) db.pragma('schema_version')
+    else {
+      const result = db.pragma('quick_check', { simple: true })
+      if (result !== 'ok') throw new Error(String(result))
+    }
     flushFile(file)
     rmSync(marker, { force: true })
     return { db }

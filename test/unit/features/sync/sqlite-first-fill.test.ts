@@ -1,7 +1,17 @@
 // The first fill of a new copy: written without fsync (rollback journal, synchronous=OFF) only while the file holds
-// nothing else, back to WAL + NORMAL (and flushed) before anything reads the fill; a fill cut off by a system crash
-// is checked at the next open and, damaged, set aside with a notice.
-import { existsSync, mkdtempSync, openSync, closeSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs'
+// nothing else, back to WAL + NORMAL (and flushed) before anything reads the fill; a fill cut off by a kill goes on,
+// one cut off by a system restart is checked at the next open and, damaged, set aside with a notice.
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -61,7 +71,7 @@ describe('the first fill of a SQLite copy', () => {
     await store.close()
   })
 
-  it('a fill cut off by a kill resumes: the file checks sound, keeps its rows and the marker goes', async () => {
+  it('a fill cut off by a kill resumes: the batches it committed stay, the marker goes', async () => {
     const file = path.join(dir, 'killed.sqlite')
     await cutOffFill(file, 50)
     const store = new SqliteStore(file)
@@ -72,7 +82,18 @@ describe('the first fill of a SQLite copy', () => {
     await store.close()
   })
 
-  it('a damaged file left by a cut-off fill is set aside, and a new copy starts with a notice saying so', async () => {
+  it('a fill cut off by a system restart is checked: a sound file is kept', async () => {
+    const file = path.join(dir, 'restarted.sqlite')
+    await cutOffFill(file, 50)
+    writeFileSync(`${file}.first-fill`, '0\n') // the marker of a boot long gone
+    const store = new SqliteStore(file)
+    expect(store.takeNotice()).toBeUndefined()
+    expect(existsSync(`${file}.first-fill`)).toBe(false)
+    expect((await store.query('SELECT count(*) FROM Thing', 1)).rows).toEqual([[50]])
+    await store.close()
+  })
+
+  it('a damaged file left by a fill cut off by a system restart is set aside, and a new copy starts with a notice saying so', async () => {
     const file = path.join(dir, 'damaged.sqlite')
     await cutOffFill(file, 200)
     // what a power cut can leave: pages of the table that never reached the disk (here: zeros over a B-tree page)
@@ -81,6 +102,7 @@ describe('the first fill of a SQLite copy', () => {
     const fd = openSync(file, 'r+')
     writeSync(fd, Buffer.alloc(16384, 0x5a), 0, 16384, 2 * 16384)
     closeSync(fd)
+    writeFileSync(`${file}.first-fill`, '0\n')
     const store = new SqliteStore(file)
     const notice = store.takeNotice()
     expect(notice).toMatch(
