@@ -28,8 +28,8 @@ export interface RetsSourceOptions {
 const EPOCH = '1900-01-01T00:00:00'
 // a key with these would change the meaning of the DMQL value list
 const UNQUERYABLE_KEY = /[,()\s|]/
-// records per committed batch while a page streams in: memory stays a few batches whatever the page size (batches
-// live long enough to leave the young generation, so they are kept small)
+// records per committed batch while a page streams in, unless the sink decides (ChangeSink.due): memory stays a few
+// batches whatever the page size (batches live long enough to leave the young generation, so they are kept small)
 const BATCH = 1000
 const MASTER_BATCH = 5000
 
@@ -124,9 +124,9 @@ export class RetsSource implements SyncSource {
   }
 
   /**
-   * Pages of changes into the sink, a batch ended every BATCH records while a page arrives (`onePage`: only at the
-   * page's end); each batch's `next` is where the following one starts (mid-page: the Offset of the row after it),
-   * so a batch is a resume point of its own.
+   * Pages of changes into the sink, a batch ended when the sink says it is due, else every BATCH records and at
+   * each page's end (`onePage`: only there); each batch's `next` is where the following one starts (mid-page: the
+   * Offset of the row after it), so a batch is a resume point of its own.
    */
   private async readChanges(
     since: string | undefined,
@@ -138,11 +138,12 @@ export class RetsSource implements SyncSource {
     const shape = await this.shape(signal)
     const query = `(${shape.stampField}=${since ? dmqlDateTime(since) : EPOCH}+)`
     let at = parseCursor(cursor)
+    // a batch may go on into the next page when the sink says it is not due yet
+    let inBatch = 0
     for (;;) {
       const start = at.offset
       let count = at.count
       let rows = 0
-      let inBatch = 0
       let firstKey: string | undefined
       let ignored: AppError | undefined
       const rowSink = recordSink(shape, (record) => {
@@ -156,7 +157,7 @@ export class RetsSource implements SyncSource {
           sink.add(record)
           inBatch++
         }
-        if (inBatch >= BATCH && !onePage) {
+        if (!onePage && batchDue(sink, inBatch)) {
           inBatch = 0
           sink.end(cursorText(start + rows, firstKey ?? '', count), count)
         }
@@ -174,7 +175,10 @@ export class RetsSource implements SyncSource {
       const reachedCount = count !== undefined && start - 1 + page.rows >= count
       const more = page.rows > 0 && !reachedCount && (page.maxRows || page.rows >= this.pageSize)
       const next = more ? cursorText(start + page.rows, firstKey ?? '', count) : undefined
-      sink.end(next, count)
+      if (!more || onePage || !sink.due || sink.due(inBatch)) {
+        inBatch = 0
+        sink.end(next, count)
+      }
       if (!more || onePage) return
       at = { offset: start + page.rows, previousFirst: firstKey ?? '', ...(count === undefined ? {} : { count }) }
     }
@@ -291,4 +295,8 @@ class KeyStampWriter implements ResultWriter {
     this.batch = []
   }
   setInfo(): void {}
+}
+
+function batchDue(sink: ChangeSink, records: number): boolean {
+  return sink.due ? sink.due(records) : records >= BATCH
 }

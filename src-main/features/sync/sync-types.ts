@@ -53,6 +53,11 @@ export interface ChangeSink {
   end(next: string | undefined, serverCount: number | undefined): void
   /** a promise to hold the socket with while the sink is full (PageOptions.beforeChunk), or undefined */
   room?(): Promise<void> | undefined
+  /**
+   * Whether the batch of `records` added since the last end should end here, even at a page's end (then it goes on
+   * into the next page); without it a batch ends every few thousand records and at every page's end.
+   */
+  due?(records: number): boolean
 }
 
 export interface SyncSource {

@@ -8,6 +8,10 @@ const [protocol, url, file] = process.argv.slice(2)
 if (!protocol || !url || !file) throw new Error('usage: sync-child.ts <protocol> <url> <db file>')
 const store = new SqliteStore(file)
 const source = HARNESSES[protocol as Protocol].sources(url, 200)[0]!
-await runTarget(source, store, { onCommit: (run) => process.stdout.write(`committed ${run.cursor ?? ''}\n`) })
+// a transaction per page (200 records), so there are commits to kill between
+await runTarget(source, store, {
+  maxBatch: 200,
+  onCommit: (run) => process.stdout.write(`committed ${run.cursor ?? ''}\n`)
+})
 process.stdout.write('finished\n')
 await store.close()

@@ -138,4 +138,27 @@ describe('sync engine', () => {
     expect(second.counts).toMatchObject({ new: 0, updated: 0, unchanged: 1 })
     await store.close()
   })
+
+  it('ends a streamed batch where the engine says it is due: at maxBatch records', async () => {
+    /** asks the sink after every record, as the RETS source does */
+    class AskingSource extends MemorySource {
+      async streamChanges(_since: string | undefined, _cursor: string | undefined, sink: ChangeSink): Promise<void> {
+        let inBatch = 0
+        for (const [i, r] of this.records.entries()) {
+          sink.add(r)
+          if (sink.due!(++inBatch)) {
+            inBatch = 0
+            sink.end(String(i + 1), undefined)
+          }
+        }
+        sink.end(undefined, undefined)
+      }
+    }
+    const store = new SqliteStore(':memory:')
+    const source = new AskingSource(Array.from({ length: 10 }, (_, i) => record(i)))
+    const commits: Array<string | undefined> = []
+    await runTarget(source, store, { maxBatch: 4, reconcile: false, onCommit: (run) => commits.push(run.cursor) })
+    expect(commits).toEqual(['4', '8', '#changes-done'])
+    await store.close()
+  })
 })
