@@ -128,13 +128,16 @@ describe('IDX profile → Sync tab', () => {
     api.emit('job:progress', progress('job-plan', 'running', { done: 400, total: 1201, message: 'Master list' }))
     await flushPromises()
     expect(editor.find('[data-testid="sync-progress"]').exists()).toBe(true)
+    expect(editor.get('[data-testid="sync-status"]').text()).toContain('running: Master list')
     expect(editor.find('[data-testid="sync-plan"]').exists()).toBe(false)
     await editor.get('[data-testid="sync-cancel"]').trigger('click')
     expect(api.calls.at(-1)).toEqual({ channel: 'job:cancel', args: { jobId: 'job-plan' } })
 
     reports['job-plan'] = PLAN
-    api.emit('job:progress', progress('job-plan', 'done', { done: 1201, total: 1201 }))
+    // (main's last progress message stays on the job: a finished run does not show it)
+    api.emit('job:progress', progress('job-plan', 'done', { done: 1201, total: 1201, message: 'Master list' }))
     await flushPromises()
+    expect(editor.get('[data-testid="sync-status"]').text()).toMatch(/— done$/)
     const count = (b: string): string => editor.get(`[data-testid="sync-count-${b}"] .n`).text()
     expect(['new', 'updated', 'deleted', 'unchanged'].map(count)).toEqual(['5', '2', '2', '1,194'])
     expect(editor.get('[data-testid="sync-report"]').text()).toContain('Plan · Agent')
