@@ -2,8 +2,8 @@
 // store → new / updated / deleted / unchanged, nothing fetched (compared as the reconcile pass compares: in the store
 // when it can, so a million-row plan holds only what changed). Run, in two passes:
 //   1. changes: records modified since the high-water mark minus an overlap window (everything on the first run),
-//      page by page; each page is one transaction that also records where the next page starts, so a killed run
-//      resumes from the last committed page with the same `since`;
+//      batch by batch; each batch is one transaction that also records where the next one starts, so a killed run
+//      resumes from the last committed batch with the same `since` (changes-pass.ts);
 //   2. reconcile: the master list against the store — keys gone from the server are soft-deleted (the time seen is
 //      kept), and anything pass 1 missed (a record that moved pages while the server changed under us) is fetched
 //      by key in batches.
@@ -11,14 +11,12 @@
 // The overlap window re-reads records stamped just before the mark: servers stamp in their own clock and commit
 // late, so a record can appear with a stamp older than one already seen.
 import { performance } from 'node:perf_hooks'
+import { changesPass, type Apply } from './changes-pass'
 import { memoryMasterDiff } from './master-diff'
-import { pipeBatches } from './batch-pipe'
+import { CHANGES_DONE, meter, onceMoreOnReset, throwIfAborted, type SyncRunOptions } from './run-support'
 import type {
   BatchCounts,
   BatchResult,
-  BatchWriter,
-  ChangeSink,
-  ChangedPage,
   LocalStore,
   MasterComparison,
   MasterEntry,
@@ -28,34 +26,10 @@ import type {
   TableInfo
 } from './sync-types'
 
+export { CHANGES_DONE }
+export type { SyncPhase, SyncProgress, SyncRunOptions } from './run-support'
+
 export const DEFAULT_OVERLAP_SECONDS = 300
-/** the cursor a run records once pass 1 is through: a resume goes straight to the reconcile pass */
-export const CHANGES_DONE = '#changes-done'
-
-export type SyncPhase = 'plan' | 'changes' | 'master' | 'fetch' | 'deletes'
-
-export interface SyncProgress {
-  phase: SyncPhase
-  done: number
-  total?: number
-  /** records per second in this phase */
-  rate: number
-  etaSeconds?: number
-}
-
-export interface SyncRunOptions {
-  overlapSeconds?: number
-  /** pass 2 (deletes and missed records); on by default */
-  reconcile?: boolean
-  signal?: AbortSignal
-  onProgress?: (p: SyncProgress) => void
-  /** after every committed transaction (tests kill the process here) */
-  onCommit?: (run: RunRow) => void
-  /** collect the keys this run inserted or changed (at most this many), for photos that follow the data */
-  collectChanged?: number
-  /** records per transaction at most, where the source streams them in (MAX_STREAMED_BATCH unless given) */
-  maxBatch?: number
-}
 
 export interface SyncPlanReport {
   target: string
@@ -120,9 +94,7 @@ export async function runTarget(
     committed(await store.applyBatch(info, run, records, cursor))
   try {
     if (run.cursor !== CHANGES_DONE) {
-      const writer = source.streamChanges && store.batchWriter?.(info, run)
-      if (writer) await streamChangesPass(source, writer, run, options, committed)
-      else await changesPass(source, run, options, apply)
+      await changesPass(source, run, options, { writer: store.batchWriter?.(info, run), apply, committed })
     }
     if (options.reconcile !== false) await reconcilePass(source, store, info, run, options, apply)
     const done = await store.finishRun(run, 'done')
@@ -142,135 +114,6 @@ function sinceFor(hwm: string | undefined, overlapSeconds = DEFAULT_OVERLAP_SECO
   const ms = Date.parse(hwm)
   if (Number.isNaN(ms)) return undefined
   return new Date(ms - overlapSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z')
-}
-
-function meter(phase: SyncPhase, options: SyncRunOptions): (done: number, total?: number) => void {
-  const started = performance.now()
-  return (done, total) => {
-    const rate = done / Math.max(0.001, (performance.now() - started) / 1000)
-    const p: SyncProgress = { phase, done, rate }
-    if (total !== undefined) {
-      p.total = total
-      if (rate > 0) p.etaSeconds = Math.max(0, Math.round((total - done) / rate))
-    }
-    options.onProgress?.(p)
-  }
-}
-
-type Apply = (records: readonly SyncRecord[], cursor: string) => Promise<void>
-
-/** Called after each committed batch of pass 1, with its record count and the server's count when known. */
-type BatchDone = (records: number, serverCount: number | undefined) => void
-
-/**
- * Pass 1's loop: `read` goes from the run's last committed batch. A connection reset is read again from there,
- * once in a row: a batch committed in between allows another. `dropUncommitted` runs after any failure.
- */
-async function fromLastCommit(
-  options: SyncRunOptions,
-  read: (batchDone: BatchDone) => Promise<void>,
-  dropUncommitted?: () => void
-): Promise<void> {
-  const progress = meter('changes', options)
-  let done = 0
-  let retried = false
-  const batchDone: BatchDone = (records, serverCount) => {
-    retried = false
-    done += records
-    progress(done, serverCount)
-  }
-  for (;;) {
-    try {
-      return await read(batchDone)
-    } catch (err) {
-      dropUncommitted?.()
-      if (retried || !isReset(err)) throw err
-      retried = true
-    }
-  }
-}
-
-function changesPass(source: SyncSource, run: RunRow, options: SyncRunOptions, apply: Apply): Promise<void> {
-  return fromLastCommit(options, async (batchDone) => {
-    for await (const page of changeStream(source, run.since, run.cursor, options.signal)) {
-      throwIfAborted(options.signal)
-      await apply(page.records, page.next ?? CHANGES_DONE)
-      batchDone(page.records.length, page.serverCount)
-    }
-  })
-}
-
-// A streamed batch is one transaction of records written as they arrive (none is held): a fast server fills up to
-// MAX_STREAMED_BATCH records per commit, a slow one still commits (and shows progress) about every second. Records
-// in another order than their keys dirty an index page each, and every commit writes its dirty pages: 300k records
-// of 42 columns in random key order took 7.5–8.0 s in transactions of 1,000, 6.4–6.6 s in 10,000 (in key order:
-// 6.3 and 6.1 s).
-const MAX_STREAMED_BATCH = 10_000
-const STREAMED_BATCH_MS = 1000
-
-/** Pass 1 for a synchronous store: each record is written as the source decodes it, each batch committed at its end. */
-function streamChangesPass(
-  source: SyncSource,
-  writer: BatchWriter,
-  run: RunRow,
-  options: SyncRunOptions,
-  committed: (result: BatchResult) => void
-): Promise<void> {
-  return fromLastCommit(
-    options,
-    async (batchDone) => {
-      const maxBatch = options.maxBatch ?? MAX_STREAMED_BATCH
-      let started = performance.now()
-      const sink: ChangeSink = {
-        add: (record) => writer.add(record),
-        end: (next, serverCount) => {
-          throwIfAborted(options.signal)
-          const result = writer.commit(next ?? CHANGES_DONE)
-          started = performance.now()
-          committed(result)
-          batchDone(result.new + result.updated + result.unchanged, serverCount)
-        },
-        due: (records) => records >= maxBatch || performance.now() - started >= STREAMED_BATCH_MS
-      }
-      await source.streamChanges?.(run.since, run.cursor, sink, options.signal)
-    },
-    () => writer.abort()
-  )
-}
-
-function changeStream(
-  source: SyncSource,
-  since: string | undefined,
-  cursor: string | undefined,
-  signal: AbortSignal | undefined
-): AsyncIterable<ChangedPage> {
-  const stream = source.streamChanges?.bind(source)
-  if (stream) {
-    // an asynchronous store: the records gathered into pages, the source held while one waits
-    return pipeBatches<ChangedPage>((emit, room, inner) => {
-      let records: SyncRecord[] = []
-      const sink: ChangeSink = {
-        add: (record) => void records.push(record),
-        end: (next, serverCount) => {
-          const page: ChangedPage = { records }
-          if (next !== undefined) page.next = next
-          if (serverCount !== undefined) page.serverCount = serverCount
-          records = []
-          emit(page)
-        },
-        room
-      }
-      return stream(since, cursor, sink, inner)
-    }, signal)
-  }
-  return (async function* () {
-    for (let at = cursor; ;) {
-      const page = await source.changedPage(since, at, signal)
-      yield page
-      if (page.next === undefined) return
-      at = page.next
-    }
-  })()
 }
 
 async function reconcilePass(
@@ -323,30 +166,6 @@ async function masterPlan(
   } finally {
     await diff.close()
   }
-}
-
-/**
- * Reads are idempotent, so a connection reset is worth one more try: a batch's commit can outlast the server's
- * keep-alive timeout, and the next request then goes out on a socket the server has just closed.
- */
-async function onceMoreOnReset<T>(read: () => Promise<T>): Promise<T> {
-  try {
-    return await read()
-  } catch (err) {
-    if (!isReset(err)) throw err
-    return read()
-  }
-}
-
-function isReset(err: unknown): boolean {
-  return (err as { code?: unknown } | undefined)?.code === 'HTTP_ECONNRESET'
-}
-
-function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (!signal?.aborted) return
-  const e = new Error('The sync was cancelled; the next run resumes from the last committed batch.')
-  e.name = 'AbortError'
-  throw e
 }
 
 function report(run: RunRow, resumed: boolean, started: number, warnings: string[]): SyncRunReport {

@@ -1,7 +1,8 @@
 // The sync engine on an in-memory source and a SQLite store in memory: a connection reset on a page is read once
 // more (reads are idempotent), a second reset fails the run with the cursor kept, and the overlap window puts
 // `since` that far before the high-water mark. A streaming source writes each record as it comes (a synchronous
-// store's batch writer) or in gathered pages (any other store); a reset mid-batch drops the batch's records.
+// store's batch writer) or in gathered pages (any other store); a reset mid-batch drops the batch's records. A
+// synchronous store commits a batch when the engine says it is due (maxBatch records), across pages.
 import { describe, expect, it } from 'vitest'
 import { SqliteStore } from '../../../../src-main/features/sync/sqlite-store'
 import { runTarget } from '../../../../src-main/features/sync/sync-engine'
@@ -116,6 +117,7 @@ describe('sync engine', () => {
     let commits = 0
     await expect(
       runTarget(source, store, {
+        maxBatch: 3, // a transaction per page
         onCommit: () => {
           if (++commits === 1) source.resets = 2
         }
@@ -159,6 +161,17 @@ describe('sync engine', () => {
     const commits: Array<string | undefined> = []
     await runTarget(source, store, { maxBatch: 4, reconcile: false, onCommit: (run) => commits.push(run.cursor) })
     expect(commits).toEqual(['4', '8', '#changes-done'])
+    await store.close()
+  })
+
+  it('writes a source of pages into a synchronous store in transactions that span pages until one is due', async () => {
+    const store = new SqliteStore(':memory:')
+    const source = new MemorySource(Array.from({ length: 8 }, (_, i) => record(i))) // pages of 3
+    const commits: Array<string | undefined> = []
+    await runTarget(source, store, { maxBatch: 4, reconcile: false, onCommit: (run) => commits.push(run.cursor) })
+    // pages 1 + 2 (6 records) in one transaction, then the last page
+    expect(commits).toEqual(['6', '#changes-done'])
+    expect((await store.query('SELECT count(*) FROM Thing', 1)).rows).toEqual([[8]])
     await store.close()
   })
 })
