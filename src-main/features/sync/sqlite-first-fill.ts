@@ -70,43 +70,62 @@ export class FirstFill {
   }
 }
 
+/** SQLite's codes (and extended codes) for a file that is not a sound database: only these set a file aside, never a
+ *  lock, a permission or a missing driver. */
+const DAMAGE_CODE = /^SQLITE_(CORRUPT|NOTADB)/
+
+/** What is wrong with a file a cut-off fill left, or undefined; an error other than damage is thrown. */
+function damageOf(db: Database, marker: string): string | undefined {
+  try {
+    // the first read rolls back a batch the fill left open (a hot journal); a file of another boot is read whole
+    if (sameBoot(marker)) {
+      db.pragma('schema_version')
+      return undefined
+    }
+    const result = db.pragma('quick_check', { simple: true })
+    return result === 'ok' ? undefined : String(result)
+  } catch (err) {
+    if (!DAMAGE_CODE.test(String((err as { code?: unknown }).code))) throw err
+    return err instanceof Error ? err.message : String(err)
+  }
+}
+
 /**
  * Opens a store file. One whose first fill was cut off (the marker is still there) by a system restart is checked
- * first: a damaged one is renamed aside and a new file opened, with a notice saying so. Either way the file is
- * then flushed to disk (after SQLite rolled back the open batch), so the marker can go.
+ * first: a damaged one is renamed aside and a new file opened, with a notice saying so. Otherwise the file is
+ * flushed to disk (after SQLite rolled back the open batch), so the marker can go.
  */
 export function openAfterFill(file: string, open: (file: string) => Database): { db: Database; notice?: string } {
   const marker = markerOf(file)
   if (!existsSync(marker)) return { db: open(file) }
-  let db: Database | undefined
+  const db = open(file)
+  let damage: string | undefined
   try {
-    db = open(file)
-    // the first read rolls back a batch the fill left open (a hot journal); a file of another boot is read whole
-    if (sameBoot(marker)) db.pragma('schema_version')
-    else {
-      const result = db.pragma('quick_check', { simple: true })
-      if (result !== 'ok') throw new Error(String(result))
-    }
+    damage = damageOf(db, marker)
+  } catch (err) {
+    db.close()
+    throw err
+  }
+  if (damage === undefined) {
     flushFile(file)
     rmSync(marker, { force: true })
     return { db }
-  } catch (err) {
-    db?.close()
-    const aside = `${file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`
-    for (const suffix of ['', '-journal', '-wal', '-shm']) {
-      if (existsSync(file + suffix)) renameSync(file + suffix, aside + suffix)
-    }
-    rmSync(marker, { force: true })
-    // quick_check's first finding, on one line ("*** in database main *** Tree 3 page 3: …")
-    const why = (err instanceof Error ? err.message : String(err))
-      .replace(/\*\*\* in database \w+ \*\*\*/, '')
-      .replace(/\s+/g, ' ')
-      .trim()
-    return {
-      db: open(file),
-      notice:
-        `The local copy's first fill was cut off by a system crash or power loss and the file is damaged (${why}). ` +
-        `It was set aside as ${path.basename(aside)}; this sync fills a new copy.`
-    }
+  }
+  db.close()
+  const aside = `${file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`
+  for (const suffix of ['', '-journal', '-wal', '-shm']) {
+    if (existsSync(file + suffix)) renameSync(file + suffix, aside + suffix)
+  }
+  rmSync(marker, { force: true })
+  // quick_check's first finding on one line ("*** in database main *** Tree 3 page 3: …")
+  const why = damage
+    .replace(/\*\*\* in database \w+ \*\*\*/, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+  return {
+    db: open(file),
+    notice:
+      `The local copy's first fill was cut off by a system crash or power loss and the file is damaged (${why}). ` +
+      `It was set aside as ${path.basename(aside)}; this sync fills a new copy.`
   }
 }

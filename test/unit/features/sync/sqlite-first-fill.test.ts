@@ -14,6 +14,7 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
 import { SqliteStore } from '../../../../src-main/features/sync/sqlite-store'
 import { masterDiffShape, thing } from '../../../support/master-diff-case'
@@ -122,4 +123,29 @@ describe('the first fill of a SQLite copy', () => {
     await store.finishRun(run, 'done')
     await store.close()
   })
+
+  it('sets aside a file that is no database at all, but never one it only could not read (a lock)', async () => {
+    const file = path.join(dir, 'garbage.sqlite')
+    writeFileSync(file, Buffer.alloc(64 * 1024, 0x41))
+    writeFileSync(`${file}.first-fill`, '0\n')
+    const store = new SqliteStore(file)
+    expect(store.takeNotice()).toMatch(/damaged \(file is not a database\)/)
+    await store.close()
+
+    const locked = path.join(dir, 'locked.sqlite')
+    await cutOffFill(locked, 10)
+    writeFileSync(`${locked}.first-fill`, '0\n')
+    const other = new Database(locked)
+    other.pragma('locking_mode = EXCLUSIVE')
+    other.exec('BEGIN EXCLUSIVE')
+    // SQLITE_BUSY once the busy timeout (5 s) runs out: the file stays where it is, marker and all
+    expect(() => new SqliteStore(locked)).toThrow(/locked/)
+    other.exec('COMMIT')
+    other.close()
+    expect(readdirSync(dir).filter((f) => f.startsWith('locked.sqlite.damaged'))).toEqual([])
+    expect(existsSync(`${locked}.first-fill`)).toBe(true)
+    const store2 = new SqliteStore(locked)
+    expect((await store2.query('SELECT count(*) FROM Thing', 1)).rows).toEqual([[10]])
+    await store2.close()
+  }, 20_000)
 })
