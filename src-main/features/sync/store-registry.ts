@@ -44,10 +44,14 @@ export class SyncStoreRegistry {
     try {
       return new SqliteStore(this.sqliteFile(profileId))
     } catch (err) {
+      // SQLite answered (a lock, a permission, a full disk): the driver is fine, the file is not free
+      const sqlite = /^SQLITE_/.test(String((err as { code?: unknown }).code))
       throw new AppError({
         code: 'SYNC_STORE_UNAVAILABLE',
         message: `The local SQLite store cannot be opened: ${err instanceof Error ? err.message : String(err)}.`,
-        hint: 'better-sqlite3 may not be built for this Node/Electron; run `npm rebuild better-sqlite3`.'
+        hint: sqlite
+          ? `Another program may hold ${this.sqliteFile(profileId)} (a sync from the CLI?); try again when it is done.`
+          : 'better-sqlite3 may not be built for this Node/Electron; run `npm rebuild better-sqlite3`.'
       })
     }
   }
