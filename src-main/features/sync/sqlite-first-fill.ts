@@ -5,11 +5,11 @@
 // from the last committed batch. Only a system crash or power cut could damage the file, and only while it holds
 // nothing but this fill: a marker file says so, with the time the system started, and an open after a restart of
 // the system checks the file and sets a damaged one aside.
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync } from 'node:fs'
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import { uptime } from 'node:os'
 import path from 'node:path'
 import type BetterSqlite3 from 'better-sqlite3'
-import { syncFolderSync, writeFileAtomicSync } from '../../platform/files/atomic-write-sync'
+import { fsyncPathSync, syncFolderSync, writeFileAtomicSync } from '../../platform/files/atomic-write-sync'
 
 type Database = BetterSqlite3.Database
 
@@ -29,16 +29,6 @@ const SAME_BOOT_MS = 60_000
 function sameBoot(marker: string): boolean {
   const then = Number(readFileSync(marker, 'utf8'))
   return Number.isFinite(then) && Math.abs(bootTime() - then) < SAME_BOOT_MS
-}
-
-/** Flushes the database file's pages to disk (whatever connection wrote them). */
-function flushFile(file: string): void {
-  const fd = openSync(file, 'r+')
-  try {
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
 }
 
 export class FirstFill {
@@ -65,7 +55,7 @@ export class FirstFill {
     if (!this.active) return
     this.active = false
     useDurableMode(this.db)
-    flushFile(this.file)
+    fsyncPathSync(this.file, 'r+')
     rmSync(markerOf(this.file), { force: true })
   }
 }
@@ -107,7 +97,7 @@ export function openAfterFill(file: string, open: (file: string) => Database): {
     throw err
   }
   if (damage === undefined) {
-    flushFile(file)
+    fsyncPathSync(file, 'r+')
     rmSync(marker, { force: true })
     return { db }
   }

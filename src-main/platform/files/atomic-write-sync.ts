@@ -21,15 +21,20 @@ export function writeFileAtomicSync(file: string, data: string): void {
   }
 }
 
+/** Flushes a file's (or folder's) written pages to disk, whichever descriptor or connection wrote them. */
+export function fsyncPathSync(target: string, flags: 'r' | 'r+' = 'r'): void {
+  const fd = openSync(target, flags)
+  try {
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+}
+
 /** Persists the folder's entries (a new or renamed file) where the system allows; Windows cannot open a folder. */
 export function syncFolderSync(folder: string): void {
   try {
-    const fd = openSync(folder, 'r')
-    try {
-      fsyncSync(fd)
-    } finally {
-      closeSync(fd)
-    }
+    fsyncPathSync(folder)
   } catch {
     // best effort (see above)
   }

@@ -7,7 +7,7 @@ import type { DegradedPart, LookupMeta, MetadataModel } from '../../../domain/me
 import { markDegraded } from '../../../domain/metadata/metadata-model'
 import { redactor } from '../../platform/redaction/redactor'
 import type { ResultWriter } from '../../platform/results/result-types'
-import { type ApiTransport } from '../json-api/api-transport'
+import type { ApiTransport } from '../json-api/api-transport'
 import { readCapped } from '../../platform/http/read-capped'
 import { authorizedExchange, noAuthorizer, type RequestAuthorizer } from '../json-api/authorized-exchange'
 import { cellText } from '../json-api/cell-text'
