@@ -20,14 +20,14 @@ export function toSqlValue(dialect: SqlDialect, kind: ColumnKind, value: unknown
   if (Array.isArray(value)) return value.map((v) => String(v)).join(',')
   if (typeof value === 'object') return JSON.stringify(value)
   if (typeof value === 'boolean') return kind === 'boolean' && dialect === 'postgres' ? value : value ? 1 : 0
-  const text = String(value).trim()
+  const text = typeof value === 'string' && untrimmable(value) ? value : String(value).trim()
   if (text === '') return null
   switch (kind) {
     case 'integer':
     case 'bigint':
       return /^[+-]?\d+$/.test(text) && Number.isSafeInteger(Number(text)) ? Number(text) : null
     case 'decimal': {
-      const n = Number(text.replace(/,/g, ''))
+      const n = Number(text.indexOf(',') < 0 ? text : text.replace(/,/g, ''))
       return Number.isFinite(n) ? n : null
     }
     case 'boolean': {
@@ -44,4 +44,11 @@ export function toSqlValue(dialect: SqlDialect, kind: ColumnKind, value: unknown
     case 'text':
       return typeof value === 'string' ? value : text
   }
+}
+
+/** Starts and ends with a printable ASCII character: trim() would give it back as it is (a sync reads millions). */
+function untrimmable(s: string): boolean {
+  const first = s.charCodeAt(0)
+  const last = s.charCodeAt(s.length - 1)
+  return first > 0x20 && first < 0x7f && last > 0x20 && last < 0x7f
 }

@@ -7,21 +7,22 @@ import type { RecordRow, SyncRecord } from './sync-types'
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/
 
 export class ColumnSet {
-  /** `{"A":`, `,"B":` … */
+  /** `{"A":"`, `","B":"` …: each value's opening quote with the previous one's closing quote */
   private readonly prefixes: string[]
   constructor(readonly names: readonly string[]) {
-    this.prefixes = names.map((n, i) => `${i === 0 ? '{' : ','}${JSON.stringify(n)}:`)
+    this.prefixes = names.map((n, i) => `${i === 0 ? '{' : '",'}${JSON.stringify(n)}:"`)
   }
 
   /** the same text as JSON.stringify of the row as an object (a repeated name: JSON.parse keeps the last, as it would) */
   json(cells: readonly string[]): string {
-    if (this.prefixes.length === 0) return '{}'
+    const prefixes = this.prefixes
+    if (prefixes.length === 0) return '{}'
     let out = ''
-    for (let i = 0; i < this.prefixes.length; i++) {
+    for (let i = 0; i < prefixes.length; i++) {
       const v = cells[i] ?? ''
-      out += this.prefixes[i] + (NEEDS_ESCAPE.test(v) ? JSON.stringify(v) : `"${v}"`)
+      out += prefixes[i] + (NEEDS_ESCAPE.test(v) ? JSON.stringify(v).slice(1, -1) : v)
     }
-    return `${out}}`
+    return `${out}"}`
   }
 }
 

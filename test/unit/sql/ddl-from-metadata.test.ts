@@ -159,4 +159,19 @@ describe('types and values', () => {
     expect(toSqlValue('postgres', 'datetime', 'soon')).toBeNull()
     expect(toSqlValue('sqlite', 'text', '')).toBeNull()
   })
+
+  it('reads padded values as trimmed and plain ones as they are (the sync skips trim() when nothing would go)', () => {
+    expect(toSqlValue('sqlite', 'integer', ' 42 ')).toBe(42)
+    expect(toSqlValue('sqlite', 'integer', '\u00a042\u00a0')).toBe(42)
+    expect(toSqlValue('sqlite', 'integer', '0x2A')).toBeNull()
+    expect(toSqlValue('sqlite', 'decimal', '119000.00')).toBe(119000)
+    expect(toSqlValue('sqlite', 'decimal', '\t-93.695 ')).toBe(-93.695)
+    expect(toSqlValue('sqlite', 'decimal', 'n/a')).toBeNull()
+    expect(toSqlValue('sqlite', 'datetime', '2026-05-18T09:15:57Z')).toBe('2026-05-18T09:15:57Z')
+    expect(toSqlValue('sqlite', 'date', ' 2026-05-18 ')).toBe('2026-05-18')
+    expect(toSqlValue('sqlite', 'date', '\u00a0')).toBeNull()
+    // text keeps its spaces; only a value of nothing but spaces is NULL
+    expect(toSqlValue('sqlite', 'text', ' Main St ')).toBe(' Main St ')
+    expect(toSqlValue('sqlite', 'text', '   ')).toBeNull()
+  })
 })
