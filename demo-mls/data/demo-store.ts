@@ -52,6 +52,8 @@ class DemoStore implements DemoData {
   private readonly members: Member[]
   private readonly officeRows: Office[]
   private nextIndex: number
+  /** live listings by (stamp, key), built when first asked and dropped by every mutation (normal mode only) */
+  private byStamp: Listing[] | undefined
   private metaVersion = 1
   private metaDate: string
   private lastStampMs: number
@@ -120,6 +122,22 @@ class DemoStore implements DemoData {
     for (const listing of this.added.values()) if (type === undefined || listing.PropertyType === type) yield listing
   }
 
+  listingsByStamp(fromIso?: string): Iterable<Listing> | undefined {
+    if (!this.cached) return undefined
+    this.byStamp ??= [...this.listings()].sort(
+      (a, b) => textOrder(a.ModificationTimestamp, b.ModificationTimestamp) || textOrder(a.ListingKey, b.ListingKey)
+    )
+    const sorted = this.byStamp
+    let lo = 0
+    let hi = fromIso === undefined ? 0 : sorted.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (sorted[mid]!.ModificationTimestamp < fromIso!) lo = mid + 1
+      else hi = mid
+    }
+    return itemsFrom(sorted, lo)
+  }
+
   count(): number {
     return this.opts.count + this.added.size - this.removedKeys.size
   }
@@ -151,6 +169,7 @@ class DemoStore implements DemoData {
     listing.Media = generateMedia(key, listing.PhotosCount, at)
     this.added.set(key, listing)
     this.removedKeys.delete(key)
+    this.byStamp = undefined
     this.log.push({ kind: 'add', resource: 'Property', key, at })
     return listing
   }
@@ -163,6 +182,7 @@ class DemoStore implements DemoData {
     if (patch.PhotosCount !== undefined) next.Media = generateMedia(key, next.PhotosCount, at)
     if (this.added.has(key)) this.added.set(key, next)
     else this.overrides.set(key, next)
+    this.byStamp = undefined
     this.log.push({ kind: 'update', resource: 'Property', key, at })
     return next
   }
@@ -173,6 +193,7 @@ class DemoStore implements DemoData {
     this.added.delete(key)
     this.overrides.delete(key)
     this.removedKeys.set(key, at)
+    this.byStamp = undefined
     this.log.push({ kind: 'remove', resource: 'Property', key, at })
     return true
   }
@@ -263,4 +284,12 @@ class DemoStore implements DemoData {
 
 export function createDemoData(opts: DemoDataOptions): DemoData {
   return new DemoStore(opts)
+}
+
+function* itemsFrom<T>(items: readonly T[], start: number): Iterable<T> {
+  for (let i = start; i < items.length; i++) yield items[i]!
+}
+
+function textOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
 }

@@ -197,6 +197,12 @@ export interface DemoData {
    * when read, so never spread one or list its keys.
    */
   listingViews(filter?: ListingFilter): Iterable<Readonly<Listing>>
+  /**
+   * Live listings in (ModificationTimestamp, ListingKey) text order, from the first stamped `fromIso` or later (the
+   * same 'YYYY-MM-DDThh:mm:ssZ' form): what a server's index on the stamp gives a query ordered by it. Undefined in
+   * large mode, which keeps no index (callers scan `listings()`).
+   */
+  listingsByStamp(fromIso?: string): Iterable<Listing> | undefined
   count(): number
   get(key: string): Listing | undefined
   /** Adds a listing (defaults filled from the generator); returns the stored record. */

@@ -15,7 +15,15 @@ export interface EntitySetDef {
   name: string
   key: string
   fields: FieldDef[]
-  rows(): Iterable<Record<string, unknown>>
+  /** the set's records as stored, in key order */
+  items(): Iterable<unknown>
+  /** a record as the entity a client sees: made only for what a reply shows or a filter reads */
+  entity(item: unknown): Record<string, unknown>
+  /**
+   * optional: the records stamped `fromIso` or later in (ModificationTimestamp, key) order, as a server's index on the
+   * stamp gives them; undefined when the data keeps no such index
+   */
+  itemsByStamp?(fromIso: string | undefined): Iterable<unknown> | undefined
 }
 
 /** The Lookup entity type is not in the field catalogue (it describes the catalogue); its shape is DD 2.0's. */
@@ -44,12 +52,9 @@ export function absoluteMediaUrl(ctx: DemoContext, path: string): string {
 }
 
 /** A listing as the OData Property entity (expansions left out; $expand=Media adds them back). */
-const NOT_ON_ENTITY = new Set(['Rooms', 'OpenHouses', 'Media'])
-
 export function propertyEntity(l: Listing): Record<string, unknown> {
-  const out: Record<string, unknown> = {}
-  for (const [k, v] of Object.entries(l)) if (!NOT_ON_ENTITY.has(k)) out[k] = v
-  return out
+  const { Rooms: _rooms, OpenHouses: _openHouses, Media: _media, ...entity } = l
+  return entity
 }
 
 function* flatMapListings<T>(ctx: DemoContext, pick: (l: Listing) => T[]): Iterable<T> {
@@ -81,33 +86,46 @@ export function lookupPresenter(
   }
 }
 
+type Row = Record<string, unknown>
+
 export function entitySets(ctx: DemoContext, settings: DemoApiSettings): EntitySetDef[] {
   const fields = (r: CatalogueResource): FieldDef[] => [...ctx.data.fields(r)]
   const key = (r: CatalogueResource): string => ctx.data.fields(r).find((f) => f.isKey)?.standardName ?? ''
-  const set = (name: CatalogueResource, rows: () => Iterable<Record<string, unknown>>): EntitySetDef => {
+  const set = (name: CatalogueResource, items: () => Iterable<unknown>, toRow = (item: unknown) => item as Row) => {
     const present = lookupPresenter(ctx, ctx.data.fields(name), settings)
-    return { name, key: key(name), fields: fields(name), rows: () => mapIter(rows(), present) }
+    return { name, key: key(name), fields: fields(name), items, entity: (item: unknown) => present(toRow(item)) }
   }
   return [
-    set('Property', () => mapIter(ctx.data.listings(), propertyEntity)),
-    set('Member', () => ctx.data.agents() as unknown as Iterable<Record<string, unknown>>),
-    set('Office', () => ctx.data.offices() as unknown as Iterable<Record<string, unknown>>),
-    set('OpenHouse', () => flatMapListings(ctx, (l) => l.OpenHouses as unknown as Array<Record<string, unknown>>)),
+    {
+      ...set(
+        'Property',
+        () => ctx.data.listings(),
+        (l) => propertyEntity(l as Listing)
+      ),
+      itemsByStamp: (fromIso) => ctx.data.listingsByStamp(fromIso)
+    },
+    set('Member', () => ctx.data.agents()),
+    set('Office', () => ctx.data.offices()),
+    set('OpenHouse', () => flatMapListings(ctx, (l) => l.OpenHouses)),
     set('Media', () => flatMapListings(ctx, (l) => mediaEntities(ctx, l))),
     // many servers (DD 1.7, enum-only ones) have no Lookup resource: no entity set, so /Lookup answers 404
     ...(ctx.quirk('reso-no-lookup')
       ? []
-      : [{ name: 'Lookup', key: 'LookupKey', fields: LOOKUP_FIELDS, rows: () => lookupRows(ctx, settings) }])
+      : [
+          {
+            name: 'Lookup',
+            key: 'LookupKey',
+            fields: LOOKUP_FIELDS,
+            items: () => lookupRows(ctx, settings),
+            entity: (item: unknown) => item as Row
+          }
+        ])
   ]
 }
 
 /** A listing's photos as Media entities (absolute URLs). */
 export function mediaEntities(ctx: DemoContext, l: Listing): Array<Record<string, unknown>> {
   return l.Media.map((m) => ({ ...m, MediaURL: absoluteMediaUrl(ctx, m.MediaURL) }))
-}
-
-function* mapIter<T, U>(items: Iterable<T>, fn: (t: T) => U): Iterable<U> {
-  for (const item of items) yield fn(item)
 }
 
 function lookupRows(ctx: DemoContext, settings: DemoApiSettings): Array<Record<string, unknown>> {

@@ -20,6 +20,8 @@ import { checkFormat, checkSystemOptions } from './reso-system-options'
 
 export { ODataRequestError }
 
+type Row = Record<string, unknown>
+
 export interface ResoPageRequest {
   params: URLSearchParams
   fields: FieldMeta[]
@@ -148,7 +150,16 @@ function insertBounded<T>(kept: T[], row: T, compare: (a: T, b: T) => number, ma
   if (kept.length > max) kept.pop()
 }
 
-export function runQuery(rows: Iterable<Record<string, unknown>>, q: ParsedQuery, key: string): ResoPagePlan {
+/**
+ * The page of `items` the query asks for. `view` makes an item the row a filter reads and a reply shows, and only
+ * when one needs it: records a page skips without a filter are never made.
+ */
+export function runQuery<T>(
+  items: Iterable<T>,
+  q: ParsedQuery,
+  key: string,
+  view: (item: T) => Row = (item) => item as Row
+): ResoPagePlan {
   const start = q.skip + q.skipToken
   const end = Math.min(q.top !== undefined ? q.skip + q.top : Infinity, start + q.pageSize)
   const compare = (a: Record<string, unknown>, b: Record<string, unknown>): number => {
@@ -161,11 +172,15 @@ export function runQuery(rows: Iterable<Record<string, unknown>>, q: ParsedQuery
   const kept: Array<Record<string, unknown>> = []
   let total = 0
   let more = false
-  for (const row of rows) {
-    if (q.filter && !evaluateODataFilter(q.filter, recordFromObject(row), q.resolve)) continue
+  for (const item of items) {
+    let row: Row | undefined
+    if (q.filter) {
+      row = view(item)
+      if (!evaluateODataFilter(q.filter, recordFromObject(row), q.resolve)) continue
+    }
     total++
-    if (q.orderby.length) insertBounded(kept, row, compare, end)
-    else if (total > start && total <= end) kept.push(row)
+    if (q.orderby.length) insertBounded(kept, row ?? view(item), compare, end)
+    else if (total > start && total <= end) kept.push(row ?? view(item))
     else if (total > end && !q.wantCount) {
       more = true
       break
@@ -185,7 +200,7 @@ export function runQuery(rows: Iterable<Record<string, unknown>>, q: ParsedQuery
   return plan
 }
 
-export function planPage(rows: Iterable<Record<string, unknown>>, req: ResoPageRequest): ResoPagePlan {
+export function planPage(rows: Iterable<Row>, req: ResoPageRequest): ResoPagePlan {
   return runQuery(rows, parseQuery(req), req.key)
 }
 

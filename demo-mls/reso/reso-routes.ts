@@ -17,6 +17,7 @@ import {
   type EntitySetDef
 } from './reso-entities'
 import { nextLinkFor, ODataRequestError, parseQuery, runQuery, selectFields, type ParsedQuery } from './reso-query'
+import { itemsForQuery } from './stamp-index'
 import { contextUrl } from './reso-context-url'
 import { quirkyErrorBody, refuseCount, shapeNextLink, unwrapSkipToken } from './reso-quirks'
 import type { ExpandItem } from './reso-expand'
@@ -194,7 +195,8 @@ function serveCollection(r: ResoRequest, res: ServerResponse, set: EntitySetDef)
   refuseCount(r.ctx, r.params)
   const q = r.query(set, r.settings.maxPageSize, prefer)
   const expansions = r.expansions(q)
-  const plan = runQuery(set.rows(), q, set.key)
+  const { items, inOrder } = itemsForQuery(set, q)
+  const plan = runQuery(items, inOrder ? { ...q, orderby: [] } : q, set.key, set.entity)
   const body: Record<string, unknown> = { '@odata.context': r.context(set, q, expansions) }
   if (plan.count !== undefined) body['@odata.count'] = r.settings.countAsString ? String(plan.count) : plan.count
   body.value = plan.rows.map((row) => selectFields(r.expand(set, row, expansions), plan.select, plan.expand))
@@ -215,7 +217,8 @@ function serveEntity(r: ResoRequest, res: ServerResponse, set: EntitySetDef, key
     const l = r.ctx.data.get(key)
     row = l ? lookupPresenter(r.ctx, set.fields, r.settings)(propertyEntity(l)) : undefined
   } else {
-    for (const candidate of set.rows()) {
+    for (const item of set.items()) {
+      const candidate = set.entity(item)
       if (String(candidate[set.key]) === key) {
         row = candidate
         break
@@ -234,7 +237,8 @@ function serveEntity(r: ResoRequest, res: ServerResponse, set: EntitySetDef, key
 /** GET Set/$count (OData Part 2 §4.8): the number of matches as text/plain; $filter applies, paging does not. */
 function serveCount(r: ResoRequest, res: ServerResponse, set: EntitySetDef): void {
   const q = r.query(set, Infinity)
-  const plan = runQuery(set.rows(), { ...q, skip: 0, skipToken: 0, top: 0, wantCount: true, orderby: [] }, set.key)
+  const counting = { ...q, skip: 0, skipToken: 0, top: 0, wantCount: true, orderby: [] }
+  const plan = runQuery(set.items(), counting, set.key, set.entity)
   const body = Buffer.from(String(plan.count ?? 0), 'utf8')
   res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8', ...ODATA_HEADERS, 'Content-Length': body.length })
   res.end(body)
