@@ -54,7 +54,11 @@ const sync: VariantFn = async (raw) => {
   const store = new SqliteStore(p.dbFile)
   const cpu = process.cpuUsage()
   const started = performance.now()
-  const report = await runTarget(source, store)
+  // when each phase began (its first progress report), to say where the time went
+  const phaseAtMs: Record<string, number> = {}
+  const report = await runTarget(source, store, {
+    onProgress: (progress) => void (phaseAtMs[progress.phase] ??= Math.round(performance.now() - started))
+  })
   const timedMs = performance.now() - started
   const clientCpuMs = cpuMsSince(cpu)
   const c = report.counts
@@ -65,7 +69,16 @@ const sync: VariantFn = async (raw) => {
     rows: c.new + c.updated + c.unchanged,
     bytes: 0,
     timedMs,
-    extra: { new: c.new, updated: c.updated, unchanged: c.unchanged, deleted: c.deleted, clientCpuMs, storeBytes }
+    extra: {
+      new: c.new,
+      updated: c.updated,
+      unchanged: c.unchanged,
+      deleted: c.deleted,
+      clientCpuMs,
+      storeBytes,
+      changesAtMs: phaseAtMs.changes ?? -1,
+      masterAtMs: phaseAtMs.master ?? -1
+    }
   }
 }
 

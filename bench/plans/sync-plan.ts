@@ -113,6 +113,7 @@ export async function runSyncPlan(ctx: BenchContext): Promise<CaseReport | undef
       ],
       [
         cpuNote(rows, plain, initial, serverCpu),
+        phaseNote(initial, incremental),
         'The incremental run also reads the master list (keys and timestamps of every row) to find deletes: that part follows the table size.'
       ]
     )
@@ -133,6 +134,18 @@ async function onServerCpu<T>(
   const after = (await server.rss()).cpuMs
   into[name] = before === undefined || after === undefined ? undefined : after - before
   return out
+}
+
+/** Where each run's time went: the changes pass until the master list starts, the master list and what follows. */
+function phaseNote(initial: VariantReport, incremental: VariantReport): string {
+  const phases = (r: VariantReport): string => {
+    const at = (name: string): number => Number(r.extra?.[name] ?? -1)
+    const [changes, master] = [at('changesAtMs'), at('masterAtMs')]
+    if (changes < 0 || master < 0) return '?'
+    const s = (ms: number): string => (ms / 1000).toFixed(1)
+    return `changes pass ${s(master)} s (first commit at ${s(changes)} s), master list and the rest ${s(r.medianMs - master)} s`
+  }
+  return `Phases — initial sync: ${phases(initial)}; incremental: ${phases(incremental)}.`
 }
 
 /**

@@ -32,6 +32,10 @@ const UNQUERYABLE_KEY = /[,()\s|]/
 // batches whatever the page size (batches live long enough to leave the young generation, so they are kept small)
 const BATCH = 1000
 const MASTER_BATCH = 5000
+// the master list's rows (key and stamp) are a few dozen bytes, a record's often kilobytes: its pages ask this many
+// times the record page size (a server caps them as it caps any page), so a million keys are not ~400 round trips
+// (sync bench: the master list of 1M rows 5.5 → 4.9 s at 20,000 → 100,000 rows a page)
+const MASTER_PAGE_FACTOR = 10
 
 export class RetsSource implements SyncSource {
   readonly keyBatch: number
@@ -95,7 +99,12 @@ export class RetsSource implements SyncSource {
         // no COUNT: paging stops on a short page, and a server pays a pass over the whole result set for one
         { ...this.searchBase(`(${shape.stampField}=${EPOCH}+)`), select: [shape.keyField, shape.stampField], count: 0 },
         writer,
-        { pageSize: this.pageSize, signal: inner, beforeChunk: room, onProgress: () => onProgress?.(rows) }
+        {
+          pageSize: this.pageSize * MASTER_PAGE_FACTOR,
+          signal: inner,
+          beforeChunk: room,
+          onProgress: () => onProgress?.(rows)
+        }
       )
       writer.flush()
     }, signal)

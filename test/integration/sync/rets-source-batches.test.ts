@@ -57,4 +57,23 @@ describe('RETS source: streamed batches', () => {
     const resumed = await batches(source(), (n) => n >= 500, due.batches[1]!.next)
     expect(resumed.keys).toEqual(paged.keys.slice(1000))
   })
+
+  it('reads the master list (keys and stamps) in pages ten times the record page', async () => {
+    const limits: string[] = []
+    const watch = (req: { url?: string }): void => {
+      const params = new URL(req.url ?? '', demo.url).searchParams
+      if (params.get('Select')) limits.push(params.get('Limit') ?? '')
+    }
+    demo.server.on('request', watch)
+    try {
+      const source = HARNESSES.rets.sources(demo.url, 200)[0]!
+      const master = await source.masterList()
+      const changes = await batches(HARNESSES.rets.sources(demo.url, 200)[0]!)
+      expect(master.map((e) => e.id).sort()).toEqual([...changes.keys].sort())
+      // ~1,000 class A keys: one request of 2,000 rows instead of five of 200
+      expect(limits).toEqual(['2000'])
+    } finally {
+      demo.server.off('request', watch)
+    }
+  })
 })
