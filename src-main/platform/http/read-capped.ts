@@ -50,7 +50,7 @@ function bodyTooLarge(limit: number, received: number, bound: BodyBound): AppErr
     code: 'HTTP_BODY_TOO_LARGE',
     message:
       `${bound.what ?? 'The reply'} is larger than ${byteSize(limit)}: reading stopped after ${byteSize(received)}.` +
-      (request ? ` Request: ${request}` : ''),
+      (bound.url !== undefined ? ` Request: ${bound.method ?? 'GET'} ${redactor.messageUrl(bound.url)}` : ''),
     detail: `${request ? `${request}\n` : ''}${received} bytes received; the limit is ${limit} bytes.`,
     hint: bound.hint ?? 'A real server sends a few KB here; check the URL, or ask the server operator.'
   })

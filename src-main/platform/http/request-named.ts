@@ -8,7 +8,7 @@ export function namingRequest(err: unknown, method: string, url: string): unknow
   if (!(err instanceof AppError)) return err
   return new AppError({
     code: err.code,
-    message: `${err.message} Request: ${method} ${redactor.url(url)}`,
+    message: `${err.message} Request: ${method} ${redactor.messageUrl(url)}`,
     ...(err.detail !== undefined ? { detail: err.detail } : {}),
     ...(err.hint !== undefined ? { hint: err.hint } : {})
   })

@@ -42,6 +42,10 @@ const JSON_PAIR = new RegExp(`("(?:${KEY_ALT})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`,
 const HEADER_LINE =
   /\b(authorization|proxy-authorization|rets-ua-authorization|cookie|set-cookie)(\s*:\s*)([^\r\n'"]+)/gi
 
+/** what an error message keeps of a long URL: its start (host, path, first options) and its end */
+const MESSAGE_URL_HEAD = 200
+const MESSAGE_URL_TAIL = 60
+
 export interface RedactionRange {
   start: number
   end: number
@@ -115,6 +119,17 @@ export class Redactor {
 
   url(input: string): string {
     return this.text(input)
+  }
+
+  /**
+   * A URL as an error message names its request: redacted, and a very long one (a $filter of a thousand keys, a
+   * 40 KB query string) cut in the middle so the message stays readable; details keep the whole URL.
+   */
+  messageUrl(input: string): string {
+    const url = this.url(input)
+    if (url.length <= MESSAGE_URL_HEAD + MESSAGE_URL_TAIL + 40) return url
+    const cut = url.length - MESSAGE_URL_HEAD - MESSAGE_URL_TAIL
+    return `${url.slice(0, MESSAGE_URL_HEAD)}…(${cut} more characters)…${url.slice(-MESSAGE_URL_TAIL)}`
   }
 
   headers(input: Record<string, string | string[] | undefined>): Record<string, string> {

@@ -10,13 +10,15 @@ const STATUS_HINTS: Record<number, string> = {
   401: 'The access token was refused: sign in again or check the client credentials.',
   403: 'The credentials have no access to this resource.',
   404: 'Check the service root URL and the resource name.',
+  414: 'The request URL is too long for this server: ask for fewer keys or values per request, or select fewer fields.',
   429: 'The server is throttling requests: wait and retry, or lower the page rate.',
+  431: 'The request URL or headers are too large for this server: ask for fewer keys or values per request.',
   503: 'The server is busy or throttling: retry later.'
 }
 
 export function odataError(status: number, body: Buffer | string | undefined, url: string): AppError {
   const text = body === undefined ? '' : typeof body === 'string' ? body : body.toString('utf8')
-  let message = `HTTP ${status} from ${redactor.url(url)}`
+  let message = `HTTP ${status} from ${redactor.messageUrl(url)}`
   let code = `ODATA_HTTP_${status}`
   const detail: string[] = []
   try {
@@ -41,10 +43,10 @@ export function odataError(status: number, body: Buffer | string | undefined, ur
     }
   } catch {
     const said = errorBodyText(text)
-    if (said) message = `HTTP ${status} from ${redactor.url(url)}: ${said}`
+    if (said) message = `HTTP ${status} from ${redactor.messageUrl(url)}: ${said}`
     if (text) detail.push(text.slice(0, 500))
   }
-  detail.push(`HTTP ${status}`)
+  detail.push(`HTTP ${status}`, `Request: ${redactor.url(url)}`)
   const hint = STATUS_HINTS[status]
   const shape = { code, message: redactor.text(message), detail: redactor.text(detail.join('\n')) }
   return new AppError(hint ? { ...shape, hint } : shape)

@@ -49,7 +49,7 @@ export function requestFailure(err: unknown, ctx: RequestContext): AppError {
   const said = serverSaid(err)
   const out = new AppError({
     ...shape,
-    message: `${capitalise(ctx.part)} failed: ${said} (${request})`,
+    message: `${capitalise(ctx.part)} failed: ${said} (${ctx.method} ${redactor.messageUrl(ctx.url)})`,
     detail: shape.detail ? `${request}\n${shape.detail}` : request
   })
   // kept apart for the short forms (a tree warning says only what the server said)

@@ -158,7 +158,7 @@ export function httpStatusError(status: number, statusText: string, body: string
               : undefined
   return new AppError({
     code: `HTTP_${status}`,
-    message: `${status} ${statusText} from ${redactor.url(url)}`,
+    message: `${status} ${statusText} from ${redactor.messageUrl(url)}`,
     detail: redactor.text(body.slice(0, DETAIL_MAX)),
     ...(hint ? { hint } : {})
   })

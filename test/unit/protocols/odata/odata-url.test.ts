@@ -78,6 +78,24 @@ describe('OData URLs and literals', () => {
     const plain = odataError(502, 'Bad gateway', 'http://h/x?access_token=abcdef123')
     expect(plain.code).toBe('ODATA_HTTP_502')
     expect(plain.message).not.toContain('abcdef123')
+    expect(plain.detail).toContain('Request: http://h/x?access_token=')
+    expect(plain.detail).not.toContain('abcdef123')
+  })
+
+  it('names a very long request URL in the message by its start and end, whole in the detail', () => {
+    const keys = Array.from({ length: 1000 }, (_, i) => `ListingKey eq '${20000000 + i}'`).join(' or ')
+    const url = `https://api.example.com/odata/Property?access_token=abcdef123&$filter=${encodeURIComponent(keys)}`
+    const err = odataError(431, '', url)
+    expect(err.message.length).toBeLessThan(400)
+    expect(err.message).toMatch(
+      /^HTTP 431 from https:\/\/api\.example\.com\/odata\/Property\?access_token=\[redacted\]/
+    )
+    expect(err.message).toMatch(/…\(\d+ more characters\)…/)
+    expect(err.message.endsWith(url.slice(-60))).toBe(true)
+    expect(err.detail).toContain(url.slice(url.indexOf('&$filter')))
+    expect(err.hint).toMatch(/fewer keys/)
+    // short URLs stay whole
+    expect(odataError(414, '', 'http://h/x?$top=5').message).toBe('HTTP 414 from http://h/x?$top=5')
   })
 
   it('reads @odata.count as a number or a string', () => {
