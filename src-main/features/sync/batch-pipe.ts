@@ -66,3 +66,10 @@ export async function* pipeBatches<B>(
     }
   }
 }
+
+/** Every batch in one array (a master list asked for whole: a plan's sample, a store without a streamed diff). */
+export async function collectBatches<T>(batches: AsyncIterable<readonly T[]>): Promise<T[]> {
+  const out: T[] = []
+  for await (const batch of batches) for (const item of batch) out.push(item)
+  return out
+}

@@ -7,6 +7,7 @@
 import { AppError } from '../../../contract/app-error'
 import { findClass, findResource, type MetadataModel } from '../../../domain/metadata/metadata-model'
 import type { ODataClient } from '../../protocols/odata/odata-client'
+import { collectBatches, pipeBatches } from './batch-pipe'
 import { stampKey } from './sync-plan'
 import type { ChangedPage, MasterEntry, SourceShape, SyncRecord, SyncSource } from './sync-types'
 
@@ -17,6 +18,8 @@ export interface ResoSourceOptions {
 }
 
 const STAMP = 'ModificationTimestamp'
+/** master list entries handed on at a time */
+const MASTER_BATCH = 5000
 
 export class ResoSource implements SyncSource {
   readonly keyBatch: number
@@ -49,18 +52,34 @@ export class ResoSource implements SyncSource {
     return this.shapeCache
   }
 
-  async masterList(signal?: AbortSignal, onProgress?: (rows: number) => void): Promise<MasterEntry[]> {
-    const { keyField } = await this.shape(signal)
-    const entries: MasterEntry[] = []
-    await this.client.each(
-      { resource: this.options.entity, select: [keyField, STAMP] },
-      (row) => {
-        const id = row[keyField]
-        if (id !== undefined && id !== null) entries.push({ id: String(id), lastUpdated: String(row[STAMP] ?? '') })
-      },
-      { ...(signal ? { signal } : {}), onPage: () => onProgress?.(entries.length) }
-    )
-    return entries
+  masterList(signal?: AbortSignal, onProgress?: (rows: number) => void): Promise<MasterEntry[]> {
+    return collectBatches(this.masterBatches(signal, onProgress))
+  }
+
+  /** The master list in batches as it streams: a feed of a million keys is never held whole. */
+  masterBatches(signal?: AbortSignal, onProgress?: (rows: number) => void): AsyncGenerator<MasterEntry[]> {
+    return pipeBatches(async (emit, room, inner) => {
+      const { keyField } = await this.shape(inner)
+      let batch: MasterEntry[] = []
+      let rows = 0
+      const flush = (): void => {
+        if (!batch.length) return
+        rows += batch.length
+        emit(batch)
+        batch = []
+      }
+      await this.client.each(
+        { resource: this.options.entity, select: [keyField, STAMP] },
+        (row) => {
+          const id = row[keyField]
+          if (id === undefined || id === null) return
+          batch.push({ id: String(id), lastUpdated: String(row[STAMP] ?? '') })
+          if (batch.length >= MASTER_BATCH) flush()
+        },
+        { signal: inner, room, onPage: () => onProgress?.(rows + batch.length) }
+      )
+      flush()
+    }, signal)
   }
 
   async changedPage(since: string | undefined, cursor: string | undefined, signal?: AbortSignal): Promise<ChangedPage> {

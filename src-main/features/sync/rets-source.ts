@@ -12,7 +12,7 @@ import type { RowSink } from '../../protocols/rets/search/standard-xml-rows'
 import { splitDelimitedRow } from '../../platform/results/delimited-row'
 import type { ResultWriter } from '../../platform/results/result-types'
 import { stampKey } from './sync-plan'
-import { pipeBatches } from './batch-pipe'
+import { collectBatches, pipeBatches } from './batch-pipe'
 import { ColumnSet, RowRecord } from './row-record'
 import type { ChangedPage, ChangeSink, MasterEntry, SourceShape, SyncRecord, SyncSource } from './sync-types'
 
@@ -80,10 +80,8 @@ export class RetsSource implements SyncSource {
     return this.shapeCache
   }
 
-  async masterList(signal?: AbortSignal, onProgress?: (rows: number) => void): Promise<MasterEntry[]> {
-    const entries: MasterEntry[] = []
-    for await (const batch of this.masterBatches(signal, onProgress)) for (const e of batch) entries.push(e)
-    return entries
+  masterList(signal?: AbortSignal, onProgress?: (rows: number) => void): Promise<MasterEntry[]> {
+    return collectBatches(this.masterBatches(signal, onProgress))
   }
 
   masterBatches(signal?: AbortSignal, onProgress?: (rows: number) => void): AsyncGenerator<MasterEntry[]> {

@@ -14,6 +14,7 @@ import {
   type SparkClient,
   type SparkQuery
 } from '../../protocols/spark/spark-client'
+import { collectBatches } from './batch-pipe'
 import { stampKey } from './sync-plan'
 import type { ChangedPage, MasterEntry, SourceShape, SyncRecord, SyncSource } from './sync-types'
 
@@ -52,16 +53,22 @@ export class SparkSource implements SyncSource {
     return this.shapeCache
   }
 
-  async masterList(signal?: AbortSignal, onProgress?: (rows: number) => void): Promise<MasterEntry[]> {
-    const entries: MasterEntry[] = []
+  masterList(signal?: AbortSignal, onProgress?: (rows: number) => void): Promise<MasterEntry[]> {
+    return collectBatches(this.masterBatches(signal, onProgress))
+  }
+
+  /** The master list a page at a time: a feed of a million keys is never held whole. */
+  async *masterBatches(signal?: AbortSignal, onProgress?: (rows: number) => void): AsyncGenerator<MasterEntry[]> {
+    let rows = 0
     let cursor: string | undefined
     do {
       const page = await this.page({ select: [KEY, STAMP] }, cursor, signal)
-      for (const r of page.records) entries.push({ id: r.key, lastUpdated: String(r.values[STAMP] ?? '') })
-      onProgress?.(entries.length)
+      const batch = page.records.map((r) => ({ id: r.key, lastUpdated: String(r.values[STAMP] ?? '') }))
+      rows += batch.length
+      onProgress?.(rows)
+      yield batch
       cursor = page.next
     } while (cursor)
-    return entries
   }
 
   changedPage(since: string | undefined, cursor: string | undefined, signal?: AbortSignal): Promise<ChangedPage> {
