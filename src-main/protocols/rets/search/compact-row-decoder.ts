@@ -8,8 +8,12 @@ import { isUtf8 } from 'node:buffer'
 import { TextDecoder } from 'node:util'
 import { decodeXmlEntities, repairXml } from '../xml-text'
 
-/** classifyBytes flags: `&` or a C0 control other than TAB/LF/CR (XML 1.0 forbids them) */
-export const ROW_SPECIAL = 1
+/** classifyBytes flags: `&` */
+const ROW_AMP = 1
+/** classifyBytes flags: a C0 control other than TAB/LF/CR (XML 1.0 forbids them) */
+const ROW_CONTROL = 4
+/** either: the row's values need repairValue */
+export const ROW_SPECIAL = ROW_AMP | ROW_CONTROL
 /** classifyBytes flags: a byte ≥ 0x80 */
 export const ROW_HIGH = 2
 
@@ -22,7 +26,7 @@ export class CompactRowDecoder {
   private charset: 'utf8' | 'latin1' | TextDecoder = 'utf8'
   private delimiter = 0x09
   private delimiterChar = '\t'
-  /** byte → class (0, ROW_SPECIAL or ROW_HIGH); OR them over a row's bytes to classify it */
+  /** byte → class (0, ROW_AMP, ROW_CONTROL or ROW_HIGH); OR them over a row's bytes to classify it */
   classes = byteClasses(0x09)
   private latin1Warned = false
   repairs = 0
@@ -81,7 +85,11 @@ export class CompactRowDecoder {
     const text = this.rowText(buf, start, end, flags)
     if (text === undefined) return this.valuesOneByOne(buf, start, end)
     const values = text.split(this.delimiterChar)
-    if (flags & ROW_SPECIAL) for (let i = 0; i < values.length; i++) values[i] = this.repairValue(values[i]!)
+    if (flags & ROW_SPECIAL) {
+      // rows with `&` (every row with an escaped remark) but no control skip the control test of each value
+      const controls = (flags & ROW_CONTROL) !== 0
+      for (let i = 0; i < values.length; i++) values[i] = this.repairValue(values[i]!, controls)
+    }
     return values
   }
 
@@ -102,16 +110,17 @@ export class CompactRowDecoder {
     for (;;) {
       const at = buf.indexOf(this.delimiter, from)
       if (at < 0 || at >= end) {
-        values.push(this.repairValue(this.decodeText(buf.subarray(from, end))))
+        values.push(this.repairValue(this.decodeText(buf.subarray(from, end)), true))
         return values
       }
-      values.push(this.repairValue(this.decodeText(buf.subarray(from, at))))
+      values.push(this.repairValue(this.decodeText(buf.subarray(from, at)), true))
       from = at + 1
     }
   }
 
-  private repairValue(text: string): string {
-    if (text.indexOf('&') < 0 && !CONTROL_CHAR.test(text)) return text
+  /** `controls`: the value may hold a control character (else only `&` needs a look) */
+  private repairValue(text: string, controls: boolean): string {
+    if (text.indexOf('&') < 0 && !(controls && CONTROL_CHAR.test(text))) return text
     const repaired = repairXml(text)
     this.repairs += repaired.repairs
     return decodeXmlEntities(repaired.text)
@@ -141,8 +150,8 @@ function isAscii(bytes: Buffer): boolean {
 
 function byteClasses(delimiter: number): Uint8Array {
   const classes = new Uint8Array(256)
-  for (let b = 0; b < 0x20; b++) if (b !== 0x09 && b !== 0x0a && b !== 0x0d) classes[b] = ROW_SPECIAL
-  classes[0x26] = ROW_SPECIAL
+  for (let b = 0; b < 0x20; b++) if (b !== 0x09 && b !== 0x0a && b !== 0x0d) classes[b] = ROW_CONTROL
+  classes[0x26] = ROW_AMP
   for (let b = 0x80; b < 0x100; b++) classes[b] = ROW_HIGH
   // the delimiter never reaches a value (rows are split first): a control-character delimiter needs no repair
   classes[delimiter] = delimiter >= 0x80 ? ROW_HIGH : 0
