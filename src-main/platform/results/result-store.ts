@@ -1,5 +1,5 @@
 // Search results live here, in main, never in the renderer: rows are appended as lines to a temp file with an
-// in-memory offset index (8 bytes per row, a Float64Array), so a million-row result costs ~8 MB of RAM plus a few
+// in-memory offset index (4 bytes per row, row-offsets.ts), so a million-row result costs ~4 MB of RAM plus a few
 // 512 KB write buffers, and any page is one positioned read. Lines are delimited rows (RETS COMPACT rows copied byte
 // for byte; appended values joined with US) or JSON arrays (spill-line.ts): encoding was most of the store's cost
 // (JSON.stringify of 15 strings ≈ 0.5 µs a row), so rows skip it whenever they can. Rows are encoded straight into a
@@ -17,6 +17,7 @@ import { eachDelimitedRow, splitDelimitedRow } from './delimited-row'
 import type { DelimitedRow, DelimitedRows, ExportOptions, ResultInfo, ResultWriter } from './result-types'
 import type { ResultColumn, ResultPage } from '../../../contract/results-channels'
 import { isSpillDelimiter, readSpillLine } from './spill-line'
+import { RowOffsets } from './row-offsets'
 
 const LF = 0x0a
 const UNIT_SEPARATOR = '\u001f'
@@ -49,8 +50,7 @@ export class ResultStore implements ResultWriter {
   private readonly file: string
   private readonly bufferBytes: number
   private fd: number | undefined
-  private offsets = new Float64Array(1024)
-  private count = 0
+  private readonly offsets = new RowOffsets()
   private fileBytes = 0
   /** encoded lines not yet on disk: `pending[0, pendingBytes)` */
   private pending: Buffer
@@ -83,7 +83,7 @@ export class ResultStore implements ResultWriter {
   }
 
   get total(): number {
-    return this.count
+    return this.offsets.length
   }
 
   get complete(): boolean {
@@ -143,7 +143,6 @@ export class ResultStore implements ResultWriter {
       this.flush()
       if (range + 2 > this.pending.length) this.pending = Buffer.allocUnsafe(range + 2)
     }
-    this.reserveRows(n)
     const buf = this.pending
     // one byte in, so the first row is where it belongs; each later row moves left over the tags before it
     const base = this.pendingBytes + 1
@@ -153,7 +152,7 @@ export class ResultStore implements ResultWriter {
     for (let k = 0; k < spans.length; k += 2) {
       const from = base + spans[k]! - first
       const to = base + spans[k + 1]! - first
-      offsets[this.count++] = this.fileBytes + at
+      offsets.add(this.fileBytes + at)
       if (from !== at + 1) buf.copyWithin(at + 1, from, to)
       buf[at] = delimiter
       at += to - from + 1
@@ -188,24 +187,27 @@ export class ResultStore implements ResultWriter {
     this.assertOpen()
     while (this.writing) await this.writing
     this.flushForRead()
-    const start = Math.max(0, Math.min(offset, this.count))
-    const end = Math.max(start, Math.min(this.count, start + Math.max(0, limit)))
-    return { offset: start, rows: this.readRows(start, end), total: this.count, complete: this.done }
+    const total = this.offsets.length
+    const start = Math.max(0, Math.min(offset, total))
+    const end = Math.max(start, Math.min(total, start + Math.max(0, limit)))
+    return { offset: start, rows: this.readRows(start, end), total, complete: this.done }
   }
 
   /** Rows [start, end) straight from the file, each located through the index (lines end with one LF). */
   private readRows(start: number, end: number): string[][] {
     if (end <= start) return []
     const offsets = this.offsets
-    const from = offsets[start]!
-    const to = end < this.count ? offsets[end]! : this.fileBytes
+    const from = offsets.at(start)
+    const to = end < offsets.length ? offsets.at(end) : this.fileBytes
     const buf = Buffer.allocUnsafe(to - from)
     readSync(this.fd!, buf, 0, buf.length, from)
     const width = this.columnList.length
     const rows: string[][] = []
+    let lineStart = from
     for (let i = start; i < end; i++) {
-      const lineEnd = (i + 1 < end ? offsets[i + 1]! : to) - from - 1
-      rows.push(readSpillLine(buf, offsets[i]! - from, lineEnd, width))
+      const next = i + 1 < end ? offsets.at(i + 1) : to
+      rows.push(readSpillLine(buf, lineStart - from, next - from - 1, width))
+      lineStart = next
     }
     return rows
   }
@@ -244,7 +246,7 @@ export class ResultStore implements ResultWriter {
     this.spare = undefined
     this.queued = []
     this.pendingBytes = 0
-    this.offsets = new Float64Array(0)
+    this.offsets.clear()
     const remove = (): void => rmSync(this.dir, { recursive: true, force: true })
     if (fd === undefined) return remove()
     // a write in flight still uses the descriptor: closed under it, the number could be reused by another file
@@ -276,7 +278,7 @@ export class ResultStore implements ResultWriter {
     try {
       await out.put(format.start)
       const batch = 5000
-      const total = this.count
+      const total = this.offsets.length
       for (let at = 0; at < total; at += batch) {
         if (signal?.aborted) throw Object.assign(new Error('Export cancelled.'), { name: 'AbortError' })
         let text = ''
@@ -300,8 +302,7 @@ export class ResultStore implements ResultWriter {
       // a line longer than the buffer (a huge remarks field): a bigger buffer from now on
       if (bytes > this.pending.length) this.pending = Buffer.allocUnsafe(bytes)
     }
-    this.reserveRows(1)
-    this.offsets[this.count++] = this.fileBytes + this.pendingBytes
+    this.offsets.add(this.fileBytes + this.pendingBytes)
   }
 
   /**
@@ -320,16 +321,6 @@ export class ResultStore implements ResultWriter {
   private writeAt(buf: Buffer, position: number): void {
     let at = 0
     while (at < buf.length) at += writeSync(this.fd!, buf, at, buf.length - at, position + at)
-  }
-
-  /** Room for `n` more offsets in the index. */
-  private reserveRows(n: number): void {
-    if (this.count + n <= this.offsets.length) return
-    let size = this.offsets.length * 2
-    while (size < this.count + n) size *= 2
-    const grown = new Float64Array(size)
-    grown.set(this.offsets)
-    this.offsets = grown
   }
 
   /**
