@@ -17,7 +17,7 @@ import {
   type RetsClientSearchEvent
 } from '../harness/baseline-libs'
 import { RowChecksum } from '../harness/row-checksum'
-import { timedPhaseDone } from '../harness/timed-phase'
+import { cpuSince, timedPhaseDone } from '../harness/timed-phase'
 
 export interface CompactParams {
   url: string
@@ -68,6 +68,7 @@ const ours: VariantFn = async (raw) => {
   await session.login()
   const store = new ResultStore({ dir: p.storeDir })
   const started = performance.now()
+  const cpu = process.cpuUsage()
   let firstByte = -1
   let firstRow = -1
   const page = await searchPage(
@@ -108,6 +109,7 @@ const ours: VariantFn = async (raw) => {
   const bodyEnd = performance.now() - started
   await store.finish()
   const timedMs = performance.now() - started
+  const cpuUsed = cpuSince(cpu)
   timedPhaseDone()
   const sum = await storeChecksum(store)
   const rows = store.total
@@ -124,7 +126,8 @@ const ours: VariantFn = async (raw) => {
       firstRowAfterFirstByteMs: round(firstRow - firstByte),
       bodyEndMs: round(bodyEnd),
       firstRowBeforeBodyEnd: firstRow >= 0 && firstRow < bodyEnd,
-      scannerRows: page.rows
+      scannerRows: page.rows,
+      ...cpuUsed
     }
   }
 }
@@ -156,15 +159,17 @@ const oursNoStore: VariantFn = async (raw) => {
 
 const rawDrain: VariantFn = async (raw) => {
   const p = raw as unknown as CompactParams
+  const cpu = process.cpuUsage()
   const r = await drainGet(compactSearchUrl(p), {
     headers: authHeaders(p),
     ...(p.captureFile ? { toFile: p.captureFile } : {})
   })
+  const cpuUsed = cpuSince(cpu)
   if (r.status !== 200) throw new Error(`HTTP ${r.status}`)
   return {
     bytes: r.bytes,
     checksum: r.sha256,
-    extra: { firstByteMs: round(r.firstByteMs), contentType: r.contentType }
+    extra: { firstByteMs: round(r.firstByteMs), contentType: r.contentType, ...cpuUsed }
   }
 }
 

@@ -18,7 +18,7 @@ import { drainGet, getResponse } from '../harness/http-drain'
 import { ourRetsSession } from '../harness/our-rets'
 import type { VariantFn, VariantOutput } from '../harness/protocol'
 import { preloadRetsClient, retsClient, retsClientSettings, type RetsClientObjectEvent } from '../harness/baseline-libs'
-import { timedPhaseDone } from '../harness/timed-phase'
+import { cpuSince, timedPhaseDone } from '../harness/timed-phase'
 
 export interface GetObjectParams {
   url: string
@@ -46,13 +46,9 @@ function startClock(): () => Timed {
   const started = performance.now()
   const cpu = process.cpuUsage()
   return () => {
-    const used = process.cpuUsage(cpu)
+    const used = cpuSince(cpu)
     timedPhaseDone()
-    return {
-      timedMs: performance.now() - started,
-      cpuUserMs: Math.round(used.user / 1000),
-      cpuSysMs: Math.round(used.system / 1000)
-    }
+    return { timedMs: performance.now() - started, ...used }
   }
 }
 

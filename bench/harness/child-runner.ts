@@ -54,8 +54,8 @@ export function runVariant(req: VariantRequest, timeoutMs: number): Promise<Vari
 /** A server child that reports `{ url }` once listening and `{ peakRssMb }` when sent 'stop'. */
 export interface ServerChild {
   url: string
-  /** peak RSS so far and current RSS, without stopping (servers that answer 'rss'; the Demo MLS adds its CPU ms) */
-  rss(): Promise<{ peakRssMb: number; rssMb: number; cpuMs?: number }>
+  /** peak RSS so far, current RSS and CPU ms, without stopping (servers that answer 'rss') */
+  rss(): Promise<{ peakRssMb: number; rssMb: number; cpuMs: number }>
   /** starts the server's peak RSS over (servers that answer 'reset-peak') */
   resetPeak(): Promise<void>
   stop(): Promise<{ peakRssMb: number }>
@@ -73,7 +73,7 @@ export function startServerChild(relativePath: string, config: unknown): Promise
         url,
         rss: () =>
           new Promise((done) => {
-            child.once('message', (r) => done(r as { peakRssMb: number; rssMb: number; cpuMs?: number }))
+            child.once('message', (r) => done(r as { peakRssMb: number; rssMb: number; cpuMs: number }))
             child.send('rss')
           }),
         resetPeak: () =>

@@ -21,3 +21,13 @@ export function resetPeakRss(): void {
     // not Linux: the peak stays the process's whole-life one
   }
 }
+
+/** What a server child answers to 'rss': its peak and current RSS (MB) and the CPU its threads used so far (ms). */
+export function serverUsage(): { peakRssMb: number; rssMb: number; cpuMs: number } {
+  const cpu = process.cpuUsage()
+  return {
+    peakRssMb: Math.round((peakRssKb() / 1024) * 10) / 10,
+    rssMb: Math.round((process.memoryUsage().rss / 1048576) * 10) / 10,
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000)
+  }
+}

@@ -12,3 +12,10 @@ export function timedPhaseDone(): void {
 export function timedPhasePeakKb(): number | undefined {
   return peakKb
 }
+
+/** CPU this process used since `from` (process.cpuUsage()): user = JS, parsing, hashing, copies; system = the
+ * kernel's socket and file work, the thread pool's writes included. */
+export function cpuSince(from: NodeJS.CpuUsage): { cpuUserMs: number; cpuSysMs: number } {
+  const used = process.cpuUsage(from)
+  return { cpuUserMs: Math.round(used.user / 1000), cpuSysMs: Math.round(used.system / 1000) }
+}

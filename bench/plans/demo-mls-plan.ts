@@ -78,7 +78,7 @@ export async function runDemoMlsPlan(
     }
     if (needCompact) {
       const file = path.join(ctx.tmp, 'compact.xml')
-      const cpuBefore = (await server.rss()).cpuMs ?? 0
+      const cpuBefore = (await server.rss()).cpuMs
       const drain = await measure(
         {
           module: 'compact',
@@ -91,7 +91,7 @@ export async function runDemoMlsPlan(
         ctx.log
       )
       variants.push(drain)
-      compactCpuMs = ((await server.rss()).cpuMs ?? 0) - cpuBefore
+      compactCpuMs = (await server.rss()).cpuMs - cpuBefore
       figures.loadAverage = Math.round(os.loadavg()[0]! * 10) / 10
       const run = drain.runs[0]
       if (drain.ok && run?.output) {
@@ -188,12 +188,12 @@ async function serve(
   fetchReply: () => Promise<Capture>
 ): Promise<{ capture: Capture; reply: ServedReply }> {
   await server.resetPeak()
-  const cpuBefore = (await server.rss()).cpuMs ?? 0
+  const cpuBefore = (await server.rss()).cpuMs
   const started = performance.now()
   const cap = await fetchReply()
   const ms = performance.now() - started
   const { peakRssMb, cpuMs } = await server.rss()
-  return { capture: cap, reply: { label, bytes: cap.bytes, ms, peakRssMb, cpuMs: (cpuMs ?? 0) - cpuBefore } }
+  return { capture: cap, reply: { label, bytes: cap.bytes, ms, peakRssMb, cpuMs: cpuMs - cpuBefore } }
 }
 
 async function capture(url: string, file: string, headers: Record<string, string>): Promise<Capture> {

@@ -131,8 +131,7 @@ async function onServerCpu<T>(
 ): Promise<T> {
   const before = (await server.rss()).cpuMs
   const out = await run()
-  const after = (await server.rss()).cpuMs
-  into[name] = before === undefined || after === undefined ? undefined : after - before
+  into[name] = (await server.rss()).cpuMs - before
   return out
 }
 

@@ -2,7 +2,7 @@
 // peak over, so each reply the plan captures gets its own figure.
 import { startDemoMls } from '../../demo-mls/server'
 import type { DemoMlsOptions } from '../../demo-mls/demo-context'
-import { peakRssKb, resetPeakRss } from '../harness/peak-rss'
+import { peakRssKb, resetPeakRss, serverUsage } from '../harness/peak-rss'
 
 process.once('message', (options: Partial<DemoMlsOptions>) => {
   void startDemoMls(options).then((mls) => {
@@ -14,12 +14,7 @@ process.once('message', (options: Partial<DemoMlsOptions>) => {
         return
       }
       if (m === 'rss') {
-        const cpu = process.cpuUsage()
-        process.send?.({
-          peakRssMb: peakRssMb(),
-          rssMb: Math.round((process.memoryUsage().rss / 1048576) * 10) / 10,
-          cpuMs: Math.round((cpu.user + cpu.system) / 1000)
-        })
+        process.send?.(serverUsage())
         return
       }
       if (m !== 'stop') return
