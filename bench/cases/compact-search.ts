@@ -71,6 +71,8 @@ const ours: VariantFn = async (raw) => {
   const cpu = process.cpuUsage()
   let firstByte = -1
   let firstRow = -1
+  let diskWaitMs = 0
+  let diskWaits = 0
   const page = await searchPage(
     session,
     {
@@ -102,8 +104,14 @@ const ours: VariantFn = async (raw) => {
       onBytes: () => {
         if (firstByte < 0) firstByte = performance.now() - started
       },
-      // as fetchAll does for the app: the body waits while the store's disk is behind
-      beforeChunk: () => store.room()
+      // as fetchAll does for the app: the body waits while the store's disk is behind (how long: the notes)
+      beforeChunk: () => {
+        const room = store.room()
+        if (!room) return undefined
+        const waitFrom = performance.now()
+        diskWaits++
+        return room.then(() => void (diskWaitMs += performance.now() - waitFrom))
+      }
     }
   )
   const bodyEnd = performance.now() - started
@@ -127,6 +135,8 @@ const ours: VariantFn = async (raw) => {
       bodyEndMs: round(bodyEnd),
       firstRowBeforeBodyEnd: firstRow >= 0 && firstRow < bodyEnd,
       scannerRows: page.rows,
+      diskWaitMs: Math.round(diskWaitMs),
+      diskWaits,
       ...cpuUsed
     }
   }

@@ -144,7 +144,8 @@ const streamCopy: VariantFn = async (raw) => {
   return { bytes: r.bytes, checksum: r.sha256, timedMs, extra: cpu }
 }
 
-/** What any crash-safe writer of one photo must do: `.part` opened, written in one go, closed, renamed. */
+/** What any crash-safe writer of one photo must do: `.part` opened, written (as the engine writes: 64 KB calls),
+ * closed, renamed. */
 async function writeAndRename(file: string, chunks: Buffer[]): Promise<void> {
   const part = file + PART_SUFFIX
   const fd = await defaultFileOps.open(part)

@@ -5,10 +5,12 @@
 //
 // Every fs call is a trip through libuv's thread pool and back, and with ~1,000 photos those trips, not the bytes,
 // were what the export waited on (a write stream per photo made 6–10 of them plus its own event plumbing). Here a
-// photo costs four: open (with its first bytes), one writev of everything gathered (a part of a few hundred KB
-// usually arrives whole meanwhile), close, rename. Its folder is prepared by the caller (existing-files.ts: once per folder).
+// photo costs: open (with its first bytes), the writes of everything gathered (a part of a few hundred KB usually
+// arrives whole meanwhile; 64 KB a call, see piecewise-write.ts), close, rename. Its folder is prepared by the
+// caller (existing-files.ts: once per folder).
 import { createHash } from 'node:crypto'
-import { close, open, rename, rm, writev } from 'node:fs'
+import { close, open, rename, rm } from 'node:fs'
+import { writevAll } from '../../../platform/files/piecewise-write'
 import { fileSystemError } from './export-file-errors'
 
 export const PART_SUFFIX = '.part'
@@ -66,18 +68,6 @@ const settle =
   <T>(resolve: (v: T) => void, reject: (e: unknown) => void) =>
   (err: NodeJS.ErrnoException | null, value?: T): void =>
     err ? reject(err) : resolve(value as T)
-
-async function writevAll(fd: number, chunks: Buffer[]): Promise<void> {
-  let rest = chunks
-  while (rest.length > 0) {
-    const written = await new Promise<number>((resolve, reject) => writev(fd, rest, settle(resolve, reject)))
-    // a short write (rare on a regular file): go on from the first byte not written
-    let skip = written
-    while (rest.length > 0 && skip >= rest[0]!.length) skip -= rest.shift()!.length
-    if (skip > 0) rest = [rest[0]!.subarray(skip), ...rest.slice(1)]
-    if (written === 0 && rest.length > 0) throw Object.assign(new Error('no progress writing'), { code: 'EIO' })
-  }
-}
 
 export const defaultFileOps: PhotoFileOps = {
   open: (partPath) => new Promise((resolve, reject) => open(partPath, 'wx', settle(resolve, reject))),
