@@ -21,14 +21,16 @@ const noProgress = (): Error => Object.assign(new Error('no progress writing'), 
 
 /**
  * All of `buf` at `position`, on the thread pool: every piece is handed over at once (each to its own position),
- * so the pieces do not wait for this thread between them; a short write goes on from where it stopped.
+ * so the pieces do not wait for this thread between them; a short write goes on from where it stopped. Settles
+ * only once no piece still uses `fd` (the caller may close it then), with the first failure if any.
  */
 export async function writeAllAt(fd: number, buf: Buffer, position: number): Promise<void> {
   const pieces: Array<Promise<void>> = []
   for (let at = 0; at < buf.length; at += WRITE_PIECE) {
     pieces.push(writePiece(fd, buf, at, Math.min(at + WRITE_PIECE, buf.length), position))
   }
-  await Promise.all(pieces)
+  const failed = (await Promise.allSettled(pieces)).find((r) => r.status === 'rejected')
+  if (failed) throw failed.reason
 }
 
 async function writePiece(fd: number, buf: Buffer, from: number, to: number, position: number): Promise<void> {

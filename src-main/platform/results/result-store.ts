@@ -5,8 +5,8 @@
 // (JSON.stringify of 15 strings ≈ 0.5 µs a row), so rows skip it whenever they can. Rows are encoded straight into a
 // reused Buffer — no per-row line strings to join and re-encode. Full buffers are written on the thread pool (in
 // 64 KB calls: piecewise-write.ts) while the next one fills; a producer that can wait asks room() and holds its
-// socket while one queues, instead of the store writing on the main thread (measured on a 150 MB COMPACT reply: the
-// main thread spent half its time in such writes). Exports stream from the file through the atomic writer.
+// socket while full buffers queue, instead of the store writing on the main thread (measured on a 150 MB COMPACT
+// reply: the main thread spent half its time in such writes). Exports stream from the file through the atomic writer.
 import { close, closeSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import os from 'node:os'

@@ -53,6 +53,16 @@ describe('piecewise writes', () => {
     expect(sizes).toEqual([WRITE_PIECE, WRITE_PIECE, WRITE_PIECE, 5])
   })
 
+  it('writeAllAt fails with the system error once no piece is left writing', async () => {
+    const file = path.join(dir, 'read-only')
+    closeSync(openSync(file, 'w'))
+    const fd = openSync(file, 'r')
+    await expect(writeAllAt(fd, bytes(2 * WRITE_PIECE, 7), 0)).rejects.toMatchObject({ code: 'EBADF' })
+    // both pieces went to the pool; the failure is the system's, not a generic one
+    expect(sizes).toEqual([WRITE_PIECE, WRITE_PIECE])
+    closeSync(fd)
+  })
+
   it('writeAllAtSync does the same on this thread', async () => {
     const buf = bytes(WRITE_PIECE + 1, 2)
     const content = await withFile('sync', (fd) => writeAllAtSync(fd, buf, 0))
