@@ -11,6 +11,7 @@ import { SqliteStore } from '../../src-main/features/sync/sqlite-store'
 import { runTarget } from '../../src-main/features/sync/sync-engine'
 import { ourRetsSession } from '../harness/our-rets'
 import type { VariantFn } from '../harness/protocol'
+import { cpuSince } from '../harness/timed-phase'
 
 export interface SyncParams {
   url: string
@@ -106,8 +107,8 @@ const fileWrite: VariantFn = async (raw) => {
 /** user + system CPU of this process since `from`: with the server on the same two cores, the time alone hides whose
  *  CPU a variant spends */
 function cpuMsSince(from: NodeJS.CpuUsage): number {
-  const d = process.cpuUsage(from)
-  return Math.round((d.user + d.system) / 1000)
+  const { cpuUserMs, cpuSysMs } = cpuSince(from)
+  return cpuUserMs + cpuSysMs
 }
 
 export const variants: Record<string, VariantFn> = {

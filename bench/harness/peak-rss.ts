@@ -22,11 +22,16 @@ export function resetPeakRss(): void {
   }
 }
 
+/** Peak RSS in MB, to a tenth. */
+export function peakRssMb(): number {
+  return Math.round((peakRssKb() / 1024) * 10) / 10
+}
+
 /** What a server child answers to 'rss': its peak and current RSS (MB) and the CPU its threads used so far (ms). */
 export function serverUsage(): { peakRssMb: number; rssMb: number; cpuMs: number } {
   const cpu = process.cpuUsage()
   return {
-    peakRssMb: Math.round((peakRssKb() / 1024) * 10) / 10,
+    peakRssMb: peakRssMb(),
     rssMb: Math.round((process.memoryUsage().rss / 1048576) * 10) / 10,
     cpuMs: Math.round((cpu.user + cpu.system) / 1000)
   }

@@ -2,7 +2,7 @@
 // peak over, so each reply the plan captures gets its own figure.
 import { startDemoMls } from '../../demo-mls/server'
 import type { DemoMlsOptions } from '../../demo-mls/demo-context'
-import { peakRssKb, resetPeakRss, serverUsage } from '../harness/peak-rss'
+import { peakRssMb, resetPeakRss, serverUsage } from '../harness/peak-rss'
 
 process.once('message', (options: Partial<DemoMlsOptions>) => {
   void startDemoMls(options).then((mls) => {
@@ -24,7 +24,3 @@ process.once('message', (options: Partial<DemoMlsOptions>) => {
     })
   })
 })
-
-function peakRssMb(): number {
-  return Math.round((peakRssKb() / 1024) * 10) / 10
-}

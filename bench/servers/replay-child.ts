@@ -5,7 +5,7 @@
 import { createReadStream, statSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { peakRssKb, serverUsage } from '../harness/peak-rss'
+import { peakRssMb, serverUsage } from '../harness/peak-rss'
 
 export interface ReplayRoute {
   contentType: string
@@ -47,7 +47,6 @@ process.once('message', (routes: ReplayConfig) => {
     if (m !== 'stop') return
     server.close()
     server.closeAllConnections()
-    const peakRssMb = Math.round((peakRssKb() / 1024) * 10) / 10
-    process.send?.({ peakRssMb }, () => process.exit(0))
+    process.send?.({ peakRssMb: peakRssMb() }, () => process.exit(0))
   })
 })
