@@ -1,13 +1,13 @@
 // Look at the first bytes of a body without consuming it: RETS servers report an expired session (20037) inside
 // a 200 reply, and we must see that before handing a streaming search body to its parser.
-import { PassThrough, type Readable } from 'node:stream'
+import { Readable } from 'node:stream'
 
 /**
- * Bytes a body stage (the client's response stream, the peek) holds before it pauses its source. Node's default,
- * 16 KB, is below one 64 KB socket read, so every chunk paused and resumed the socket: a 150 MB search read at half
- * the drain's speed (bench case "compact"). A few chunks' worth keeps the socket flowing and memory small.
+ * Chunks a body stage (the client's response stream, in object mode) holds before it pauses its source. Node's
+ * default for bytes, 16 KB, is below one 64 KB socket read, so every chunk paused and resumed the socket: a 150 MB
+ * search read at half the drain's speed (bench case "compact"). A few socket reads keep it flowing and memory small.
  */
-export const BODY_STAGE_BYTES = 256 * 1024
+export const BODY_STAGE_CHUNKS = 8
 
 export async function peekStream(stream: Readable, bytes: number): Promise<{ head: Buffer; stream: Readable }> {
   const chunks: Buffer[] = []
@@ -40,16 +40,9 @@ export async function peekStream(stream: Readable, bytes: number): Promise<{ hea
     stream.once('error', onError)
   })
   const head = Buffer.concat(chunks)
-  const out = new PassThrough({ highWaterMark: BODY_STAGE_BYTES })
-  out.write(head)
-  if (ended) out.end()
-  else {
-    stream.pipe(out)
-    stream.once('error', (e) => out.destroy(e))
-    stream.resume()
-  }
-  out.once('close', () => {
-    if (!stream.destroyed && !stream.readableEnded) stream.destroy()
-  })
-  return { head, stream: out }
+  // a body whose last chunk completed the head may have ended meanwhile: nothing is left to put the head back into
+  if (ended || stream.readableEnded) return { head, stream: Readable.from(head.length > 0 ? [head] : []) }
+  // the head goes back in front of what the paused stream holds: the reader sees the body whole, and no extra stage
+  stream.unshift(head)
+  return { head, stream }
 }

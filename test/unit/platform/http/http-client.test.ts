@@ -68,6 +68,33 @@ describe('HttpClient', () => {
     client.close()
   })
 
+  it('hands a slow reader the socket chunks one by one, not joined, and holds only a few of them', async () => {
+    const body = Buffer.alloc(32 * 1024 * 1024)
+    for (let i = 0; i < body.length; i += 4) body.writeUInt32LE(i, i)
+    let written = 0
+    const url = await serve((_req, res) => {
+      res.writeHead(200, { 'Content-Length': String(body.length) })
+      const pump = (): void => {
+        while (written < body.length) {
+          if (!res.write(body.subarray(written, (written += 64 * 1024)))) return void res.once('drain', pump)
+        }
+        res.end()
+      }
+      pump()
+    })
+    const client = new HttpClient()
+    const res = await client.request({ url })
+    // the reader is late: chunks pile up in the stage until it pauses the socket
+    await new Promise((r) => setTimeout(r, 200))
+    expect(written).toBeLessThan(body.length)
+    const chunks: Buffer[] = []
+    for await (const chunk of res.body as AsyncIterable<Buffer>) chunks.push(chunk)
+    expect(Buffer.concat(chunks).equals(body)).toBe(true)
+    // a byte-mode stage would have joined the piled-up chunks into one new buffer per read
+    expect(Math.max(...chunks.map((c) => c.length))).toBeLessThanOrEqual(64 * 1024)
+    client.close()
+  })
+
   it('sends the exact request URI, User-Agent, and keeps cookies per path', async () => {
     const seen: Array<{ url: string; cookie?: string; ua?: string }> = []
     const url = await serve((req, res) => {
