@@ -5,11 +5,11 @@
 // one of them); empty values and spaces are data; short rows are padded; COUNT may come before or after
 // DELIMITER; MAXROWS may appear even on an exact last page; RETS-STATUS can override the reply code.
 // Speed (bench case "compact", ~1M rows): `<DATA>` rows take a fast path — the row ends at the next `<`, and
-// whether anything in it needs repair or decoding is known from one isUtf8 per buffer plus one WebAssembly SIMD
-// call per row (repair-byte-finder.ts; a JS pass over every byte was a third of the search's CPU) — and then travel
-// on as bytes (option delimitedRows; the result store copies a chunk's rows as one batch). Rows that need it take
-// a pass through a byte class table and are decoded with one call and split; per-value decoding (the old cost:
-// ~15 decodes and regex tests a row) is left to rows with invalid UTF-8 or other charsets.
+// whether anything in it needs repair or decoding is known from one isUtf8 per buffer plus WebAssembly SIMD
+// (repair-byte-finder.ts; a JS pass over every byte was a third of the search's CPU), one call for a whole run of
+// rows — and then travel on as bytes (option delimitedRows; the result store copies a chunk's rows as one batch).
+// Rows that need it take a pass through a byte class table and are decoded with one call and split; per-value
+// decoding (the old cost: ~15 decodes and regex tests a row) is left to rows with invalid UTF-8 or other charsets.
 import { isUtf8 } from 'node:buffer'
 import type { Readable } from 'node:stream'
 import type { DelimitedRow } from '../../../platform/results/result-types'
@@ -147,6 +147,12 @@ export class CompactScanner {
       // offsets in `resume` are relative to the element's first byte; only the first element can have any
       if (lt !== 0) resume = NO_RESUME
       if (!resume.notPlain && startsWith(buf, lt, DATA_OPEN)) {
+        // a run of rows that need nothing, found in one call; the first row it does not take goes on below
+        const after = this.rowBatches && resume === NO_RESUME ? this.plainRows(buf, lt, events) : lt
+        if (after > lt) {
+          pos = after
+          continue
+        }
         const end = this.scanPlainData(buf, lt + DATA_OPEN.length, lt + resume.lt, resume.flags, events)
         if (end === -1 || end < -2) {
           pos = lt
@@ -247,8 +253,27 @@ export class CompactScanner {
    * a row the buffer does not finish) — the same verdicts, only the rows that need them pay for them.
    */
   private plainRowEnd(buf: Buffer, start: number): number {
+    const region = this.plainRegion(buf, start)
+    return region ? this.finder!.rowEnd(start, region.end, region.delimiter) : -1
+  }
+
+  /** The rows from `lt` on that plainRowEnd would clear, found by one call (rowBatches); returns where it stopped. */
+  private plainRows(buf: Buffer, lt: number, events: CompactEvent[]): number {
+    const region = this.plainRegion(buf, lt)
+    if (!region) return lt
+    const d = region.delimiter
+    const last = events[events.length - 1]
+    const batch = last?.type === 'delimitedRows' && last.bytes === buf && last.delimiter === d ? last : undefined
+    const spans = batch ? batch.spans : []
+    const after = this.finder!.rows(lt, region.end, d, spans)
+    if (!batch && spans.length > 0) events.push({ type: 'delimitedRows', bytes: buf, spans, delimiter: d })
+    return after
+  }
+
+  /** The part of `buf` the finder holds, loaded on first use (see plainRowEnd); undefined when rows may not skip JS. */
+  private plainRegion(buf: Buffer, start: number): { end: number; delimiter: number } | undefined {
     const finder = this.finder
-    if (!finder || !this.decoder.plainUtf8) return -1
+    if (!finder || !this.decoder.plainUtf8) return undefined
     const delimiter = this.decoder.delimiterByte
     let region = this.region
     if (!region || region.buf !== buf || start < region.start || region.delimiter !== delimiter) {
@@ -256,7 +281,7 @@ export class CompactScanner {
       const valid = last >= start && isUtf8(buf.subarray(start, last)) && finder.load(buf, start, last + 1)
       region = this.region = { buf, start, end: last + 1, valid, delimiter }
     }
-    return region.valid ? finder.rowEnd(start, region.end, delimiter) : -1
+    return region.valid ? region : undefined
   }
 
   private handleTag(tagText: string, upper: string, events: CompactEvent[]): void {

@@ -78,4 +78,51 @@ describe('repair byte finder', () => {
     expect(finder.rowEnd(10, big.length, 0x09)).toBe(-1)
     expect(finder.load(Buffer.alloc(9 * 1024 * 1024), 0, 9 * 1024 * 1024)).toBe(false)
   })
+
+  it('takes a run of plain rows like the scanner would one by one, and stops where the first other row begins', () => {
+    const finder = createRepairByteFinder()!
+    const value = fc.array(byte, { maxLength: 12 }).map((b) => Buffer.from(b).toString('latin1'))
+    const row = fc
+      .tuple(fc.array(value, { maxLength: 5 }), fc.boolean(), fc.boolean(), fc.constantFrom('', '\n', '\r\n', ' \t'))
+      .map(
+        ([values, lead, trail, gap]) => `<DATA>${lead ? '\t' : ''}${values.join('\t')}${trail ? '\t' : ''}</DATA>${gap}`
+      )
+    const other = fc.constantFrom('<COUNT Records="3"/>', '</DATA>', '<DATA', '<data>x</data>', 'x', '<DATA>a</DATA >')
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof({ weight: 6, arbitrary: row }, { weight: 1, arbitrary: other }), { maxLength: 12 }),
+        fc.nat(),
+        fc.constantFrom(0x09, 0x7c),
+        (parts, cut, delimiter) => {
+          const text = parts.join('').replace(/\t/g, String.fromCharCode(delimiter))
+          const buf = Buffer.from(`xx${text}`, 'latin1')
+          const end = 2 + (cut % (buf.length - 1))
+          expect(finder.load(buf, 2, buf.length)).toBe(true)
+          const spans: number[] = []
+          const stop = finder.rows(2, end, delimiter, spans)
+          expect({ spans, stop }).toEqual(expectedRows(buf, 2, end, delimiter))
+        }
+      ),
+      { numRuns: 1500 }
+    )
+  })
 })
+
+/** The rows the scanner's per-row path would take from `at` on (see RepairByteFinder.rows). */
+function expectedRows(buf: Buffer, at: number, end: number, delimiter: number): { spans: number[]; stop: number } {
+  const spans: number[] = []
+  let stop = at
+  while (at + 6 <= end && buf.toString('latin1', at, at + 6) === '<DATA>') {
+    const rowEnd = expected(buf, at + 6, end, delimiter)
+    if (rowEnd < 0 || rowEnd + 7 > end || buf.toString('latin1', rowEnd, rowEnd + 7) !== '</DATA>') break
+    let from = at + 6
+    let to = rowEnd
+    if (from < to && buf[from] === delimiter) from++
+    if (from < to && buf[to - 1] === delimiter) to--
+    spans.push(from, to)
+    at = rowEnd + 7
+    while (at < end && [0x0d, 0x0a, 0x20, 0x09].includes(buf[at]!)) at++
+    stop = at
+  }
+  return { spans, stop }
+}
