@@ -36,7 +36,6 @@ const op = {
   i32Ne: 0x47,
   i32LtS: 0x48,
   i32LtU: 0x49,
-  i32GtS: 0x4a,
   i32GtU: 0x4b,
   i32GeU: 0x4f,
   i32Ctz: 0x68,
@@ -127,37 +126,29 @@ const [OPEN_4, OPEN_2, CLOSE_4, CLOSE_2, CLOSE_1] = [0x5441443c, 0x3e41, 0x41442
  */
 const ROWS_BODY = [
   ...[...get(AT), op.globalSet, 0, op.block, op.void, op.loop, op.void],
+  // `<DATA>` at `at`
   ...[...get(AT), ...int(6), op.i32Add, ...get(END), op.i32GtU, ...stopIf],
   ...[...load(op.i32Load, AT, 0), ...int(OPEN_4), op.i32Ne, ...stopIf],
   ...[...load(op.i32Load16U, AT, 4), ...int(OPEN_2), op.i32Ne, ...stopIf],
-  ...[
-    ...get(AT),
-    ...int(6),
-    op.i32Add,
-    op.localTee,
-    FROM,
-    ...get(END),
-    ...get(DELIM),
-    op.call,
-    0,
-    op.localTee,
-    ROW_END
-  ],
-  ...[...int(0), op.i32LtS, ...stopIf],
+  // its end: the first `<`, unless a repair byte comes first (< 0) or the range holds none (= end)
+  ...[...get(AT), ...int(6), op.i32Add, op.localTee, FROM],
+  ...[...get(END), ...get(DELIM), op.call, 0, op.localTee, ROW_END, ...int(0), op.i32LtS, ...stopIf],
   ...[...get(ROW_END), ...int(7), op.i32Add, ...get(END), op.i32GtU, ...stopIf],
+  // `</DATA>` there, and room in `out`
   ...[...load(op.i32Load, ROW_END, 0), ...int(CLOSE_4), op.i32Ne, ...stopIf],
   ...[...load(op.i32Load16U, ROW_END, 4), ...int(CLOSE_2), op.i32Ne, ...stopIf],
   ...[...load(op.i32Load8U, ROW_END, 6), ...int(CLOSE_1), op.i32Ne, ...stopIf],
   ...[...get(OUT), ...int(8), op.i32Add, ...get(OUT_END), op.i32GtU, ...stopIf],
+  // one delimiter off each end
   ...[...get(ROW_END), ...set(TO)],
   ...[...get(FROM), ...get(TO), op.i32LtU, op.if, op.void],
   ...[...load(op.i32Load8U, FROM, 0), ...get(DELIM), op.i32Eq, op.if, op.void, ...addTo(FROM, 1), op.end, op.end],
   ...[...get(FROM), ...get(TO), op.i32LtU, op.if, op.void],
   ...[...get(TO), ...int(1), op.i32Sub, op.i32Load8U, 0, 0, ...get(DELIM), op.i32Eq],
   ...[op.if, op.void, ...addTo(TO, -1), op.end, op.end],
+  // the span out, and on past `</DATA>`, CR, LF, space and TAB to the next row
   ...[...get(OUT), ...get(FROM), op.i32Store, 2, 0, ...get(OUT), ...get(TO), op.i32Store, 2, 4],
   ...[...addTo(OUT, 8), ...addTo(FOUND, 1), ...get(ROW_END), ...int(7), op.i32Add, ...set(AT)],
-  // past CR, LF, space and TAB to the next row
   ...[op.block, op.void, op.loop, op.void, ...get(AT), ...get(END), op.i32GeU, op.brIf, 1],
   ...[...load(op.i32Load8U, AT, 0), op.localTee, BYTE, ...int(0x0d), op.i32Eq, ...get(BYTE), ...int(0x0a), op.i32Eq],
   ...[op.i32Or, ...get(BYTE), ...int(0x20), op.i32Eq, op.i32Or, ...get(BYTE), ...int(0x09), op.i32Eq, op.i32Or],
