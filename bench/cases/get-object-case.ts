@@ -83,9 +83,7 @@ const ours: VariantFn = async (raw) => {
         close: async (result) => {
           // a 20403 part is a missing photo, not a file
           if (result.error) return
-          const fd = await defaultFileOps.open(file)
-          await defaultFileOps.writev(fd, chunks)
-          await defaultFileOps.close(fd)
+          await writeChunks(file, chunks)
         }
       }
     }
@@ -145,13 +143,17 @@ const streamCopy: VariantFn = async (raw) => {
   return { bytes: r.bytes, checksum: r.sha256, timedMs, extra: cpu }
 }
 
-/** What any crash-safe writer of one photo must do: `.part` opened, written (as the engine writes: 64 KB calls),
- * closed, renamed. */
-async function writeAndRename(file: string, chunks: Buffer[]): Promise<void> {
-  const part = file + PART_SUFFIX
-  const fd = await defaultFileOps.open(part)
+/** A new file opened, written as the engine writes (64 KB calls) and closed. */
+async function writeChunks(file: string, chunks: Buffer[]): Promise<void> {
+  const fd = await defaultFileOps.open(file)
   await defaultFileOps.writev(fd, chunks)
   await defaultFileOps.close(fd)
+}
+
+/** What any crash-safe writer of one photo must do: `.part` written (writeChunks), then renamed. */
+async function writeAndRename(file: string, chunks: Buffer[]): Promise<void> {
+  const part = file + PART_SUFFIX
+  await writeChunks(part, chunks)
   await rename(part, file)
 }
 
