@@ -13,7 +13,7 @@ import { STATE_FILE } from '../../src-main/features/export/photos/resume-index'
 import { defaultFileOps, PART_SUFFIX, WriteBudget } from '../../src-main/features/export/photos/photo-file-writer'
 import { boundaryOf, MultipartSplitter } from '../../src-main/protocols/rets/objects/multipart-splitter'
 import { partInfo } from '../../src-main/protocols/rets/objects/object-part'
-import { dirChecksum, photoFileName } from '../harness/file-set'
+import { dirChecksum, emptyRunDir, photoFileName } from '../harness/file-set'
 import { drainGet, getResponse } from '../harness/http-drain'
 import { ourRetsSession } from '../harness/our-rets'
 import type { VariantFn, VariantOutput } from '../harness/protocol'
@@ -55,7 +55,7 @@ function startClock(): () => Timed {
 async function finishWith(dir: string, { timedMs, ...cpu }: Timed, bytesIn: number): Promise<VariantOutput> {
   const sum = await dirChecksum(dir)
   // BENCH_KEEP_FILES=1 keeps the photo folders for a look when the checksums disagree
-  if (!process.env.BENCH_KEEP_FILES) await rm(dir, { recursive: true, force: true })
+  if (!process.env.BENCH_KEEP_FILES) await emptyRunDir(dir)
   return {
     rows: sum.files,
     bytes: bytesIn || sum.bytes,
@@ -139,7 +139,7 @@ const streamCopy: VariantFn = async (raw) => {
   const stop = startClock()
   const r = await drainGet(getObjectUrl(p), { toFile: path.join(dir, 'body.bin') })
   const { timedMs, ...cpu } = stop()
-  await rm(dir, { recursive: true, force: true })
+  await emptyRunDir(dir)
   return { bytes: r.bytes, checksum: r.sha256, timedMs, extra: cpu }
 }
 
