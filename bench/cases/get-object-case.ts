@@ -2,7 +2,8 @@
 // Ours = getObjects (streaming multipart splitter) with a file sink; floors = the HTTP body stream-copied to one
 // file, and the body split into one crash-safe file per photo with nothing else (files-floor); baseline = rets-client's streaming getObjects piping each photo to a file. Files are checksummed after the
 // clock stops; ours and rets-client must produce the same set.
-import { createWriteStream } from 'node:fs'
+import { close, createWriteStream, open } from 'node:fs'
+import { promisify } from 'node:util'
 import { mkdir, rename, rm } from 'node:fs/promises'
 import { createHash, randomBytes, type Hash } from 'node:crypto'
 import path from 'node:path'
@@ -10,7 +11,8 @@ import { getObjects, type ObjectSink } from '../../src-main/protocols/rets/objec
 import { exportPhotos } from '../../src-main/features/export/photos/photo-export-engine'
 import { RetsObjectSource } from '../../src-main/features/export/photos/sources/rets-object-source'
 import { STATE_FILE } from '../../src-main/features/export/photos/resume-index'
-import { defaultFileOps, PART_SUFFIX, WriteBudget } from '../../src-main/features/export/photos/photo-file-writer'
+import { PART_SUFFIX, WriteBudget } from '../../src-main/features/export/photos/photo-file-writer'
+import { writevAll } from '../../src-main/platform/files/piecewise-write'
 import { boundaryOf, MultipartSplitter } from '../../src-main/protocols/rets/objects/multipart-splitter'
 import { partInfo } from '../../src-main/protocols/rets/objects/object-part'
 import { dirChecksum, emptyRunDir, photoFileName } from '../harness/file-set'
@@ -71,8 +73,9 @@ const ours: VariantFn = async (raw) => {
   const session = ourRetsSession(p.url)
   await session.login()
   const stop = startClock()
-  // the simplest sink that writes as the app's writers do: a photo's chunks gathered, then open, 64 KB writes, close.
-  // A write stream per photo batched its queued chunks into one writev, which on this VM is the slow large write
+  // the simplest sink: a photo's chunks gathered, then open, 64 KB writes, close, each on the thread pool (the app's
+  // file lane wants the backpressure of the engine's WriteBudget, which getObjects' sinks do not give). A write
+  // stream per photo batched its queued chunks into one writev, which on this VM is the slow large write
   // (bench/README: up to ~1.2 s of system time a run)
   const sink: ObjectSink = {
     open(info) {
@@ -143,11 +146,14 @@ const streamCopy: VariantFn = async (raw) => {
   return { bytes: r.bytes, checksum: r.sha256, timedMs, extra: cpu }
 }
 
-/** A new file opened, written as the engine writes (64 KB calls) and closed. */
+const openNew = promisify((file: string, done: (err: Error | null, fd: number) => void) => open(file, 'wx', done))
+const closeFd = promisify(close)
+
+/** A new file opened, written in 64 KB calls and closed, each call a trip through the thread pool. */
 async function writeChunks(file: string, chunks: Buffer[]): Promise<void> {
-  const fd = await defaultFileOps.open(file)
-  await defaultFileOps.writev(fd, chunks)
-  await defaultFileOps.close(fd)
+  const fd = await openNew(file)
+  await writevAll(fd, chunks)
+  await closeFd(fd)
 }
 
 /** What any crash-safe writer of one photo must do: `.part` written (writeChunks), then renamed. */
@@ -157,10 +163,11 @@ async function writeAndRename(file: string, chunks: Buffer[]): Promise<void> {
   await rename(part, file)
 }
 
-// The true floor of one file per photo: the body split by the app's splitter (splitting is the least any export
-// does) and each image part written by writeAndRename — no hash, no manifest, no error sniffing. Photos wait for
-// the disk side by side, at most a WriteBudget's worth of bytes, like the engine's. `sha256`: the same plus the
-// SHA-256 of every photo as its bytes pass (diagnostic: the one piece of the engine's work no scheduling removes).
+// The floor of one file per photo written through the thread pool, as the engine wrote until its file lane: the
+// body split by the app's splitter (splitting is the least any export does) and each image part written by
+// writeAndRename — no hash, no manifest, no error sniffing. Photos wait for the disk side by side, at most 32 MB (the
+// pool design's budget: its parallel writes wanted a deep queue). `sha256`: the same plus the SHA-256 of every photo
+// as its bytes pass on this thread (diagnostic: what the hash costs the pool design).
 const filesFloor =
   (sha256: boolean): VariantFn =>
   async (raw) => {
@@ -168,7 +175,7 @@ const filesFloor =
     const dir = await freshDir(p.outDir, 'files-floor')
     const stop = startClock()
     const res = await getResponse(getObjectUrl(p))
-    const budget = new WriteBudget()
+    const budget = new WriteBudget(32 << 20)
     const writes: Array<Promise<void>> = []
     let part: { file: string; chunks: Buffer[]; bytes: number; hash?: Hash } | undefined
     const splitter = new MultipartSplitter(boundaryOf(res.headers['content-type'])!, {

@@ -31,7 +31,11 @@ export async function getObjectCase(
       spec('ours', 'ours', 'getObjects → file per photo'),
       spec('ours-engine', 'ours', 'photo export engine (SHA-256, manifest, .part → rename)'),
       spec('stream-copy', 'floor', 'HTTP body stream-copied to one file (floor)'),
-      spec('files-floor', 'floor', 'body split into one file per photo: .part, write, close, rename (true floor)'),
+      spec(
+        'files-floor',
+        'floor',
+        'body split into one file per photo: .part, write, close, rename on the thread pool'
+      ),
       spec(
         'files-floor-sha256',
         'floor',

@@ -319,13 +319,15 @@ describe('RETS photo export', () => {
     const http = new HttpClient()
     let sawPart = false
     const ctl = control()
-    // hands out the first chunk of each URL, then stalls until the job is cancelled
+    // hands out the first chunk of each URL and more than the 1 MB a writer gathers before its first hand-over to
+    // the file lane (a large object), then stalls until the job is cancelled
     const stalling: UrlFetcher = async (url, signal) => {
       const res = await downloadFetcher(http, 'include')(url, signal)
       async function* body(): AsyncIterable<Buffer> {
         for await (const chunk of res.body) {
           yield chunk.subarray(0, 100)
-          // the engine opens its .part file asynchronously: wait for it (a loaded machine is slow), then cancel
+          yield Buffer.alloc(1_200_000)
+          // the lane's worker creates the .part: wait for it (a loaded machine is slow), then cancel
           for (let i = 0; i < 300 && !sawPart; i++) {
             sawPart = listFiles(dest).some((f) => f.endsWith('.jpg.part'))
             if (!sawPart) await new Promise((r) => setTimeout(r, 10))

@@ -1,17 +1,14 @@
-// One exported file: bytes go to `<name>.part` (hashed as they pass, one pass, never re-read), and only a complete
-// object whose manifest row is written is renamed to its final name. Abort (cancel, a part that turned out to be an
-// error, a dropped connection) removes the `.part`, so a folder never holds a file that looks finished but is not —
-// the resume logic relies on that.
+// One exported file: bytes go to `<name>.part` (hashed as they are written, one pass, never re-read), and only a
+// complete object whose manifest row is written is renamed to its final name. Abort (cancel, a part that turned out
+// to be an error, a dropped connection) removes the `.part`, so a folder never holds a file that looks finished but
+// is not — the resume logic relies on that.
 //
-// Every fs call is a trip through libuv's thread pool and back, and with ~1,000 photos those trips, not the bytes,
-// were what the export waited on (a write stream per photo made 6–10 of them plus its own event plumbing). Here a
-// photo costs: open (with its first bytes), the writes of everything gathered (a part of a few hundred KB usually
-// arrives whole meanwhile; 64 KB a call, see piecewise-write.ts), close, rename. Its folder is prepared by the
-// caller (existing-files.ts: once per folder).
-import { createHash } from 'node:crypto'
-import { close, open, rename, rm } from 'node:fs'
-import { writevAll } from '../../../platform/files/piecewise-write'
+// The bytes are gathered and handed to the file lane (photo-file-lane.ts: a worker thread writes and hashes them):
+// a photo of a few hundred KB usually arrives whole meanwhile and costs one hand-over, larger ones go in 1 MB
+// pieces. Its folder is prepared by the caller (existing-files.ts: once per folder).
+import { rm } from 'node:fs'
 import { fileSystemError } from './export-file-errors'
+import { sharedFileLane, type LaneError, type PhotoFileLane } from './photo-file-lane'
 
 export const PART_SUFFIX = '.part'
 
@@ -20,16 +17,9 @@ export interface FileWriteResult {
   sha256: string
 }
 
-/** The file calls a writer makes (tests inject failing ones to exercise disk-full and permission handling). */
-export interface PhotoFileOps {
-  open(partPath: string): Promise<number>
-  /** writes every byte of `chunks` at the file's current end */
-  writev(fd: number, chunks: Buffer[]): Promise<void>
-  close(fd: number): Promise<void>
-}
-
 export interface PhotoFileWriterOptions {
-  ops?: PhotoFileOps
+  /** tests inject failing lanes to exercise disk-full and permission handling */
+  lane?: PhotoFileLane
   /** shared by an export's files: photos that finished streaming but are not on disk yet count too */
   budget?: WriteBudget
 }
@@ -39,7 +29,8 @@ export class WriteBudget {
   private bytes = 0
   private waiters: Array<() => void> = []
 
-  constructor(readonly limit = 32 << 20) {}
+  // the lane writes in order on one thread: a deeper queue adds no speed, only memory that goes cold meanwhile
+  constructor(readonly limit = 8 << 20) {}
 
   get full(): boolean {
     return this.bytes >= this.limit
@@ -64,31 +55,23 @@ export class WriteBudget {
   }
 }
 
-const settle =
-  <T>(resolve: (v: T) => void, reject: (e: unknown) => void) =>
-  (err: NodeJS.ErrnoException | null, value?: T): void =>
-    err ? reject(err) : resolve(value as T)
-
-export const defaultFileOps: PhotoFileOps = {
-  open: (partPath) => new Promise((resolve, reject) => open(partPath, 'wx', settle(resolve, reject))),
-  writev: writevAll,
-  close: (fd) => new Promise((resolve, reject) => close(fd, settle(resolve, reject)))
-}
-
 /** Bytes gathered before a write is issued, and the most a writer holds before it asks the network to wait. */
 const GATHER_BYTES = 1 << 20
 
+/** Tells the files in the lane apart (two exports may run at once). */
+let nextSlot = 0
+
 export class PhotoFileWriter {
   readonly partPath: string
-  private readonly ops: PhotoFileOps
+  private readonly lane: PhotoFileLane
+  private readonly slot = nextSlot++
   private readonly budget: WriteBudget
-  private readonly hash = createHash('sha256')
   private bytes = 0
+  private sha256: string | undefined
   private gathered: Buffer[] = []
   private gatheredBytes = 0
   /** bytes handed to a write that has not returned yet */
   private writingBytes = 0
-  private fd: Promise<number> | undefined
   /** the `.part` exists (ours to remove) */
   private created = false
   /** the writes, one after another */
@@ -104,7 +87,7 @@ export class PhotoFileWriter {
     options: PhotoFileWriterOptions = {}
   ) {
     this.partPath = finalPath + PART_SUFFIX
-    this.ops = options.ops ?? defaultFileOps
+    this.lane = options.lane ?? sharedFileLane
     this.budget = options.budget ?? new WriteBudget()
     try {
       prepare(finalPath, this.partPath)
@@ -120,9 +103,6 @@ export class PhotoFileWriter {
   /** false: the disk is behind, await `drained()` before the next chunk (backpressure to the network). */
   write(chunk: Buffer): boolean {
     if (this.error) throw this.error
-    // opened with the first bytes: the open runs while the rest of the photo arrives
-    this.openOnce()
-    this.hash.update(chunk)
     this.bytes += chunk.length
     this.gathered.push(chunk)
     this.gatheredBytes += chunk.length
@@ -143,24 +123,19 @@ export class PhotoFileWriter {
    */
   async finish(): Promise<FileWriteResult> {
     this.settled = true
-    this.flush()
-    try {
-      await this.chain
-      if (this.error) throw this.error
-      const fd = await this.openOnce()
-      this.fd = undefined // closed once, even when the close fails (the number may be reused at once)
-      await this.ops.close(fd)
-    } catch (err) {
+    this.flush(true)
+    await this.chain
+    if (this.error) {
       await this.removePart()
-      throw fileSystemError(err, this.finalPath)
+      throw this.error
     }
-    return { bytes: this.bytes, sha256: this.hash.digest('hex') }
+    return { bytes: this.bytes, sha256: this.sha256! }
   }
 
   /** `.part` → final name (after its manifest row is on disk); on failure the `.part` is removed. */
   async commit(): Promise<void> {
     try {
-      await new Promise<void>((resolve, reject) => rename(this.partPath, this.finalPath, settle(resolve, reject)))
+      await this.lane.rename(this.partPath, this.finalPath)
     } catch (err) {
       await this.removePart()
       throw fileSystemError(err, this.finalPath)
@@ -182,28 +157,21 @@ export class PhotoFileWriter {
     await this.removePart()
   }
 
-  private openOnce(): Promise<number> {
-    if (!this.fd) {
-      this.fd = this.ops.open(this.partPath).then((fd) => {
-        this.created = true
-        return fd
-      })
-      this.fd.catch(() => undefined) // surfaces through the write chain or finish()
-    }
-    return this.fd
-  }
-
-  private flush(): void {
+  /** Hands the gathered bytes to the lane after the previous hand-over (`last`: the file's end, even with none). */
+  private flush(last = false): void {
     const chunks = this.gathered
     const size = this.gatheredBytes
     this.gathered = []
     this.gatheredBytes = 0
     this.writingBytes += size
-    const fd = this.openOnce()
     this.chain = this.chain.then(async () => {
       try {
-        if (!this.error && chunks.length > 0) await this.ops.writev(await fd, chunks)
+        if (this.error || (!last && chunks.length === 0)) return
+        const sha256 = await this.lane.append(this.slot, this.partPath, chunks, last)
+        this.created = true
+        if (last) this.sha256 = sha256
       } catch (err) {
+        if ((err as LaneError).created) this.created = true
         this.error ??= fileSystemError(err, this.finalPath)
       } finally {
         this.writingBytes -= size
@@ -217,11 +185,8 @@ export class PhotoFileWriter {
 
   private async removePart(): Promise<void> {
     await this.chain
-    const fd = this.fd
-    this.fd = undefined
-    const opened = await fd?.catch(() => undefined)
-    if (opened !== undefined) await this.ops.close(opened).catch(() => undefined)
-    // never opened, or the open failed: an existing .part is not ours to remove
+    await this.lane.release(this.slot).catch(() => undefined)
+    // never created, or its open failed: an existing .part is not ours to remove
     if (!this.created) return
     await new Promise<void>((resolve) => rm(this.partPath, { force: true }, () => resolve()))
   }

@@ -20,7 +20,7 @@ import type {
   UrlObject
 } from '../../../../src-main/features/export/photos/photo-export-types'
 import { listFiles, manifestRows } from '../../../support/export-folder'
-import { defaultFileOps, type PhotoFileOps } from '../../../../src-main/features/export/photos/photo-file-writer'
+import { sharedFileLane, type PhotoFileLane } from '../../../../src-main/features/export/photos/photo-file-lane'
 
 const dirs: string[] = []
 afterEach(() => {
@@ -98,6 +98,13 @@ const jpegParts =
       body: bytesOf(key, i + 1)
     }))
 
+/** The app's lane with its appends replaced. */
+const laneWith = (append: PhotoFileLane['append']): PhotoFileLane => ({
+  append,
+  rename: (from, to) => sharedFileLane.rename(from, to),
+  release: (slot) => sharedFileLane.release(slot)
+})
+
 const errno = (code: string): NodeJS.ErrnoException =>
   Object.assign(new Error(`${code}: simulated`), { code, syscall: 'write', errno: -28 })
 
@@ -132,22 +139,18 @@ describe('photo export engine', () => {
 
   it('disk full: a clear AppError with a hint, earlier files and rows kept, no .part left', async () => {
     const dest = temp()
-    let opened = 0
-    const full = new Set<number>()
-    const ops: PhotoFileOps = {
-      ...defaultFileOps,
-      open: async (partPath) => {
-        const fd = await defaultFileOps.open(partPath)
-        if (++opened > 2) full.add(fd)
-        return fd
-      },
-      writev: (fd, chunks) => (full.has(fd) ? Promise.reject(errno('ENOSPC')) : defaultFileOps.writev(fd, chunks))
-    }
+    // the first two files are written, then the disk is full: the third fails after its .part exists
+    let files = 0
+    const lane = laneWith(async (slot, partPath, chunks, last) => {
+      if (++files <= 2) return sharedFileLane.append(slot, partPath, chunks, last)
+      writeFileSync(partPath, '')
+      throw Object.assign(errno('ENOSPC'), { created: true })
+    })
     const run = exportPhotos(
       { destination: dest, listingKeys: ['A'], types: ['Photo'] },
       new ScriptedSource(jpegParts(5)),
       undefined,
-      { fileOptions: { ops } }
+      { fileOptions: { lane } }
     )
     await expect(run).rejects.toMatchObject({
       code: 'EXPORT_DISK_FULL',
@@ -160,17 +163,15 @@ describe('photo export engine', () => {
 
   it('permission denied when opening a file: EXPORT_PERMISSION_DENIED with a hint', async () => {
     const dest = temp()
-    const ops: PhotoFileOps = {
-      ...defaultFileOps,
-      open: () =>
-        Promise.reject(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES', syscall: 'open' }))
-    }
+    const lane = laneWith(() =>
+      Promise.reject(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES', syscall: 'open' }))
+    )
     await expect(
       exportPhotos(
         { destination: dest, listingKeys: ['A'], types: ['Photo'] },
         new ScriptedSource(jpegParts(1)),
         undefined,
-        { fileOptions: { ops } }
+        { fileOptions: { lane } }
       )
     ).rejects.toMatchObject({
       code: 'EXPORT_PERMISSION_DENIED',
