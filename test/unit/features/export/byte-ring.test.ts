@@ -21,11 +21,13 @@ describe('ByteRing', () => {
     expect(ring.reserve(1)).toBeUndefined()
   })
 
-  it('fills a range with the chunks in order', () => {
-    const ring = new ByteRing(16)
-    const at = ring.reserve(6)!
-    ring.fill(at, [Buffer.from('abc'), Buffer.from('def')])
-    expect(Buffer.from(ring.shared, at, 6).toString()).toBe('abcdef')
+  it('fills a range with the chunks in order, whatever their offsets, and nothing around it', () => {
+    const ring = new ByteRing(64)
+    ring.reserve(3)
+    const at = ring.reserve(14)!
+    const source = Buffer.from('..abc.defghij..')
+    ring.fill(at, [source.subarray(2, 5), Buffer.alloc(0), source.subarray(6, 13), Buffer.from('klmn')])
+    expect(Buffer.from(ring.shared, at - 1, 16).toString('latin1')).toBe('\0abcdefghijklmn\0')
   })
 
   it('never hands out bytes a live range holds, and always fits a range into an empty ring', () => {
