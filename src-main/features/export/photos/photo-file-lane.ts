@@ -83,6 +83,8 @@ interface Pending {
   reject: (err: Error) => void
   /** the call holds the ring's oldest range until it is answered */
   holds: boolean
+  /** the file a successful answer closes (a failed last append leaves it open in the worker, for release) */
+  closes?: number | undefined
 }
 
 interface Running {
@@ -104,24 +106,24 @@ export class WorkerFileLane implements PhotoFileLane {
   ) {}
 
   append(slot: number, partPath: string, chunks: Buffer[], last: boolean): Promise<string | undefined> {
-    if (last) this.open.delete(slot)
-    else this.open.add(slot)
+    this.open.add(slot)
     const message = { op: 'append', slot, path: partPath, last }
+    const closes = last ? slot : undefined
     const size = chunks.reduce((n, c) => n + c.length, 0)
     const { ring } = this.lane()
     const at = size > 0 ? ring.reserve(size) : undefined
-    if (at === undefined) return this.call({ ...message, copy: Buffer.concat(chunks, size) }, false)
+    if (at === undefined) return this.call({ ...message, copy: Buffer.concat(chunks, size) }, { holds: false, closes })
     ring.fill(at, chunks)
-    return this.call({ ...message, at, size }, true)
+    return this.call({ ...message, at, size }, { holds: true, closes })
   }
 
   async rename(from: string, to: string): Promise<void> {
-    await this.call({ op: 'rename', slot: -1, path: from, to }, false)
+    await this.call({ op: 'rename', slot: -1, path: from, to }, { holds: false })
   }
 
   async release(slot: number): Promise<void> {
     if (!this.open.delete(slot) || !this.running) return
-    await this.call({ op: 'release', slot }, false)
+    await this.call({ op: 'release', slot }, { holds: false })
   }
 
   private lane(): Running {
@@ -129,12 +131,15 @@ export class WorkerFileLane implements PhotoFileLane {
     return (this.running ??= this.start())
   }
 
-  private call(message: Record<string, unknown>, holds: boolean): Promise<string | undefined> {
+  private call(
+    message: Record<string, unknown>,
+    effects: Pick<Pending, 'holds' | 'closes'>
+  ): Promise<string | undefined> {
     const { worker } = this.lane()
     worker.ref() // an answer is awaited: the process must not exit meanwhile
     const id = this.nextId++
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, holds })
+      this.pending.set(id, { resolve, reject, ...effects })
       worker.postMessage({ ...message, id })
     })
   }
@@ -153,7 +158,10 @@ export class WorkerFileLane implements PhotoFileLane {
       // answers come in the order of the calls, so the ring's oldest range is this one's
       if (waiting?.holds) ring.releaseOldest()
       if (m.error) waiting?.reject(Object.assign(new Error(String(m.error.message)), m.error))
-      else waiting?.resolve(m.value)
+      else {
+        if (waiting?.closes !== undefined) this.open.delete(waiting.closes)
+        waiting?.resolve(m.value)
+      }
       if (this.pending.size === 0) this.idle()
     })
     const stopped = (why: string): void => {

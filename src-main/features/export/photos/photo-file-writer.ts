@@ -166,7 +166,7 @@ export class PhotoFileWriter {
     this.writingBytes += size
     this.chain = this.chain.then(async () => {
       try {
-        if (this.error || (!last && chunks.length === 0)) return
+        if (this.error) return
         const sha256 = await this.lane.append(this.slot, this.partPath, chunks, last)
         this.created = true
         if (last) this.sha256 = sha256

@@ -1,5 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -92,6 +103,51 @@ describe('WorkerFileLane', () => {
     expect(readdirSync('/proc/self/fd').length).toBe(before)
     expect(readFileSync(file, 'utf8')).toBe('half a photo')
   })
+
+  it.runIf(process.platform === 'linux')(
+    'a last append that fails after the open leaves the file to release, and the worker running until then',
+    async () => {
+      const lane = new WorkerFileLane(1 << 20, 30)
+      const running = (): boolean => (lane as unknown as { running?: unknown }).running !== undefined
+      const dir = temp()
+      await lane.append(slots++, path.join(dir, 'warm'), [], true)
+      const slot = slots++
+      // the descriptors open once the listing's own is closed again
+      const openFds = (): number[] =>
+        readdirSync('/proc/self/fd')
+          .map(Number)
+          .filter((n) => {
+            try {
+              fstatSync(n)
+              return true
+            } catch {
+              return false
+            }
+          })
+      const before = new Set(openFds())
+      await lane.append(slot, path.join(dir, 'cut.part'), [Buffer.from('half')], false)
+      const added = openFds().filter((n) => !before.has(n))
+      expect(added).toHaveLength(1)
+      const fd = added[0]!
+      // the disk fails the next write: the worker's descriptor now names a file open for reading only
+      closeSync(fd)
+      const held: number[] = []
+      while (held.length < 20 && held[held.length - 1] !== fd) held.push(openSync(path.join(dir, 'warm'), 'r'))
+      expect(held[held.length - 1]).toBe(fd)
+      await expect(lane.append(slot, path.join(dir, 'cut.part'), [Buffer.from('rest')], true)).rejects.toMatchObject({
+        syscall: 'write',
+        created: true
+      })
+      await new Promise((r) => setTimeout(r, 100))
+      expect(running()).toBe(true)
+      await lane.release(slot)
+      // released: the worker closed it (the read-only one we put there)
+      expect(openFds()).not.toContain(fd)
+      for (const other of held.slice(0, -1)) closeSync(other)
+      await new Promise((r) => setTimeout(r, 100))
+      expect(running()).toBe(false)
+    }
+  )
 
   it('the worker stops when idle and starts again with the next file', async () => {
     const lane = new WorkerFileLane(1 << 20, 30)
